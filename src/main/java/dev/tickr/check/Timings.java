@@ -1,0 +1,21 @@
+package dev.tickr.check;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How long each phase took, summed over every hop of a redirect chain. A phase that did not happen
+ * (no TLS on plain HTTP, no response after a refused connection) is {@code null}. {@code ttfb} runs
+ * from the moment the request starts being sent until the first byte of the answer.
+ */
+public record Timings(
+    @Nullable Duration dns,
+    @Nullable Duration connect,
+    @Nullable Duration tls,
+    @Nullable Duration ttfb,
+    Duration total) {
+
+  public static Timings totalOnly(Duration total) {
+    return new Timings(null, null, null, null, total);
+  }
+}
