@@ -1,14 +1,336 @@
 package dev.tickr.check.http;
 
+import dev.tickr.check.Body;
 import dev.tickr.check.Check;
 import dev.tickr.check.Deadline;
+import dev.tickr.check.Failure;
+import dev.tickr.check.Header;
+import dev.tickr.check.Headers;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
+import dev.tickr.check.Reason;
+import dev.tickr.check.Redaction;
+import dev.tickr.check.Timings;
+import dev.tickr.check.TlsInfo;
+import dev.tickr.time.Ticker;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 
-/** Placeholder while the engine is written. */
+/**
+ * Probes HTTP(S) targets with OkHttp, whose event listener reports each connection phase. Every
+ * check opens a fresh connection (a reused one would hide DNS and TLS failures), follows redirects
+ * itself so that it can refuse loops and count hops, reads at most the target's body cap, and is
+ * over by the deadline whatever the server does.
+ */
 public final class HttpCheck implements Check<HttpTarget> {
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+  private static final Set<String> METHODS_WITH_BODY =
+      Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
+
+  private final Clock clock;
+  private final Ticker ticker;
+  private final String userAgent;
+  private final OkHttpClient base;
+  private final TrustStores trustStores = new TrustStores();
+  private final ExecutorService resolvers = Executors.newVirtualThreadPerTaskExecutor();
+
+  public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
+    this.clock = clock;
+    this.ticker = ticker;
+    this.userAgent = userAgent;
+    this.base =
+        new OkHttpClient.Builder()
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false)
+            // No idle connection is ever kept, so no check reuses another's connection.
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .build();
+  }
+
   @Override
   public Observation observe(HttpTarget target, Deadline deadline) {
-    throw new IllegalStateException();
+    long start = ticker.nanos();
+    PhaseRecorder phases = new PhaseRecorder(ticker);
+    CapturingTrustManager trust =
+        new CapturingTrustManager(
+            target.insecure() ? null : trustStores.forExtraCas(target.extraCas()));
+    Exchange exchange = new Exchange(target, phases, trust, deadline, start);
+    try {
+      return exchange.run(clientFor(target, deadline, phases, trust));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
+    }
+  }
+
+  private OkHttpClient clientFor(
+      HttpTarget target, Deadline deadline, PhaseRecorder phases, CapturingTrustManager trust)
+      throws GeneralSecurityException {
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {trust}, null);
+    Duration budget = deadline.remaining();
+    OkHttpClient.Builder builder =
+        base.newBuilder()
+            .dns(new DeadlineDns(deadline, resolvers))
+            .eventListener(phases)
+            .sslSocketFactory(tls.getSocketFactory(), trust)
+            .connectTimeout(budget)
+            .readTimeout(budget)
+            .writeTimeout(budget);
+    if (target.insecure()) {
+      builder.hostnameVerifier((host, session) -> true);
+    }
+    return builder.build();
+  }
+
+  /** One check's walk along a redirect chain. */
+  private final class Exchange {
+    private final HttpTarget target;
+    private final PhaseRecorder phases;
+    private final CapturingTrustManager trust;
+    private final Deadline deadline;
+    private final long start;
+    private final List<URI> redirects = new ArrayList<>();
+    private URI url;
+    private @Nullable Response last;
+    private @Nullable TlsInfo tlsInfo;
+
+    Exchange(
+        HttpTarget target,
+        PhaseRecorder phases,
+        CapturingTrustManager trust,
+        Deadline deadline,
+        long start) {
+      this.target = target;
+      this.phases = phases;
+      this.trust = trust;
+      this.deadline = deadline;
+      this.start = start;
+      this.url = target.url();
+    }
+
+    Observation run(OkHttpClient client) {
+      String method = target.method();
+      @Nullable RequestBody body = requestBody(target);
+      List<Header> headers = target.headers();
+      Set<String> seen = new HashSet<>();
+      seen.add(method + " " + url);
+      while (true) {
+        if (deadline.expired()) {
+          return failed(FailureDescriber.timeout(deadline.budget(), phases.phase()));
+        }
+        Request request = request(url, method, headers, body);
+        trust.reset();
+        Call call = client.newCall(request);
+        call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        Response response;
+        try {
+          response = call.execute();
+        } catch (IOException e) {
+          captureTls(null);
+          return failed(describe(e));
+        }
+        last = response;
+        captureTls(response);
+        String location = response.header("Location");
+        if (!target.followRedirects() || !REDIRECTS.contains(response.code()) || location == null) {
+          return readBody(response);
+        }
+        HttpUrl next = HttpUrl.get(url.toString()).resolve(location);
+        response.close();
+        if (next == null) {
+          return failed(
+              new Failure(Reason.HTTP_STATUS, "redirect to an unsupported location: " + location));
+        }
+        URI nextUri = next.uri();
+        redirects.add(url);
+        int code = response.code();
+        if (code == 303 || ((code == 301 || code == 302) && !method.equals("HEAD"))) {
+          method = method.equals("HEAD") ? "HEAD" : "GET";
+          body = null;
+        }
+        if (!nextUri.getHost().equalsIgnoreCase(url.getHost())) {
+          // Credentials are for the host they were given for, as curl and browsers do.
+          headers = headers.stream().filter(h -> !h.secret()).toList();
+        }
+        if (!seen.add(method + " " + nextUri)) {
+          url = nextUri;
+          return failed(new Failure(Reason.HTTP_STATUS, "redirect loop: " + chain(nextUri)));
+        }
+        if (redirects.size() > HttpTarget.MAX_REDIRECTS) {
+          url = nextUri;
+          return failed(
+              new Failure(
+                  Reason.HTTP_STATUS,
+                  "too many redirects (more than " + HttpTarget.MAX_REDIRECTS + ")"));
+        }
+        url = nextUri;
+      }
+    }
+
+    private Observation readBody(Response response) {
+      try (ResponseBody responseBody = response.body()) {
+        long cap = target.maxBodyBytes();
+        Buffer buffer = new Buffer();
+        if (!target.method().equals("HEAD")) {
+          BufferedSource source = responseBody.source();
+          while (buffer.size() <= cap) {
+            long read = source.read(buffer, Math.min(64 * 1024, cap + 1 - buffer.size()));
+            if (read < 0) {
+              break;
+            }
+          }
+        }
+        boolean truncated = buffer.size() > cap;
+        byte[] bytes = buffer.readByteArray(Math.min(buffer.size(), cap));
+        MediaType type = responseBody.contentType();
+        Charset charset =
+            type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        Body body =
+            new Body(
+                bytes,
+                truncated,
+                type == null ? null : type.toString(),
+                charset == null ? StandardCharsets.UTF_8 : charset);
+        return observation(body, null);
+      } catch (IOException e) {
+        return failed(describe(e));
+      }
+    }
+
+    Observation failed(Failure failure) {
+      return observation(Body.EMPTY, failure);
+    }
+
+    private Observation observation(Body body, @Nullable Failure failure) {
+      Response response = last;
+      Headers headers = Headers.NONE;
+      if (response != null) {
+        List<Header> list = new ArrayList<>();
+        okhttp3.Headers raw = response.headers();
+        for (int i = 0; i < raw.size(); i++) {
+          list.add(Header.plain(raw.name(i), raw.value(i)));
+        }
+        headers = new Headers(list);
+      }
+      Timings timings =
+          new Timings(
+              phases.dns(), phases.connect(), phases.tls(), phases.ttfb(), ticker.since(start));
+      return new Observation(
+          url,
+          phases.connected() || response != null,
+          response == null ? null : response.code(),
+          response == null ? null : response.message(),
+          response == null ? null : response.protocol().toString(),
+          headers,
+          body,
+          timings,
+          tlsInfo,
+          phases.ip(),
+          redirects,
+          failure);
+    }
+
+    private Failure describe(IOException e) {
+      return FailureDescriber.describe(
+          e,
+          url.getHost(),
+          phases.phase(),
+          deadline.expired(),
+          deadline.budget(),
+          trust.presented(),
+          clock.instant());
+    }
+
+    private void captureTls(@Nullable Response response) {
+      tlsInfo = null;
+      if (!url.getScheme().equalsIgnoreCase("https")) {
+        return;
+      }
+      List<X509Certificate> chain = new ArrayList<>();
+      var handshake = response == null ? null : response.handshake();
+      if (handshake != null) {
+        for (Certificate c : handshake.peerCertificates()) {
+          if (c instanceof X509Certificate x) {
+            chain.add(x);
+          }
+        }
+      }
+      if (!chain.isEmpty() && handshake != null) {
+        tlsInfo =
+            new TlsInfo(
+                chain, handshake.tlsVersion().javaName(), handshake.cipherSuite().javaName());
+      } else if (!trust.presented().isEmpty()) {
+        tlsInfo = new TlsInfo(trust.presented(), null, null);
+      }
+    }
+
+    private String chain(URI loopTo) {
+      StringBuilder text = new StringBuilder();
+      for (URI hop : redirects) {
+        text.append(Redaction.url(hop)).append(" → ");
+      }
+      return text.append(Redaction.url(loopTo)).toString();
+    }
+  }
+
+  private Request request(
+      URI url, String method, List<Header> headers, @Nullable RequestBody body) {
+    Request.Builder builder = new Request.Builder().url(HttpUrl.get(url.toString()));
+    boolean ownAgent = false;
+    for (Header h : headers) {
+      builder.addHeader(h.name(), h.value());
+      ownAgent |= h.name().equalsIgnoreCase("User-Agent");
+    }
+    if (!ownAgent) {
+      builder.header("User-Agent", userAgent);
+    }
+    RequestBody sent = body;
+    if (sent == null && METHODS_WITH_BODY.contains(method)) {
+      sent = RequestBody.create(new byte[0], null);
+    }
+    return builder.method(method, sent).build();
+  }
+
+  private static @Nullable RequestBody requestBody(HttpTarget target) {
+    var payload = target.body();
+    if (payload == null) {
+      return null;
+    }
+    String type =
+        target.headers().stream()
+            .filter(h -> h.name().equalsIgnoreCase("Content-Type"))
+            .map(Header::value)
+            .findFirst()
+            .orElse(payload.guessContentType());
+    return RequestBody.create(payload.bytes(), MediaType.parse(type));
   }
 }
