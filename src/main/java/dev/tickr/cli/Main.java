@@ -1,10 +1,76 @@
 package dev.tickr.cli;
 
-/** Entry point of the {@code tickr} jar. */
+import dev.tickr.Tickr;
+import dev.tickr.time.Ticker;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code tickr} jar: parses the command line and runs one command. */
+@Command(
+    name = "tickr",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Know the second your endpoint goes down.",
+    subcommands = {CheckCommand.class})
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("tickr");
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    Tickr tickr = new Tickr(System.getenv(), Clock.systemUTC(), Ticker.system());
+    System.exit(run(tickr, Ticker.system(), out, err, args));
+  }
+
+  /** Runs one command line against the given wiring; returns the exit code. */
+  public static int run(
+      Tickr tickr, Ticker ticker, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == CheckCommand.class) {
+              return type.cast(new CheckCommand(tickr, ticker));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
+    CommandLine cli = new CommandLine(new Main(), factory);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UsageException usage) {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + usage.getMessage());
+            commandLine
+                .getErr()
+                .println("Try 'tickr " + commandLine.getCommandName() + " --help' for the flags.");
+            return CommandLine.ExitCode.USAGE;
+          }
+          throw e;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args1) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+          c.getErr()
+              .println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the flags.");
+          return CommandLine.ExitCode.USAGE;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tickr " + Tickr.version()};
+    }
   }
 }

@@ -74,7 +74,7 @@ final class FailureDescriber {
     if (e instanceof ProtocolException) {
       return new Failure(Reason.HTTP_STATUS, "malformed HTTP response: " + firstLine(e));
     }
-    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    String text = messages(e);
     if (text.contains("reset")) {
       return new Failure(Reason.CONNECT, "connection reset by peer " + phase.phrase());
     }
@@ -101,7 +101,7 @@ final class FailureDescriber {
   }
 
   private static String connectMessage(IOException e) {
-    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    String text = messages(e);
     if (text.contains("refused")) {
       return "connection refused";
     }
@@ -163,6 +163,15 @@ final class FailureDescriber {
 
   private static String issuer(X509Certificate cert) {
     return cert.getIssuerX500Principal().getName();
+  }
+
+  /** Every message along the cause chain: OkHttp wraps the socket's own exception. */
+  private static String messages(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null && text.length() < 2000; t = t.getCause()) {
+      text.append(t.getMessage()).append(' ');
+    }
+    return text.toString().toLowerCase(Locale.ROOT);
   }
 
   private static String firstLine(Throwable e) {

@@ -78,14 +78,15 @@ public final class HttpCheck implements Check<HttpTarget> {
 
   @Override
   public Observation observe(HttpTarget target, Deadline deadline) {
-    long start = ticker.nanos();
     PhaseRecorder phases = new PhaseRecorder(ticker);
     CapturingTrustManager trust =
         new CapturingTrustManager(
             target.insecure() ? null : trustStores.forExtraCas(target.extraCas()));
-    Exchange exchange = new Exchange(target, phases, trust, deadline, start);
+    Exchange exchange = new Exchange(target, phases, trust, deadline);
     try {
-      return exchange.run(clientFor(target, deadline, phases, trust));
+      OkHttpClient client = clientFor(target, deadline, phases, trust);
+      exchange.start = ticker.nanos();
+      return exchange.run(client);
     } catch (GeneralSecurityException | RuntimeException e) {
       return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
     }
@@ -117,23 +118,18 @@ public final class HttpCheck implements Check<HttpTarget> {
     private final PhaseRecorder phases;
     private final CapturingTrustManager trust;
     private final Deadline deadline;
-    private final long start;
+    private long start = ticker.nanos();
     private final List<URI> redirects = new ArrayList<>();
     private URI url;
     private @Nullable Response last;
     private @Nullable TlsInfo tlsInfo;
 
     Exchange(
-        HttpTarget target,
-        PhaseRecorder phases,
-        CapturingTrustManager trust,
-        Deadline deadline,
-        long start) {
+        HttpTarget target, PhaseRecorder phases, CapturingTrustManager trust, Deadline deadline) {
       this.target = target;
       this.phases = phases;
       this.trust = trust;
       this.deadline = deadline;
-      this.start = start;
       this.url = target.url();
     }
 

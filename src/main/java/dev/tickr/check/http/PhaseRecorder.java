@@ -101,6 +101,20 @@ final class PhaseRecorder extends EventListener {
   }
 
   @Override
+  public synchronized void connectFailed(
+      Call call,
+      InetSocketAddress address,
+      Proxy proxy,
+      @Nullable Protocol protocol,
+      java.io.IOException failure) {
+    ip = address.getAddress();
+    if (connectStart >= 0) {
+      connectNanos = add(connectNanos, ticker.nanos() - connectStart);
+      connectStart = -1;
+    }
+  }
+
+  @Override
   public synchronized void requestHeadersStart(Call call) {
     phase = Phase.SENDING;
     if (requestStart < 0) {

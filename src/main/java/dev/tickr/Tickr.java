@@ -1,0 +1,51 @@
+package dev.tickr;
+
+import dev.tickr.assertion.Judge;
+import dev.tickr.check.Checks;
+import dev.tickr.check.http.HttpCheck;
+import dev.tickr.time.Ticker;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root: builds every part once, by constructor, from the few things that come from
+ * outside (environment, clock, ticker). Nothing else in Tickr reaches for globals.
+ */
+public final class Tickr {
+  private final Map<String, String> environment;
+  private final Clock clock;
+  private final Checks checks;
+  private final Judge judge;
+
+  public Tickr(Map<String, String> environment, Clock clock, Ticker ticker) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+    this.checks = new Checks(new HttpCheck(clock, ticker, userAgent()));
+    this.judge = new Judge(clock);
+  }
+
+  public static String version() {
+    String v = Tickr.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public static String userAgent() {
+    return "Tickr/" + version() + " (monitor)";
+  }
+
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Checks checks() {
+    return checks;
+  }
+
+  public Judge judge() {
+    return judge;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.tickr.assertion;
+
+import dev.tickr.check.Failure;
+import dev.tickr.check.Observation;
+import dev.tickr.check.Reason;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges an observation against conditions: each condition's outcome, whether the check succeeded
+ * and, when it did not, the reason class and one phrase saying why. Pure apart from reading the
+ * clock once per judging; thread-safe.
+ */
+public final class Judge {
+  private final Clock clock;
+
+  public Judge(Clock clock) {
+    this.clock = clock;
+  }
+
+  public CheckResult judge(Observation observation, List<Condition> conditions) {
+    EvaluationContext ctx = new EvaluationContext(observation, clock.instant());
+    List<ConditionResult> results = new ArrayList<>(conditions.size());
+    List<Failed> failed = new ArrayList<>();
+    for (Condition condition : conditions) {
+      Condition.Verdict verdict = condition.evaluate(ctx);
+      ConditionResult result =
+          new ConditionResult(condition.text(), verdict.success(), verdict.actual());
+      results.add(result);
+      if (!verdict.success()) {
+        failed.add(new Failed(condition, result, verdict.resolved()));
+      }
+    }
+    Failure failure = observation.failure();
+    if (failure != null) {
+      return new CheckResult(observation, results, false, failure.reason(), failure.message());
+    }
+    if (failed.isEmpty()) {
+      return new CheckResult(observation, results, true, null, null);
+    }
+    Integer status = observation.status();
+    Reason reason = reason(status, failed);
+    String error = error(failed);
+    String phrase = status == null ? null : refusal(status);
+    if (phrase != null) {
+      error = "HTTP " + status + " " + phrase + ": " + error;
+    }
+    return new CheckResult(observation, results, false, reason, error);
+  }
+
+  private record Failed(Condition condition, ConditionResult result, boolean resolved) {}
+
+  /**
+   * The status says most; then what the failed conditions looked at. A failed {@code age()} means
+   * stale data only when the timestamp was there to read: a missing or unreadable one is a body (or
+   * header) problem, classified by what it looked at.
+   */
+  private static Reason reason(@Nullable Integer status, List<Failed> failed) {
+    if (status != null) {
+      Reason byStatus =
+          switch (status) {
+            case 401 -> Reason.AUTH_REJECTED;
+            case 403 -> Reason.ACCESS_DENIED;
+            case 429 -> Reason.RATE_LIMITED;
+            default -> status >= 400 ? Reason.HTTP_STATUS : null;
+          };
+      if (byStatus != null) {
+        return byStatus;
+      }
+    }
+    if (failed.stream()
+        .anyMatch(f -> f.resolved() && f.condition().subjects().contains(Subject.FRESHNESS))) {
+      return Reason.STALE_DATA;
+    }
+    if (failed.stream().anyMatch(f -> f.condition().subjects().contains(Subject.BODY))) {
+      return Reason.BODY_ERROR;
+    }
+    if (failed.stream().anyMatch(f -> f.condition().subjects().contains(Subject.STATUS))) {
+      return Reason.HTTP_STATUS;
+    }
+    return Reason.CONDITION;
+  }
+
+  private static String error(List<Failed> failed) {
+    ConditionResult first = failed.get(0).result();
+    String error = "condition failed: " + first.condition() + " (actual " + first.actual() + ")";
+    return failed.size() == 1 ? error : error + " (+" + (failed.size() - 1) + " more)";
+  }
+
+  private static @Nullable String refusal(int status) {
+    return switch (status) {
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 429 -> "Too Many Requests";
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,17 @@
+package dev.tickr.assertion;
+
+/**
+ * What a condition looks at. {@link Judge} uses the subjects of the failed conditions to pick the
+ * reason class of a failed check.
+ */
+public enum Subject {
+  STATUS,
+  RESPONSE_TIME,
+  BODY,
+  HEADER,
+  CERTIFICATE,
+  CONNECTED,
+  IP,
+  /** Any {@code age(...)}: how old a timestamp in the answer is. */
+  FRESHNESS
+}

@@ -1,0 +1,30 @@
+package dev.tickr.incident;
+
+import java.time.Instant;
+
+/** What the state machine announces; alerts and the store react to these and nothing else. */
+public sealed interface IncidentEvent {
+  String monitor();
+
+  Instant at();
+
+  /** The monitor's state changed. */
+  record StateChanged(String monitor, Transition transition, Instant at, MonitorStatus status)
+      implements IncidentEvent {}
+
+  /** The monitor went DOWN: an incident begins (at the first failure of the streak). */
+  record IncidentOpened(Incident incident, Instant at) implements IncidentEvent {
+    @Override
+    public String monitor() {
+      return incident.monitor();
+    }
+  }
+
+  /** The monitor recovered: the incident is over. */
+  record IncidentResolved(Incident incident, Instant at) implements IncidentEvent {
+    @Override
+    public String monitor() {
+      return incident.monitor();
+    }
+  }
+}

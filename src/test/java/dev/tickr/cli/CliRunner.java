@@ -1,0 +1,48 @@
+package dev.tickr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tickr.Tickr;
+import dev.tickr.time.Ticker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runs the real command line in-process, with a given environment, and captures what it prints. */
+final class CliRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, String> environment;
+
+  CliRunner(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  CliRunner() {
+    this(Map.of());
+  }
+
+  record Run(int exitCode, String out, String err) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(out);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new UncheckedIOException("not JSON: " + out + "\nerr: " + err, e);
+      }
+    }
+
+    String all() {
+      return out + err;
+    }
+  }
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Tickr tickr = new Tickr(environment, Clock.systemUTC(), Ticker.system());
+    int code = Main.run(tickr, Ticker.system(), new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}
