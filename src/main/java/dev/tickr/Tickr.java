@@ -2,7 +2,10 @@ package dev.tickr;
 
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
+import dev.tickr.check.dns.DnsCheck;
 import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.tcp.TcpCheck;
+import dev.tickr.check.tls.TlsCheck;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
 import java.util.Map;
@@ -20,7 +23,12 @@ public final class Tickr {
   public Tickr(Map<String, String> environment, Clock clock, Ticker ticker) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
-    this.checks = new Checks(new HttpCheck(clock, ticker, userAgent()));
+    this.checks =
+        new Checks(
+            new HttpCheck(clock, ticker, userAgent()),
+            new TcpCheck(ticker),
+            new TlsCheck(clock, ticker),
+            new DnsCheck(ticker));
     this.judge = new Judge(clock);
   }
 

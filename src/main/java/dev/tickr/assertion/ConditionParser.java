@@ -17,6 +17,10 @@ public final class ConditionParser {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern PLACEHOLDER_NAME = Pattern.compile("\\[[A-Z][A-Z0-9_]*(?:]|$)");
   private static final Pattern INDEX = Pattern.compile("-?\\d{1,9}");
+
+  /** {@code &&} or {@code ||} between words: an attempt to combine conditions. */
+  private static final Pattern COMBINED = Pattern.compile("\\s(&&|\\|\\|)\\s");
+
   private static final List<String> FUNCTIONS = List.of("len", "has", "pat", "any", "age");
 
   private final String text;
@@ -54,7 +58,7 @@ public final class ConditionParser {
     Operand left = leftOperand(leftStart, leftEnd);
     Parsed right = operand(rightStart, rightEnd, false);
     expectEnd(right.end(), rightEnd, text.substring(rightStart, right.end()));
-    check(left, text.substring(leftStart, leftEnd), op, right.right());
+    new KindCheck(text).check(left, text.substring(leftStart, leftEnd), op, right.right());
     return new Condition(text.strip(), left, op, right.right());
   }
 
@@ -352,77 +356,15 @@ public final class ConditionParser {
       }
       return new Operand.Literal(new Value.Text(unescape(start + 1, quote)), start);
     }
-    return new Operand.Literal(Literals.typed(text.substring(start, end)), start);
-  }
-
-  /** Rejects what can never hold, such as {@code [CONNECTED] < 5} or {@code [STATUS] == OK}. */
-  private void check(Operand left, String leftText, Operator op, Right right)
-      throws ConditionSyntaxException {
-    if (op.ordering()) {
-      if (!left.kind().numeric()) {
-        throw error(
-            left.at(),
-            op.symbol()
-                + " compares numbers, but "
-                + leftText
-                + " is "
-                + left.kind().phrase()
-                + "; use == or !=");
-      }
-      switch (right) {
-        case Right.Pattern p ->
-            throw error(p.at(), "pat() only works with == and !=, not " + op.symbol());
-        case Right.AnyOf a ->
-            throw error(a.at(), "any() only works with == and !=, not " + op.symbol());
-        case Operand.Literal lit -> {
-          if (lit.value().number() == null) {
-            throw error(
-                lit.at(),
-                op.symbol()
-                    + " needs a number or a duration on the right, got "
-                    + Literals.quoted(lit.value().matchText()));
-          }
-        }
-        case Operand o -> {
-          if (!o.kind().numeric()) {
-            throw error(
-                o.at(),
-                op.symbol()
-                    + " needs a number or a duration on the right, not "
-                    + o.kind().phrase());
-          }
-        }
-      }
-      return;
-    }
-    switch (right) {
-      case Operand.Literal lit -> checkKind(left, leftText, lit.value(), lit.at());
-      case Right.AnyOf any -> {
-        for (Value v : any.values()) {
-          checkKind(left, leftText, v, any.at());
-        }
-      }
-      default -> {}
-    }
-  }
-
-  private void checkKind(Operand left, String leftText, Value literal, int at)
-      throws ConditionSyntaxException {
-    boolean fits =
-        switch (left.kind()) {
-          case NUMBER, DURATION -> literal.number() != null;
-          case BOOLEAN -> literal.matchText().equals("true") || literal.matchText().equals("false");
-          case TEXT, ANY -> true;
-        };
-    if (!fits) {
+    Matcher combined = COMBINED.matcher(text).region(start, end);
+    if (combined.find()) {
       throw error(
-          at,
-          leftText
-              + " is "
-              + left.kind().phrase()
-              + ", got "
-              + Literals.quoted(literal.matchText()));
+          combined.start(1),
+          "conditions cannot be combined with "
+              + combined.group(1)
+              + ": give each condition its own line (quote the text if it is meant literally)");
     }
+    return new Operand.Literal(Literals.typed(text.substring(start, end)), start);
   }
 
   private void expectEnd(int at, int end, String after) throws ConditionSyntaxException {

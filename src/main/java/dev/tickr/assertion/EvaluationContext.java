@@ -52,11 +52,21 @@ final class EvaluationContext {
 
   /** {@code no response (connection refused)}, or null when a response arrived. */
   private @Nullable String noResponse() {
-    if (observation.status() != null) {
+    // HTTP answers carry a status; tcp, tls and dns ones only a connection.
+    boolean answered =
+        http()
+            ? observation.status() != null
+            : observation.connected() && observation.failure() == null;
+    if (answered) {
       return null;
     }
     Failure failure = observation.failure();
     return failure == null ? "no response" : "no response (" + failure.message() + ")";
+  }
+
+  private boolean http() {
+    String scheme = observation.url().getScheme();
+    return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
   }
 
   Value status() {
@@ -90,7 +100,8 @@ final class EvaluationContext {
     if (tls != null) {
       return new Value.Dur(tls.untilExpiry(now), null);
     }
-    boolean https = "https".equalsIgnoreCase(observation.url().getScheme());
+    String scheme = observation.url().getScheme();
+    boolean https = "https".equalsIgnoreCase(scheme) || "tls".equalsIgnoreCase(scheme);
     Failure failure = observation.failure();
     String why =
         !https

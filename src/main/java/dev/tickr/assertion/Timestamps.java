@@ -25,6 +25,8 @@ final class Timestamps {
   /** Epoch values at or above this are milliseconds (1e11 seconds is the year 5138). */
   private static final BigDecimal MILLIS_FROM = new BigDecimal("1e11");
 
+  private static final BigDecimal LARGEST = new BigDecimal("1e17");
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
   private static final DateTimeFormatter ISO =
@@ -67,6 +69,9 @@ final class Timestamps {
 
   /** Seconds since the epoch, or milliseconds when at least 1e11. */
   static @Nullable Instant epoch(BigDecimal value) {
+    if (value.abs().compareTo(LARGEST) > 0) {
+      return null; // past any date Instant holds, and costly to round (think 1e999999999)
+    }
     BigDecimal seconds = value.abs().compareTo(MILLIS_FROM) >= 0 ? value.movePointLeft(3) : value;
     try {
       BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);

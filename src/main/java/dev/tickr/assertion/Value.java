@@ -140,7 +140,9 @@ sealed interface Value {
         return node.textValue();
       }
       if (node.isNumber() && !node.isIntegralNumber()) {
-        return node.decimalValue().toPlainString();
+        // 1e999999999 written out in full would be a billion digits: keep such numbers short.
+        BigDecimal d = node.decimalValue();
+        return Math.abs(d.scale()) > 100 ? d.toString() : d.toPlainString();
       }
       return node.isValueNode() ? node.asText() : node.toString();
     }

@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Know the second your endpoint goes down.",
-    subcommands = {CheckCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
+      StatusCommand.class
+    })
 public final class Main {
   private Main() {}
 
@@ -34,6 +39,15 @@ public final class Main {
           public <K> K create(Class<K> type) throws Exception {
             if (type == CheckCommand.class) {
               return type.cast(new CheckCommand(tickr, ticker));
+            }
+            if (type == RunCommand.class) {
+              return type.cast(new RunCommand(tickr, ticker));
+            }
+            if (type == ValidateCommand.class) {
+              return type.cast(new ValidateCommand(tickr));
+            }
+            if (type == StatusCommand.class) {
+              return type.cast(new StatusCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }

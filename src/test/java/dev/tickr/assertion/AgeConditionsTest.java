@@ -53,6 +53,8 @@ class AgeConditionsTest {
           "2026-13-01"           | not a timestamp: "2026-13-01"
           "2026-02-30T00:00:00Z" | not a timestamp: "2026-02-30T00:00:00Z"
           true                   | not a timestamp: "true"
+          1e999999999            | not a timestamp: "1E+999999999"
+          "99999999999999999999" | not a timestamp: "99999999999999999999"
           {"at":1}               | not a timestamp: "{"at":1}"
           """)
   void explains_what_is_not_a_timestamp(String updatedAt, String actual) {

@@ -152,6 +152,7 @@ class ConditionParserTest {
           [BODY].a == "x" y              | 17 | unexpected y after the quoted text
           [BODY] == pat("x" y)           | 19 | unexpected y after the quoted pattern
           [BODY].a == [BODY].b c         | 22 | unexpected c after [BODY].b
+          [BODY].ok == true && [STATUS] == 200 | 19 | conditions cannot be combined with &&: give each condition its own line (quote the text if it is meant literally)
           """)
   void rejects_with_the_column_of_the_offending_token(String text, int column, String message) {
     ConditionSyntaxException e =
@@ -160,6 +161,19 @@ class ConditionParserTest {
     assertThat(e.getMessage()).isEqualTo(message);
     assertThat(e.column()).as(e.pointer()).isEqualTo(column);
     assertThat(e.condition()).isEqualTo(text);
+  }
+
+  @Test
+  void rejects_conditions_combined_with_or_but_takes_quoted_text() throws ConditionSyntaxException {
+    assertThatThrownBy(() -> ConditionParser.parse("[BODY].a == x || y"))
+        .isInstanceOfSatisfying(
+            ConditionSyntaxException.class,
+            e -> {
+              assertThat(e.column()).isEqualTo(15);
+              assertThat(e.getMessage()).startsWith("conditions cannot be combined with ||");
+            });
+    assertThat(ConditionParser.parse("[BODY].a == \"x || y\"").text())
+        .isEqualTo("[BODY].a == \"x || y\"");
   }
 
   @Test

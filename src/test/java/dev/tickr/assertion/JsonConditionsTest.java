@@ -75,6 +75,8 @@ class JsonConditionsTest {
           {"n":5}                              | [BODY].n > 4.9                    | true  | 5
           {"n":5}                              | [BODY].n >= 6                     | false | 5
           {"n":-1}                             | [BODY].n < 0                      | true  | -1
+          {"n":1e999999999}                    | [BODY].n > 1                      | true  | 1E+999999999
+          {"n":1e-999999999}                   | [BODY].n < 1                      | true  | 1E-999999999
           {"n":"10"}                           | [BODY].n > 9                      | true  | 10
           {"min":1,"max":2}                    | [BODY].min < [BODY].max           | true  | 1 vs 2
           {"name":"bob"}                       | [BODY].name != pat(j*)            | true  | bob

@@ -1,0 +1,42 @@
+package dev.tickr.cli;
+
+import dev.tickr.daemon.Daemon;
+import dev.tickr.incident.Incident;
+import dev.tickr.incident.MonitorStatus;
+import dev.tickr.store.MonitorRow;
+import dev.tickr.store.Store;
+import dev.tickr.web.MonitorView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Joins the daemon's live state with the store's figures for the overview page. */
+final class Overview {
+  private Overview() {}
+
+  static List<MonitorView> of(Daemon daemon, Store store, Clock clock) {
+    Instant now = clock.instant();
+    Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
+    List<MonitorView> views = new ArrayList<>();
+    for (MonitorRow row : store.monitors()) {
+      MonitorStatus s = statuses.get(row.name());
+      if (s == null) {
+        continue;
+      }
+      Incident open = s.incident();
+      views.add(
+          new MonitorView(
+              row.name(),
+              row.type(),
+              s.state().name(),
+              s.since(),
+              s.lastCheck(),
+              open == null ? null : open.reason() + ": " + open.detail(),
+              store.uptime(row.name(), now.minus(Duration.ofHours(24)), now).ratio()));
+    }
+    return views;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tickr.cli;
+
+import dev.tickr.Tickr;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigException;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.config.Problem;
+import dev.tickr.config.StorageSpec;
+import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.Signals;
+import dev.tickr.schedule.Waiter;
+import dev.tickr.store.Retention;
+import dev.tickr.store.SqliteStore;
+import dev.tickr.store.Store;
+import dev.tickr.time.Ticker;
+import dev.tickr.web.WebServer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tickr run}: the daemon, until SIGTERM or Ctrl-C; exit 0 after a clean stop. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run every monitor on its interval, keep history, serve the dashboard.",
+    footer = {
+      "",
+      "Without -c, ./tickr.yml is used when it exists. The file is reloaded when it changes and",
+      "on SIGHUP; an invalid new file is rejected and the running config stays."
+    })
+final class RunCommand implements Callable<Integer> {
+  /** Minute rollups are kept at most this long (day rollups as long as configured). */
+  private static final Duration MINUTE_ROLLUPS = Duration.ofDays(30);
+
+  private final Tickr tickr;
+  private final Ticker ticker;
+
+  @Spec picocli.CommandLine.Model.@Nullable CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML config (default ./tickr.yml when present).")
+  @Nullable Path config;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Where history and state live (default ./tickr-data).")
+  Path data = Path.of("tickr-data");
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "Address of the dashboard (default from the config, else 127.0.0.1:8080).")
+  @Nullable String listen;
+
+  RunCommand(Tickr tickr, Ticker ticker) {
+    this.tickr = tickr;
+    this.ticker = ticker;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (spec == null) {
+      throw new IllegalStateException("picocli did not inject the command spec");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigLoader loader = new ConfigLoader(tickr.environment());
+    Path file = config;
+    if (file == null && Files.exists(Path.of("tickr.yml"))) {
+      file = Path.of("tickr.yml");
+    }
+    Config loaded;
+    try {
+      loaded = file == null ? Config.EMPTY : loader.load(file);
+    } catch (ConfigException e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
+      }
+      err.flush();
+      return 2;
+    }
+    String[] hostPort = hostPort(listen == null ? loaded.server().listen() : listen);
+    StorageSpec storage = loaded.storage();
+    Path dataDir =
+        storage.path() != null && data.equals(Path.of("tickr-data")) ? storage.path() : data;
+    Retention retention =
+        new Retention(
+            storage.rawRetention(),
+            storage.rollupRetention().compareTo(MINUTE_ROLLUPS) < 0
+                ? storage.rollupRetention()
+                : MINUTE_ROLLUPS,
+            storage.rollupRetention());
+
+    CountDownLatch stop = new CountDownLatch(1);
+    AtomicBoolean closed = new AtomicBoolean();
+    Store store = SqliteStore.open(dataDir, retention, tickr.clock());
+    {
+      Daemon daemon =
+          new Daemon(
+              loaded,
+              file,
+              loader,
+              store,
+              tickr.checks(),
+              tickr.judge(),
+              tickr.clock(),
+              ticker,
+              Waiter.system(),
+              record -> {});
+      WebServer web =
+          new WebServer(() -> Overview.of(daemon, store, tickr.clock()), Tickr.version());
+      Runnable shutdown =
+          () -> {
+            if (closed.compareAndSet(false, true)) {
+              web.close();
+              daemon.close();
+              store.close();
+            }
+          };
+      Thread hook = new Thread(shutdown, "tickr-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      Signals.on("TERM", stop::countDown);
+      Signals.on("INT", stop::countDown);
+      Signals.on("HUP", daemon::reload);
+      daemon.start();
+      int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
+      out.printf(
+          "Tickr %s is watching %d monitor%s%s; data in %s%n",
+          Tickr.version(),
+          loaded.monitors().size(),
+          loaded.monitors().size() == 1 ? "" : "s",
+          file == null ? " (no tickr.yml found)" : " from " + file,
+          dataDir);
+      out.printf("Dashboard: http://%s:%d/%n", hostPort[0], port);
+      out.flush();
+      stop.await();
+      shutdown.run();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running or ran; nothing to undo
+      }
+      out.println("Tickr stopped.");
+      out.flush();
+      return 0;
+    }
+  }
+
+  private static String[] hostPort(String value) {
+    int colon = value.lastIndexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new UsageException("--listen: expected HOST:PORT, got \"" + value + "\"");
+    }
+    String port = value.substring(colon + 1);
+    if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+      throw new UsageException("--listen: not a port: \"" + port + "\"");
+    }
+    String host = value.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return new String[] {host, port};
+  }
+}

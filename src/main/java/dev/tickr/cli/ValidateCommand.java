@@ -1,0 +1,64 @@
+package dev.tickr.cli;
+
+import dev.tickr.Tickr;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigException;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.config.Problem;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tickr validate -c FILE}: every problem at once as FILE:LINE:COL; exit 0 or 2. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check a config file without running it.",
+    footer = {
+      "",
+      "Exit codes: 0 valid, 2 invalid (each problem printed as FILE:LINE:COL: message)."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  private final Tickr tickr;
+
+  @Spec picocli.CommandLine.Model.@Nullable CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The YAML config to check.")
+  Path config = Path.of("tickr.yml");
+
+  ValidateCommand(Tickr tickr) {
+    this.tickr = tickr;
+  }
+
+  @Override
+  public Integer call() {
+    if (spec == null) {
+      throw new IllegalStateException("picocli did not inject the command spec");
+    }
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    try {
+      Config loaded = new ConfigLoader(tickr.environment()).load(config);
+      out.printf(
+          "%s: valid (%d monitors, %d channels, %d status pages)%n",
+          config, loaded.monitors().size(), loaded.channels().size(), loaded.statusPages().size());
+      out.flush();
+      return 0;
+    } catch (ConfigException e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
+      }
+      err.printf(
+          "%s: %d problem%s%n", config, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+      err.flush();
+      return 2;
+    }
+  }
+}

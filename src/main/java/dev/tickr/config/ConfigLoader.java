@@ -1,0 +1,67 @@
+package dev.tickr.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a YAML config into an immutable, validated {@link Config}: built-in defaults, then the
+ * file's {@code defaults:}, then each value as written, then every check, reporting all problems at
+ * once as {@code file:line:col: message}.
+ *
+ * <p>{@code ${NAME}} in any string reads the environment given to the constructor (never the
+ * process environment directly), so tests and the API can pass their own.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> environment;
+
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * @throws ConfigException naming every problem, the file's own when it cannot be read
+   */
+  public Config load(Path file) throws ConfigException {
+    String name = file.toString();
+    String text;
+    try {
+      if (Files.isDirectory(file)) {
+        throw fileProblem(name, "cannot read the config: it is a directory");
+      }
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw fileProblem(name, "cannot read the config: no such file");
+    } catch (AccessDeniedException e) {
+      throw fileProblem(name, "cannot read the config: permission denied");
+    } catch (CharacterCodingException e) {
+      throw fileProblem(name, "cannot read the config: it is not UTF-8 text");
+    } catch (IOException e) {
+      throw fileProblem(name, "cannot read the config: " + e.getMessage());
+    }
+    return parse(name, text);
+  }
+
+  /**
+   * @param fileName how problems name the text, e.g. {@code tickr.yml}
+   * @throws ConfigException naming every problem
+   */
+  public Config parse(String fileName, String yaml) throws ConfigException {
+    Problems problems = new Problems();
+    Node root = new YamlReader(fileName, environment, problems).read(yaml);
+    Config config = problems.count() == 0 ? new ConfigReader(problems).read(root) : null;
+    if (config == null || problems.count() > 0) {
+      throw new ConfigException(problems.sorted());
+    }
+    return config;
+  }
+
+  private static ConfigException fileProblem(String file, String message) {
+    return new ConfigException(List.of(new Problem(file, 1, 1, message)));
+  }
+}

@@ -1,0 +1,284 @@
+package dev.tickr.config;
+
+import dev.tickr.config.Node.Entry;
+import dev.tickr.config.Node.Mapping;
+import dev.tickr.config.Node.Scalar;
+import dev.tickr.config.Node.Sequence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the sections of a config file: channels, defaults and monitors, status pages, maintenance,
+ * storage and server, and checks the names that refer across sections.
+ */
+final class ConfigReader {
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
+  private final Problems problems;
+  private final Read read;
+
+  ConfigReader(Problems problems) {
+    this.problems = problems;
+    this.read = new Read(problems);
+  }
+
+  /** The config, meaningful only when no problem was reported. */
+  Config read(@Nullable Node root) {
+    if (root == null || (root instanceof Scalar s && s.isNull())) {
+      return Config.EMPTY;
+    }
+    Mapping mapping =
+        read.mapping(root, "a config", "a mapping of sections like monitors: and channels:");
+    if (mapping == null) {
+      return Config.EMPTY;
+    }
+    Fields top = Fields.of(mapping);
+    List<String> known = new ArrayList<>(Keys.TOP);
+    // x-... keys hold YAML anchors for the rest of the file, as in Docker Compose.
+    top.keys().stream().filter(k -> k.startsWith(Keys.EXTENSION_PREFIX)).forEach(known::add);
+    top.rejectUnknown(known, problems);
+
+    Set<String> channelNames = new LinkedHashSet<>();
+    List<ChannelSpec> channels = channels(top.get("channels"), channelNames);
+    Fields defaults = defaults(top.get("defaults"), mapping.at());
+    Set<String> monitorNames = new LinkedHashSet<>();
+    List<MonitorSpec> monitors =
+        monitors(
+            top.get("monitors"), new MonitorReader(problems, defaults, channelNames), monitorNames);
+    List<StatusPageSpec> pages = statusPages(top.get("status-pages"), monitorNames);
+    List<Map<String, Object>> maintenance = maintenance(top.get("maintenance"));
+    StorageSpec storage = new StorageReader(problems).read(top.get("storage"));
+    ServerSpec server = new ServerReader(problems).read(top.get("server"));
+    return new Config(
+        monitors,
+        channels,
+        pages,
+        maintenance,
+        storage == null ? StorageSpec.DEFAULT : storage,
+        server == null ? ServerSpec.DEFAULT : server);
+  }
+
+  private List<ChannelSpec> channels(@Nullable Node node, Set<String> names) {
+    Sequence list = node == null ? null : read.sequence(node, "channels", "a list of channels");
+    if (list == null) {
+      return List.of();
+    }
+    List<ChannelSpec> channels = new ArrayList<>();
+    Map<String, Location> first = new LinkedHashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Mapping mapping =
+          read.mapping(list.items().get(i), "channels[" + i + "]", "a mapping with name and type");
+      if (mapping == null) {
+        continue;
+      }
+      int before = problems.count();
+      Fields fields = Fields.of(mapping);
+      String name = uniqueName(fields, "name", "channel", first);
+      if (name != null) {
+        names.add(name);
+      }
+      String type = channelType(fields, name);
+      Raw raw = new Raw();
+      Map<String, Object> settings = raw.mapping(mapping, "", Keys.CHANNEL);
+      if (name != null && type != null && problems.count() == before) {
+        channels.add(
+            new ChannelSpec(
+                name, type, settings, raw.locations(), raw.secrets(), mapping.at().line()));
+      }
+    }
+    return channels;
+  }
+
+  private @Nullable String channelType(Fields fields, @Nullable String name) {
+    Node node = fields.get("type");
+    String types = String.join(", ", ChannelSpec.TYPES);
+    if (node == null) {
+      read.problem(
+          fields.at(),
+          "channel"
+              + (name == null ? "" : " " + Node.quote(name))
+              + " has no \"type\" (one of "
+              + types
+              + ")");
+      return null;
+    }
+    String type = read.text(node, "type");
+    if (type == null) {
+      return null;
+    }
+    String wanted = type.strip().toLowerCase(Locale.ROOT);
+    if (!ChannelSpec.TYPES.contains(wanted)) {
+      read.problem(
+          node.at(),
+          "unknown channel type "
+              + Node.describe(node)
+              + Suggestions.didYouMean(wanted, ChannelSpec.TYPES)
+              + "; expected one of "
+              + types);
+      return null;
+    }
+    return wanted;
+  }
+
+  /** The name under {@code key}, reported when missing or used before. */
+  private @Nullable String uniqueName(
+      Fields fields, String key, String what, Map<String, Location> first) {
+    Node node = fields.get(key);
+    if (node == null) {
+      read.problem(fields.at(), what + " has no " + Node.quote(key));
+      return null;
+    }
+    String name = read.nonEmptyText(node, key);
+    if (name == null) {
+      return null;
+    }
+    Location earlier = first.putIfAbsent(name, node.at());
+    if (earlier != null) {
+      read.problem(
+          node.at(),
+          "duplicate "
+              + what
+              + " "
+              + key
+              + " "
+              + Node.quote(name)
+              + " (first declared at line "
+              + earlier.line()
+              + ")");
+      return null;
+    }
+    return name;
+  }
+
+  /** The {@code defaults:} entries that a monitor may take. */
+  private Fields defaults(@Nullable Node node, Location fileStart) {
+    Mapping mapping =
+        node == null ? null : read.mapping(node, "defaults", "a mapping of monitor keys");
+    if (mapping == null) {
+      return new Fields(fileStart, Map.of());
+    }
+    Map<String, Entry> kept = new LinkedHashMap<>();
+    for (Entry e : mapping.entries()) {
+      String key = e.key().text();
+      if (Keys.NOT_IN_DEFAULTS.contains(key)) {
+        read.problem(
+            e.key().at(),
+            Node.quote(key) + " cannot be set in defaults: it belongs to one monitor");
+      } else if (!Keys.DEFAULTS.contains(key)) {
+        read.problem(
+            e.key().at(),
+            "unknown key " + Node.quote(key) + Suggestions.didYouMean(key, Keys.DEFAULTS));
+      } else {
+        kept.put(key, e);
+      }
+    }
+    return new Fields(mapping.at(), kept);
+  }
+
+  private List<MonitorSpec> monitors(@Nullable Node node, MonitorReader reader, Set<String> names) {
+    Sequence list = node == null ? null : read.sequence(node, "monitors", "a list of monitors");
+    if (list == null) {
+      return List.of();
+    }
+    List<MonitorSpec> monitors = new ArrayList<>();
+    Map<String, Location> first = new LinkedHashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      MonitorReader.Result result = reader.read(list.items().get(i), i);
+      String name = result.name();
+      Location nameAt = result.nameAt();
+      if (name == null || nameAt == null) {
+        continue;
+      }
+      names.add(name);
+      Location earlier = first.putIfAbsent(name, nameAt);
+      if (earlier != null) {
+        read.problem(
+            nameAt,
+            "duplicate monitor name "
+                + Node.quote(name)
+                + " (first declared at line "
+                + earlier.line()
+                + ")");
+      } else if (result.spec() != null) {
+        monitors.add(result.spec());
+      }
+    }
+    return monitors;
+  }
+
+  private List<StatusPageSpec> statusPages(@Nullable Node node, Set<String> monitorNames) {
+    Sequence list =
+        node == null ? null : read.sequence(node, "status-pages", "a list of status pages");
+    if (list == null) {
+      return List.of();
+    }
+    List<StatusPageSpec> pages = new ArrayList<>();
+    Map<String, Location> first = new LinkedHashMap<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Mapping mapping =
+          read.mapping(
+              list.items().get(i), "status-pages[" + i + "]", "a mapping with slug and title");
+      if (mapping == null) {
+        continue;
+      }
+      int before = problems.count();
+      Fields fields = Fields.of(mapping);
+      String slug = uniqueName(fields, "slug", "status page", first);
+      Node slugNode = fields.get("slug");
+      if (slug != null && slugNode != null && !SLUG.matcher(slug).matches()) {
+        read.problem(
+            slugNode.at(),
+            "slug must be lower-case letters, digits and dashes (it is part of a URL), got "
+                + Node.describe(slugNode));
+      }
+      Node titleNode = fields.get("title");
+      String title = titleNode == null ? slug : read.nonEmptyText(titleNode, "title");
+      List<String> monitors = new ArrayList<>();
+      Node monitorsNode = fields.get("monitors");
+      List<Scalar> names =
+          monitorsNode == null ? List.of() : read.strings(monitorsNode, "monitors");
+      for (Scalar s : names == null ? List.<Scalar>of() : names) {
+        if (monitorNames.contains(s.text())) {
+          monitors.add(s.text());
+        } else {
+          read.problem(
+              s.at(),
+              "unknown monitor "
+                  + Node.describe(s)
+                  + Suggestions.didYouMean(s.text(), monitorNames));
+        }
+      }
+      Raw raw = new Raw();
+      Map<String, Object> settings = raw.mapping(mapping, "", Keys.STATUS_PAGE);
+      if (slug != null && title != null && problems.count() == before) {
+        pages.add(
+            new StatusPageSpec(
+                slug, title, monitors, settings, raw.locations(), mapping.at().line()));
+      }
+    }
+    return pages;
+  }
+
+  private List<Map<String, Object>> maintenance(@Nullable Node node) {
+    Sequence list =
+        node == null ? null : read.sequence(node, "maintenance", "a list of maintenance windows");
+    if (list == null) {
+      return List.of();
+    }
+    List<Map<String, Object>> windows = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Mapping mapping = read.mapping(list.items().get(i), "maintenance[" + i + "]", "a mapping");
+      if (mapping != null) {
+        windows.add(new Raw().mapping(mapping, "", List.of()));
+      }
+    }
+    return windows;
+  }
+}

@@ -1,0 +1,266 @@
+package dev.tickr.config;
+
+import dev.tickr.check.Header;
+import dev.tickr.check.HttpTarget;
+import dev.tickr.check.Payload;
+import dev.tickr.config.Node.Entry;
+import dev.tickr.config.Node.Mapping;
+import dev.tickr.config.Node.Scalar;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header. */
+final class HttpReader {
+  /** RFC 9110 token: header names and methods. */
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  private final Read read;
+
+  HttpReader(Read read) {
+    this.read = read;
+  }
+
+  /**
+   * @param label how problems name the monitor, e.g. {@code http monitor "api"}
+   */
+  Endpoint.@Nullable Http read(Fields fields, String label) {
+    Node urlNode = fields.get("url");
+    if (urlNode == null) {
+      read.problem(fields.at(), label + " has no \"url\"");
+    }
+    URI url = urlNode == null ? null : httpUrl(urlNode);
+    Node bodyNode = fields.get("body");
+    String body = bodyNode == null ? null : body(bodyNode);
+    Node methodNode = fields.get("method");
+    String method = bodyNode == null ? "GET" : "POST";
+    if (methodNode != null) {
+      String m = read.text(methodNode, "method");
+      if (m != null && !TOKEN.matcher(m).matches()) {
+        read.problem(
+            methodNode.at(),
+            "method must be an HTTP method like GET or POST, got " + Node.describe(methodNode));
+        m = null;
+      }
+      method = m == null ? null : m.toUpperCase(Locale.ROOT);
+    }
+    Node headersNode = fields.get("headers");
+    List<Header> headers = headersNode == null ? List.of() : headers(headersNode);
+    Node authNode = fields.get("auth");
+    Header auth = authNode == null ? null : auth(authNode);
+    if (auth != null && headers != null && authNode != null) {
+      for (Header h : headers) {
+        if (h.name().equalsIgnoreCase(auth.name())) {
+          read.problem(
+              authNode.at(),
+              "auth sets the " + auth.name() + " header, which headers also sets; keep one");
+          auth = null;
+          break;
+        }
+      }
+    }
+    if (url == null
+        || method == null
+        || headers == null
+        || (bodyNode != null && body == null)
+        || (authNode != null && auth == null)) {
+      return null;
+    }
+    List<Header> all = new ArrayList<>(headers);
+    if (auth != null) {
+      all.add(auth);
+    }
+    try {
+      return new Endpoint.Http(
+          new HttpTarget(
+              url,
+              method,
+              all,
+              body == null ? null : Payload.of(body),
+              true,
+              HttpTarget.DEFAULT_MAX_BODY,
+              false,
+              List.of()));
+    } catch (IllegalArgumentException e) {
+      read.problem(fields.at(), String.valueOf(e.getMessage()));
+      return null;
+    }
+  }
+
+  private @Nullable URI httpUrl(Node node) {
+    Scalar s = read.scalar(node, "url", "a URL like https://api.example.com/health");
+    if (s == null) {
+      return null;
+    }
+    URI uri = read.uri(s, "url");
+    if (uri == null) {
+      return null;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      read.problem(s.at(), "url must start with http:// or https://, got " + Node.describe(s));
+      return null;
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      read.problem(s.at(), "url has no valid host name, got " + Node.describe(s));
+      return null;
+    }
+    return uri;
+  }
+
+  private @Nullable String body(Node node) {
+    if (node instanceof Mapping || node instanceof Node.Sequence) {
+      read.problem(
+          node.at(),
+          "body must be a string, got "
+              + Node.describe(node)
+              + " (write JSON as a block: \"body: |\" and the JSON on the next lines)");
+      return null;
+    }
+    return read.text(node, "body");
+  }
+
+  private @Nullable List<Header> headers(Node node) {
+    Mapping mapping = read.mapping(node, "headers", "a mapping of header names to values");
+    if (mapping == null) {
+      return null;
+    }
+    List<Header> headers = new ArrayList<>();
+    boolean ok = true;
+    for (Entry e : mapping.entries()) {
+      Header h = header(e.key(), e.value(), "headers." + e.key().text());
+      if (h == null) {
+        ok = false;
+      } else {
+        headers.add(h);
+      }
+    }
+    return ok ? headers : null;
+  }
+
+  /** A header; secret when its value came from the environment or its name says so. */
+  private @Nullable Header header(Scalar nameNode, Node valueNode, String what) {
+    String name = nameNode.text();
+    boolean ok = true;
+    if (!TOKEN.matcher(name).matches()) {
+      read.problem(nameNode.at(), "header name " + Node.describe(nameNode) + " is not valid");
+      ok = false;
+    }
+    Scalar value = read.scalar(valueNode, what, "a string");
+    if (value == null) {
+      return null;
+    }
+    if (value.text().indexOf('\n') >= 0 || value.text().indexOf('\r') >= 0) {
+      read.problem(value.at(), what + " must be one line");
+      ok = false;
+    }
+    if (!ok) {
+      return null;
+    }
+    return new Header(name, value.text(), value.secret() || SecretNames.isSecret(name));
+  }
+
+  /** The one header that {@code auth:} stands for, always secret. */
+  private @Nullable Header auth(Node node) {
+    Mapping mapping = read.mapping(node, "auth", "a mapping with one of basic, bearer or header");
+    if (mapping == null) {
+      return null;
+    }
+    Fields fields = Fields.of(mapping);
+    fields.rejectUnknown(Keys.AUTH, read.problems());
+    List<String> schemes = Keys.AUTH.stream().filter(k -> fields.entry(k) != null).toList();
+    if (schemes.size() != 1) {
+      if (schemes.isEmpty() && !fields.keys().isEmpty()) {
+        return null; // an unknown scheme, reported above
+      }
+      read.problem(
+          mapping.at(),
+          "auth must have exactly one of basic, bearer or header"
+              + (schemes.isEmpty() ? "" : ", got " + String.join(" and ", schemes)));
+      return null;
+    }
+    String scheme = schemes.get(0);
+    Entry entry = fields.entry(scheme);
+    if (entry == null) {
+      return null;
+    }
+    Node value = entry.value();
+    return switch (scheme) {
+      case "basic" -> basic(value);
+      case "bearer" -> {
+        String token = read.nonEmptyText(value, "auth.bearer");
+        yield token == null ? null : Header.secret("Authorization", "Bearer " + token);
+      }
+      default -> customHeader(value);
+    };
+  }
+
+  private @Nullable Header basic(Node node) {
+    Mapping mapping = read.mapping(node, "auth.basic", "a mapping with username and password");
+    if (mapping == null) {
+      return null;
+    }
+    Fields fields = Fields.of(mapping);
+    fields.rejectUnknown(Keys.AUTH_BASIC, read.problems());
+    String user = required(fields, "username", "auth.basic");
+    Entry passwordEntry = fields.entry("password");
+    Node passwordNode = passwordEntry == null ? null : passwordEntry.value();
+    String password = null;
+    if (passwordNode == null) {
+      read.problem(fields.at(), "auth.basic has no \"password\"");
+    } else if (passwordNode instanceof Scalar s && s.isNull()) {
+      password = "";
+    } else {
+      password = read.text(passwordNode, "auth.basic.password");
+    }
+    if (user != null && user.indexOf(':') >= 0) {
+      Node userNode = fields.get("username");
+      read.problem(
+          userNode == null ? fields.at() : userNode.at(),
+          "auth.basic.username must not contain \":\"");
+      return null;
+    }
+    if (user == null || password == null) {
+      return null;
+    }
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Header.secret("Authorization", "Basic " + credentials);
+  }
+
+  private @Nullable Header customHeader(Node node) {
+    Mapping mapping = read.mapping(node, "auth.header", "a mapping with name and value");
+    if (mapping == null) {
+      return null;
+    }
+    Fields fields = Fields.of(mapping);
+    fields.rejectUnknown(Keys.AUTH_HEADER, read.problems());
+    Node name = fields.get("name");
+    Node value = fields.get("value");
+    if (name == null || value == null) {
+      read.problem(fields.at(), "auth.header needs \"name\" and \"value\"");
+      return null;
+    }
+    Scalar nameScalar = read.scalar(name, "auth.header.name", "a header name");
+    if (nameScalar == null) {
+      return null;
+    }
+    Header h = header(nameScalar, value, "auth.header.value");
+    return h == null ? null : Header.secret(h.name(), h.value());
+  }
+
+  private @Nullable String required(Fields fields, String key, String where) {
+    Node node = fields.get(key);
+    if (node == null) {
+      read.problem(fields.at(), where + " has no " + Node.quote(key));
+      return null;
+    }
+    return read.nonEmptyText(node, where + "." + key);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.tickr.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every key the loader reads, in one place: the readers reject anything else, and a test holds
+ * {@code docs/tickr.schema.json} and {@code docs/configuration.md} to exactly these.
+ */
+final class Keys {
+  static final List<String> TOP =
+      List.of(
+          "defaults", "monitors", "channels", "status-pages", "maintenance", "storage", "server");
+
+  /** Top-level keys that start so are ignored: a place for YAML anchors ({@code x-common: &c}). */
+  static final String EXTENSION_PREFIX = "x-";
+
+  /** Keys every monitor type accepts. */
+  static final List<String> MONITOR_COMMON =
+      List.of(
+          "name",
+          "type",
+          "failure-threshold",
+          "success-threshold",
+          "alerts",
+          "tags",
+          "preset",
+          "paused");
+
+  /** Keys of monitors that are probed on an interval (all but heartbeats). */
+  static final List<String> PROBED = List.of("interval", "timeout", "conditions");
+
+  static final List<String> HTTP = List.of("url", "method", "headers", "body", "auth");
+  static final List<String> TCP = List.of("url", "host", "port");
+  static final List<String> TLS = List.of("host", "port");
+  static final List<String> DNS = List.of("host", "query-type", "nameserver");
+  static final List<String> HEARTBEAT = List.of("period", "grace");
+
+  static final List<String> MONITOR =
+      List.of(
+          "name",
+          "type",
+          "url",
+          "host",
+          "port",
+          "query-type",
+          "nameserver",
+          "method",
+          "headers",
+          "body",
+          "auth",
+          "interval",
+          "timeout",
+          "conditions",
+          "failure-threshold",
+          "success-threshold",
+          "alerts",
+          "tags",
+          "preset",
+          "paused",
+          "period",
+          "grace");
+
+  /** Keys that name one endpoint, so {@code defaults:} cannot hold them. */
+  static final List<String> NOT_IN_DEFAULTS = List.of("name", "url", "host", "port");
+
+  static final List<String> DEFAULTS =
+      MONITOR.stream().filter(k -> !NOT_IN_DEFAULTS.contains(k)).toList();
+
+  static final List<String> AUTH = List.of("basic", "bearer", "header");
+  static final List<String> AUTH_BASIC = List.of("username", "password");
+  static final List<String> AUTH_HEADER = List.of("name", "value");
+
+  /** A channel's own keys; the rest are its type's settings, checked with the alerting code. */
+  static final List<String> CHANNEL = List.of("name", "type");
+
+  /** A status page's own keys; the rest (groups, ...) are kept as settings. */
+  static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors");
+
+  static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
+  static final List<String> SERVER = List.of("listen", "public-url");
+
+  /**
+   * Each object the loader reads, by its path in the file ({@code *} for any list item), with the
+   * keys it knows. Channels and status pages also keep keys not listed here.
+   */
+  static final Map<String, List<String>> BY_PATH =
+      Map.ofEntries(
+          Map.entry("", TOP),
+          Map.entry("/defaults", DEFAULTS),
+          Map.entry("/defaults/auth", AUTH),
+          Map.entry("/defaults/auth/basic", AUTH_BASIC),
+          Map.entry("/defaults/auth/header", AUTH_HEADER),
+          Map.entry("/monitors/*", MONITOR),
+          Map.entry("/monitors/*/auth", AUTH),
+          Map.entry("/monitors/*/auth/basic", AUTH_BASIC),
+          Map.entry("/monitors/*/auth/header", AUTH_HEADER),
+          Map.entry("/channels/*", CHANNEL),
+          Map.entry("/status-pages/*", STATUS_PAGE),
+          Map.entry("/storage", STORAGE),
+          Map.entry("/server", SERVER));
+
+  private Keys() {}
+
+  /** The keys a monitor of this type accepts. */
+  static Set<String> forType(MonitorType type) {
+    Stream<String> own =
+        switch (type) {
+          case HTTP -> Stream.concat(HTTP.stream(), PROBED.stream());
+          case TCP -> Stream.concat(TCP.stream(), PROBED.stream());
+          case TLS -> Stream.concat(TLS.stream(), PROBED.stream());
+          case DNS -> Stream.concat(DNS.stream(), PROBED.stream());
+          case HEARTBEAT -> HEARTBEAT.stream();
+        };
+    return Set.copyOf(Stream.concat(MONITOR_COMMON.stream(), own).toList());
+  }
+}

@@ -1,0 +1,297 @@
+package dev.tickr.config;
+
+import dev.tickr.assertion.Condition;
+import dev.tickr.assertion.ConditionParser;
+import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.Conditions;
+import dev.tickr.config.Node.Mapping;
+import dev.tickr.config.Node.Scalar;
+import dev.tickr.time.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one monitor: {@code defaults:} first, the monitor's own keys over them ({@code headers}
+ * merge by name), then every check of the values, reporting all problems.
+ */
+final class MonitorReader {
+  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+  static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+  static final Duration MAX_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  static final int DEFAULT_FAILURE_THRESHOLD = 2;
+  static final int DEFAULT_SUCCESS_THRESHOLD = 1;
+
+  /** The monitor's name and where it is written, even when the monitor has problems. */
+  record Result(@Nullable String name, @Nullable Location nameAt, @Nullable MonitorSpec spec) {}
+
+  private final Problems problems;
+  private final Read read;
+  private final Overlay overlay;
+  private final Collection<String> channels;
+  private final EndpointReader endpoints;
+
+  /**
+   * @param defaults the checked {@code defaults:} entries
+   * @param channels the names of every declared channel
+   */
+  MonitorReader(Problems problems, Fields defaults, Collection<String> channels) {
+    this.problems = problems;
+    this.read = new Read(problems);
+    this.overlay = new Overlay(defaults, read);
+    this.channels = channels;
+    this.endpoints = new EndpointReader(read);
+  }
+
+  Result read(Node node, int index) {
+    Mapping mapping =
+        read.mapping(node, "monitors[" + index + "]", "a mapping with at least a name");
+    if (mapping == null) {
+      return new Result(null, null, null);
+    }
+    int before = problems.count();
+    Fields own = Fields.of(mapping);
+    own.rejectUnknown(Keys.MONITOR, problems);
+    Node nameNode = own.get("name");
+    String name = nameNode == null ? null : name(nameNode);
+    if (nameNode == null) {
+      read.problem(own.at(), "missing \"name\": every monitor needs a unique name");
+    }
+    Fields fields = overlay.merge(own);
+    MonitorType type = type(fields);
+    if (type != null) {
+      overlay.dropWhatDoesNotApply(type, own, fields);
+    }
+    String label =
+        (type == null ? "" : type.code() + " ")
+            + "monitor"
+            + (name == null ? "" : " " + Node.quote(name));
+
+    Node preset = fields.get("preset");
+    if (preset != null) {
+      String p = read.text(preset, "preset");
+      if (p != null) {
+        read.problem(preset.at(), "unknown preset " + Node.quote(p) + " (no presets exist yet)");
+      }
+    }
+    Endpoint target = type == null ? null : endpoints.read(type, fields, label);
+    Duration interval;
+    Duration timeout;
+    List<Condition> conditions;
+    if (target instanceof Endpoint.Heartbeat hb) {
+      interval = hb.period();
+      timeout = hb.grace();
+      conditions = List.of();
+    } else {
+      interval =
+          optional(
+              fields,
+              "interval",
+              DEFAULT_INTERVAL,
+              n -> read.duration(n, "interval", MIN_INTERVAL));
+      timeout = timeout(fields, own, interval, name);
+      conditions = conditions(fields, type);
+    }
+    Integer failureThreshold =
+        optional(
+            fields,
+            "failure-threshold",
+            DEFAULT_FAILURE_THRESHOLD,
+            n -> read.integer(n, "failure-threshold", 1, Integer.MAX_VALUE));
+    Integer successThreshold =
+        optional(
+            fields,
+            "success-threshold",
+            DEFAULT_SUCCESS_THRESHOLD,
+            n -> read.integer(n, "success-threshold", 1, Integer.MAX_VALUE));
+    List<String> alerts = alerts(fields.get("alerts"));
+    List<String> tags = distinct(fields.get("tags"), "tags");
+    Boolean paused = optional(fields, "paused", false, n -> read.bool(n, "paused"));
+
+    Location nameAt = nameNode == null ? null : nameNode.at();
+    if (problems.count() > before
+        || name == null
+        || type == null
+        || target == null
+        || interval == null
+        || timeout == null
+        || conditions == null
+        || failureThreshold == null
+        || successThreshold == null
+        || alerts == null
+        || tags == null
+        || paused == null) {
+      return new Result(name, nameAt, null);
+    }
+    MonitorSpec spec =
+        new MonitorSpec(
+            name,
+            type,
+            target,
+            interval,
+            timeout,
+            conditions,
+            failureThreshold,
+            successThreshold,
+            alerts,
+            tags,
+            paused,
+            MonitorSpec.SOURCE_YAML,
+            mapping.at().line());
+    return new Result(name, nameAt, spec);
+  }
+
+  private @Nullable String name(Node node) {
+    String name = read.nonEmptyText(node, "name");
+    if (name == null) {
+      return null;
+    }
+    if (name.indexOf('/') >= 0) {
+      read.problem(
+          node.at(),
+          "name must not contain \"/\" (it is part of URLs), got " + Node.describe(node));
+      return null;
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      read.problem(node.at(), "name must not contain control characters");
+      return null;
+    }
+    return name;
+  }
+
+  private @Nullable MonitorType type(Fields fields) {
+    Node node = fields.get("type");
+    if (node == null) {
+      return MonitorType.HTTP;
+    }
+    String code = read.text(node, "type");
+    if (code == null) {
+      return null;
+    }
+    String wanted = code.strip().toLowerCase(Locale.ROOT);
+    MonitorType type = MonitorType.ofCode(wanted).orElse(null);
+    if (type == null && wanted.equals("flow")) {
+      read.problem(node.at(), "type \"flow\" is not supported yet");
+    } else if (type == null) {
+      read.problem(
+          node.at(),
+          "unknown monitor type "
+              + Node.describe(node)
+              + Suggestions.didYouMean(wanted, MonitorType.codes())
+              + "; expected one of "
+              + String.join(", ", MonitorType.codes()));
+    }
+    return type;
+  }
+
+  private @Nullable Duration timeout(
+      Fields fields, Fields own, @Nullable Duration interval, @Nullable String name) {
+    Node node = fields.get("timeout");
+    if (node == null) {
+      return interval == null
+          ? null
+          : (interval.compareTo(MAX_DEFAULT_TIMEOUT) < 0 ? interval : MAX_DEFAULT_TIMEOUT);
+    }
+    Duration timeout = read.duration(node, "timeout");
+    if (timeout == null) {
+      return null;
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      read.problem(node.at(), "timeout must be more than 0s, got " + Node.describe(node));
+      return null;
+    }
+    if (interval != null && timeout.compareTo(interval) > 0) {
+      String whose = own.has("timeout") || name == null ? "" : " for monitor " + Node.quote(name);
+      read.problem(
+          node.at(),
+          "timeout must not exceed interval ("
+              + Durations.format(interval)
+              + "), got "
+              + Node.describe(node)
+              + whose);
+      return null;
+    }
+    return timeout;
+  }
+
+  private @Nullable List<Condition> conditions(Fields fields, @Nullable MonitorType type) {
+    Node node = fields.get("conditions");
+    if (node == null) {
+      return type == MonitorType.HTTP ? List.of(defaultCondition()) : List.of();
+    }
+    List<Scalar> items = read.strings(node, "conditions");
+    if (items == null) {
+      return null;
+    }
+    List<Condition> conditions = new ArrayList<>();
+    for (Scalar item : items) {
+      try {
+        conditions.add(ConditionParser.parse(item.text()));
+      } catch (ConditionSyntaxException e) {
+        read.problem(item.at(e.column() - 1), String.valueOf(e.getMessage()));
+      }
+    }
+    return conditions.size() == items.size() ? conditions : null;
+  }
+
+  private static Condition defaultCondition() {
+    try {
+      return ConditionParser.parse(Conditions.DEFAULT);
+    } catch (ConditionSyntaxException e) {
+      throw new IllegalStateException("the default condition does not parse", e);
+    }
+  }
+
+  private @Nullable List<String> alerts(@Nullable Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    List<Scalar> items = read.strings(node, "alerts");
+    if (items == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (Scalar item : items) {
+      if (channels.contains(item.text())) {
+        out.add(item.text());
+      } else {
+        read.problem(
+            item.at(),
+            "unknown channel "
+                + Node.describe(item)
+                + (channels.isEmpty()
+                    ? " (channels: declares none)"
+                    : Suggestions.didYouMean(item.text(), channels)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private @Nullable List<String> distinct(@Nullable Node node, String what) {
+    if (node == null) {
+      return List.of();
+    }
+    List<Scalar> items = read.strings(node, what);
+    if (items == null) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    items.forEach(s -> out.add(s.text()));
+    return List.copyOf(out);
+  }
+
+  private interface Reading<T> {
+    @Nullable T apply(Node node);
+  }
+
+  private static <T> @Nullable T optional(
+      Fields fields, String key, @Nullable T fallback, Reading<T> reading) {
+    Node node = fields.get(key);
+    return node == null ? fallback : reading.apply(node);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.tickr.config;
+
+import dev.tickr.config.Node.Entry;
+import dev.tickr.config.Node.Mapping;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lays a monitor's own keys over {@code defaults:}, and keeps only the keys its type uses: a key
+ * the type does not use is a problem when the monitor sets it, and quietly dropped when it comes
+ * from {@code defaults:}, which serves every type.
+ */
+final class Overlay {
+  private final Fields defaults;
+  private final Read read;
+
+  /**
+   * @param defaults the checked {@code defaults:} entries
+   */
+  Overlay(Fields defaults, Read read) {
+    this.defaults = defaults;
+    this.read = read;
+  }
+
+  /** Defaults first, then the monitor's own non-empty keys; {@code headers} merge by name. */
+  Fields merge(Fields own) {
+    Map<String, Entry> merged = new LinkedHashMap<>();
+    for (String key : defaults.keys()) {
+      Entry e = defaults.entry(key);
+      if (e != null && defaults.has(key)) {
+        merged.put(key, e);
+      }
+    }
+    for (String key : own.keys()) {
+      Entry e = own.entry(key);
+      if (e == null || !own.has(key) || !Keys.MONITOR.contains(key)) {
+        continue;
+      }
+      Entry base = merged.get(key);
+      if (key.equals("headers")
+          && base != null
+          && base.value() instanceof Mapping baseHeaders
+          && e.value() instanceof Mapping ownHeaders) {
+        merged.put(key, new Entry(e.key(), mergeHeaders(baseHeaders, ownHeaders)));
+      } else {
+        merged.put(key, e);
+      }
+    }
+    return new Fields(own.at(), merged);
+  }
+
+  /** The defaults' headers with the monitor's replacing those of the same name (in any case). */
+  private static Mapping mergeHeaders(Mapping base, Mapping own) {
+    List<Entry> out = new ArrayList<>();
+    Set<String> replaced = new LinkedHashSet<>();
+    for (Entry b : base.entries()) {
+      Entry override = null;
+      for (Entry o : own.entries()) {
+        if (o.key().text().equalsIgnoreCase(b.key().text())) {
+          override = o;
+        }
+      }
+      if (override == null) {
+        out.add(b);
+      } else {
+        out.add(override);
+        replaced.add(override.key().text());
+      }
+    }
+    for (Entry o : own.entries()) {
+      if (!replaced.contains(o.key().text())) {
+        out.add(o);
+      }
+    }
+    return new Mapping(out, own.at());
+  }
+
+  /**
+   * A key the type does not use is a problem when the monitor sets it, and quietly ignored when it
+   * comes from {@code defaults:}, which serves every type. Conditions from {@code defaults:} apply
+   * to http monitors only.
+   */
+  void dropWhatDoesNotApply(MonitorType type, Fields own, Fields fields) {
+    Set<String> allowed = Keys.forType(type);
+    for (String key : List.copyOf(fields.keys())) {
+      boolean fromDefaults = !own.has(key);
+      if (allowed.contains(key)
+          && !(key.equals("conditions") && fromDefaults && type != MonitorType.HTTP)) {
+        continue;
+      }
+      Entry ownEntry = own.entry(key);
+      if (!fromDefaults && ownEntry != null) {
+        read.problem(
+            ownEntry.key().at(),
+            Node.quote(key) + " does not apply to " + type.code() + " monitors" + hint(type, key));
+      }
+      fields.entries().remove(key);
+    }
+  }
+
+  private static String hint(MonitorType type, String key) {
+    return switch (type) {
+      case HEARTBEAT ->
+          key.equals("interval") || key.equals("timeout") ? " (use period and grace)" : "";
+      case TLS -> key.equals("url") ? " (use host and port)" : "";
+      case DNS -> key.equals("url") ? " (use host)" : "";
+      default -> "";
+    };
+  }
+}

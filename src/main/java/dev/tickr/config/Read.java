@@ -1,0 +1,209 @@
+package dev.tickr.config;
+
+import dev.tickr.config.Node.Invalid;
+import dev.tickr.config.Node.Mapping;
+import dev.tickr.config.Node.Scalar;
+import dev.tickr.config.Node.Sequence;
+import dev.tickr.time.Durations;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns nodes into typed values, reporting each value that does not fit by the name of its field.
+ * Every method returns {@code null} after reporting, or for a value reported before ({@link
+ * Invalid}), so callers go on and find the next problem.
+ */
+final class Read {
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?\\d+");
+
+  private final Problems problems;
+
+  Read(Problems problems) {
+    this.problems = problems;
+  }
+
+  Problems problems() {
+    return problems;
+  }
+
+  void problem(Location where, String message) {
+    problems.add(where, message);
+  }
+
+  /** A scalar with a value, else a problem "{what} must be {expected}, got ...". */
+  @Nullable Scalar scalar(Node node, String what, String expected) {
+    if (node instanceof Invalid) {
+      return null;
+    }
+    if (node instanceof Scalar s && !s.isNull()) {
+      return s;
+    }
+    problem(node.at(), what + " must be " + expected + ", got " + Node.describe(node));
+    return null;
+  }
+
+  @Nullable String text(Node node, String what) {
+    Scalar s = scalar(node, what, "a string");
+    return s == null ? null : s.text();
+  }
+
+  /** A string with something in it besides spaces. */
+  @Nullable String nonEmptyText(Node node, String what) {
+    Scalar s = scalar(node, what, "a string");
+    if (s == null) {
+      return null;
+    }
+    if (s.text().isBlank()) {
+      problem(s.at(), what + " must not be empty");
+      return null;
+    }
+    return s.text();
+  }
+
+  @Nullable Mapping mapping(Node node, String what, String expected) {
+    if (node instanceof Invalid) {
+      return null;
+    }
+    if (node instanceof Mapping m) {
+      return m;
+    }
+    problem(node.at(), what + " must be " + expected + ", got " + Node.describe(node));
+    return null;
+  }
+
+  @Nullable Sequence sequence(Node node, String what, String expected) {
+    if (node instanceof Invalid) {
+      return null;
+    }
+    if (node instanceof Sequence s) {
+      return s;
+    }
+    problem(node.at(), what + " must be " + expected + ", got " + Node.describe(node));
+    return null;
+  }
+
+  /** The non-empty string items of a list; each other item is reported by its index. */
+  @Nullable List<Scalar> strings(Node node, String what) {
+    Sequence list = sequence(node, what, "a list of strings");
+    if (list == null) {
+      return null;
+    }
+    List<Scalar> out = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      String item = what + "[" + i + "]";
+      Scalar s = scalar(list.items().get(i), item, "a string");
+      if (s != null && s.text().isBlank()) {
+        problem(s.at(), item + " must not be empty");
+      } else if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** A Go-style duration such as {@code 30s}, {@code 1h30m}, {@code 7d}. */
+  @Nullable Duration duration(Node node, String what) {
+    String expected = "a duration like 30s";
+    Scalar s = scalar(node, what, expected);
+    if (s == null) {
+      return null;
+    }
+    String text = s.text().strip();
+    if (WHOLE_NUMBER.matcher(text).matches()) {
+      problem(
+          s.at(),
+          what
+              + " must be "
+              + expected
+              + ", got "
+              + Node.describe(s)
+              + " (add a unit, e.g. "
+              + (s.secret() ? "30" : text)
+              + "s)");
+      return null;
+    }
+    try {
+      return Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      problem(s.at(), what + " must be " + expected + ", got " + Node.describe(s));
+      return null;
+    }
+  }
+
+  /** A duration of at least {@code min}. */
+  @Nullable Duration duration(Node node, String what, Duration min) {
+    Duration d = duration(node, what);
+    if (d != null && d.compareTo(min) < 0) {
+      problem(
+          node.at(),
+          what + " must be at least " + Durations.format(min) + ", got " + Node.describe(node));
+      return null;
+    }
+    return d;
+  }
+
+  /** A whole number in {@code [min, max]}. */
+  @Nullable Integer integer(Node node, String what, int min, int max) {
+    Scalar s = scalar(node, what, "a whole number");
+    if (s == null) {
+      return null;
+    }
+    String text = s.text().strip();
+    long value;
+    try {
+      value = WHOLE_NUMBER.matcher(text).matches() ? Long.parseLong(text) : Long.MIN_VALUE;
+    } catch (NumberFormatException e) {
+      value = Long.MIN_VALUE;
+    }
+    if (value == Long.MIN_VALUE) {
+      problem(s.at(), what + " must be a whole number, got " + Node.describe(s));
+      return null;
+    }
+    if (value < min || value > max) {
+      String range =
+          max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+      problem(s.at(), what + " must be " + range + ", got " + Node.describe(s));
+      return null;
+    }
+    return (int) value;
+  }
+
+  @Nullable Boolean bool(Node node, String what) {
+    Scalar s = scalar(node, what, "true or false");
+    if (s == null) {
+      return null;
+    }
+    return switch (s.text()) {
+      case "true", "True", "TRUE" -> true;
+      case "false", "False", "FALSE" -> false;
+      default -> {
+        problem(s.at(), what + " must be true or false, got " + Node.describe(s));
+        yield null;
+      }
+    };
+  }
+
+  /** A URI, or a problem pointing at the offending character when the text is not one. */
+  @Nullable URI uri(Scalar s, String what) {
+    try {
+      return new URI(s.text());
+    } catch (URISyntaxException e) {
+      String reason = e.getReason();
+      problem(
+          s.at(Math.max(0, e.getIndex())),
+          what
+              + " is not a valid URL: "
+              + reason.substring(0, 1).toLowerCase(Locale.ROOT)
+              + reason.substring(1)
+              + (s.secret() ? "" : ", in " + Node.describe(s)));
+      return null;
+    }
+  }
+}

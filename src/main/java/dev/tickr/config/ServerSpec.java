@@ -1,0 +1,21 @@
+package dev.tickr.config;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where {@code tickr run} serves the dashboard, API and status pages.
+ *
+ * @param host the address to listen on, without brackets for IPv6
+ * @param port the port, 0 for any free one
+ * @param publicUrl how people reach the server (for links in alerts), or null when it is {@code
+ *     http://host:port}
+ */
+public record ServerSpec(String host, int port, @Nullable URI publicUrl) {
+  public static final ServerSpec DEFAULT = new ServerSpec("127.0.0.1", 8080, null);
+
+  /** {@code HOST:PORT}, as {@code listen:} and {@code --listen} write it. */
+  public String listen() {
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+}

@@ -1,0 +1,259 @@
+package dev.tickr.daemon;
+
+import dev.tickr.assertion.Judge;
+import dev.tickr.check.Checks;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigException;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.MonitorType;
+import dev.tickr.incident.IncidentEvent;
+import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.MonitorState;
+import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.StateMachine;
+import dev.tickr.incident.StatusSink;
+import dev.tickr.schedule.Scheduler;
+import dev.tickr.schedule.Waiter;
+import dev.tickr.store.CheckRecord;
+import dev.tickr.store.MonitorRow;
+import dev.tickr.store.Store;
+import dev.tickr.time.Ticker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The monitor daemon's life: takes a config, keeps the scheduler, tracker and store in step with
+ * it, swaps it on reload without losing the state of unchanged monitors, and stops cleanly.
+ */
+public final class Daemon implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  /** Checks allowed to run at once; more wait for a permit (and show up as lateness). */
+  public static final int MAX_CONCURRENT_CHECKS = 4096;
+
+  private final Clock clock;
+  private final Store store;
+  private final IncidentTracker tracker;
+  private final MonitorRunner runner;
+  private final Scheduler scheduler;
+  private final ExecutorService checkThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService housekeeping =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
+  private final @Nullable Path configFile;
+  private final ConfigLoader loader;
+  private final Object reloadLock = new Object();
+  private Map<String, MonitorSpec> active = Map.of();
+  private Config config;
+  private @Nullable ConfigWatcher watcher;
+
+  public Daemon(
+      Config config,
+      @Nullable Path configFile,
+      ConfigLoader loader,
+      Store store,
+      Checks checks,
+      Judge judge,
+      Clock clock,
+      Ticker ticker,
+      Waiter waiter,
+      Consumer<CheckRecord> observer) {
+    this.config = config;
+    this.configFile = configFile;
+    this.loader = loader;
+    this.clock = clock;
+    this.store = store;
+    this.tracker =
+        new IncidentTracker(
+            new StateMachine(store::nextIncidentId),
+            new StatusSink() {
+              @Override
+              public void saveStatus(MonitorStatus status) {
+                store.saveStatus(status);
+              }
+
+              @Override
+              public void saveIncident(dev.tickr.incident.Incident incident) {
+                store.saveIncident(incident);
+              }
+            });
+    this.tracker.listen(StateLog::log);
+    this.runner = new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer);
+    this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
+  }
+
+  public void listen(Consumer<IncidentEvent> listener) {
+    tracker.listen(listener);
+  }
+
+  /** Restores saved state, schedules every monitor and starts the clock. */
+  public void start() {
+    tracker.restore(store.loadStatuses());
+    apply(config);
+    for (String known : tracker.snapshot().keySet()) {
+      if (!active.containsKey(known)) {
+        tracker.forget(known); // saved state of a monitor no longer configured
+      }
+    }
+    scheduler.start();
+    if (configFile != null) {
+      try {
+        watcher = new ConfigWatcher(configFile, this::reload);
+      } catch (java.io.IOException e) {
+        LOG.warn(
+            "config={} cannot be watched ({}); SIGHUP still reloads", configFile, e.toString());
+      }
+    }
+    var unused = housekeeping.scheduleAtFixedRate(this::prune, 1, 60, TimeUnit.MINUTES);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  public IncidentTracker tracker() {
+    return tracker;
+  }
+
+  /**
+   * Reads the config file again; on any problem logs every one and keeps the running config.
+   *
+   * @return whether the new config was taken
+   */
+  public boolean reload() {
+    if (configFile == null) {
+      return false;
+    }
+    try {
+      Config next = loader.load(configFile);
+      apply(next);
+      config = next;
+      LOG.info("config={} reloaded monitors={}", configFile, next.monitors().size());
+      return true;
+    } catch (ConfigException e) {
+      LOG.error(
+          "config={} rejected, the previous config keeps running:{}{}",
+          configFile,
+          System.lineSeparator(),
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private void apply(Config next) {
+    synchronized (reloadLock) {
+      Map<String, MonitorSpec> wanted = new HashMap<>();
+      for (MonitorSpec spec : next.monitors()) {
+        wanted.put(spec.name(), spec);
+      }
+      for (String gone : active.keySet()) {
+        if (!wanted.containsKey(gone)) {
+          scheduler.unschedule(gone);
+          runner.remove(gone);
+          tracker.forget(gone);
+          store.retireMonitor(gone, clock.instant());
+          LOG.info("monitor={} removed", gone);
+        }
+      }
+      for (MonitorSpec spec : next.monitors()) {
+        MonitorSpec old = active.get(spec.name());
+        if (old != null && old.fingerprint().equals(spec.fingerprint())) {
+          continue;
+        }
+        store.upsertMonitor(
+            new MonitorRow(
+                spec.name(),
+                spec.type().code(),
+                spec.source(),
+                describe(spec),
+                spec.interval(),
+                spec.tags()));
+        runner.put(spec);
+        tracker.track(spec.name(), clock.instant());
+        if (spec.paused() || spec.type() == MonitorType.HEARTBEAT) {
+          scheduler.unschedule(spec.name());
+          if (spec.paused()) {
+            tracker.pause(spec.name(), clock.instant());
+          }
+        } else {
+          MonitorStatus s = tracker.snapshot().get(spec.name());
+          if (s != null && s.state() == MonitorState.PAUSED) {
+            tracker.resume(spec.name(), clock.instant());
+          }
+          scheduler.schedule(spec.name(), spec.interval());
+        }
+        if (old != null) {
+          LOG.info("monitor={} changed", spec.name());
+        }
+      }
+      active = wanted;
+    }
+  }
+
+  private static String describe(MonitorSpec spec) {
+    return switch (spec.target()) {
+      case dev.tickr.config.Endpoint.Http http -> http.target().describe();
+      case dev.tickr.config.Endpoint.Tcp tcp -> "tcp://" + tcp.host() + ":" + tcp.port();
+      case dev.tickr.config.Endpoint.Dns dns -> "dns://" + dns.host() + "?type=" + dns.queryType();
+      case dev.tickr.config.Endpoint.Tls tls -> "tls://" + tls.host() + ":" + tls.port();
+      case dev.tickr.config.Endpoint.Heartbeat hb ->
+          "heartbeat every " + dev.tickr.time.Durations.format(hb.period());
+    };
+  }
+
+  private void prune() {
+    try {
+      store.prune(clock.instant());
+    } catch (RuntimeException e) {
+      LOG.error("pruning old results failed; will try again", e);
+    }
+  }
+
+  /**
+   * Stops planning, lets running checks finish (each is bounded by its deadline), writes every
+   * buffered result.
+   */
+  @Override
+  public void close() {
+    ConfigWatcher w = watcher;
+    if (w != null) {
+      try {
+        w.close();
+      } catch (java.io.IOException e) {
+        LOG.debug("closing the config watcher: {}", e.toString());
+      }
+    }
+    scheduler.close();
+    housekeeping.shutdownNow();
+    checkThreads.shutdown();
+    try {
+      Duration longest =
+          active.values().stream()
+              .map(MonitorSpec::timeout)
+              .max(Duration::compareTo)
+              .orElse(Duration.ZERO)
+              .plusSeconds(1);
+      if (!checkThreads.awaitTermination(longest.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("checks still running after {}; stopping without them", longest);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.flush();
+  }
+}

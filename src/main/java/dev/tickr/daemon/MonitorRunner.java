@@ -1,0 +1,103 @@
+package dev.tickr.daemon;
+
+import dev.tickr.assertion.CheckResult;
+import dev.tickr.assertion.Judge;
+import dev.tickr.check.Checks;
+import dev.tickr.check.Deadline;
+import dev.tickr.check.Observation;
+import dev.tickr.check.Timings;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.Outcome;
+import dev.tickr.incident.StateMachine;
+import dev.tickr.incident.Verdict;
+import dev.tickr.schedule.Scheduler;
+import dev.tickr.store.CheckRecord;
+import dev.tickr.store.Store;
+import dev.tickr.time.Ticker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One planned check from end to end: observe, judge, feed the state machine, record. Knows the
+ * current monitor specs, which a reload swaps.
+ */
+final class MonitorRunner implements Scheduler.Runner {
+  private final Clock clock;
+  private final Ticker ticker;
+  private final Checks checks;
+  private final Judge judge;
+  private final IncidentTracker tracker;
+  private final Store store;
+  private final Consumer<CheckRecord> observer;
+  private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
+
+  MonitorRunner(
+      Clock clock,
+      Ticker ticker,
+      Checks checks,
+      Judge judge,
+      IncidentTracker tracker,
+      Store store,
+      Consumer<CheckRecord> observer) {
+    this.clock = clock;
+    this.ticker = ticker;
+    this.checks = checks;
+    this.judge = judge;
+    this.tracker = tracker;
+    this.store = store;
+    this.observer = observer;
+  }
+
+  void put(MonitorSpec spec) {
+    specs.put(spec.name(), spec);
+  }
+
+  void remove(String name) {
+    specs.remove(name);
+  }
+
+  @Override
+  public void run(String monitor, Instant planned) {
+    MonitorSpec spec = specs.get(monitor);
+    if (spec == null) {
+      return; // removed by a reload while this run was queued
+    }
+    runNow(spec, planned);
+  }
+
+  /** Runs one check of the monitor at once; returns what it found. */
+  CheckResult runNow(MonitorSpec spec, Instant planned) {
+    Instant started = clock.instant();
+    Observation observation =
+        checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    CheckResult result = judge.judge(observation, spec.conditions());
+    Verdict verdict = Judgement.verdict(result, spec.conditions());
+    Outcome outcome = Judgement.outcome(started, result, verdict);
+    tracker.apply(
+        spec.name(),
+        outcome,
+        new StateMachine.Thresholds(spec.failureThreshold(), spec.successThreshold()));
+    Timings t = observation.timings();
+    CheckRecord record =
+        new CheckRecord(
+            spec.name(),
+            planned,
+            started,
+            t.total(),
+            t.dns(),
+            t.connect(),
+            t.tls(),
+            t.ttfb(),
+            observation.status(),
+            verdict,
+            result.reason(),
+            result.error());
+    store.append(record);
+    observer.accept(record);
+    return result;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tickr.incident;
+
+/**
+ * Where the tracker makes state durable before it announces anything: a state change and its
+ * incident are written before any alert can go out about them.
+ */
+public interface StatusSink {
+  void saveStatus(MonitorStatus status);
+
+  void saveIncident(Incident incident);
+}

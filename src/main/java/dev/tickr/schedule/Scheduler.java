@@ -1,0 +1,209 @@
+package dev.tickr.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when each monitor runs and starts its check, knowing nothing of checks, storage or
+ * alerts. One timer thread walks a queue of planned times (see {@link Slots}); each due run is
+ * handed to the executor (virtual threads), with at most {@code maxConcurrent} running at once, so
+ * a slow or hanging target never delays another monitor. A monitor whose previous run is still
+ * going skips its slot; after a pause (GC, suspend) missed slots are skipped, never caught up in a
+ * burst.
+ */
+public final class Scheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+
+  /**
+   * Runs one planned check; {@code planned} is the slot, the runner reads the clock for the start.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    void run(String monitor, Instant planned);
+  }
+
+  private record Planned(Instant at, String monitor, long generation) {}
+
+  private record Job(Duration interval, long offsetMillis, long generation) {}
+
+  private final Clock clock;
+  private final Waiter waiter;
+  private final Executor executor;
+  private final Semaphore permits;
+  private final Runner runner;
+  private final Object lock = new Object();
+  private final PriorityQueue<Planned> queue =
+      new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+  private final Map<String, Job> jobs = new HashMap<>();
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final AtomicLong generations = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong overruns = new AtomicLong();
+  private volatile boolean open = true;
+  private Thread timer = Thread.ofPlatform().unstarted(() -> {});
+
+  public Scheduler(
+      Clock clock, Waiter waiter, Executor executor, int maxConcurrent, Runner runner) {
+    this.clock = clock;
+    this.waiter = waiter;
+    this.executor = executor;
+    this.permits = new Semaphore(maxConcurrent);
+    this.runner = runner;
+  }
+
+  /** Adds a monitor, or replaces its interval; it first runs at its next slot. */
+  public void schedule(String monitor, Duration interval) {
+    if (interval.toMillis() < 1) {
+      throw new IllegalArgumentException("interval must be positive: " + interval);
+    }
+    long offset = Slots.offsetMillis(monitor, interval);
+    synchronized (lock) {
+      Job job = new Job(interval, offset, generations.incrementAndGet());
+      jobs.put(monitor, job);
+      queue.add(
+          new Planned(
+              Slots.atOrAfter(clock.instant(), interval, offset), monitor, job.generation()));
+    }
+    waiter.wake();
+  }
+
+  /** Removes a monitor; a run in progress finishes. */
+  public void unschedule(String monitor) {
+    synchronized (lock) {
+      jobs.remove(monitor);
+    }
+  }
+
+  public int size() {
+    synchronized (lock) {
+      return jobs.size();
+    }
+  }
+
+  /** Slots skipped because the scheduler was paused longer than an interval. */
+  public long skipped() {
+    return skipped.get();
+  }
+
+  /** Slots skipped because the monitor's previous run had not finished. */
+  public long overruns() {
+    return overruns.get();
+  }
+
+  /** Checks running right now. */
+  public int inFlight() {
+    return running.size();
+  }
+
+  /** Starts the timer thread. */
+  public void start() {
+    timer = Thread.ofPlatform().name("tickr-scheduler").daemon(true).start(this::loop);
+  }
+
+  private void loop() {
+    while (open) {
+      try {
+        Duration wait = dispatchDue();
+        if (open) {
+          waiter.await(wait);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("scheduler pass failed; going on", e);
+      }
+    }
+  }
+
+  /**
+   * Starts every run that is due now and plans each monitor's next slot.
+   *
+   * @return how long until the next planned run
+   */
+  public Duration dispatchDue() {
+    Instant now = clock.instant();
+    while (true) {
+      Planned due;
+      Job job;
+      synchronized (lock) {
+        Planned head = queue.peek();
+        if (head == null) {
+          return IDLE_WAIT;
+        }
+        if (head.at().isAfter(now)) {
+          return Duration.between(now, head.at());
+        }
+        due = queue.poll();
+        job = jobs.get(due.monitor());
+        if (job == null || job.generation() != due.generation()) {
+          continue; // removed or rescheduled since this slot was planned
+        }
+        boolean stale = Duration.between(due.at(), now).compareTo(job.interval()) > 0;
+        Instant next = due.at().plus(job.interval());
+        if (!next.isAfter(now)) {
+          // Paused past whole intervals: drop the missed slots (and this stale one) instead of
+          // catching up in a burst.
+          Instant resumed = Slots.next(now, job.interval(), job.offsetMillis());
+          skipped.addAndGet(
+              Duration.between(next, resumed).toMillis() / job.interval().toMillis()
+                  + (stale ? 1 : 0));
+          next = resumed;
+        }
+        queue.add(new Planned(next, due.monitor(), job.generation()));
+        if (stale) {
+          continue;
+        }
+      }
+      start(due);
+    }
+  }
+
+  private void start(Planned due) {
+    if (!running.add(due.monitor())) {
+      overruns.incrementAndGet();
+      return;
+    }
+    executor.execute(
+        () -> {
+          try {
+            permits.acquire();
+            try {
+              runner.run(due.monitor(), due.at());
+            } finally {
+              permits.release();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            LOG.error("monitor={} check crashed; the monitor stays scheduled", due.monitor(), e);
+          } finally {
+            running.remove(due.monitor());
+          }
+        });
+  }
+
+  /** Stops planning; runs in progress are left to finish (their deadlines bound them). */
+  @Override
+  public void close() {
+    open = false;
+    waiter.wake();
+    try {
+      timer.join(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.tickr.store;
+
+import dev.tickr.incident.Incident;
+import dev.tickr.incident.MonitorStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store in one SQLite file, {@code tickr.db} in the data directory: nothing to install. All
+ * writes go through one {@link Writer} thread; reads use their own read-only connections, so they
+ * never wait for it. Another process can read at the same time through {@link #openReadOnly}.
+ */
+public final class SqliteStore implements Store {
+  public static final String FILE_NAME = "tickr.db";
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
+
+  private final Path file;
+  private final @Nullable Writer writer;
+  private final @Nullable Retention retention;
+  private final Clock clock;
+  private final ReadPool reads;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SqliteStore(
+      Path file, @Nullable Writer writer, @Nullable Retention retention, Clock clock) {
+    this.file = file;
+    this.writer = writer;
+    this.retention = retention;
+    this.clock = clock;
+    this.reads = new ReadPool(file);
+  }
+
+  /**
+   * Opens the store for the daemon, creating {@code dataDir} and the database as needed and
+   * bringing the schema up to date.
+   */
+  public static SqliteStore open(Path dataDir, Retention retention, Clock clock) {
+    Path file = dataDir.resolve(FILE_NAME);
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data directory " + dataDir + ": " + e, e);
+    }
+    SQLiteDataSource dataSource = Sqlite.writable(file);
+    Migrations.migrate(dataSource, Sqlite.PLACEHOLDERS, file);
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+      SqliteStore store = new SqliteStore(file, new Writer(connection), retention, clock);
+      LOG.info("store file={} opened", file);
+      return store;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens an existing store to read only, e.g. while the daemon writes to it: never writes, never
+   * migrates; every write method throws {@link UnsupportedOperationException}.
+   *
+   * @throws StoreException when there is no Tickr database in {@code dataDir}
+   */
+  public static SqliteStore openReadOnly(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException(
+          "no Tickr database at " + file + " (has `tickr run` used this data directory?)");
+    }
+    SqliteStore store = new SqliteStore(file, null, null, Clock.systemUTC());
+    try {
+      store.reads.read(
+          "the schema",
+          c -> {
+            Migrations.requireSchema(c, file);
+            return true;
+          });
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
+  }
+
+  @Override
+  public void upsertMonitor(MonitorRow m) {
+    Instant now = clock.instant();
+    writer().execute(c -> Updates.upsertMonitor(c, m, now));
+  }
+
+  @Override
+  public void retireMonitor(String name, Instant at) {
+    writer().execute(c -> Updates.retireMonitor(c, name, at));
+  }
+
+  @Override
+  public List<MonitorRow> monitors() {
+    return reads.read("monitors", Queries::monitors);
+  }
+
+  @Override
+  public void append(CheckRecord r) {
+    Writer w = writer();
+    try {
+      long unused = Math.max(r.plannedAt().toEpochMilli(), r.startedAt().toEpochMilli());
+    } catch (ArithmeticException e) {
+      // refused here, where the caller hears of it, rather than failing the writer's whole batch
+      throw new IllegalArgumentException("monitor=" + r.monitor() + ": time out of range", e);
+    }
+    w.append(r);
+  }
+
+  @Override
+  public void flush() {
+    writer().flush();
+  }
+
+  @Override
+  public List<CheckRecord> results(
+      String monitor, Instant from, Instant to, int limit, @Nullable Instant before) {
+    return reads.read(
+        "results of " + monitor, c -> Results.select(c, monitor, from, to, limit, before));
+  }
+
+  @Override
+  public void saveStatus(MonitorStatus s) {
+    writer().execute(c -> Updates.saveStatus(c, s));
+  }
+
+  @Override
+  public Map<String, MonitorStatus> loadStatuses() {
+    return reads.read("monitor states", Queries::statuses);
+  }
+
+  @Override
+  public long nextIncidentId() {
+    return Objects.requireNonNull(writer().call(c -> Updates.next(c, "incident")));
+  }
+
+  @Override
+  public void saveIncident(Incident i) {
+    writer().execute(c -> Updates.saveIncident(c, i));
+  }
+
+  @Override
+  public Optional<Incident> incident(long id) {
+    return reads.read("incident " + id, c -> Queries.incident(c, id));
+  }
+
+  @Override
+  public List<Incident> incidents(String monitor, Instant from, Instant to) {
+    return reads.read("incidents of " + monitor, c -> Queries.incidents(c, monitor, from, to));
+  }
+
+  @Override
+  public List<Incident> openIncidents() {
+    return reads.read("open incidents", Queries::openIncidents);
+  }
+
+  @Override
+  public Uptime uptime(String monitor, Instant from, Instant to) {
+    return reads.read("uptime of " + monitor, c -> UptimeQuery.uptime(c, monitor, from, to));
+  }
+
+  @Override
+  public void prune(Instant now) {
+    Writer w = writer();
+    Retention keep = Objects.requireNonNull(retention, "a writable store has a retention");
+    w.execute(c -> Updates.prune(c, keep, now));
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (writer != null) {
+      writer.close();
+    }
+    reads.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStore[" + file + (writer == null ? ", read-only]" : "]");
+  }
+
+  private Writer writer() {
+    if (writer == null) {
+      throw new UnsupportedOperationException(file + " was opened read-only");
+    }
+    return writer;
+  }
+}

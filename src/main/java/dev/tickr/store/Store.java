@@ -1,0 +1,91 @@
+package dev.tickr.store;
+
+import dev.tickr.incident.Incident;
+import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.StatusSink;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the daemon keeps: the monitor catalogue, check results and their rollups, each
+ * monitor's runtime state and its incidents. Thread-safe. Implementations: {@link SqliteStore}.
+ *
+ * <p>Windows are half-open, {@code [from, to)}, on a result's {@code startedAt}. Failures to read
+ * or write throw {@link StoreException}.
+ */
+public interface Store extends StatusSink, AutoCloseable {
+
+  /** Adds or replaces a monitor in the catalogue; a retired monitor of that name comes back. */
+  void upsertMonitor(MonitorRow m);
+
+  /** Hides a monitor removed from the config from {@link #monitors()}; its history stays. */
+  void retireMonitor(String name, Instant at);
+
+  /** The monitors not retired, by name. */
+  List<MonitorRow> monitors();
+
+  /**
+   * Buffers a result; a single writer writes buffered results in batches within a quarter of a
+   * second, so a crash loses at most what was appended in the last second. Never waits for I/O:
+   * when the buffer is full it waits for the writer to make room, and logs that it did.
+   */
+  void append(CheckRecord r);
+
+  /** Returns when everything appended before this call is durable. */
+  void flush();
+
+  /**
+   * A monitor's results that started in {@code [from, to)}, newest first.
+   *
+   * @param limit the most to return
+   * @param before the paging cursor: only results that started before it, usually the {@code
+   *     startedAt} of the last result of the previous page
+   */
+  List<CheckRecord> results(
+      String monitor, Instant from, Instant to, int limit, @Nullable Instant before);
+
+  /** Saves a monitor's state, replacing the last one; durable when this returns. */
+  @Override
+  void saveStatus(MonitorStatus s);
+
+  /** The last saved state of every monitor. */
+  Map<String, MonitorStatus> loadStatuses();
+
+  /** A new incident id, higher than every one handed out before, across restarts. */
+  long nextIncidentId();
+
+  /** Saves an incident, replacing one with the same id; durable when this returns. */
+  @Override
+  void saveIncident(Incident i);
+
+  Optional<Incident> incident(long id);
+
+  /** A monitor's incidents overlapping {@code [from, to)}, newest first. */
+  List<Incident> incidents(String monitor, Instant from, Instant to);
+
+  /** Every incident not yet resolved, newest first. */
+  List<Incident> openIncidents();
+
+  /**
+   * Checks, failures and latency percentiles over {@code [from, to)}. Whole UTC days come from day
+   * rollups, whole minutes from minute rollups, the rest from raw results, so counts are exact as
+   * long as the data is kept. Where {@link #prune} has deleted the raw results at an edge of the
+   * window, that edge moves to the nearest whole minute; where it has deleted the minute rollups,
+   * to the nearest whole UTC day. Checks older than the day retention are gone and not counted.
+   */
+  Uptime uptime(String monitor, Instant from, Instant to);
+
+  /**
+   * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes
+   * that began before {@code now - minute retention} and day rollups of days that began before
+   * {@code now - day retention}.
+   */
+  void prune(Instant now);
+
+  /** Writes what is buffered and releases the database. Calling it again does nothing. */
+  @Override
+  void close();
+}

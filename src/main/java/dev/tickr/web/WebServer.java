@@ -1,0 +1,123 @@
+package dev.tickr.web;
+
+import io.javalin.Javalin;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The daemon's HTTP side for now: {@code /healthz} and a read-only overview at {@code /} that
+ * refreshes itself. The full dashboard, API and status pages build on this server.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Javalin app;
+
+  public WebServer(Supplier<List<MonitorView>> monitors, String version) {
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.concurrency.useVirtualThreads = true;
+              config.routes.get("/healthz", ctx -> ctx.result("ok"));
+              config.routes.get(
+                  "/",
+                  ctx -> {
+                    ctx.header("Cache-Control", "no-store");
+                    ctx.html(overview(monitors.get(), version));
+                  });
+            });
+  }
+
+  /**
+   * @return the port it listens on (useful with port 0)
+   */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  static String overview(List<MonitorView> monitors, String version) {
+    long down = monitors.stream().filter(m -> m.state().equals("DOWN")).count();
+    StringBuilder html = new StringBuilder(4096 + monitors.size() * 256);
+    html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<meta http-equiv=\"refresh\" content=\"10\"><title>")
+        .append(down > 0 ? down + " down · " : "")
+        .append("Tickr</title><style>")
+        .append("body{font:14px system-ui,sans-serif;margin:2rem;color:#1b1f24;background:#fff}")
+        .append("table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem")
+        .append(" .6rem;border-bottom:1px solid #d0d7de}.UP{color:#116329}.DOWN{color:#b3261e;")
+        .append("font-weight:600}.DEGRADED{color:#8a4b00}.PENDING,.PAUSED{color:#57606a}")
+        .append("@media(prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}")
+        .append(".UP{color:#3fb950}.DOWN{color:#ff7b72}.DEGRADED{color:#d29922}}")
+        .append(
+            ".sr-only{position:absolute;left:-9999px}</style></head><body><main><h1>Tickr</h1><p>")
+        .append(monitors.size())
+        .append(" monitors, ")
+        .append(down)
+        .append(" down. Refreshes every 10 s.</p><table><caption class=\"sr-only\">Monitors")
+        .append("</caption><thead><tr><th scope=\"col\">Monitor</th><th scope=\"col\">State</th>")
+        .append("<th scope=\"col\">Since</th><th scope=\"col\">Last check</th>")
+        .append("<th scope=\"col\">Uptime 24 h</th><th scope=\"col\">Open incident</th></tr>")
+        .append("</thead><tbody>");
+    for (MonitorView m : monitors) {
+      html.append("<tr><td>")
+          .append(escape(m.name()))
+          .append(" <small>")
+          .append(escape(m.type()))
+          .append("</small></td><td class=\"")
+          .append(escape(m.state()))
+          .append("\">")
+          .append(escape(m.state()))
+          .append("</td><td>")
+          .append(time(m.since()))
+          .append("</td><td>")
+          .append(time(m.lastCheck()))
+          .append("</td><td>")
+          .append(
+              Double.isNaN(m.uptime24h())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.3f %%", m.uptime24h() * 100))
+          .append("</td><td>")
+          .append(m.incident() == null ? "" : escape(m.incident()))
+          .append("</td></tr>");
+    }
+    return html.append("</tbody></table><footer><small>Tickr ")
+        .append(escape(version))
+        .append("</small></footer></main></body></html>")
+        .toString();
+  }
+
+  private static String time(@Nullable Instant t) {
+    return t == null ? "-" : TIME.format(t);
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.tickr.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every config people may copy is loaded, so none goes stale: {@code examples/tickr.yml}, and each
+ * fenced {@code yaml} block whose first line is {@code # tickr.yml} in the docs. A block whose
+ * first line is {@code # tickr.yml (invalid)} must be rejected with exactly the problems in the
+ * {@code text} block right after it. In {@code docs/configuration.md} every {@code yaml} block must
+ * be one of the two.
+ */
+class DocsTest {
+  static final String VALID = "# tickr.yml";
+  static final String INVALID = "# tickr.yml (invalid)";
+
+  private static final Path REFERENCE = Path.of("docs/configuration.md");
+  private static final Path README = Path.of("README.md");
+
+  /** One fenced block of a Markdown file. */
+  record Block(Path file, int line, String language, String text) {
+    String firstLine() {
+      return text.lines().findFirst().orElse("");
+    }
+
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
+
+  static List<Block> blocks(Path file) {
+    List<Block> blocks = new ArrayList<>();
+    List<String> lines = Fixtures.read(file).lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.startsWith("```") || line.length() == 3) {
+        continue;
+      }
+      String language = line.substring(3).strip();
+      StringBuilder text = new StringBuilder();
+      int start = i + 1;
+      for (i = start; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
+        text.append(lines.get(i)).append('\n');
+      }
+      blocks.add(new Block(file, start + 1, language, text.toString()));
+    }
+    return blocks;
+  }
+
+  static Stream<Arguments> configBlocks() {
+    return Stream.of(REFERENCE, README)
+        .filter(Files::exists)
+        .flatMap(f -> blocks(f).stream())
+        .filter(b -> b.language().equals("yaml") && b.firstLine().equals(VALID))
+        .map(Arguments::of);
+  }
+
+  static Stream<Arguments> invalidConfigBlocks() {
+    List<Arguments> out = new ArrayList<>();
+    for (Path file : List.of(REFERENCE, README)) {
+      if (!Files.exists(file)) {
+        continue;
+      }
+      List<Block> blocks = blocks(file);
+      for (int i = 0; i < blocks.size(); i++) {
+        Block b = blocks.get(i);
+        if (b.language().equals("yaml") && b.firstLine().equals(INVALID)) {
+          assertThat(i + 1).as("%s is followed by its problems", b).isLessThan(blocks.size());
+          out.add(Arguments.of(b, blocks.get(i + 1)));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @Test
+  void the_example_loads() throws ConfigException {
+    Config config = Fixtures.LOADER.load(Path.of("examples/tickr.yml"));
+
+    assertThat(config.monitors()).extracting(MonitorSpec::type).contains(MonitorType.values());
+    assertThat(config.channels()).isNotEmpty();
+    assertThat(config.statusPages()).isNotEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("configBlocks")
+  void each_config_in_the_docs_loads(Block block) {
+    assertThatCode(() -> Fixtures.LOADER.parse("tickr.yml", block.text()))
+        .as("the config at %s", block)
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidConfigBlocks")
+  void each_invalid_config_in_the_docs_gives_the_problems_shown(Block config, Block output) {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> Fixtures.LOADER.parse("tickr.yml", config.text()));
+
+    assertThat(e).as("the config at %s must be rejected", config).isNotNull();
+    assertThat(e.getMessage()).isEqualTo(output.text().strip());
+  }
+
+  @Test
+  void every_yaml_block_of_the_reference_is_a_config_the_tests_load() {
+    assertThat(blocks(REFERENCE))
+        .filteredOn(b -> b.language().equals("yaml"))
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(b.firstLine()).as("first line of %s", b).isIn(VALID, INVALID));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tickr.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The environment and files the config tests share. */
+final class Fixtures {
+  static final Path ROOT = Path.of("src/test/resources/config");
+
+  /** What {@code ${NAME}} reads in every test; the real environment never leaks in. */
+  static final Map<String, String> ENVIRONMENT =
+      Map.of(
+          "IMPACT_SID", "IRtestSid123",
+          "IMPACT_TOKEN", "impact-test-token",
+          "TUNE_NETWORK_TOKEN", "tune-test-token",
+          "POSTBACK_SECRET", "postback-test-secret",
+          "WEBHOOK_SECRET", "webhook-test-secret",
+          "PING_TOKEN", "ping-test-token",
+          "API_HOST", "api.example.com",
+          "API_KEY", "api-test-key",
+          "PORT", "8443");
+
+  static final ConfigLoader LOADER = new ConfigLoader(ENVIRONMENT);
+
+  private Fixtures() {}
+
+  /** The {@code .yml} files of a fixture directory, by name. */
+  static List<Path> yamlFiles(String directory) {
+    try (Stream<Path> files = Files.list(ROOT.resolve(directory))) {
+      return files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Config parse(String yaml) throws ConfigException {
+    return LOADER.parse("tickr.yml", yaml);
+  }
+
+  /** The problems of a config that must not load, one string per problem. */
+  static List<String> problems(String yaml) {
+    try {
+      LOADER.parse("tickr.yml", yaml);
+    } catch (ConfigException e) {
+      return e.problems().stream().map(Problem::toString).toList();
+    }
+    throw new AssertionError("expected the config to be rejected:\n" + yaml);
+  }
+}
