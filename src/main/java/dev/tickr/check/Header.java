@@ -17,4 +17,10 @@ public record Header(String name, String value, boolean secret) {
   public String display() {
     return secret ? "***" : value;
   }
+
+  /** Never the secret value: records print their fields, and this one may be logged. */
+  @Override
+  public String toString() {
+    return name + ": " + display();
+  }
 }
