@@ -30,7 +30,7 @@ final class Keys {
           "paused");
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
-  static final List<String> PROBED = List.of("interval", "timeout", "conditions");
+  static final List<String> PROBED = List.of("interval", "timeout", "conditions", "degraded");
 
   static final List<String> HTTP = List.of("url", "method", "headers", "body", "auth");
   static final List<String> TCP = List.of("url", "host", "port");
@@ -54,6 +54,7 @@ final class Keys {
           "interval",
           "timeout",
           "conditions",
+          "degraded",
           "failure-threshold",
           "success-threshold",
           "alerts",

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,13 @@ final class MonitorReader {
   static final Duration MAX_DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final int DEFAULT_FAILURE_THRESHOLD = 2;
   static final int DEFAULT_SUCCESS_THRESHOLD = 1;
+  static final boolean DEFAULT_DEGRADED = true;
+
+  /** Types that are read and checked but cannot run yet, with the problem that says why. */
+  static final Map<MonitorType, String> NOT_AVAILABLE =
+      Map.of(
+          MonitorType.HEARTBEAT,
+          "heartbeat monitors are not available yet: they need the /ping endpoint of the REST API");
 
   /** The monitor's name and where it is written, even when the monitor has problems. */
   record Result(@Nullable String name, @Nullable Location nameAt, @Nullable MonitorSpec spec) {}
@@ -83,10 +91,12 @@ final class MonitorReader {
     Duration interval;
     Duration timeout;
     List<Condition> conditions;
+    Boolean degraded;
     if (target instanceof Endpoint.Heartbeat hb) {
       interval = hb.period();
       timeout = hb.grace();
       conditions = List.of();
+      degraded = DEFAULT_DEGRADED;
     } else {
       interval =
           optional(
@@ -96,6 +106,7 @@ final class MonitorReader {
               n -> read.duration(n, "interval", MIN_INTERVAL));
       timeout = timeout(fields, own, interval, name);
       conditions = conditions(fields, type);
+      degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
     }
     Integer failureThreshold =
         optional(
@@ -121,6 +132,7 @@ final class MonitorReader {
         || interval == null
         || timeout == null
         || conditions == null
+        || degraded == null
         || failureThreshold == null
         || successThreshold == null
         || alerts == null
@@ -136,6 +148,7 @@ final class MonitorReader {
             interval,
             timeout,
             conditions,
+            degraded,
             failureThreshold,
             successThreshold,
             alerts,
@@ -175,7 +188,11 @@ final class MonitorReader {
     }
     String wanted = code.strip().toLowerCase(Locale.ROOT);
     MonitorType type = MonitorType.ofCode(wanted).orElse(null);
-    if (type == null && wanted.equals("flow")) {
+    String unavailable = type == null ? null : NOT_AVAILABLE.get(type);
+    if (unavailable != null) {
+      // Still read as its type, so that its other problems are found too.
+      read.problem(node.at(), unavailable);
+    } else if (type == null && wanted.equals("flow")) {
       read.problem(node.at(), "type \"flow\" is not supported yet");
     } else if (type == null) {
       read.problem(

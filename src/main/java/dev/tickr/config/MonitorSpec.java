@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param interval how often it is probed; for a heartbeat, its {@code period}
  * @param timeout the hard limit of one probe; for a heartbeat, its {@code grace}
  * @param conditions what must hold for a probe to pass
+ * @param degraded whether a probe that fails only conditions on response time or certificate expiry
+ *     makes the monitor DEGRADED rather than DOWN
  * @param alerts names of channels in {@link Config#channels()}
  * @param source {@code yaml} or {@code api}
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
@@ -33,6 +35,7 @@ public record MonitorSpec(
     Duration interval,
     Duration timeout,
     List<Condition> conditions,
+    boolean degraded,
     int failureThreshold,
     int successThreshold,
     List<String> alerts,
@@ -74,6 +77,7 @@ public record MonitorSpec(
     c.add(interval.toString()).add(timeout.toString());
     c.add(conditions.size());
     conditions.forEach(cond -> c.add(cond.text()));
+    c.add(String.valueOf(degraded));
     c.add(failureThreshold).add(successThreshold);
     c.add(alerts.size());
     alerts.forEach(c::add);

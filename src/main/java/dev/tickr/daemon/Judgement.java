@@ -26,11 +26,16 @@ final class Judgement {
 
   private Judgement() {}
 
-  static Verdict verdict(CheckResult result, List<Condition> conditions) {
+  /**
+   * @param conditions the conditions {@code result} was judged against, in the same order
+   * @param degraded whether a check that fails only conditions on response time or certificate
+   *     expiry is DEGRADED; when {@code false} it is FAILED like any other
+   */
+  static Verdict verdict(CheckResult result, List<Condition> conditions, boolean degraded) {
     if (result.success()) {
       return Verdict.OK;
     }
-    if (result.observation().failure() != null) {
+    if (!degraded || result.observation().failure() != null) {
       return Verdict.FAILED;
     }
     List<ConditionResult> outcomes = result.conditions();

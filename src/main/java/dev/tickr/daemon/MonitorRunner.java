@@ -75,7 +75,7 @@ final class MonitorRunner implements Scheduler.Runner {
     Observation observation =
         checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
     CheckResult result = judge.judge(observation, spec.conditions());
-    Verdict verdict = Judgement.verdict(result, spec.conditions());
+    Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Outcome outcome = Judgement.outcome(started, result, verdict);
     tracker.apply(
         spec.name(),

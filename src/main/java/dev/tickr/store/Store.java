@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Everything the daemon keeps: the monitor catalogue, check results and their rollups, each
  * monitor's runtime state and its incidents. Thread-safe. Implementations: {@link SqliteStore}.
  *
- * <p>Windows are half-open, {@code [from, to)}, on a result's {@code startedAt}. Failures to read
- * or write throw {@link StoreException}.
+ * <p>Windows are half-open, {@code [from, to)}, on a result's {@code startedAt}; {@link
+ * Instant#MIN} and {@link Instant#MAX} leave a side open. Times are kept to the millisecond,
+ * durations to the microsecond. "Durable" means it survives the process being killed. Failures to
+ * read or write throw {@link StoreException}.
  */
 public interface Store extends StatusSink, AutoCloseable {
 
@@ -42,7 +44,8 @@ public interface Store extends StatusSink, AutoCloseable {
    *
    * @param limit the most to return
    * @param before the paging cursor: only results that started before it, usually the {@code
-   *     startedAt} of the last result of the previous page
+   *     startedAt} of the last result of the previous page (results of one monitor that started in
+   *     the same millisecond as that one would be skipped)
    */
   List<CheckRecord> results(
       String monitor, Instant from, Instant to, int limit, @Nullable Instant before);

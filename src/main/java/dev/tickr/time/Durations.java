@@ -67,7 +67,7 @@ public final class Durations {
 
   /**
    * A compact form people read and {@link #parse} reads back: {@code 850ms}, {@code 10s}, {@code
-   * 1.5s}, {@code 2m30s}, {@code 71h59m}, {@code 3d2h}, {@code -1d4h}.
+   * 1.5s}, {@code 2m30s}, {@code 23h59m}, {@code 2d23h}, {@code -1d4h}.
    */
   public static String format(Duration d) {
     if (d.isNegative()) {

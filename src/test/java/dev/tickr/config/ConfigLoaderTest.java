@@ -52,6 +52,7 @@ class ConfigLoaderTest {
     assertThat(spec.interval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(spec.conditions()).map(Condition::text).containsExactly("[STATUS] < 400");
+    assertThat(spec.degraded()).isTrue();
     assertThat(spec.failureThreshold()).isEqualTo(2);
     assertThat(spec.successThreshold()).isEqualTo(1);
     assertThat(spec.alerts()).isEmpty();
@@ -76,6 +77,7 @@ class ConfigLoaderTest {
                 interval: 2m
                 timeout: 30s
                 conditions: ["[STATUS] == 200", "[RESPONSE_TIME] < 800"]
+                degraded: false
                 failure-threshold: 3
                 success-threshold: 2
                 alerts: [ops, ops]
@@ -90,6 +92,7 @@ class ConfigLoaderTest {
     assertThat(spec.conditions())
         .map(Condition::text)
         .containsExactly("[STATUS] == 200", "[RESPONSE_TIME] < 800");
+    assertThat(spec.degraded()).isFalse();
     assertThat(spec.failureThreshold()).isEqualTo(3);
     assertThat(spec.successThreshold()).isEqualTo(2);
     assertThat(spec.alerts()).containsExactly("ops");
@@ -185,6 +188,66 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void degraded_can_be_turned_off_in_defaults_and_on_again_by_a_monitor() throws ConfigException {
+    Config config =
+        Fixtures.parse(
+            """
+            defaults:
+              degraded: false
+            monitors:
+              - name: postback
+                url: https://track.example.com/postback
+                conditions: ["[STATUS] == 200", "[RESPONSE_TIME] < 800"]
+              - name: certificate
+                type: tls
+                host: shop.example.com
+                conditions: ["[CERTIFICATE_EXPIRATION] > 14d"]
+                degraded: true
+              - name: database
+                type: tcp
+                host: db.internal
+                port: 5432
+            """);
+
+    assertThat(config.monitor("postback").orElseThrow().degraded()).isFalse();
+    assertThat(config.monitor("certificate").orElseThrow().degraded()).isTrue();
+    assertThat(config.monitor("database").orElseThrow().degraded()).isFalse();
+  }
+
+  @Test
+  void heartbeat_monitors_are_checked_but_not_available_yet() {
+    String unavailable =
+        "heartbeat monitors are not available yet: they need the /ping endpoint of the REST API";
+
+    assertThat(
+            Fixtures.problems(
+                """
+                defaults:
+                  grace: 5m
+                monitors:
+                  - name: api
+                    url: https://api.example.com/
+                  - name: export
+                    type: Heartbeat
+                    period: 1h
+                """))
+        .as("a heartbeat that is otherwise valid has this one problem")
+        .containsExactly("tickr.yml:7:11: " + unavailable);
+    assertThat(
+            Fixtures.problems(
+                """
+                defaults:
+                  type: heartbeat
+                  period: 1h
+                monitors:
+                  - name: export
+                  - name: import
+                """))
+        .as("a type from defaults is reported once, where it is written")
+        .containsExactly("tickr.yml:2:9: " + unavailable);
+  }
+
+  @Test
   void defaults_that_a_type_does_not_use_are_ignored_for_it() throws ConfigException {
     Config config =
         Fixtures.parse(
@@ -199,9 +262,6 @@ class ConfigLoaderTest {
                 type: tcp
                 host: db.internal
                 port: 5432
-              - name: export
-                type: heartbeat
-                period: 1h
               - name: api
                 url: https://api.example.com/
             """);
@@ -209,8 +269,6 @@ class ConfigLoaderTest {
     assertThat(config.monitor("database").orElseThrow().conditions())
         .as("conditions from defaults are for http monitors")
         .isEmpty();
-    assertThat(config.monitor("export").orElseThrow().target())
-        .isEqualTo(new Endpoint.Heartbeat(Duration.ofHours(1), Duration.ofMinutes(5)));
     MonitorSpec api = config.monitor("api").orElseThrow();
     assertThat(http(api).method()).isEqualTo("HEAD");
     assertThat(api.conditions()).map(Condition::text).containsExactly("[STATUS] == 200");
@@ -227,21 +285,11 @@ class ConfigLoaderTest {
             new Endpoint.Tcp("db.internal", 5432),
             new Endpoint.Tcp("::1", 6379),
             new Endpoint.Dns("track.example.com", "AAAA", "[2606:4700:4700::1111]:53"),
-            new Endpoint.Tls("shop.example.com", 443),
-            new Endpoint.Heartbeat(Duration.ofDays(1), Duration.ofHours(2)));
+            new Endpoint.Tls("shop.example.com", 443));
     assertThat(config.monitors())
         .map(MonitorSpec::type)
         .containsExactly(
-            MonitorType.HTTP,
-            MonitorType.TCP,
-            MonitorType.TCP,
-            MonitorType.DNS,
-            MonitorType.TLS,
-            MonitorType.HEARTBEAT);
-    MonitorSpec heartbeat = config.monitor("nightly payout export").orElseThrow();
-    assertThat(heartbeat.interval()).isEqualTo(Duration.ofDays(1));
-    assertThat(heartbeat.timeout()).isEqualTo(Duration.ofHours(2));
-    assertThat(heartbeat.conditions()).isEmpty();
+            MonitorType.HTTP, MonitorType.TCP, MonitorType.TCP, MonitorType.DNS, MonitorType.TLS);
   }
 
   @Test
@@ -465,11 +513,13 @@ class ConfigLoaderTest {
     MonitorSpec moved = only("# a comment moves it down\n" + yaml.replace("${TOKEN}", "one"));
     MonitorSpec rotated = only(yaml.replace("${TOKEN}", "two"));
     MonitorSpec slower = only(yaml.replace("${TOKEN}", "one") + "    interval: 5m\n");
+    MonitorSpec strict = only(yaml.replace("${TOKEN}", "one") + "    degraded: false\n");
 
     assertThat(moved).isNotEqualTo(original);
     assertThat(moved.fingerprint()).isEqualTo(original.fingerprint());
     assertThat(rotated.fingerprint()).isNotEqualTo(original.fingerprint());
     assertThat(slower.fingerprint()).isNotEqualTo(original.fingerprint());
+    assertThat(strict.fingerprint()).isNotEqualTo(original.fingerprint());
     assertThat(original.fingerprint()).hasSize(64).matches("[0-9a-f]+");
   }
 
@@ -700,6 +750,7 @@ class ConfigLoaderTest {
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(10),
                     List.of(),
+                    true,
                     2,
                     1,
                     List.of(),

@@ -81,6 +81,9 @@ class SchemaTest {
     assertThat(monitor.at("/method/default").asText()).isEqualTo("GET");
     assertThat(monitor.at("/query-type/default").asText()).isEqualTo("A");
     assertThat(monitor.at("/paused/default").asBoolean(true)).isFalse();
+    assertThat(monitor.at("/degraded/default").isBoolean()).isTrue();
+    assertThat(monitor.at("/degraded/default").asBoolean())
+        .isEqualTo(MonitorReader.DEFAULT_DEGRADED);
     assertThat(duration(schema.at("/$defs/storage/properties/raw-retention/default")))
         .isEqualTo(StorageSpec.DEFAULT_RAW_RETENTION);
     assertThat(duration(schema.at("/$defs/storage/properties/rollup-retention/default")))
