@@ -12,6 +12,8 @@ import dev.tickr.check.Reason;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
+import dev.tickr.check.net.CapturingTrustManager;
+import dev.tickr.check.net.TrustStores;
 import dev.tickr.time.Ticker;
 import java.io.IOException;
 import java.net.URI;

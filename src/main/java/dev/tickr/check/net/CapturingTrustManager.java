@@ -23,6 +23,12 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
     this.delegate = delegate;
   }
 
+  /** Forgets what an earlier handshake (an earlier redirect hop) presented. */
+  public void reset() {
+    presented = List.of();
+    hostMismatch = false;
+  }
+
   /** The chain the server presented (leaf first), empty if the handshake never got that far. */
   public List<X509Certificate> presented() {
     return presented;
