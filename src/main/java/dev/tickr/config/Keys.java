@@ -105,8 +105,22 @@ final class Keys {
 
   private Keys() {}
 
+  private static final java.util.Map<MonitorType, Set<String>> BY_TYPE = byType();
+
+  private static java.util.Map<MonitorType, Set<String>> byType() {
+    java.util.Map<MonitorType, Set<String>> map = new java.util.EnumMap<>(MonitorType.class);
+    for (MonitorType type : MonitorType.values()) {
+      map.put(type, build(type));
+    }
+    return map;
+  }
+
   /** The keys a monitor of this type accepts. */
   static Set<String> forType(MonitorType type) {
+    return java.util.Objects.requireNonNull(BY_TYPE.get(type));
+  }
+
+  private static Set<String> build(MonitorType type) {
     Stream<String> own =
         switch (type) {
           case HTTP -> Stream.concat(HTTP.stream(), PROBED.stream());

@@ -56,7 +56,7 @@ final class YamlReader {
   @Nullable Node read(String yaml) {
     String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
     this.lines = text.split("\r?\n|\r", -1);
-    LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+    LoadSettings settings = LoadSettings.builder().setLabel(file).setParseComments(false).build();
     Optional<org.snakeyaml.engine.v2.nodes.Node> root;
     try {
       root = new Compose(settings).composeString(text);

@@ -22,7 +22,9 @@ import dev.tickr.time.Ticker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,19 +172,27 @@ public final class Daemon implements AutoCloseable {
           LOG.info("monitor={} removed", gone);
         }
       }
+      List<MonitorSpec> changed = new ArrayList<>();
       for (MonitorSpec spec : next.monitors()) {
         MonitorSpec old = active.get(spec.name());
-        if (old != null && old.fingerprint().equals(spec.fingerprint())) {
-          continue;
+        if (old == null || !old.fingerprint().equals(spec.fingerprint())) {
+          changed.add(spec);
         }
-        store.upsertMonitor(
-            new MonitorRow(
-                spec.name(),
-                spec.type().code(),
-                spec.source(),
-                describe(spec),
-                spec.interval(),
-                spec.tags()));
+      }
+      store.upsertMonitors(
+          changed.stream()
+              .map(
+                  spec ->
+                      new MonitorRow(
+                          spec.name(),
+                          spec.type().code(),
+                          spec.source(),
+                          describe(spec),
+                          spec.interval(),
+                          spec.tags()))
+              .toList());
+      for (MonitorSpec spec : changed) {
+        MonitorSpec old = active.get(spec.name());
         runner.put(spec);
         tracker.track(spec.name(), clock.instant());
         if (spec.paused() || spec.type() == MonitorType.HEARTBEAT) {
@@ -191,7 +201,7 @@ public final class Daemon implements AutoCloseable {
             tracker.pause(spec.name(), clock.instant());
           }
         } else {
-          MonitorStatus s = tracker.snapshot().get(spec.name());
+          MonitorStatus s = tracker.status(spec.name());
           if (s != null && s.state() == MonitorState.PAUSED) {
             tracker.resume(spec.name(), clock.instant());
           }

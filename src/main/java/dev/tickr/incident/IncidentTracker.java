@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Owns every monitor's runtime state: feeds outcomes through the {@link StateMachine}, makes each
@@ -61,6 +62,11 @@ public final class IncidentTracker {
     synchronized (lock(monitor)) {
       return commit(machine.resume(track(monitor, at), at));
     }
+  }
+
+  /** One monitor's current state, if it is tracked. */
+  public @Nullable MonitorStatus status(String monitor) {
+    return statuses.get(monitor);
   }
 
   /** The current state of every tracked monitor. */

@@ -102,6 +102,18 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void upsertMonitors(List<MonitorRow> monitors) {
+    Instant now = clock.instant();
+    writer()
+        .execute(
+            c -> {
+              for (MonitorRow m : monitors) {
+                Updates.upsertMonitor(c, m, now);
+              }
+            });
+  }
+
+  @Override
   public void retireMonitor(String name, Instant at) {
     writer().execute(c -> Updates.retireMonitor(c, name, at));
   }

@@ -98,6 +98,26 @@ class RoundTripTest {
   }
 
   @Test
+  void many_monitors_are_upserted_at_once() {
+    List<MonitorRow> rows = new java.util.ArrayList<>();
+    for (int i = 999; i >= 0; i--) {
+      rows.add(
+          new MonitorRow(
+              "m" + (1000 + i),
+              "http",
+              "yaml",
+              "https://x/" + i,
+              Duration.ofSeconds(30),
+              List.of()));
+    }
+    store.upsertMonitors(rows);
+    store.retireMonitor("m1000", T);
+    assertThat(store.monitors())
+        .hasSize(999)
+        .isSortedAccordingTo((a, b) -> a.name().compareTo(b.name()));
+  }
+
+  @Test
   void a_status_with_every_field_comes_back_equal() {
     Outcome first = new Outcome(T, Verdict.FAILED, Reason.HTTP_STATUS, "HTTP 503", EVIDENCE);
     Outcome streak =
