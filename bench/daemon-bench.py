@@ -9,6 +9,9 @@
       what the target saw in [FROM, TO): checks/s, monitors seen, % fresh connections, statuses
   daemon-bench.py db TICKR.db FROM_MS TO_MS
       results planned in [FROM, TO): count, verdicts, lateness (started_at - planned_at) percentiles
+  daemon-bench.py run-stats TICKR.db GC.log FROM_MS TO_MS
+      failed results and incidents over the whole run (false alarms: the target is up), results
+      slower than the 5 s timeout, GC pauses in the window
   daemon-bench.py count TICKR.db
       rows in results (prints one number)
   daemon-bench.py down-names
@@ -16,13 +19,15 @@
   daemon-bench.py detect STATUS_CMD DOWN_FLAG N TIMEOUT_S
       creates DOWN_FLAG (the target answers 500), polls STATUS_CMD until N monitors are DOWN or
       TIMEOUT_S, removes the flag; prints p50/max seconds from flip to first seen DOWN
+  daemon-bench.py log-detect TICKR.err DETECT.json
+      adds when the daemon itself logged each monitor "-> DOWN" (its stderr), from the flip
   daemon-bench.py summary RESULT.json
       a one-line human summary of the JSON daemon.sh writes
 
 The lateness and log figures use the same definitions as the shared harness
 (analyze-log.py, procmon.py); they are re-implemented here so the script runs on any machine.
 """
-import json, os, sqlite3, subprocess, sys, time
+import json, os, re, sqlite3, subprocess, sys, time
 
 HZ = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -99,6 +104,7 @@ def sample(seconds, out, *roots):
     acc = {n: 0 for n in roots}
     peak = {n: 0 for n in roots}
     threads = {n: 0 for n in roots}
+    fds = {n: 0 for n in roots}
     rows = []
     t0 = time.monotonic()
     b0 = box_ticks()
@@ -123,7 +129,12 @@ def sample(seconds, out, *roots):
             acc[n] += dt
             peak[n] = max(peak[n], rss)
             threads[n] = max(threads[n], thr)
-            row[n] = {"cpu_core_pct": round(100.0 * dt / HZ, 1), "rss_mb": round(rss / 2**20, 1)}
+            try:
+                nfd = len(os.listdir(f"/proc/{root}/fd"))
+            except OSError:
+                nfd = 0
+            fds[n] = max(fds[n], nfd)
+            row[n] = {"cpu_core_pct": round(100.0 * dt / HZ, 1), "rss_mb": round(rss / 2**20, 1), "fds": nfd}
         if not first:
             rows.append(row)
         first = False
@@ -140,7 +151,7 @@ def sample(seconds, out, *roots):
                            "cpu_pct_of_box": round(100.0 * acc[n] / HZ / el / NCPU, 1),
                            "rss_peak_mb": round(peak[n] / 2**20, 1),
                            "rss_end_mb": rows[-1][n]["rss_mb"] if rows else None,
-                           "threads_peak": threads[n]}
+                           "threads_peak": threads[n], "fds_peak": fds[n]}
     res["samples"] = rows
     with open(out, "w") as f:
         json.dump(res, f)
@@ -211,6 +222,36 @@ def db(path, t0, t1):
                                       "over_200ms": sum(1 for x in late if x >= 200)}}))
 
 
+def run_stats(path, gclog, t0, t1):
+    """The whole run so far: failed results and incidents (all false alarms: the target is up),
+    and GC pauses in the window [t0, t1) (epoch ms) from -Xlog:gc:file=...:time."""
+    import datetime
+    c = connect(path)
+    try:
+        failed = c.execute("SELECT count(*) FROM results WHERE verdict != 'OK'").fetchone()[0]
+        total = c.execute("SELECT count(*) FROM results").fetchone()[0]
+        incidents = c.execute("SELECT count(*) FROM incidents").fetchone()[0]
+        over = c.execute("SELECT count(*) FROM results WHERE total_us > 5000000").fetchone()[0]
+    finally:
+        c.close()
+    pauses = []
+    try:
+        for line in open(gclog):
+            m = re.match(r"\[([^\]]+)\].*Pause.* ([\d.]+)ms$", line.strip())
+            if not m:
+                continue
+            ts = datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp() * 1000
+            if int(t0) <= ts < int(t1):
+                pauses.append(float(m.group(2)))
+    except OSError:
+        pass
+    pauses.sort()
+    print(json.dumps({"results_total": total, "failed_total": failed, "incidents_total": incidents,
+                      "results_over_5s_timeout": over,
+                      "gc_pauses_in_window": len(pauses), "gc_pause_ms_sum": round(sum(pauses), 1),
+                      "gc_pause_ms_max": pauses[-1] if pauses else None}))
+
+
 # ---- detection ----
 
 def down_names():
@@ -253,11 +294,36 @@ def detect(cmd, flag, n, timeout):
     lo = sorted(v[0] for v in first.values())
     hi = sorted(v[1] for v in first.values())
     r2 = lambda x: None if x is None else round(x, 2)
-    print(json.dumps({"monitors": n, "reported_down": len(lo), "timeout_s": timeout,
+    print(json.dumps({"down_at_ms": int(t_down * 1000), "monitors": n, "reported_down": len(lo), "timeout_s": timeout,
                       "poll_start": {"p50_s": r2(pct(lo, 50)), "p95_s": r2(pct(lo, 95)), "max_s": r2(pct(lo, 100))},
                       "poll_end": {"p50_s": r2(pct(hi, 50)), "p95_s": r2(pct(hi, 95)), "max_s": r2(pct(hi, 100))},
                       "polls": polls, "poll_errors": errors,
                       "status_cmd_s_median": round(sorted(poll_s)[len(poll_s) // 2], 2) if poll_s else None}))
+
+
+def log_detect(errlog, detect_json):
+    """Adds to the detect result when the daemon logged each monitor -> DOWN, from the flip."""
+    import datetime
+    d = json.load(open(detect_json))
+    t_down = d["down_at_ms"] / 1000.0
+    first = {}
+    with open(errlog) as f:
+        for line in f:
+            hit = re.search(r"monitor=(\S+) (?:\S+ -> )?DOWN\b", line)
+            if not hit:
+                continue
+            try:
+                ts = datetime.datetime.strptime(line.split()[0], "%Y-%m-%dT%H:%M:%S.%fZ")
+            except ValueError:
+                continue
+            t = ts.replace(tzinfo=datetime.timezone.utc).timestamp()
+            m = hit.group(1)
+            if t >= t_down and m not in first:
+                first[m] = t - t_down
+    v = sorted(first.values())
+    d["daemon_log"] = {"down": len(v), "p50_s": round(pct(v, 50), 2) if v else None,
+                       "p95_s": round(pct(v, 95), 2) if v else None, "max_s": round(v[-1], 2) if v else None}
+    print(json.dumps(d))
 
 
 def summary(path):
@@ -268,13 +334,14 @@ def summary(path):
           f"achieved {t['checks_per_s']}/s of {t['planned_per_s']}/s ({100 * t['achieved_ratio']:.1f}%); "
           f"lateness p50 {dbr['lateness_ms']['p50']} ms p99 {dbr['lateness_ms']['p99']} ms; "
           f"CPU {p['cpu_pct_of_box']}% of box, {r['cpu_ms_per_check']} ms/check; "
-          f"RSS peak {p['rss_peak_mb']} MB; heap {r.get('heap_used_mb')} MB used; "
-          f"DB {r.get('db_bytes_per_million')} B/1M results; box busy {w['box_busy_pct']}%")
+          f"RSS peak {p['rss_peak_mb']} MB; heap {r.get('heap_used_mb')} MB used, {r.get('heap_live_mb')} MB live; "
+          f"DB {r.get('db_bytes_per_million')} B/1M results; box busy {w['box_busy_pct']}%; "
+          f"run {r.get('run')}; SIGTERM {r['sigterm']}; limit {r['limit']}; detect {r.get('detect')}")
 
 
 if __name__ == "__main__":
     cmds = {"config": config, "sample": sample, "log": log, "db": db, "count": count,
-            "down-names": down_names, "detect": detect, "summary": summary}
+            "run-stats": run_stats, "down-names": down_names, "detect": detect, "log-detect": log_detect, "summary": summary}
     if len(sys.argv) < 2 or sys.argv[1] not in cmds:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -17,7 +17,8 @@
 #
 # It builds with ./tickr (the launcher rebuilds the jar when sources changed) and then runs a
 # copy of target/tickr.jar from the scratch dir, so a rebuild by someone else during the run
-# cannot change the jar under the running daemon. Only 127.0.0.1 is used. Prints a summary and
+# cannot change the jar under the running daemon; the daemon gets -Xlog:gc into the scratch dir
+# (GC pauses in the window). Only 127.0.0.1 is used. Prints a summary and
 # one JSON line; everything (nginx log, Tickr's data and output, samples) stays in the scratch dir.
 set -euo pipefail
 
@@ -58,10 +59,10 @@ if [ ${#need[@]} -gt 0 ]; then
     exit 2
   fi
 fi
-command -v jcmd >/dev/null 2>&1 || true
 
 # ---- scratch, build ---------------------------------------------------------------------------
 if [ -n "${SCRATCH:-}" ]; then mkdir -p "$SCRATCH"; else SCRATCH=$(mktemp -d /tmp/tickr-daemon-bench.XXXXXX); fi
+chmod 755 "$SCRATCH"   # nginx's workers (www-data) must see the DOWN flag file
 NG=$SCRATCH/nginx
 mkdir -p "$NG/tmp"
 log "scratch $SCRATCH"
@@ -72,7 +73,10 @@ JHOME=$(cd "$ROOT" && TICKR_JAVA_OPTS="-XshowSettings:properties" ./tickr --vers
 [ -x "$JHOME/bin/java" ] || { echo "daemon.sh: could not build or find the JDK (./tickr --version)" >&2; exit 2; }
 cp "$ROOT/target/tickr.jar" "$SCRATCH/tickr.jar"
 JAVA=$JHOME/bin/java
+BUILD="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')+$(git -C "$ROOT" status --porcelain src pom.xml 2>/dev/null | wc -l)changed"
 TICKR=("$JAVA" -jar "$SCRATCH/tickr.jar")
+# baseline for start-up: the JVM starting and printing the version, with this machine's load
+T=$(now_ms); "${TICKR[@]}" --version >/dev/null; JVM_MS=$(( $(now_ms) - T ))
 
 # ---- target: nginx on a free loopback port ----------------------------------------------------
 PORT=${TARGET_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
@@ -136,7 +140,7 @@ rm -rf "$DATA"
 log "starting tickr run with $N monitors every $INTERVAL"
 T_LAUNCH=$(now_ms)
 # shellcheck disable=SC2086
-"$JAVA" ${TICKR_JAVA_OPTS:-} -jar "$SCRATCH/tickr.jar" run -c "$SCRATCH/tickr.yml" --data "$DATA" \
+"$JAVA" ${TICKR_JAVA_OPTS:-} -Xlog:gc:file="$SCRATCH/gc.log":time -jar "$SCRATCH/tickr.jar" run -c "$SCRATCH/tickr.yml" --data "$DATA" \
   --listen 127.0.0.1:0 >"$SCRATCH/tickr.out" 2>"$SCRATCH/tickr.err" &
 TPID=$!
 STARTUP_MS=""
@@ -164,6 +168,7 @@ $PY log "$NG/access.log" "$(python3 -c "print($T0/1000)")" "$(python3 -c "print(
 # results planned in the window, once the last of them had time to be stored
 sleep "$(python3 -c "print(min(6, $IV_S))")"
 $PY db "$DATA/tickr.db" "$T0" "$T1" >"$SCRATCH/db.json"
+$PY run-stats "$DATA/tickr.db" "$SCRATCH/gc.log" "$T0" "$T1" >"$SCRATCH/run.json"
 HEAP=""
 if command -v "$JHOME/bin/jcmd" >/dev/null 2>&1; then
   timeout 30 "$JHOME/bin/jcmd" "$TPID" GC.heap_info >"$SCRATCH/heap.txt" 2>&1 || true
@@ -175,14 +180,24 @@ print("" if not m else f"{int(m.group(3))/1024:.0f} {int(m.group(2) or m.group(1
 PY
 )
 fi
+# live heap: a class histogram forces a full GC (after the window, so it costs the window nothing)
+LIVE=""
+if command -v "$JHOME/bin/jcmd" >/dev/null 2>&1; then
+  timeout 60 "$JHOME/bin/jcmd" "$TPID" GC.class_histogram 2>&1 | head -n 25 >"$SCRATCH/histogram.txt" || true
+  LIVE=$(timeout 30 "$JHOME/bin/jcmd" "$TPID" GC.heap_info 2>&1 | sed -n 's/.*, used \([0-9]*\)K.*/\1/p' | head -n 1)
+  [ -n "$LIVE" ] && LIVE=$(( LIVE / 1024 ))
+fi
 FDS=$(ls "/proc/$TPID/fd" 2>/dev/null | wc -l)
 
 # ---- detection (optional) ---------------------------------------------------------------------
-DET='null'
+echo null >"$SCRATCH/detect.json"
 if [ "$DETECT" = 1 ]; then
   log "detection: /m/* -> 500, polling tickr status --json (timeout ${DETECT_TIMEOUT}s)"
-  DET=$($PY detect "'$JAVA' -jar '$SCRATCH/tickr.jar' status --json --data '$DATA' 2>/dev/null | $PY down-names" \
-    "$NG/DOWN" "$N" "$DETECT_TIMEOUT")
+  $PY detect "'$JAVA' -jar '$SCRATCH/tickr.jar' status --json --data '$DATA' 2>/dev/null | $PY down-names" \
+    "$NG/DOWN" "$N" "$DETECT_TIMEOUT" >"$SCRATCH/detect.json"
+  sleep 1.5
+  # the daemon's own log: when each monitor's state became DOWN, from the flip
+  $PY log-detect "$SCRATCH/tickr.err" "$SCRATCH/detect.json" >"$SCRATCH/detect2.json" && mv "$SCRATCH/detect2.json" "$SCRATCH/detect.json"
 fi
 
 # ---- stop -------------------------------------------------------------------------------------
@@ -230,12 +245,13 @@ r = {"monitors": $N, "interval": "$INTERVAL", "window_s": s["seconds"], "warmup_
      "startup_ms": $STARTUP_MS, "window": {k: s[k] for k in ("load_start", "load_end", "box_busy_pct")},
      "procs": s["procs"], "target": t, "db": db,
      "heap_used_mb": int(heap[0]) if heap else None, "heap_committed_mb": int(heap[1]) if heap else None,
-     "open_fds": $FDS, "results_in_window_rows": rows,
+     "heap_live_mb": int("$LIVE") if "$LIVE" else None, "open_fds": $FDS, "results_in_window_rows": rows,
      "db_bytes_per_million": round(($SIZE1 - $SIZE0) / rows * 1e6) if rows > 0 else None,
      "db_bytes_end": $SIZE1, "results_total": $ROWS1,
      "cpu_ms_per_check": round(1000 * s["procs"]["tickr"]["cpu_s"] / t["checks"], 3) if t["checks"] else None,
      "nginx_cpu_ms_per_check": round(1000 * s["procs"]["nginx"]["cpu_s"] / t["checks"], 3) if t["checks"] else None,
-     "detect": $DET,
+     "detect": json.load(open(d + "/detect.json")), "run": json.load(open(d + "/run.json")),
+     "build": "$BUILD", "java_opts": "${TICKR_JAVA_OPTS:-}", "jvm_version_ms": $JVM_MS,
      "sigterm": {"exited_within_10s": bool("$STOP_MS"), "stop_ms": int("$STOP_MS") if "$STOP_MS" else None,
                  "exit_code": int("$EXIT_RC") if "$EXIT_RC" else None, "stopped_line": $STOPPED_LINE > 0,
                  "stderr_error_lines": $ERRLINES},
@@ -248,6 +264,6 @@ if r["limit"]["close_rps"]:
 r["scratch"] = d
 print(json.dumps(r))
 PY
-$PY summary "$SCRATCH/result.json" >&2
+$PY summary "$SCRATCH/result.json" >&2 || true
 [ -n "${RESULTS:-}" ] && cat "$SCRATCH/result.json" >>"$RESULTS"
 cat "$SCRATCH/result.json"
