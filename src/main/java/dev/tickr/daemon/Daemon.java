@@ -187,7 +187,7 @@ public final class Daemon implements AutoCloseable {
                           spec.name(),
                           spec.type().code(),
                           spec.source(),
-                          describe(spec),
+                          spec.target().describe(),
                           spec.interval(),
                           spec.tags()))
               .toList());
@@ -213,17 +213,6 @@ public final class Daemon implements AutoCloseable {
       }
       active = wanted;
     }
-  }
-
-  private static String describe(MonitorSpec spec) {
-    return switch (spec.target()) {
-      case dev.tickr.config.Endpoint.Http http -> http.target().describe();
-      case dev.tickr.config.Endpoint.Tcp tcp -> "tcp://" + tcp.host() + ":" + tcp.port();
-      case dev.tickr.config.Endpoint.Dns dns -> "dns://" + dns.host() + "?type=" + dns.queryType();
-      case dev.tickr.config.Endpoint.Tls tls -> "tls://" + tls.host() + ":" + tls.port();
-      case dev.tickr.config.Endpoint.Heartbeat hb ->
-          "heartbeat every " + dev.tickr.time.Durations.format(hb.period());
-    };
   }
 
   private void prune() {
