@@ -1,0 +1,48 @@
+package dev.tickr.alert;
+
+import dev.tickr.check.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One monitor's part of a notification, everything already redacted: nothing here may hold a
+ * secret, since every field can end up in a chat message.
+ *
+ * @param incidentId the incident, or 0 when there is none (a test, a certificate warning)
+ * @param startedAt when the incident (or the degraded spell) began
+ * @param endedAt when it ended, for {@link AlertEvent#UP}
+ * @param reason the stable reason class
+ * @param detail what failed, in one phrase: the failed condition with its actual value, or the
+ *     probe's error ({@code [STATUS] == 200 (actual 500)}, {@code timeout after 5s while
+ *     connecting})
+ * @param status the HTTP status of the evidence, when there was an answer
+ * @param evidence the start of the evidence body, redacted, at most a KB
+ * @param certificateExpiresAt for {@link AlertEvent#CERTIFICATE}
+ * @param dedupKey stable per incident (the same for its down, reminder and up), for providers that
+ *     deduplicate or resolve by key: PagerDuty {@code dedup_key}, Opsgenie alias, Alertmanager
+ *     labels
+ */
+public record Alert(
+    AlertEvent event,
+    String monitor,
+    List<String> tags,
+    long incidentId,
+    Instant startedAt,
+    @Nullable Instant endedAt,
+    Reason reason,
+    String detail,
+    @Nullable Integer status,
+    String evidence,
+    @Nullable Instant certificateExpiresAt,
+    String dedupKey) {
+
+  public Alert {
+    tags = List.copyOf(tags);
+  }
+
+  public @Nullable Duration duration() {
+    return endedAt == null ? null : Duration.between(startedAt, endedAt);
+  }
+}
