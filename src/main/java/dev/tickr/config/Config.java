@@ -8,25 +8,40 @@ import java.util.Optional;
  * A whole config, validated and immutable: nothing downstream checks or changes it again. Made by
  * {@link ConfigLoader}.
  *
- * @param maintenance the {@code maintenance:} windows, raw until the incident code reads them
+ * @param maintenance the {@code maintenance:} windows
+ * @param policies each channel's alerting policy, by channel name (every channel has one)
  */
 public record Config(
     List<MonitorSpec> monitors,
     List<ChannelSpec> channels,
     List<StatusPageSpec> statusPages,
-    List<Map<String, Object>> maintenance,
+    List<MaintenanceWindow> maintenance,
     StorageSpec storage,
-    ServerSpec server) {
+    ServerSpec server,
+    Map<String, ChannelPolicy> policies) {
 
   public static final Config EMPTY =
       new Config(
-          List.of(), List.of(), List.of(), List.of(), StorageSpec.DEFAULT, ServerSpec.DEFAULT);
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          StorageSpec.DEFAULT,
+          ServerSpec.DEFAULT,
+          Map.of());
 
   public Config {
     monitors = List.copyOf(monitors);
     channels = List.copyOf(channels);
     statusPages = List.copyOf(statusPages);
-    maintenance = maintenance.stream().map(Raw::freeze).toList();
+    maintenance = List.copyOf(maintenance);
+    policies = Map.copyOf(policies);
+  }
+
+  /** The channel's alerting policy; the type's defaults for a channel that sets none. */
+  public ChannelPolicy policy(ChannelSpec channel) {
+    ChannelPolicy p = policies.get(channel.name());
+    return p == null ? ChannelPolicy.defaults(channel.type()) : p;
   }
 
   public Optional<MonitorSpec> monitor(String name) {

@@ -46,14 +46,16 @@ final class ConfigReader {
     top.rejectUnknown(known, problems);
 
     Set<String> channelNames = new LinkedHashSet<>();
-    List<ChannelSpec> channels = channels(top.get("channels"), channelNames);
+    Map<String, ChannelPolicy> policies = new LinkedHashMap<>();
+    List<ChannelSpec> channels = channels(top.get("channels"), channelNames, policies);
     Fields defaults = defaults(top.get("defaults"), mapping.at());
     Set<String> monitorNames = new LinkedHashSet<>();
     List<MonitorSpec> monitors =
         monitors(
             top.get("monitors"), new MonitorReader(problems, defaults, channelNames), monitorNames);
     List<StatusPageSpec> pages = statusPages(top.get("status-pages"), monitorNames);
-    List<Map<String, Object>> maintenance = maintenance(top.get("maintenance"));
+    List<MaintenanceWindow> maintenance =
+        new MaintenanceReader(problems, monitorNames).read(top.get("maintenance"));
     StorageSpec storage = new StorageReader(problems).read(top.get("storage"));
     ServerSpec server = new ServerReader(problems).read(top.get("server"));
     return new Config(
@@ -62,10 +64,12 @@ final class ConfigReader {
         pages,
         maintenance,
         storage == null ? StorageSpec.DEFAULT : storage,
-        server == null ? ServerSpec.DEFAULT : server);
+        server == null ? ServerSpec.DEFAULT : server,
+        policies);
   }
 
-  private List<ChannelSpec> channels(@Nullable Node node, Set<String> names) {
+  private List<ChannelSpec> channels(
+      @Nullable Node node, Set<String> names, Map<String, ChannelPolicy> policies) {
     Sequence list = node == null ? null : read.sequence(node, "channels", "a list of channels");
     if (list == null) {
       return List.of();
@@ -85,9 +89,11 @@ final class ConfigReader {
         names.add(name);
       }
       String type = channelType(fields, name);
+      ChannelPolicy policy = type == null ? null : new PolicyReader(read).read(fields, type);
       Raw raw = new Raw();
       Map<String, Object> settings = raw.mapping(mapping, "", Keys.CHANNEL);
-      if (name != null && type != null && problems.count() == before) {
+      if (name != null && type != null && policy != null && problems.count() == before) {
+        policies.put(name, policy);
         channels.add(
             new ChannelSpec(
                 name, type, settings, raw.locations(), raw.secrets(), mapping.at().line()));
@@ -264,21 +270,5 @@ final class ConfigReader {
       }
     }
     return pages;
-  }
-
-  private List<Map<String, Object>> maintenance(@Nullable Node node) {
-    Sequence list =
-        node == null ? null : read.sequence(node, "maintenance", "a list of maintenance windows");
-    if (list == null) {
-      return List.of();
-    }
-    List<Map<String, Object>> windows = new ArrayList<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      Mapping mapping = read.mapping(list.items().get(i), "maintenance[" + i + "]", "a mapping");
-      if (mapping != null) {
-        windows.add(new Raw().mapping(mapping, "", List.of()));
-      }
-    }
-    return windows;
   }
 }

@@ -25,6 +25,8 @@ final class Keys {
           "failure-threshold",
           "success-threshold",
           "alerts",
+          "escalate",
+          "flapping",
           "tags",
           "preset",
           "paused");
@@ -58,6 +60,8 @@ final class Keys {
           "failure-threshold",
           "success-threshold",
           "alerts",
+          "escalate",
+          "flapping",
           "tags",
           "preset",
           "paused",
@@ -77,6 +81,28 @@ final class Keys {
   /** A channel's own keys; the rest are its type's settings, checked with the alerting code. */
   static final List<String> CHANNEL = List.of("name", "type");
 
+  /**
+   * Channel keys the alerting engine reads ({@link ChannelPolicy#KEYS}); they stay in the channel's
+   * settings, where notifiers ignore them.
+   */
+  static final List<String> CHANNEL_POLICY = ChannelPolicy.KEYS;
+
+  static final List<String> ESCALATION = List.of("after", "alerts");
+  static final List<String> FLAPPING = List.of("changes", "within");
+
+  static final List<String> MAINTENANCE =
+      List.of(
+          "name",
+          "monitors",
+          "tags",
+          "start",
+          "end",
+          "every",
+          "from",
+          "to",
+          "duration",
+          "timezone");
+
   /** A status page's own keys; the rest (groups, ...) are kept as settings. */
   static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors");
 
@@ -94,12 +120,18 @@ final class Keys {
           Map.entry("/defaults/auth", AUTH),
           Map.entry("/defaults/auth/basic", AUTH_BASIC),
           Map.entry("/defaults/auth/header", AUTH_HEADER),
+          Map.entry("/defaults/escalate/*", ESCALATION),
+          Map.entry("/defaults/flapping", FLAPPING),
           Map.entry("/monitors/*", MONITOR),
           Map.entry("/monitors/*/auth", AUTH),
           Map.entry("/monitors/*/auth/basic", AUTH_BASIC),
           Map.entry("/monitors/*/auth/header", AUTH_HEADER),
-          Map.entry("/channels/*", CHANNEL),
+          Map.entry("/monitors/*/escalate/*", ESCALATION),
+          Map.entry("/monitors/*/flapping", FLAPPING),
+          Map.entry(
+              "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),
+          Map.entry("/maintenance/*", MAINTENANCE),
           Map.entry("/storage", STORAGE),
           Map.entry("/server", SERVER));
 

@@ -28,6 +28,8 @@ final class MonitorReader {
   static final int DEFAULT_FAILURE_THRESHOLD = 2;
   static final int DEFAULT_SUCCESS_THRESHOLD = 1;
   static final boolean DEFAULT_DEGRADED = true;
+  static final Duration MIN_ESCALATION = Duration.ofMinutes(1);
+  static final Duration MIN_FLAPPING_WITHIN = Duration.ofMinutes(1);
 
   /** Types that are read and checked but cannot run yet, with the problem that says why. */
   static final Map<MonitorType, String> NOT_AVAILABLE =
@@ -120,7 +122,9 @@ final class MonitorReader {
             "success-threshold",
             DEFAULT_SUCCESS_THRESHOLD,
             n -> read.integer(n, "success-threshold", 1, Integer.MAX_VALUE));
-    List<String> alerts = alerts(fields.get("alerts"));
+    List<String> alerts = alerts(fields.get("alerts"), "alerts");
+    List<Escalation> escalate = escalate(fields.get("escalate"));
+    Flapping flapping = flapping(fields.get("flapping"));
     List<String> tags = distinct(fields.get("tags"), "tags");
     Boolean paused = optional(fields, "paused", false, n -> read.bool(n, "paused"));
 
@@ -136,6 +140,8 @@ final class MonitorReader {
         || failureThreshold == null
         || successThreshold == null
         || alerts == null
+        || escalate == null
+        || flapping == null
         || tags == null
         || paused == null) {
       return new Result(name, nameAt, null);
@@ -152,6 +158,8 @@ final class MonitorReader {
             failureThreshold,
             successThreshold,
             alerts,
+            escalate,
+            flapping,
             tags,
             paused,
             MonitorSpec.SOURCE_YAML,
@@ -264,11 +272,11 @@ final class MonitorReader {
     }
   }
 
-  private @Nullable List<String> alerts(@Nullable Node node) {
+  private @Nullable List<String> alerts(@Nullable Node node, String what) {
     if (node == null) {
       return List.of();
     }
-    List<Scalar> items = read.strings(node, "alerts");
+    List<Scalar> items = read.strings(node, what);
     if (items == null) {
       return null;
     }
@@ -287,6 +295,70 @@ final class MonitorReader {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** {@code escalate:}, a list of {@code {after, alerts}} steps. */
+  private @Nullable List<Escalation> escalate(@Nullable Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    Node.Sequence list = read.sequence(node, "escalate", "a list of {after, alerts} steps");
+    if (list == null) {
+      return null;
+    }
+    int before = problems.count();
+    List<Escalation> steps = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      String what = "escalate[" + i + "]";
+      Mapping step = read.mapping(list.items().get(i), what, "a mapping with after and alerts");
+      if (step == null) {
+        continue;
+      }
+      Fields fields = Fields.of(step);
+      fields.rejectUnknown(Keys.ESCALATION, problems);
+      Node afterNode = fields.get("after");
+      Node alertsNode = fields.get("alerts");
+      if (afterNode == null) {
+        read.problem(fields.at(), what + " needs after, how long an incident stays open first");
+      }
+      if (alertsNode == null) {
+        read.problem(fields.at(), what + " needs alerts, the channels to tell");
+      }
+      Duration after = afterNode == null ? null : read.duration(afterNode, "after", MIN_ESCALATION);
+      List<String> channels = alertsNode == null ? null : alerts(alertsNode, "alerts");
+      if (alertsNode instanceof Node.Sequence names && names.items().isEmpty()) {
+        read.problem(alertsNode.at(), "alerts of " + what + " must name at least one channel");
+      } else if (after != null && channels != null) {
+        steps.add(new Escalation(after, channels));
+      }
+    }
+    return problems.count() > before ? null : List.copyOf(steps);
+  }
+
+  /** {@code flapping:}, a mapping of changes and within; built-in defaults for what is unset. */
+  private @Nullable Flapping flapping(@Nullable Node node) {
+    if (node == null) {
+      return Flapping.DEFAULT;
+    }
+    Mapping mapping = read.mapping(node, "flapping", "a mapping with changes and within");
+    if (mapping == null) {
+      return null;
+    }
+    Fields fields = Fields.of(mapping);
+    fields.rejectUnknown(Keys.FLAPPING, problems);
+    Integer changes =
+        optional(
+            fields,
+            "changes",
+            Flapping.DEFAULT_CHANGES,
+            n -> read.integer(n, "changes", 0, Integer.MAX_VALUE));
+    Duration within =
+        optional(
+            fields,
+            "within",
+            Flapping.DEFAULT_WITHIN,
+            n -> read.duration(n, "within", MIN_FLAPPING_WITHIN));
+    return changes == null || within == null ? null : new Flapping(changes, within);
   }
 
   private @Nullable List<String> distinct(@Nullable Node node, String what) {

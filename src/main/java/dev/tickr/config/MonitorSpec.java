@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param degraded whether a probe that fails only conditions on response time or certificate expiry
  *     makes the monitor DEGRADED rather than DOWN
  * @param alerts names of channels in {@link Config#channels()}
+ * @param escalate further channels told when an incident stays open and unacknowledged
+ * @param flapping when the monitor counts as flapping, which holds its alerts
  * @param source {@code yaml} or {@code api}
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
  */
@@ -39,6 +41,8 @@ public record MonitorSpec(
     int failureThreshold,
     int successThreshold,
     List<String> alerts,
+    List<Escalation> escalate,
+    Flapping flapping,
     List<String> tags,
     boolean paused,
     String source,
@@ -54,6 +58,7 @@ public record MonitorSpec(
     }
     conditions = List.copyOf(conditions);
     alerts = List.copyOf(alerts);
+    escalate = List.copyOf(escalate);
     tags = List.copyOf(tags);
   }
 
@@ -81,6 +86,12 @@ public record MonitorSpec(
     c.add(failureThreshold).add(successThreshold);
     c.add(alerts.size());
     alerts.forEach(c::add);
+    c.add(escalate.size());
+    for (Escalation step : escalate) {
+      c.add(step.after().toString()).add(step.alerts().size());
+      step.alerts().forEach(c::add);
+    }
+    c.add(flapping.changes()).add(flapping.within().toString());
     c.add(tags.size());
     tags.forEach(c::add);
     c.add(String.valueOf(paused));

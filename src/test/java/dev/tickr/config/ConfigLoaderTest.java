@@ -12,8 +12,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -607,24 +612,46 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void keeps_maintenance_windows_raw() throws ConfigException {
+  void reads_maintenance_windows() throws ConfigException {
     Config config =
         Fixtures.parse(
             """
+            monitors:
+              - name: campaigns
+                url: https://api.example.com/campaigns
             maintenance:
               - name: network release
                 start: 2026-12-01T02:00:00Z
                 duration: 2h
                 monitors: [campaigns]
+              - name: nightly backup
+                every: monday..friday
+                from: "02:00"
+                to: "03:30"
+                timezone: Europe/Berlin
+                tags: [db]
             """);
 
     assertThat(config.maintenance())
         .containsExactly(
-            Map.of(
-                "name", "network release",
-                "start", "2026-12-01T02:00:00Z",
-                "duration", "2h",
-                "monitors", List.of("campaigns")));
+            new MaintenanceWindow(
+                "network release",
+                List.of("campaigns"),
+                List.of(),
+                new MaintenanceWindow.Once(
+                    Instant.parse("2026-12-01T02:00:00Z"), Instant.parse("2026-12-01T04:00:00Z")),
+                5),
+            new MaintenanceWindow(
+                "nightly backup",
+                List.of(),
+                List.of("db"),
+                new MaintenanceWindow.Weekly(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    LocalTime.of(2, 0),
+                    null,
+                    LocalTime.of(3, 30),
+                    ZoneId.of("Europe/Berlin")),
+                9));
   }
 
   @Test
@@ -735,7 +762,9 @@ class ConfigLoaderTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> config.monitors().get(0).tags().add("x"))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> config.maintenance().add(Map.of()))
+    assertThatThrownBy(() -> config.maintenance().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> config.policies().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -754,6 +783,8 @@ class ConfigLoaderTest {
                     2,
                     1,
                     List.of(),
+                    List.of(),
+                    Flapping.DEFAULT,
                     List.of(),
                     false,
                     "yaml",

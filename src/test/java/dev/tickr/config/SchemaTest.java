@@ -90,6 +90,17 @@ class SchemaTest {
         .isEqualTo(StorageSpec.DEFAULT_ROLLUP_RETENTION);
     assertThat(schema.at("/$defs/server/properties/listen/default").asText())
         .isEqualTo(ServerSpec.DEFAULT.listen());
+    JsonNode channel = schema.at("/$defs/channel/properties");
+    assertThat(strings(channel.at("/events/default")))
+        .containsExactlyInAnyOrderElementsOf(
+            ChannelPolicy.DEFAULT_EVENTS.stream().map(ChannelPolicy.Event::code).toList());
+    assertThat(strings(channel.at("/events/items/enum"))).isEqualTo(ChannelPolicy.Event.codes());
+    assertThat(duration(channel.at("/retry-for/default")))
+        .isEqualTo(ChannelPolicy.DEFAULT_RETRY_FOR);
+    assertThat(schema.at("/$defs/flapping/properties/changes/default").asInt())
+        .isEqualTo(Flapping.DEFAULT_CHANGES);
+    assertThat(duration(schema.at("/$defs/flapping/properties/within/default")))
+        .isEqualTo(Flapping.DEFAULT_WITHIN);
   }
 
   @Test
