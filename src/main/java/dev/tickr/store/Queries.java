@@ -95,19 +95,62 @@ final class Queries {
     }
   }
 
+  private static final String INCIDENT_ROW_COLUMNS =
+      "SELECT id, monitor, started_at, ended_at, reason, detail, evidence, acknowledged_at,"
+          + " acknowledged_by, maintenance FROM incidents";
+
+  static Optional<IncidentRow> incidentRow(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(INCIDENT_ROW_COLUMNS + " WHERE id = ?")) {
+      ps.setLong(1, id);
+      List<IncidentRow> found = incidentRows(ps);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  /** The newest incidents first, at most {@code limit}; only open ones when {@code openOnly}. */
+  static List<IncidentRow> incidentRows(Connection c, boolean openOnly, int limit)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            INCIDENT_ROW_COLUMNS
+                + (openOnly ? " WHERE ended_at IS NULL" : "")
+                + " ORDER BY started_at DESC, id DESC LIMIT ?")) {
+      ps.setInt(1, limit);
+      return incidentRows(ps);
+    }
+  }
+
+  private static List<IncidentRow> incidentRows(PreparedStatement ps) throws SQLException {
+    List<IncidentRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new IncidentRow(
+                incident(rs),
+                Columns.nullableMillis(rs, "acknowledged_at"),
+                rs.getString("acknowledged_by"),
+                rs.getInt("maintenance") != 0));
+      }
+    }
+    return out;
+  }
+
+  private static Incident incident(ResultSet rs) throws SQLException {
+    return new Incident(
+        rs.getLong("id"),
+        rs.getString("monitor"),
+        Columns.millis(rs, "started_at"),
+        Columns.nullableMillis(rs, "ended_at"),
+        Json.reason(rs.getString("reason")),
+        rs.getString("detail"),
+        Json.evidence(rs.getString("evidence")));
+  }
+
   private static List<Incident> incidents(PreparedStatement ps) throws SQLException {
     List<Incident> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(
-            new Incident(
-                rs.getLong("id"),
-                rs.getString("monitor"),
-                Columns.millis(rs, "started_at"),
-                Columns.nullableMillis(rs, "ended_at"),
-                Json.reason(rs.getString("reason")),
-                rs.getString("detail"),
-                Json.evidence(rs.getString("evidence"))));
+        out.add(incident(rs));
       }
     }
     return out;

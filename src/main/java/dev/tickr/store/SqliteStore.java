@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,6 +182,110 @@ public final class SqliteStore implements Store {
   @Override
   public List<Incident> openIncidents() {
     return reads.read("open incidents", Queries::openIncidents);
+  }
+
+  @Override
+  public boolean acknowledge(long incidentId, Instant at, String by) {
+    return Boolean.TRUE.equals(writer().call(c -> Updates.acknowledge(c, incidentId, at, by)));
+  }
+
+  @Override
+  public void markMaintenance(long incidentId) {
+    writer().execute(c -> Updates.markMaintenance(c, incidentId));
+  }
+
+  @Override
+  public Optional<IncidentRow> incidentRow(long id) {
+    return reads.read("incident " + id, c -> Queries.incidentRow(c, id));
+  }
+
+  @Override
+  public List<IncidentRow> incidentRows(boolean open, int limit) {
+    return reads.read("incidents", c -> Queries.incidentRows(c, open, limit));
+  }
+
+  @Override
+  public boolean holdAlert(AlertRow alert) {
+    return Boolean.TRUE.equals(writer().call(c -> AlertTables.holdAlert(c, alert)));
+  }
+
+  @Override
+  public List<AlertRow> heldAlerts() {
+    return reads.read("held alerts", AlertTables::heldAlerts);
+  }
+
+  @Override
+  public List<AlertRow> alertsOfIncident(long incidentId) {
+    return reads.read(
+        "alerts of incident " + incidentId, c -> AlertTables.alertsOfIncident(c, incidentId));
+  }
+
+  @Override
+  public Optional<AlertRow> alert(String id) {
+    return reads.read("alert " + id, c -> AlertTables.alert(c, id));
+  }
+
+  @Override
+  public void enqueue(OutboxRow notification, Collection<String> alertIds) {
+    Instant now = clock.instant();
+    List<String> ids = List.copyOf(alertIds);
+    writer().execute(c -> AlertTables.enqueue(c, notification, ids, now));
+  }
+
+  @Override
+  public Optional<OutboxRow> claimNext(String channel, Instant now, Duration lease) {
+    Optional<OutboxRow> claimed = writer().call(c -> AlertTables.claimNext(c, channel, now, lease));
+    return Objects.requireNonNull(claimed);
+  }
+
+  @Override
+  public void markSent(String id, Instant at, String answer) {
+    writer().execute(c -> AlertTables.settle(c, id, OutboxState.SENT, at, answer, at));
+  }
+
+  @Override
+  public void reschedule(String id, Instant next, String answer) {
+    Instant now = clock.instant();
+    writer().execute(c -> AlertTables.settle(c, id, OutboxState.PENDING, next, answer, now));
+  }
+
+  @Override
+  public void finish(String id, OutboxState state, Instant at, String answer) {
+    if (state == OutboxState.PENDING) {
+      throw new IllegalArgumentException("a finished notification is not pending");
+    }
+    writer().execute(c -> AlertTables.settle(c, id, state, at, answer, at));
+  }
+
+  @Override
+  public void releaseClaims() {
+    writer().execute(AlertTables::releaseClaims);
+  }
+
+  @Override
+  public List<OutboxQueue> outboxQueues() {
+    return reads.read("the outbox", AlertTables::queues);
+  }
+
+  @Override
+  public Optional<OutboxRow> outboxRow(String id) {
+    return reads.read("notification " + id, c -> AlertTables.outboxRow(c, id));
+  }
+
+  @Override
+  public List<OutboxRow> outbox(String channel) {
+    return reads.read("the outbox of " + channel, c -> AlertTables.outbox(c, channel));
+  }
+
+  @Override
+  public void replaceMaintenance(Collection<MaintenanceMark> marks) {
+    List<MaintenanceMark> copy = List.copyOf(marks);
+    writer().execute(c -> AlertTables.replaceMaintenance(c, copy));
+  }
+
+  @Override
+  public Map<String, MaintenanceMark> maintenance() {
+    return reads.read("maintenance", AlertTables::maintenance);
   }
 
   @Override

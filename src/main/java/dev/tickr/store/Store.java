@@ -3,7 +3,9 @@ package dev.tickr.store;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StatusSink;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the daemon keeps: the monitor catalogue, check results and their rollups, each
- * monitor's runtime state and its incidents. Thread-safe. Implementations: {@link SqliteStore}.
+ * monitor's runtime state and its incidents, and the alerts with the outbox that delivers them.
+ * Thread-safe. Implementations: {@link SqliteStore}.
  *
  * <p>Windows are half-open, {@code [from, to)}, on a result's {@code startedAt}; {@link
  * Instant#MIN} and {@link Instant#MAX} leave a side open. Times are kept to the millisecond,
@@ -76,6 +79,80 @@ public interface Store extends StatusSink, AutoCloseable {
   List<Incident> openIncidents();
 
   /**
+   * Notes that someone acknowledged an incident: renotify and escalation stop. Durable when this
+   * returns; the first acknowledgement stays.
+   *
+   * @return whether the incident exists and had not been acknowledged before
+   */
+  boolean acknowledge(long incidentId, Instant at, String by);
+
+  /** Marks an incident as opened during maintenance; durable when this returns. */
+  void markMaintenance(long incidentId);
+
+  /** An incident with its acknowledgement and maintenance flag. */
+  Optional<IncidentRow> incidentRow(long id);
+
+  /** The newest incidents first, at most {@code limit}; only unresolved ones when {@code open}. */
+  List<IncidentRow> incidentRows(boolean open, int limit);
+
+  /**
+   * Records an alert decided for a channel, unless one with its id exists; durable when this
+   * returns.
+   *
+   * @return whether it was new
+   */
+  boolean holdAlert(AlertRow alert);
+
+  /** The alerts not yet sent in a notification, the soonest due first. */
+  List<AlertRow> heldAlerts();
+
+  /** Every alert decided about an incident, oldest first. */
+  List<AlertRow> alertsOfIncident(long incidentId);
+
+  Optional<AlertRow> alert(String id);
+
+  /**
+   * Adds a notification to the outbox (nothing when one with its id is there already) and notes
+   * that {@code alertIds} went out in it, in one transaction; durable when this returns.
+   */
+  void enqueue(OutboxRow notification, Collection<String> alertIds);
+
+  /**
+   * Claims the channel's first pending notification for {@code lease}, counting the attempt: empty
+   * when it is not due yet, is claimed already, or there is none. A channel's notifications are
+   * claimed in the order they were enqueued.
+   */
+  Optional<OutboxRow> claimNext(String channel, Instant now, Duration lease);
+
+  /** The provider took the notification; durable when this returns. */
+  void markSent(String id, Instant at, String answer);
+
+  /** The attempt failed; the notification is due again at {@code next}. */
+  void reschedule(String id, Instant next, String answer);
+
+  /**
+   * No more attempts: the provider refused it ({@code FAILED}) or time ran out ({@code GIVEN_UP}).
+   */
+  void finish(String id, OutboxState state, Instant at, String answer);
+
+  /** Ends every claim (at start-up: a notification claimed before a crash is due again). */
+  void releaseClaims();
+
+  /** Each channel with pending notifications: how many, and when its first may be tried. */
+  List<OutboxQueue> outboxQueues();
+
+  Optional<OutboxRow> outboxRow(String id);
+
+  /** A channel's notifications in the order they were enqueued. */
+  List<OutboxRow> outbox(String channel);
+
+  /** Replaces the monitors that are in a maintenance window; durable when this returns. */
+  void replaceMaintenance(Collection<MaintenanceMark> marks);
+
+  /** The monitors in a maintenance window as last recorded, by monitor. */
+  Map<String, MaintenanceMark> maintenance();
+
+  /**
    * Checks, failures and latency percentiles over {@code [from, to)}. Whole UTC days come from day
    * rollups, whole minutes from minute rollups, the rest from raw results, so counts are exact as
    * long as the data is kept. Where {@link #prune} has deleted the raw results at an edge of the
@@ -87,7 +164,8 @@ public interface Store extends StatusSink, AutoCloseable {
   /**
    * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes
    * that began before {@code now - minute retention} and day rollups of days that began before
-   * {@code now - day retention}.
+   * {@code now - day retention}; notifications that are done and were last touched before {@code
+   * now - raw retention}, and alerts that went out before {@code now - day retention}.
    */
   void prune(Instant now);
 

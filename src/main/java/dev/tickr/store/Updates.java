@@ -88,6 +88,31 @@ final class Updates {
     }
   }
 
+  /**
+   * Notes who acknowledged an open or closed incident; the first acknowledgement stays.
+   *
+   * @return whether the incident exists and was not acknowledged before
+   */
+  static boolean acknowledge(Connection c, long id, Instant at, String by) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE incidents SET acknowledged_at = ?, acknowledged_by = ?"
+                + " WHERE id = ? AND acknowledged_at IS NULL")) {
+      ps.setLong(1, at.toEpochMilli());
+      ps.setString(2, by);
+      ps.setLong(3, id);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  static void markMaintenance(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE incidents SET maintenance = 1 WHERE id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+  }
+
   /** The next value of a counter; the counter row comes with the migrations. */
   static long next(Connection c, String counter) throws SQLException {
     try (PreparedStatement ps =
@@ -115,6 +140,7 @@ final class Updates {
     delete(c, "results", "started_at", now.minus(retention.raw()));
     delete(c, "rollup_minute", "bucket_start", now.minus(retention.minuteRollups()));
     delete(c, "rollup_day", "bucket_start", now.minus(retention.dayRollups()));
+    AlertTables.prune(c, now.minus(retention.raw()), now.minus(retention.dayRollups()));
   }
 
   private static void delete(Connection c, String table, String column, Instant before)
