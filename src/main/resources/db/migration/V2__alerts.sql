@@ -9,9 +9,10 @@ ALTER TABLE incidents ADD COLUMN maintenance INTEGER NOT NULL DEFAULT 0;
 -- Every alert the engine decided to send to a channel, once: the id says what it is about
 -- (an incident's down, its third reminder, a certificate), so deciding again finds it here.
 -- An alert is held (outbox_id NULL) until its channel's group window closes, then it goes out in
--- one notification, possibly with others.
+-- one notification, possibly with others. seq keeps the order alerts were decided in.
 CREATE TABLE alerts (
   id          TEXT PRIMARY KEY,
+  seq         BIGINT NOT NULL,
   channel     TEXT NOT NULL,
   event       TEXT NOT NULL,
   monitor     TEXT NOT NULL,
@@ -24,6 +25,7 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_held ON alerts (channel, due_at) WHERE outbox_id IS NULL;
 CREATE INDEX alerts_incident ON alerts (incident_id);
 CREATE INDEX alerts_created ON alerts (created_at);
+INSERT INTO counters (name, value) VALUES ('alert', 0);
 
 -- Notifications to deliver, written before the first attempt. id is the notification's
 -- idempotency key, the same on every attempt; seq orders each channel's notifications.

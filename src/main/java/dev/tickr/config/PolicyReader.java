@@ -28,12 +28,24 @@ final class PolicyReader {
   @Nullable ChannelPolicy read(Fields fields, String type) {
     ChannelPolicy defaults = ChannelPolicy.defaults(type);
     int before = read.problems().count();
-    Set<ChannelPolicy.Event> events = defaults.events();
+    Set<ChannelPolicy.Event> events = EnumSet.copyOf(defaults.events());
     Node eventsNode = fields.get("events");
     if (eventsNode != null) {
       events = events(eventsNode);
     }
-    Duration renotify = offOrAtLeast(fields.get("renotify"), "renotify", MIN_RENOTIFY);
+    Node renotifyNode = fields.get("renotify");
+    Duration renotify = offOrAtLeast(renotifyNode, "renotify", MIN_RENOTIFY);
+    if (renotify != null && events != null && !events.contains(ChannelPolicy.Event.REMINDER)) {
+      if (eventsNode == null) {
+        // Renotifying is asking for reminders: they join the default events.
+        Set<ChannelPolicy.Event> withReminders = EnumSet.copyOf(events);
+        withReminders.add(ChannelPolicy.Event.REMINDER);
+        events = withReminders;
+      } else if (renotifyNode != null) {
+        read.problem(
+            renotifyNode.at(), "renotify sends reminders, but events does not include reminder");
+      }
+    }
     Duration group = defaults.group();
     Node groupNode = fields.get("group");
     if (groupNode != null) {

@@ -28,32 +28,34 @@ final class AlertTables {
   static boolean holdAlert(Connection c, AlertRow a) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO alerts (id, channel, event, monitor, incident_id, body, created_at,"
-                + " due_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO alerts (id, seq, channel, event, monitor, incident_id, body,"
+                + " created_at, due_at, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO NOTHING")) {
+      long seq = Updates.next(c, "alert");
       ps.setString(1, a.id());
-      ps.setString(2, a.channel());
-      ps.setString(3, a.event());
-      ps.setString(4, a.monitor());
-      ps.setLong(5, a.incidentId());
-      ps.setString(6, a.body());
-      ps.setLong(7, a.createdAt().toEpochMilli());
-      ps.setLong(8, a.dueAt().toEpochMilli());
-      Columns.setText(ps, 9, a.outboxId());
+      ps.setLong(2, seq);
+      ps.setString(3, a.channel());
+      ps.setString(4, a.event());
+      ps.setString(5, a.monitor());
+      ps.setLong(6, a.incidentId());
+      ps.setString(7, a.body());
+      ps.setLong(8, a.createdAt().toEpochMilli());
+      ps.setLong(9, a.dueAt().toEpochMilli());
+      Columns.setText(ps, 10, a.outboxId());
       return ps.executeUpdate() == 1;
     }
   }
 
   static List<AlertRow> heldAlerts(Connection c) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(ALERT_COLUMNS + " WHERE outbox_id IS NULL ORDER BY due_at, id")) {
+        c.prepareStatement(ALERT_COLUMNS + " WHERE outbox_id IS NULL ORDER BY seq")) {
       return alerts(ps);
     }
   }
 
   static List<AlertRow> alertsOfIncident(Connection c, long incidentId) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(ALERT_COLUMNS + " WHERE incident_id = ? ORDER BY created_at, id")) {
+        c.prepareStatement(ALERT_COLUMNS + " WHERE incident_id = ? ORDER BY seq")) {
       ps.setLong(1, incidentId);
       return alerts(ps);
     }

@@ -103,10 +103,10 @@ public interface Store extends StatusSink, AutoCloseable {
    */
   boolean holdAlert(AlertRow alert);
 
-  /** The alerts not yet sent in a notification, the soonest due first. */
+  /** The alerts not yet sent in a notification, in the order they were decided. */
   List<AlertRow> heldAlerts();
 
-  /** Every alert decided about an incident, oldest first. */
+  /** Every alert decided about an incident, in the order they were decided. */
   List<AlertRow> alertsOfIncident(long incidentId);
 
   Optional<AlertRow> alert(String id);

@@ -69,6 +69,20 @@ class AlertingConfigTest {
   }
 
   @Test
+  void renotify_adds_reminders_to_the_default_events() throws ConfigException {
+    Config config =
+        Fixtures.parse(
+            """
+            channels:
+              - {name: chat, type: slack, renotify: 2h}
+            """);
+
+    ChannelPolicy chat = config.policy(config.channel("chat").orElseThrow());
+    assertThat(chat.events()).containsExactlyInAnyOrder(Event.DOWN, Event.UP, Event.REMINDER);
+    assertThat(chat.renotify()).isEqualTo(Duration.ofHours(2));
+  }
+
+  @Test
   void reads_escalation_steps_and_flapping_with_defaults_from_the_defaults_section()
       throws ConfigException {
     Config config =

@@ -1,0 +1,363 @@
+package dev.tickr.alert;
+
+import dev.tickr.check.Reason;
+import dev.tickr.check.TlsInfo;
+import dev.tickr.config.ChannelPolicy;
+import dev.tickr.config.ChannelPolicy.Event;
+import dev.tickr.config.Config;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.IncidentEvent;
+import dev.tickr.incident.MonitorState;
+import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.Outcome;
+import dev.tickr.schedule.Waiter;
+import dev.tickr.store.MaintenanceMark;
+import dev.tickr.store.Store;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns incident events into notifications. It reacts to nothing but {@link IncidentEvent}s (and,
+ * for certificate warnings, the certificates checks saw): channel policies decide who hears what;
+ * every alert is recorded once in the store and held for its channel's group window ({@link
+ * Grouper}), then goes into the outbox, from which the {@link Dispatcher} delivers it.
+ *
+ * <p>Alerts have ids that say what they are about, so nothing is decided twice, and a restart picks
+ * up where the last run stopped. While a monitor is in a maintenance window or flapping, nothing
+ * about it is sent except the UP for an incident whose DOWN went out; an incident still open when
+ * that ends gets its DOWN then.
+ *
+ * <p>Thread-safe: events, certificates and the timer's rounds are taken one at a time.
+ */
+public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
+  private static final Duration MIN_WAIT = Duration.ofMillis(250);
+  private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
+  private final Store store;
+  private final Clock clock;
+  private final Waiter waiter;
+  private final NotifierFactory factory;
+  private volatile Setup setup;
+
+  private final Object lock = new Object();
+  private final Grouper grouper;
+  private final FlapWatch flaps;
+  private final IncidentAlerts incidents;
+  private final Dispatcher dispatcher;
+  private final Map<String, Alerts.Degraded> degraded = new HashMap<>();
+  private final Set<String> certificates = new HashSet<>();
+  private Map<String, MaintenanceMark> marks = Map.of();
+
+  private volatile boolean running;
+  private @Nullable Thread timer;
+
+  /**
+   * @param factory makes the notifiers for the config's channels, again on every reload
+   * @param waiter how the engine's timer waits for the next due time
+   * @param random the jitter of retry pauses
+   */
+  public AlertEngine(
+      Config config,
+      Store store,
+      NotifierFactory factory,
+      Clock clock,
+      Waiter waiter,
+      RandomGenerator random) {
+    this.store = store;
+    this.factory = factory;
+    this.clock = clock;
+    this.waiter = waiter;
+    this.setup = new Setup(config, factory.create(config.channels()));
+    this.grouper = new Grouper(store, () -> setup);
+    this.flaps = new FlapWatch(store, () -> setup, grouper);
+    this.incidents = new IncidentAlerts(store, () -> setup, grouper, this::heldBack);
+    this.dispatcher =
+        new Dispatcher(
+            store,
+            clock,
+            new Backoff(random),
+            () -> setup.config(),
+            () -> setup.notifiers(),
+            waiter::wake);
+  }
+
+  /**
+   * Takes back what the last run left: open incidents and what was decided about them, monitors
+   * that are DEGRADED, held alerts; notifications that were being sent are due again.
+   */
+  public void restore() {
+    store.releaseClaims();
+    synchronized (lock) {
+      incidents.restore();
+      grouper.restore();
+      for (MonitorStatus s : store.loadStatuses().values()) {
+        Outcome streak = s.streakStart();
+        if (s.state() == MonitorState.DEGRADED && streak != null) {
+          degraded.put(s.monitor(), spell(s.since(), streak));
+        }
+      }
+    }
+  }
+
+  /** {@link #restore}, then the timer that does what comes due. */
+  public void start() {
+    restore();
+    running = true;
+    Thread t = Thread.ofPlatform().daemon(true).name("tickr-alerts").unstarted(this::loop);
+    timer = t;
+    t.start();
+  }
+
+  /** Takes a reloaded config: channels, policies, monitors and maintenance windows. */
+  public void reconfigure(Config next) {
+    Setup made = new Setup(next, factory.create(next.channels()));
+    synchronized (lock) {
+      setup = made;
+    }
+    waiter.wake();
+  }
+
+  /** The health of every channel, for metrics and the dashboard. */
+  public List<ChannelHealth> channelHealth() {
+    return dispatcher.health();
+  }
+
+  /** Waits until no notification is being sent; false when {@code timeout} passed first. */
+  public boolean awaitDeliveries(Duration timeout) throws InterruptedException {
+    return dispatcher.awaitIdle(timeout);
+  }
+
+  @Override
+  public void accept(IncidentEvent event) {
+    Instant now = clock.instant();
+    try {
+      synchronized (lock) {
+        switch (event) {
+          case IncidentEvent.StateChanged c -> changed(c, now);
+          case IncidentEvent.IncidentOpened o -> {
+            flaps.failedBecause(o.monitor(), o.incident().reason());
+            incidents.opened(o.incident(), now);
+          }
+          case IncidentEvent.IncidentResolved r -> incidents.resolved(r.incident(), now);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("monitor={} alerting failed for {}", event.monitor(), event, e);
+    }
+    waiter.wake();
+  }
+
+  /**
+   * A check saw this certificate: warns, once per certificate, each channel whose {@code
+   * certificate-expiry} it expires within.
+   */
+  public void certificate(String monitor, TlsInfo tls, Instant at) {
+    Setup s = setup;
+    MonitorSpec spec = s.monitor(monitor).orElse(null);
+    if (spec == null) {
+      return;
+    }
+    Duration left = tls.untilExpiry(at);
+    List<String> channels = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    String fingerprint = null;
+    for (String channel : s.hearing(spec.alerts(), Event.CERTIFICATE)) {
+      ChannelPolicy p = s.policy(channel);
+      Duration ahead = p == null ? null : p.certificateExpiry();
+      if (ahead != null && left.compareTo(ahead) <= 0) {
+        fingerprint = fingerprint == null ? fingerprint(tls) : fingerprint;
+        channels.add(channel);
+        ids.add(AlertIds.certificate(monitor, fingerprint, ahead, channel));
+      }
+    }
+    if (fingerprint == null) {
+      return;
+    }
+    synchronized (lock) {
+      if (heldBack(spec, at)) {
+        return;
+      }
+      Alert alert = Alerts.certificate(monitor, spec.tags(), tls, fingerprint, at);
+      for (int i = 0; i < ids.size(); i++) {
+        if (certificates.add(ids.get(i))) {
+          grouper.decide(ids.get(i), channels.get(i), alert, at);
+        }
+      }
+    }
+    waiter.wake();
+  }
+
+  /**
+   * Does what is due now: maintenance marks, flapping that settled, the alerts open incidents call
+   * for, held alerts whose window closed (into the outbox); then starts delivery of due
+   * notifications.
+   */
+  public void runDue() {
+    Instant now = clock.instant();
+    synchronized (lock) {
+      updateMaintenance(now);
+      flaps.settle(now);
+      incidents.reconcileAll(now);
+      grouper.release(now);
+    }
+    dispatcher.dispatchDue(now);
+  }
+
+  /** When {@link #runDue} next has something to do; MAX when nothing is planned. */
+  public Instant nextDue() {
+    Instant now = clock.instant();
+    Instant next;
+    synchronized (lock) {
+      next =
+          Times.earliest(
+              grouper.nextRelease(),
+              MaintenanceCalendar.nextChange(setup.config().maintenance(), now));
+      next = Times.earliest(next, flaps.nextSettle());
+      next = Times.earliest(next, incidents.nextDue(now));
+    }
+    return Times.earliest(next, dispatcher.nextDue());
+  }
+
+  private void changed(IncidentEvent.StateChanged c, Instant now) {
+    String monitor = c.monitor();
+    MonitorState from = c.transition().from();
+    MonitorState to = c.transition().to();
+    Setup s = setup;
+    MonitorSpec spec = s.monitor(monitor).orElse(null);
+    if (spec == null) {
+      return;
+    }
+    flaps.changed(spec, from, to, now);
+    Outcome streak = c.status().streakStart();
+    if (to == MonitorState.DEGRADED && streak != null) {
+      Alerts.Degraded d = spell(c.status().since(), streak);
+      degraded.put(monitor, d);
+      flaps.failedBecause(monitor, d.reason());
+      if (!heldBack(spec, now)) {
+        for (String channel : s.hearing(spec.alerts(), Event.DEGRADED)) {
+          grouper.decide(
+              AlertIds.degraded(monitor, d.since(), "degraded", channel),
+              channel,
+              Alerts.degraded(monitor, spec.tags(), d, null),
+              now);
+        }
+      }
+    }
+    Alerts.Degraded ended = from == MonitorState.DEGRADED ? degraded.remove(monitor) : null;
+    if (ended != null && to == MonitorState.UP) {
+      // Like an incident's UP: to the channels that heard it was DEGRADED.
+      for (String channel : s.hearing(spec.alerts(), Event.UP)) {
+        if (store
+            .alert(AlertIds.degraded(monitor, ended.since(), "degraded", channel))
+            .isPresent()) {
+          grouper.decide(
+              AlertIds.degraded(monitor, ended.since(), "up", channel),
+              channel,
+              Alerts.degraded(monitor, spec.tags(), ended, c.at()),
+              now);
+        }
+      }
+    }
+  }
+
+  /** Whether the monitor's alerts are held back: it is in maintenance, or flapping. */
+  private boolean heldBack(MonitorSpec spec, Instant at) {
+    return flaps.flapping(spec.name()) || setup.inMaintenance(spec, at);
+  }
+
+  private void updateMaintenance(Instant now) {
+    Config config = setup.config();
+    Map<String, MaintenanceMark> next =
+        MaintenanceCalendar.marks(config.maintenance(), config.monitors(), now);
+    if (next.equals(marks)) {
+      return;
+    }
+    for (MaintenanceMark m : next.values()) {
+      if (!m.equals(marks.get(m.monitor()))) {
+        LOG.info(
+            "monitor={} in maintenance window=\"{}\" until={}: no alerts",
+            m.monitor(),
+            m.name(),
+            m.end());
+      }
+    }
+    for (MaintenanceMark m : marks.values()) {
+      if (!next.containsKey(m.monitor())) {
+        LOG.info("monitor={} maintenance over window=\"{}\"", m.monitor(), m.name());
+      }
+    }
+    store.replaceMaintenance(next.values());
+    marks = Map.copyOf(next);
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        runDue();
+      } catch (RuntimeException e) {
+        LOG.error("alerting round failed; trying again", e);
+      }
+      try {
+        Duration wait = Duration.between(clock.instant(), nextDue());
+        if (wait.compareTo(MIN_WAIT) < 0) {
+          wait = MIN_WAIT;
+        } else if (wait.compareTo(MAX_WAIT) > 0) {
+          wait = MAX_WAIT;
+        }
+        waiter.await(wait);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("alerting timer failed; trying again", e);
+      }
+    }
+  }
+
+  private static String fingerprint(TlsInfo tls) {
+    try {
+      return AlertIds.sha256(tls.leaf().getEncoded()).substring(0, 16);
+    } catch (CertificateEncodingException e) {
+      return AlertIds.sha256(tls.leaf().getSerialNumber().toString()).substring(0, 16);
+    }
+  }
+
+  private static Alerts.Degraded spell(Instant since, Outcome streak) {
+    return new Alerts.Degraded(
+        since,
+        Objects.requireNonNullElse(streak.reason(), Reason.CONDITION),
+        Objects.requireNonNullElse(streak.detail(), "degraded"),
+        streak.evidence());
+  }
+
+  /** Stops the timer and delivery; unsent notifications stay in the outbox for the next start. */
+  @Override
+  public void close() {
+    running = false;
+    Thread t = timer;
+    if (t != null) {
+      t.interrupt();
+      waiter.wake();
+      try {
+        t.join(Duration.ofSeconds(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    dispatcher.close();
+  }
+}

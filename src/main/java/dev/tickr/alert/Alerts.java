@@ -1,0 +1,112 @@
+package dev.tickr.alert;
+
+import dev.tickr.check.Reason;
+import dev.tickr.check.TlsInfo;
+import dev.tickr.incident.Evidence;
+import dev.tickr.incident.Incident;
+import dev.tickr.time.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the {@link Alert} for each kind of news, from incidents and observations. */
+final class Alerts {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Alerts() {}
+
+  /** DOWN, REMINDER or UP about an incident; its dedup key is the incident's. */
+  static Alert incident(AlertEvent event, Incident i, List<String> tags) {
+    Evidence e = i.evidence();
+    return new Alert(
+        event,
+        i.monitor(),
+        tags,
+        i.id(),
+        i.startedAt(),
+        event == AlertEvent.UP ? i.endedAt() : null,
+        i.reason(),
+        i.detail(),
+        e.status(),
+        e.bodyStart(),
+        null,
+        AlertIds.dedupKey(i.monitor(), i.id()));
+  }
+
+  /** DEGRADED, or the UP that ends it ({@code endedAt} set). */
+  static Alert degraded(String monitor, List<String> tags, Degraded d, @Nullable Instant endedAt) {
+    return new Alert(
+        endedAt == null ? AlertEvent.DEGRADED : AlertEvent.UP,
+        monitor,
+        tags,
+        0,
+        d.since(),
+        endedAt,
+        d.reason(),
+        d.detail(),
+        d.evidence().status(),
+        d.evidence().bodyStart(),
+        null,
+        AlertIds.degradedKey(monitor, d.since()));
+  }
+
+  /** The one alert that says a monitor flaps (DOWN), or that it settled (UP). */
+  static Alert flapping(
+      String monitor,
+      List<String> tags,
+      Instant since,
+      @Nullable Instant settledAt,
+      Reason reason,
+      String detail) {
+    return new Alert(
+        settledAt == null ? AlertEvent.DOWN : AlertEvent.UP,
+        monitor,
+        tags,
+        0,
+        since,
+        settledAt,
+        reason,
+        detail,
+        null,
+        "",
+        null,
+        AlertIds.flappingKey(monitor, since));
+  }
+
+  static Alert certificate(
+      String monitor, List<String> tags, TlsInfo tls, String fingerprint, Instant now) {
+    Instant expires = tls.expiresAt();
+    Duration left = tls.untilExpiry(now);
+    String subject = tls.leaf().getSubjectX500Principal().getName();
+    String detail =
+        left.isNegative()
+            ? "certificate " + subject + " expired on " + DAY.format(expires)
+            : "certificate "
+                + subject
+                + " expires on "
+                + DAY.format(expires)
+                + " ("
+                + Durations.format(left)
+                + " left)";
+    return new Alert(
+        AlertEvent.CERTIFICATE,
+        monitor,
+        tags,
+        0,
+        now,
+        null,
+        Reason.TLS,
+        detail,
+        null,
+        "",
+        expires,
+        AlertIds.certificateKey(monitor, fingerprint));
+  }
+
+  /** A DEGRADED spell: when it began and why. */
+  record Degraded(Instant since, Reason reason, String detail, Evidence evidence) {}
+}

@@ -1,0 +1,63 @@
+package dev.tickr.alert;
+
+import dev.tickr.config.ChannelPolicy;
+import dev.tickr.config.ChannelSpec;
+import dev.tickr.config.Config;
+import dev.tickr.config.MonitorSpec;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The config the engine runs with and the notifiers made for its channels, swapped as one on
+ * reload; with the questions every part of the engine asks of them.
+ */
+record Setup(Config config, Map<String, Notifier> notifiers) {
+
+  Setup {
+    notifiers = Map.copyOf(notifiers);
+  }
+
+  Optional<MonitorSpec> monitor(String name) {
+    return config.monitor(name);
+  }
+
+  /** The channel's policy, or null when there is no such channel (any more). */
+  @Nullable ChannelPolicy policy(String channel) {
+    ChannelSpec spec = config.channel(channel).orElse(null);
+    return spec == null ? null : config.policy(spec);
+  }
+
+  /** The channels of {@code channels} that exist and hear {@code event}, in order. */
+  List<String> hearing(List<String> channels, ChannelPolicy.Event event) {
+    List<String> out = new ArrayList<>();
+    for (String c : channels) {
+      ChannelPolicy p = policy(c);
+      if (p != null && p.hears(event)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Whether alerts for the channel wait for its group window to fold into one message. */
+  boolean folds(String channel) {
+    ChannelPolicy p = policy(channel);
+    Notifier n = notifiers.get(channel);
+    return p != null && !p.group().isZero() && (n == null || n.groups());
+  }
+
+  boolean inMaintenance(MonitorSpec monitor, Instant at) {
+    return MaintenanceCalendar.at(config.maintenance(), monitor, at) != null;
+  }
+
+  /** Where notifications link to: {@code server.public-url}, else the listen address. */
+  String dashboardUrl() {
+    URI url = config.server().publicUrl();
+    return url != null ? url.toString() : "http://" + config.server().listen() + "/";
+  }
+}
