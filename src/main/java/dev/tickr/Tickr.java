@@ -1,5 +1,6 @@
 package dev.tickr;
 
+import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
 import dev.tickr.check.dns.DnsCheck;
@@ -19,6 +20,7 @@ public final class Tickr {
   private final Clock clock;
   private final Checks checks;
   private final Judge judge;
+  private final NotifierFactory notifiers;
 
   public Tickr(Map<String, String> environment, Clock clock, Ticker ticker) {
     this.environment = Map.copyOf(environment);
@@ -30,6 +32,9 @@ public final class Tickr {
             new TlsCheck(clock, ticker),
             new DnsCheck(ticker));
     this.judge = new Judge(clock);
+    // The channel registry plugs in here: one notifier per configured channel, by name.
+    // TODO(alert-channels): replace NotifierFactory.none() with the Notifiers registry.
+    this.notifiers = NotifierFactory.none();
   }
 
   public static String version() {
@@ -55,5 +60,10 @@ public final class Tickr {
 
   public Judge judge() {
     return judge;
+  }
+
+  /** Makes the notifiers of a config's channels; the daemon calls it again on every reload. */
+  public NotifierFactory notifiers() {
+    return notifiers;
   }
 }

@@ -2,7 +2,9 @@ package dev.tickr.cli;
 
 import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
+import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
 import dev.tickr.web.MonitorView;
@@ -13,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Joins the daemon's live state with the store's figures for the overview page. */
+/**
+ * Joins the daemon's live state with the store's figures for the overview page; a monitor inside a
+ * maintenance window shows as MAINTENANCE.
+ */
 final class Overview {
   private Overview() {}
 
   static List<MonitorView> of(Daemon daemon, Store store, Clock clock) {
     Instant now = clock.instant();
     Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
+    Map<String, MaintenanceMark> maintenance = store.maintenance();
     List<MonitorView> views = new ArrayList<>();
     for (MonitorRow row : store.monitors()) {
       MonitorStatus s = statuses.get(row.name());
@@ -27,12 +33,19 @@ final class Overview {
         continue;
       }
       Incident open = s.incident();
+      MonitorState state = s.state();
+      Instant since = s.since();
+      MaintenanceMark mark = maintenance.get(row.name());
+      if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
+        state = MonitorState.MAINTENANCE;
+        since = mark.start();
+      }
       views.add(
           new MonitorView(
               row.name(),
               row.type(),
-              s.state().name(),
-              s.since(),
+              state.name(),
+              since,
               s.lastCheck(),
               open == null ? null : open.reason() + ": " + open.detail(),
               store.uptime(row.name(), now.minus(Duration.ofHours(24)), now).ratio()));

@@ -117,7 +117,9 @@ final class RunCommand implements Callable<Integer> {
               tickr.clock(),
               ticker,
               Waiter.system(),
-              record -> {});
+              record -> {},
+              tickr.notifiers(),
+              Waiter.system());
       WebServer web =
           new WebServer(() -> Overview.of(daemon, store, tickr.clock()), Tickr.version());
       Runnable shutdown =

@@ -8,6 +8,7 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.CheckRecord;
+import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tickr status}: every monitor's state and figures, read from the data directory. */
+/**
+ * {@code tickr status}: every monitor's state and figures, read from the data directory. A monitor
+ * inside a maintenance window shows as MAINTENANCE, since the window began (unless it is paused).
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -80,15 +84,23 @@ final class StatusCommand implements Callable<Integer> {
     Instant now = tickr.clock().instant();
     try (Store store = SqliteStore.openReadOnly(data)) {
       Map<String, MonitorStatus> statuses = store.loadStatuses();
+      Map<String, MaintenanceMark> maintenance = store.maintenance();
       for (MonitorRow row : store.monitors()) {
         MonitorStatus s = statuses.get(row.name());
         List<CheckRecord> last =
             store.results(row.name(), Instant.EPOCH, now.plusSeconds(1), 1, null);
+        MonitorState state = s == null ? MonitorState.PENDING : s.state();
+        Instant since = s == null ? null : s.since();
+        MaintenanceMark mark = maintenance.get(row.name());
+        if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
+          state = MonitorState.MAINTENANCE;
+          since = mark.start();
+        }
         lines.add(
             new Line(
                 row.name(),
-                s == null ? MonitorState.PENDING : s.state(),
-                s == null ? null : s.since(),
+                state,
+                since,
                 last.isEmpty() ? null : last.get(0).startedAt(),
                 s == null ? null : s.incident(),
                 store.uptime(row.name(), now.minus(Duration.ofHours(24)), now),

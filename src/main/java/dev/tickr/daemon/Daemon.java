@@ -1,7 +1,12 @@
 package dev.tickr.daemon;
 
+import dev.tickr.alert.AlertEngine;
+import dev.tickr.alert.ChannelHealth;
+import dev.tickr.alert.NotifierFactory;
+import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
+import dev.tickr.check.TlsInfo;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -22,10 +27,12 @@ import dev.tickr.time.Ticker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,8 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitor daemon's life: takes a config, keeps the scheduler, tracker and store in step with
- * it, swaps it on reload without losing the state of unchanged monitors, and stops cleanly.
+ * The monitor daemon's life: takes a config, keeps the scheduler, tracker, alerting and store in
+ * step with it, swaps it on reload without losing the state of unchanged monitors, and stops
+ * cleanly. Data flows one way: checks feed the tracker, whose events (and the certificates checks
+ * saw) feed the alerting engine.
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -50,6 +59,7 @@ public final class Daemon implements AutoCloseable {
   private final IncidentTracker tracker;
   private final MonitorRunner runner;
   private final Scheduler scheduler;
+  private final AlertEngine alerts;
   private final ExecutorService checkThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
@@ -70,7 +80,9 @@ public final class Daemon implements AutoCloseable {
       Clock clock,
       Ticker ticker,
       Waiter waiter,
-      Consumer<CheckRecord> observer) {
+      Consumer<CheckRecord> observer,
+      NotifierFactory notifiers,
+      Waiter alertWaiter) {
     this.config = config;
     this.configFile = configFile;
     this.loader = loader;
@@ -91,7 +103,11 @@ public final class Daemon implements AutoCloseable {
               }
             });
     this.tracker.listen(StateLog::log);
-    this.runner = new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer);
+    this.alerts =
+        new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
+    this.tracker.listen(alerts);
+    this.runner =
+        new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer, this::checked);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
   }
 
@@ -99,9 +115,18 @@ public final class Daemon implements AutoCloseable {
     tracker.listen(listener);
   }
 
+  /** Certificates seen by checks go to the alerting engine, for expiry warnings. */
+  private void checked(MonitorSpec spec, CheckResult result, Instant startedAt) {
+    TlsInfo tls = result.observation().tls();
+    if (tls != null) {
+      alerts.certificate(spec.name(), tls, startedAt);
+    }
+  }
+
   /** Restores saved state, schedules every monitor and starts the clock. */
   public void start() {
     tracker.restore(store.loadStatuses());
+    alerts.start();
     apply(config);
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
@@ -132,6 +157,15 @@ public final class Daemon implements AutoCloseable {
     return tracker;
   }
 
+  public AlertEngine alerts() {
+    return alerts;
+  }
+
+  /** How each channel's deliveries are going. */
+  public List<ChannelHealth> channelHealth() {
+    return alerts.channelHealth();
+  }
+
   /**
    * Reads the config file again; on any problem logs every one and keeps the running config.
    *
@@ -159,6 +193,7 @@ public final class Daemon implements AutoCloseable {
 
   private void apply(Config next) {
     synchronized (reloadLock) {
+      alerts.reconfigure(next);
       Map<String, MonitorSpec> wanted = new HashMap<>();
       for (MonitorSpec spec : next.monitors()) {
         wanted.put(spec.name(), spec);
@@ -253,6 +288,7 @@ public final class Daemon implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    alerts.close();
     store.flush();
   }
 }

@@ -33,7 +33,14 @@ final class MonitorRunner implements Scheduler.Runner {
   private final IncidentTracker tracker;
   private final Store store;
   private final Consumer<CheckRecord> observer;
+  private final ResultListener results;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
+
+  /** Hears every judged check, after the tracker has applied it. */
+  @FunctionalInterface
+  interface ResultListener {
+    void checked(MonitorSpec spec, CheckResult result, Instant startedAt);
+  }
 
   MonitorRunner(
       Clock clock,
@@ -42,7 +49,8 @@ final class MonitorRunner implements Scheduler.Runner {
       Judge judge,
       IncidentTracker tracker,
       Store store,
-      Consumer<CheckRecord> observer) {
+      Consumer<CheckRecord> observer,
+      ResultListener results) {
     this.clock = clock;
     this.ticker = ticker;
     this.checks = checks;
@@ -50,6 +58,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.tracker = tracker;
     this.store = store;
     this.observer = observer;
+    this.results = results;
   }
 
   void put(MonitorSpec spec) {
@@ -97,6 +106,7 @@ final class MonitorRunner implements Scheduler.Runner {
             result.reason(),
             result.error());
     store.append(record);
+    results.checked(spec, result, started);
     observer.accept(record);
     return result;
   }

@@ -2,6 +2,7 @@ package dev.tickr.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
 import dev.tickr.check.Reason;
@@ -109,7 +110,9 @@ class DaemonTest {
             clock,
             Ticker.system(),
             new Parked(),
-            records::add);
+            records::add,
+            NotifierFactory.none(),
+            new Parked());
     daemon = started;
     started.start();
     return started;
