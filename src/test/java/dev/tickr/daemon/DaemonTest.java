@@ -2,6 +2,10 @@ package dev.tickr.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickr.alert.AlertEvent;
+import dev.tickr.alert.Delivery;
+import dev.tickr.alert.Notification;
+import dev.tickr.alert.Notifier;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
@@ -56,6 +60,7 @@ class DaemonTest {
   private @Nullable Store store;
   private @Nullable Daemon daemon;
   private final Checks checks = new dev.tickr.Tickr(Map.of(), clock, Ticker.system()).checks();
+  private NotifierFactory notifiers = NotifierFactory.none();
 
   @BeforeEach
   void start() {
@@ -111,7 +116,7 @@ class DaemonTest {
             Ticker.system(),
             new Parked(),
             records::add,
-            NotifierFactory.none(),
+            notifiers,
             new Parked());
     daemon = started;
     started.start();
@@ -277,6 +282,51 @@ class DaemonTest {
     assertThat(store().monitors())
         .extracting(m -> m.name())
         .containsExactlyInAnyOrder("postback", "newcomer");
+  }
+
+  /** A channel's notifier that hands each notification to the test. */
+  private static final class Inbox implements Notifier {
+    final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
+
+    @Override
+    public Delivery send(Notification notification) {
+      received.add(notification);
+      return Delivery.sent(200, "ok");
+    }
+  }
+
+  @Test
+  void an_incident_reaches_the_monitors_channel_and_so_does_its_recovery() throws Exception {
+    Inbox inbox = new Inbox();
+    notifiers = channels -> Map.of("ops", inbox);
+    daemon(
+        yaml("""
+                channels:
+                  - {name: ops, type: webhook, url: https://hooks.example.com/ops}
+                """)
+            .replace("success-threshold: 2", "success-threshold: 2\n    alerts: [ops]"));
+    step(1);
+    status.set(503);
+    step(1);
+    step(1);
+    step(1);
+
+    Notification down = inbox.received.poll(10, TimeUnit.SECONDS);
+    assertThat(down).isNotNull();
+    assertThat(down.event()).isEqualTo(AlertEvent.DOWN);
+    assertThat(down.first().incidentId()).isEqualTo(incident("postback").id());
+    assertThat(down.first().status()).isEqualTo(503);
+
+    status.set(200);
+    step(1);
+    step(1);
+    Notification up = inbox.received.poll(10, TimeUnit.SECONDS);
+    assertThat(up).isNotNull();
+    assertThat(up.event()).isEqualTo(AlertEvent.UP);
+    assertThat(up.first().duration()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(running().channelHealth())
+        .singleElement()
+        .satisfies(h -> assertThat(h.lastSuccess()).isNotNull());
   }
 
   @Test
