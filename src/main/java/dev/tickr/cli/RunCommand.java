@@ -8,6 +8,7 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.StorageSpec;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
+import dev.tickr.schedule.StallWatch;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
@@ -105,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
     Store store = SqliteStore.open(dataDir, retention, tickr.clock());
+    StallWatch stalls = StallWatch.start(ticker);
     {
       Daemon daemon =
           new Daemon(
@@ -117,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
               tickr.clock(),
               ticker,
               Waiter.system(),
+              stalls,
               record -> {});
       WebServer web =
           new WebServer(() -> Overview.of(daemon, store, tickr.clock()), Tickr.version());
@@ -125,6 +128,7 @@ final class RunCommand implements Callable<Integer> {
             if (closed.compareAndSet(false, true)) {
               web.close();
               daemon.close();
+              stalls.close();
               store.close();
             }
           };

@@ -14,6 +14,7 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
 import dev.tickr.incident.StatusSink;
 import dev.tickr.schedule.Scheduler;
+import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.MonitorRow;
@@ -70,6 +71,7 @@ public final class Daemon implements AutoCloseable {
       Clock clock,
       Ticker ticker,
       Waiter waiter,
+      Stalls stalls,
       Consumer<CheckRecord> observer) {
     this.config = config;
     this.configFile = configFile;
@@ -91,7 +93,7 @@ public final class Daemon implements AutoCloseable {
               }
             });
     this.tracker.listen(StateLog::log);
-    this.runner = new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer);
+    this.runner = new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer, stalls);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
   }
 

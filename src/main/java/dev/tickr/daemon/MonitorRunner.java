@@ -12,10 +12,12 @@ import dev.tickr.incident.Outcome;
 import dev.tickr.incident.StateMachine;
 import dev.tickr.incident.Verdict;
 import dev.tickr.schedule.Scheduler;
+import dev.tickr.schedule.Stalls;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Store;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final IncidentTracker tracker;
   private final Store store;
   private final Consumer<CheckRecord> observer;
+  private final Stalls stalls;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
 
   MonitorRunner(
@@ -42,7 +45,8 @@ final class MonitorRunner implements Scheduler.Runner {
       Judge judge,
       IncidentTracker tracker,
       Store store,
-      Consumer<CheckRecord> observer) {
+      Consumer<CheckRecord> observer,
+      Stalls stalls) {
     this.clock = clock;
     this.ticker = ticker;
     this.checks = checks;
@@ -50,6 +54,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.tracker = tracker;
     this.store = store;
     this.observer = observer;
+    this.stalls = stalls;
   }
 
   void put(MonitorSpec spec) {
@@ -72,11 +77,20 @@ final class MonitorRunner implements Scheduler.Runner {
   /** Runs one check of the monitor at once; returns what it found. */
   CheckResult runNow(MonitorSpec spec, Instant planned) {
     Instant started = clock.instant();
+    long startNanos = ticker.nanos();
     Observation observation =
         checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    long endNanos = ticker.nanos();
     CheckResult result = judge.judge(observation, spec.conditions());
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Outcome outcome = Judgement.outcome(started, result, verdict);
+    if (verdict != Verdict.OK) {
+      Duration stall = stalls.longestDuring(startNanos, endNanos);
+      if (Judgement.explainedByStall(result, spec.conditions(), spec.timeout(), stall)) {
+        outcome = Judgement.inconclusive(started, result, stall);
+        verdict = outcome.verdict();
+      }
+    }
     tracker.apply(
         spec.name(),
         outcome,
@@ -94,8 +108,8 @@ final class MonitorRunner implements Scheduler.Runner {
             t.ttfb(),
             observation.status(),
             verdict,
-            result.reason(),
-            result.error());
+            outcome.reason(),
+            outcome.detail());
     store.append(record);
     observer.accept(record);
     return result;

@@ -73,8 +73,6 @@ public final class HttpCheck implements Check<HttpTarget> {
             .followRedirects(false)
             .followSslRedirects(false)
             .retryOnConnectionFailure(false)
-            // No idle connection is ever kept, so no check reuses another's connection.
-            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
             .build();
   }
 
@@ -86,32 +84,57 @@ public final class HttpCheck implements Check<HttpTarget> {
             target.insecure() ? null : trustStores.forExtraCas(target.extraCas()));
     Exchange exchange = new Exchange(target, phases, trust, deadline);
     try {
-      OkHttpClient client = clientFor(target, deadline, phases, trust);
       exchange.start = ticker.nanos();
-      return exchange.run(client);
+      return exchange.run(new Clients(target, deadline, phases, trust));
     } catch (GeneralSecurityException | RuntimeException e) {
       return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
     }
   }
 
-  private OkHttpClient clientFor(
-      HttpTarget target, Deadline deadline, PhaseRecorder phases, CapturingTrustManager trust)
-      throws GeneralSecurityException {
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, new TrustManager[] {trust}, null);
-    Duration budget = deadline.remaining();
-    OkHttpClient.Builder builder =
-        base.newBuilder()
-            .dns(new DeadlineDns(deadline, resolvers))
-            .eventListener(phases)
-            .sslSocketFactory(tls.getSocketFactory(), trust)
-            .connectTimeout(budget)
-            .readTimeout(budget)
-            .writeTimeout(budget);
-    if (target.insecure()) {
-      builder.hostnameVerifier((host, session) -> true);
+  /**
+   * One check's clients: its own connection pool that keeps nothing idle (no check reuses another's
+   * connection, and no check scans another's), and a TLS set-up only once a hop is {@code https}.
+   */
+  private final class Clients {
+    private final HttpTarget target;
+    private final CapturingTrustManager trust;
+    private final OkHttpClient plain;
+    private @Nullable OkHttpClient secure;
+
+    Clients(
+        HttpTarget target, Deadline deadline, PhaseRecorder phases, CapturingTrustManager trust) {
+      this.target = target;
+      this.trust = trust;
+      Duration budget = deadline.remaining();
+      this.plain =
+          base.newBuilder()
+              .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+              .dns(new DeadlineDns(deadline, resolvers))
+              .eventListener(phases)
+              .connectTimeout(budget)
+              .readTimeout(budget)
+              .writeTimeout(budget)
+              .build();
     }
-    return builder.build();
+
+    OkHttpClient forUrl(URI url) throws GeneralSecurityException {
+      if (!url.getScheme().equalsIgnoreCase("https")) {
+        return plain;
+      }
+      OkHttpClient client = secure;
+      if (client == null) {
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {trust}, null);
+        OkHttpClient.Builder builder =
+            plain.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust);
+        if (target.insecure()) {
+          builder.hostnameVerifier((host, session) -> true);
+        }
+        client = builder.build();
+        secure = client;
+      }
+      return client;
+    }
   }
 
   /** One check's walk along a redirect chain. */
@@ -135,7 +158,7 @@ public final class HttpCheck implements Check<HttpTarget> {
       this.url = target.url();
     }
 
-    Observation run(OkHttpClient client) {
+    Observation run(Clients clients) throws GeneralSecurityException {
       String method = target.method();
       @Nullable RequestBody body = requestBody(target);
       List<Header> headers = target.headers();
@@ -147,7 +170,7 @@ public final class HttpCheck implements Check<HttpTarget> {
         }
         Request request = request(url, method, headers, body);
         trust.reset();
-        Call call = client.newCall(request);
+        Call call = clients.forUrl(url).newCall(request);
         call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
         Response response;
         try {
