@@ -74,6 +74,16 @@ final class RunCommand implements Callable<Integer> {
     if (spec == null) {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
+    // Loading the database and web libraries takes about as long as parsing a big config: on
+    // another core, at the same time.
+    Thread.ofPlatform()
+        .daemon()
+        .name("tickr-warm-up")
+        .start(
+            () -> {
+              SqliteStore.warmUp();
+              WebServer.warmUp();
+            });
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader loader = new ConfigLoader(tickr.environment());
@@ -137,8 +147,8 @@ final class RunCommand implements Callable<Integer> {
       Signals.on("TERM", stop::countDown);
       Signals.on("INT", stop::countDown);
       Signals.on("HUP", daemon::reload);
-      daemon.start();
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
+      daemon.start();
       out.printf(
           "Tickr %s is watching %d monitor%s%s; data in %s%n",
           Tickr.version(),

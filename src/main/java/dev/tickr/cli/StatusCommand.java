@@ -7,7 +7,6 @@ import dev.tickr.Tickr;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.CheckRecord;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
@@ -80,19 +79,20 @@ final class StatusCommand implements Callable<Integer> {
     Instant now = tickr.clock().instant();
     try (Store store = SqliteStore.openReadOnly(data)) {
       Map<String, MonitorStatus> statuses = store.loadStatuses();
+      Map<String, Instant> lastChecks = store.lastChecks();
+      Map<String, Uptime> day = store.uptimes(now.minus(Duration.ofHours(24)), now);
+      Map<String, Uptime> month = store.uptimes(now.minus(Duration.ofDays(30)), now);
       for (MonitorRow row : store.monitors()) {
         MonitorStatus s = statuses.get(row.name());
-        List<CheckRecord> last =
-            store.results(row.name(), Instant.EPOCH, now.plusSeconds(1), 1, null);
         lines.add(
             new Line(
                 row.name(),
                 s == null ? MonitorState.PENDING : s.state(),
                 s == null ? null : s.since(),
-                last.isEmpty() ? null : last.get(0).startedAt(),
+                lastChecks.get(row.name()),
                 s == null ? null : s.incident(),
-                store.uptime(row.name(), now.minus(Duration.ofHours(24)), now),
-                store.uptime(row.name(), now.minus(Duration.ofDays(30)), now)));
+                day.getOrDefault(row.name(), Uptime.NONE),
+                month.getOrDefault(row.name(), Uptime.NONE)));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -28,8 +28,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -60,7 +62,7 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final Clock clock;
   private final Ticker ticker;
   private final String userAgent;
-  private final OkHttpClient base;
+  private final FutureTask<OkHttpClient> base;
   private final TrustStores trustStores = new TrustStores();
   private final ExecutorService resolvers = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -68,12 +70,29 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.clock = clock;
     this.ticker = ticker;
     this.userAgent = userAgent;
-    this.base =
-        new OkHttpClient.Builder()
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
-            .build();
+    // Building the first client loads the JDK's TLS stack and CA certificates (about half a
+    // second): done on its own thread while the caller goes on, ready by the first check.
+    this.base = new FutureTask<>(HttpCheck::baseClient);
+    Thread.ofPlatform().daemon().name("tickr-http-client").start(base);
+  }
+
+  private static OkHttpClient baseClient() {
+    return new OkHttpClient.Builder()
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  private OkHttpClient base() {
+    try {
+      return base.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the HTTP client was being set up", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot set up the HTTP client: " + e.getCause(), e);
+    }
   }
 
   @Override
@@ -107,7 +126,8 @@ public final class HttpCheck implements Check<HttpTarget> {
       this.trust = trust;
       Duration budget = deadline.remaining();
       this.plain =
-          base.newBuilder()
+          base()
+              .newBuilder()
               .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
               .dns(new DeadlineDns(deadline, resolvers))
               .eventListener(phases)
