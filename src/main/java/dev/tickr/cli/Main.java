@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       RunCommand.class,
       ValidateCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      TrainingCommand.class
     })
 public final class Main {
   private Main() {}
@@ -48,6 +49,9 @@ public final class Main {
             }
             if (type == StatusCommand.class) {
               return type.cast(new StatusCommand(tickr));
+            }
+            if (type == TrainingCommand.class) {
+              return type.cast(new TrainingCommand(tickr, ticker));
             }
             return CommandLine.defaultFactory().create(type);
           }

@@ -13,6 +13,7 @@ import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
 import dev.tickr.web.WebServer;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -64,6 +66,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Address of the dashboard (default from the config, else 127.0.0.1:8080).")
   @Nullable String listen;
 
+  @Option(
+      names = "--stop-after",
+      paramLabel = "DURATION",
+      hidden = true,
+      description = "Stop by itself after this long (start-up training, smoke tests).")
+  @Nullable String stopAfter;
+
   RunCommand(Tickr tickr, Ticker ticker) {
     this.tickr = tickr;
     this.ticker = ticker;
@@ -84,6 +93,14 @@ final class RunCommand implements Callable<Integer> {
               SqliteStore.warmUp();
               WebServer.warmUp();
             });
+    @Nullable Duration limit = null;
+    if (stopAfter != null) {
+      try {
+        limit = Durations.parse(stopAfter);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--stop-after: " + e.getMessage());
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader loader = new ConfigLoader(tickr.environment());
@@ -158,7 +175,11 @@ final class RunCommand implements Callable<Integer> {
           dataDir);
       out.printf("Dashboard: http://%s:%d/%n", hostPort[0], port);
       out.flush();
-      stop.await();
+      if (limit == null) {
+        stop.await();
+      } else {
+        var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      }
       shutdown.run();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
