@@ -165,6 +165,7 @@ final class RunCommand implements Callable<Integer> {
       Signals.on("INT", stop::countDown);
       Signals.on("HUP", daemon::reload);
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
+      tickr.checks().ready(); // no first check's deadline pays for Tickr's own set-up
       daemon.start();
       out.printf(
           "Tickr %s is watching %d monitor%s%s; data in %s%n",

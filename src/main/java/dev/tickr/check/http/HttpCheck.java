@@ -70,9 +70,15 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.clock = clock;
     this.ticker = ticker;
     this.userAgent = userAgent;
-    // Building the first client loads the JDK's TLS stack and CA certificates (about half a
-    // second): done on its own thread while the caller goes on, ready by the first check.
-    this.base = new FutureTask<>(HttpCheck::baseClient);
+    // Building the first client and the default trust store loads the JDK's TLS stack and CA
+    // certificates (about half a second, seconds on a busy machine): done on its own thread while
+    // the caller goes on; ready() waits for it.
+    this.base =
+        new FutureTask<>(
+            () -> {
+              var unused = trustStores.forExtraCas(List.of());
+              return baseClient();
+            });
     Thread.ofPlatform().daemon().name("tickr-http-client").start(base);
   }
 
@@ -82,6 +88,11 @@ public final class HttpCheck implements Check<HttpTarget> {
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         .build();
+  }
+
+  /** Waits until the shared set-up is done, so that no check's deadline pays for it. */
+  public void ready() {
+    var unused = base();
   }
 
   private OkHttpClient base() {
@@ -99,8 +110,8 @@ public final class HttpCheck implements Check<HttpTarget> {
   public Observation observe(HttpTarget target, Deadline deadline) {
     PhaseRecorder phases = new PhaseRecorder(ticker);
     CapturingTrustManager trust =
-        new CapturingTrustManager(
-            target.insecure() ? null : trustStores.forExtraCas(target.extraCas()));
+        CapturingTrustManager.lazy(
+            target.insecure() ? null : () -> trustStores.forExtraCas(target.extraCas()));
     Exchange exchange = new Exchange(target, phases, trust, deadline);
     try {
       exchange.start = ticker.nanos();
