@@ -37,6 +37,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -128,7 +129,8 @@ public final class HttpCheck implements Check<HttpTarget> {
 
   /**
    * One check's clients: its own connection pool that keeps nothing idle (no check reuses another's
-   * connection, and no check scans another's), and a TLS set-up only once a hop is {@code https}.
+   * connection, and no check scans another's), its own dispatcher, and a TLS set-up only once a hop
+   * is {@code https}.
    */
   private final class Clients {
     private final HttpTarget target;
@@ -145,6 +147,9 @@ public final class HttpCheck implements Check<HttpTarget> {
           base()
               .newBuilder()
               .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+              // Its own dispatcher too: a shared one keeps every running call in one locked queue,
+              // which thousands of checks in flight wait on and scan.
+              .dispatcher(new Dispatcher())
               .dns(new DeadlineDns(deadline, resolvers))
               .eventListener(phases)
               .connectTimeout(budget)
