@@ -74,7 +74,9 @@ JHOME=$(cd "$ROOT" && TICKR_JAVA_OPTS="-XshowSettings:properties" ./tickr --vers
 cp "$ROOT/target/tickr.jar" "$SCRATCH/tickr.jar"
 JAVA=$JHOME/bin/java
 BUILD="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')+$(git -C "$ROOT" status --porcelain src pom.xml 2>/dev/null | wc -l)changed"
-TICKR=("$JAVA" -jar "$SCRATCH/tickr.jar")
+# Through the launcher with the copy: the same heap default and start-up cache as ./tickr.
+TICKR=(env TICKR_JAR="$SCRATCH/tickr.jar" "$ROOT/tickr")
+"${TICKR[@]}" --version >/dev/null 2>&1   # trains the start-up cache for the copy, once
 # baseline for start-up: the JVM starting and printing the version, with this machine's load
 T=$(now_ms); "${TICKR[@]}" --version >/dev/null; JVM_MS=$(( $(now_ms) - T ))
 
@@ -140,7 +142,8 @@ rm -rf "$DATA"
 log "starting tickr run with $N monitors every $INTERVAL"
 T_LAUNCH=$(now_ms)
 # shellcheck disable=SC2086
-"$JAVA" ${TICKR_JAVA_OPTS:-} -Xlog:gc:file="$SCRATCH/gc.log":time -jar "$SCRATCH/tickr.jar" run -c "$SCRATCH/tickr.yml" --data "$DATA" \
+TICKR_JAR="$SCRATCH/tickr.jar" TICKR_JAVA_OPTS="${TICKR_JAVA_OPTS:-} -Xlog:gc:file=$SCRATCH/gc.log:time" \
+  "$ROOT/tickr" run -c "$SCRATCH/tickr.yml" --data "$DATA" \
   --listen 127.0.0.1:0 >"$SCRATCH/tickr.out" 2>"$SCRATCH/tickr.err" &
 TPID=$!
 STARTUP_MS=""
@@ -193,7 +196,7 @@ FDS=$(ls "/proc/$TPID/fd" 2>/dev/null | wc -l)
 echo null >"$SCRATCH/detect.json"
 if [ "$DETECT" = 1 ]; then
   log "detection: /m/* -> 500, polling tickr status --json (timeout ${DETECT_TIMEOUT}s)"
-  $PY detect "'$JAVA' -jar '$SCRATCH/tickr.jar' status --json --data '$DATA' 2>/dev/null | $PY down-names" \
+  $PY detect "TICKR_JAR='$SCRATCH/tickr.jar' '$ROOT/tickr' status --json --data '$DATA' 2>/dev/null | $PY down-names" \
     "$NG/DOWN" "$N" "$DETECT_TIMEOUT" >"$SCRATCH/detect.json"
   sleep 1.5
   # the daemon's own log: when each monitor's state became DOWN, from the flip

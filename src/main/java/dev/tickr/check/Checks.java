@@ -22,6 +22,11 @@ public final class Checks {
     this.dns = dns;
   }
 
+  /** Waits for set-up that runs in the background (TLS stack, CA certificates). */
+  public void ready() {
+    http.ready();
+  }
+
   public Observation observe(Target target, Deadline deadline) {
     return switch (target) {
       case HttpTarget t -> http.observe(t, deadline);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       StatusCommand.class,
-      IncidentCommand.class
+      IncidentCommand.class,
+      TrainingCommand.class
     })
 public final class Main {
   private Main() {}
@@ -52,6 +53,9 @@ public final class Main {
             }
             if (type == IncidentCommand.class) {
               return type.cast(new IncidentCommand(tickr));
+            }
+            if (type == TrainingCommand.class) {
+              return type.cast(new TrainingCommand(tickr, ticker));
             }
             return CommandLine.defaultFactory().create(type);
           }

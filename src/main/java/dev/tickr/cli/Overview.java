@@ -7,6 +7,7 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
+import dev.tickr.store.Uptime;
 import dev.tickr.web.MonitorView;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ final class Overview {
     Instant now = clock.instant();
     Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
     Map<String, MaintenanceMark> maintenance = store.maintenance();
+    Map<String, Uptime> day = store.uptimes(now.minus(Duration.ofHours(24)), now);
     List<MonitorView> views = new ArrayList<>();
     for (MonitorRow row : store.monitors()) {
       MonitorStatus s = statuses.get(row.name());
@@ -48,7 +50,7 @@ final class Overview {
               since,
               s.lastCheck(),
               open == null ? null : open.reason() + ": " + open.detail(),
-              store.uptime(row.name(), now.minus(Duration.ofHours(24)), now).ratio()));
+              day.getOrDefault(row.name(), Uptime.NONE).ratio()));
     }
     return views;
   }

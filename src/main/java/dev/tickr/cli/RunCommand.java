@@ -8,10 +8,12 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.StorageSpec;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
+import dev.tickr.schedule.StallWatch;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
 import dev.tickr.web.WebServer;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -63,6 +66,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Address of the dashboard (default from the config, else 127.0.0.1:8080).")
   @Nullable String listen;
 
+  @Option(
+      names = "--stop-after",
+      paramLabel = "DURATION",
+      hidden = true,
+      description = "Stop by itself after this long (start-up training, smoke tests).")
+  @Nullable String stopAfter;
+
   RunCommand(Tickr tickr, Ticker ticker) {
     this.tickr = tickr;
     this.ticker = ticker;
@@ -72,6 +82,24 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (spec == null) {
       throw new IllegalStateException("picocli did not inject the command spec");
+    }
+    // Loading the database and web libraries takes about as long as parsing a big config: on
+    // another core, at the same time.
+    Thread.ofPlatform()
+        .daemon()
+        .name("tickr-warm-up")
+        .start(
+            () -> {
+              SqliteStore.warmUp();
+              WebServer.warmUp();
+            });
+    @Nullable Duration limit = null;
+    if (stopAfter != null) {
+      try {
+        limit = Durations.parse(stopAfter);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--stop-after: " + e.getMessage());
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -105,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
     Store store = SqliteStore.open(dataDir, retention, tickr.clock());
+    StallWatch stalls = StallWatch.start(ticker);
     {
       Daemon daemon =
           new Daemon(
@@ -117,6 +146,7 @@ final class RunCommand implements Callable<Integer> {
               tickr.clock(),
               ticker,
               Waiter.system(),
+              stalls,
               record -> {},
               tickr.notifiers(),
               Waiter.system());
@@ -127,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
             if (closed.compareAndSet(false, true)) {
               web.close();
               daemon.close();
+              stalls.close();
               store.close();
             }
           };
@@ -135,8 +166,9 @@ final class RunCommand implements Callable<Integer> {
       Signals.on("TERM", stop::countDown);
       Signals.on("INT", stop::countDown);
       Signals.on("HUP", daemon::reload);
-      daemon.start();
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
+      tickr.checks().ready(); // no first check's deadline pays for Tickr's own set-up
+      daemon.start();
       out.printf(
           "Tickr %s is watching %d monitor%s%s; data in %s%n",
           Tickr.version(),
@@ -146,7 +178,11 @@ final class RunCommand implements Callable<Integer> {
           dataDir);
       out.printf("Dashboard: http://%s:%d/%n", hostPort[0], port);
       out.flush();
-      stop.await();
+      if (limit == null) {
+        stop.await();
+      } else {
+        var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      }
       shutdown.run();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

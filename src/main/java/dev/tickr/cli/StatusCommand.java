@@ -7,7 +7,6 @@ import dev.tickr.Tickr;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.CheckRecord;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.SqliteStore;
@@ -85,10 +84,11 @@ final class StatusCommand implements Callable<Integer> {
     try (Store store = SqliteStore.openReadOnly(data)) {
       Map<String, MonitorStatus> statuses = store.loadStatuses();
       Map<String, MaintenanceMark> maintenance = store.maintenance();
+      Map<String, Instant> lastChecks = store.lastChecks();
+      Map<String, Uptime> day = store.uptimes(now.minus(Duration.ofHours(24)), now);
+      Map<String, Uptime> month = store.uptimes(now.minus(Duration.ofDays(30)), now);
       for (MonitorRow row : store.monitors()) {
         MonitorStatus s = statuses.get(row.name());
-        List<CheckRecord> last =
-            store.results(row.name(), Instant.EPOCH, now.plusSeconds(1), 1, null);
         MonitorState state = s == null ? MonitorState.PENDING : s.state();
         Instant since = s == null ? null : s.since();
         MaintenanceMark mark = maintenance.get(row.name());
@@ -101,10 +101,10 @@ final class StatusCommand implements Callable<Integer> {
                 row.name(),
                 state,
                 since,
-                last.isEmpty() ? null : last.get(0).startedAt(),
+                lastChecks.get(row.name()),
                 s == null ? null : s.incident(),
-                store.uptime(row.name(), now.minus(Duration.ofHours(24)), now),
-                store.uptime(row.name(), now.minus(Duration.ofDays(30)), now)));
+                day.getOrDefault(row.name(), Uptime.NONE),
+                month.getOrDefault(row.name(), Uptime.NONE)));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -231,7 +231,13 @@ final class MonitorReader {
       return null;
     }
     if (interval != null && timeout.compareTo(interval) > 0) {
-      String whose = own.has("timeout") || name == null ? "" : " for monitor " + Node.quote(name);
+      // A clash between the monitor's own interval and the default timeout names the monitor; one
+      // inside defaults: is reported once.
+      boolean inDefaults = !own.has("timeout") && !own.has("interval");
+      String whose =
+          own.has("timeout") || inDefaults || name == null
+              ? ""
+              : " for monitor " + Node.quote(name);
       read.problem(
           node.at(),
           "timeout must not exceed interval ("

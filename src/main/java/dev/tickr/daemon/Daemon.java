@@ -19,6 +19,7 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
 import dev.tickr.incident.StatusSink;
 import dev.tickr.schedule.Scheduler;
+import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.MonitorRow;
@@ -80,6 +81,7 @@ public final class Daemon implements AutoCloseable {
       Clock clock,
       Ticker ticker,
       Waiter waiter,
+      Stalls stalls,
       Consumer<CheckRecord> observer,
       NotifierFactory notifiers,
       Waiter alertWaiter) {
@@ -107,7 +109,7 @@ public final class Daemon implements AutoCloseable {
         new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
     this.tracker.listen(alerts);
     this.runner =
-        new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer, this::checked);
+        new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
   }
 

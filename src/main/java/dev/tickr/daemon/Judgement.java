@@ -4,12 +4,16 @@ import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionResult;
 import dev.tickr.assertion.Subject;
+import dev.tickr.check.Failure;
 import dev.tickr.check.Header;
 import dev.tickr.check.Observation;
+import dev.tickr.check.Reason;
 import dev.tickr.check.Redaction;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.Outcome;
 import dev.tickr.incident.Verdict;
+import dev.tickr.time.Durations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -45,6 +49,51 @@ final class Judgement {
       }
     }
     return Verdict.DEGRADED;
+  }
+
+  /** Stalls shorter than this cannot have made a check miss its time. */
+  static final Duration NEGLIGIBLE_STALL = Duration.ofMillis(100);
+
+  /**
+   * Whether Tickr's own stall during a failed check explains the failure: the check timed out and
+   * Tickr could not run for at least a fifth of the timeout, or only response-time conditions
+   * failed and Tickr stalled noticeably. Other failures (a refused connection, a 500, a bad
+   * certificate) are the target's whatever Tickr's load.
+   */
+  static boolean explainedByStall(
+      CheckResult result, List<Condition> conditions, Duration timeout, Duration stall) {
+    if (result.success() || stall.compareTo(NEGLIGIBLE_STALL) < 0) {
+      return false;
+    }
+    Failure failure = result.observation().failure();
+    if (failure != null) {
+      return failure.reason() == Reason.TIMEOUT && stall.compareTo(timeout.dividedBy(5)) >= 0;
+    }
+    List<ConditionResult> outcomes = result.conditions();
+    boolean any = false;
+    for (int i = 0; i < outcomes.size() && i < conditions.size(); i++) {
+      if (!outcomes.get(i).success()) {
+        if (!conditions.get(i).subjects().equals(Set.of(Subject.RESPONSE_TIME))) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** The outcome of a check not counted because Tickr stalled during it. */
+  static Outcome inconclusive(Instant at, CheckResult result, Duration stall) {
+    return new Outcome(
+        at,
+        Verdict.INCONCLUSIVE,
+        Reason.INTERNAL,
+        "not counted: Tickr itself could not run for "
+            + Durations.format(stall)
+            + " during the check ("
+            + result.error()
+            + ")",
+        Evidence.NONE);
   }
 
   static Outcome outcome(Instant at, CheckResult result, Verdict verdict) {

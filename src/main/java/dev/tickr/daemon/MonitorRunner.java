@@ -12,10 +12,12 @@ import dev.tickr.incident.Outcome;
 import dev.tickr.incident.StateMachine;
 import dev.tickr.incident.Verdict;
 import dev.tickr.schedule.Scheduler;
+import dev.tickr.schedule.Stalls;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Store;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final IncidentTracker tracker;
   private final Store store;
   private final Consumer<CheckRecord> observer;
+  private final Stalls stalls;
   private final ResultListener results;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
 
@@ -50,6 +53,7 @@ final class MonitorRunner implements Scheduler.Runner {
       IncidentTracker tracker,
       Store store,
       Consumer<CheckRecord> observer,
+      Stalls stalls,
       ResultListener results) {
     this.clock = clock;
     this.ticker = ticker;
@@ -58,6 +62,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.tracker = tracker;
     this.store = store;
     this.observer = observer;
+    this.stalls = stalls;
     this.results = results;
   }
 
@@ -81,11 +86,20 @@ final class MonitorRunner implements Scheduler.Runner {
   /** Runs one check of the monitor at once; returns what it found. */
   CheckResult runNow(MonitorSpec spec, Instant planned) {
     Instant started = clock.instant();
+    long startNanos = ticker.nanos();
     Observation observation =
         checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    long endNanos = ticker.nanos();
     CheckResult result = judge.judge(observation, spec.conditions());
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Outcome outcome = Judgement.outcome(started, result, verdict);
+    if (verdict != Verdict.OK) {
+      Duration stall = stalls.longestDuring(startNanos, endNanos);
+      if (Judgement.explainedByStall(result, spec.conditions(), spec.timeout(), stall)) {
+        outcome = Judgement.inconclusive(started, result, stall);
+        verdict = outcome.verdict();
+      }
+    }
     tracker.apply(
         spec.name(),
         outcome,
@@ -103,8 +117,8 @@ final class MonitorRunner implements Scheduler.Runner {
             t.ttfb(),
             observation.status(),
             verdict,
-            result.reason(),
-            result.error());
+            outcome.reason(),
+            outcome.detail());
     store.append(record);
     results.checked(spec, result, started);
     observer.accept(record);

@@ -50,6 +50,11 @@ public final class StateMachine {
           with(s, s.failures(), s.successes(), s.streakStart(), s.firstFailure(), o.at()),
           List.of());
     }
+    if (o.verdict() == Verdict.INCONCLUSIVE) {
+      return new Step(
+          with(s, s.failures(), s.successes(), s.streakStart(), s.firstFailure(), o.at()),
+          List.of());
+    }
     if (o.verdict() == Verdict.OK) {
       return onSuccess(s, o, t);
     }

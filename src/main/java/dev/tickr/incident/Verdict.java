@@ -5,5 +5,10 @@ public enum Verdict {
   OK,
   /** Only soft conditions (response time, certificate expiry) failed. */
   DEGRADED,
-  FAILED
+  FAILED,
+  /**
+   * Not judged: the check failed in a way Tickr's own stall explains (it timed out while Tickr
+   * could not run). Recorded, but counted neither for nor against the target.
+   */
+  INCONCLUSIVE
 }

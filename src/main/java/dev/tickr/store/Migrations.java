@@ -36,6 +36,20 @@ final class Migrations {
     }
   }
 
+  /**
+   * Loads Flyway and the SQLite driver's native library ahead of {@link #migrate}, so a thread with
+   * nothing else to do can take that time off start-up. Failures are left for the real open to
+   * report.
+   */
+  static void warmUp() {
+    try {
+      Flyway.configure(Migrations.class.getClassLoader()).locations(LOCATION).table(HISTORY_TABLE);
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception | LinkageError e) {
+      // the real open reports it
+    }
+  }
+
   /** Fails unless the database has been migrated at least once. */
   static void requireSchema(Connection c, Path file) {
     try (Statement s = c.createStatement();

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Raw check results: the batch insert and the paged read. */
@@ -78,5 +81,27 @@ final class Results {
         Verdict.valueOf(rs.getString("verdict")),
         Json.reasonOrNull(rs.getString("reason")),
         rs.getString("error"));
+  }
+
+  /** One index seek per monitor: no scan of the results, however many there are. */
+  static Map<String, Instant> lastChecks(Connection c) throws SQLException {
+    Map<String, Instant> last = new HashMap<>();
+    try (Statement names = c.createStatement();
+        ResultSet monitors =
+            names.executeQuery("SELECT name FROM monitors WHERE retired_at IS NULL");
+        PreparedStatement latest =
+            c.prepareStatement("SELECT MAX(started_at) FROM results WHERE monitor = ?")) {
+      while (monitors.next()) {
+        String name = monitors.getString(1);
+        latest.setString(1, name);
+        try (ResultSet rs = latest.executeQuery()) {
+          long at = rs.next() ? rs.getLong(1) : 0;
+          if (!rs.wasNull()) {
+            last.put(name, Instant.ofEpochMilli(at));
+          }
+        }
+      }
+    }
+    return last;
   }
 }

@@ -20,6 +20,9 @@ final class Rollups {
   /** Buckets untouched for this many batches are dropped from memory (not from the database). */
   private static final int IDLE_BATCHES = 300;
 
+  /** How often idle buckets are looked for: a scan of every open bucket is not free. */
+  private static final int SWEEP_EVERY = 64;
+
   enum Level {
     MINUTE("rollup_minute", Columns.MINUTE_MS),
     DAY("rollup_day", Columns.DAY_MS);
@@ -92,7 +95,9 @@ final class Rollups {
   /** After the batch's transaction committed: the buckets in memory match the database. */
   void committed() {
     dirty.clear();
-    open.values().removeIf(b -> batch - b.touched > IDLE_BATCHES);
+    if (batch % SWEEP_EVERY == 0) {
+      open.values().removeIf(b -> batch - b.touched > IDLE_BATCHES);
+    }
   }
 
   /** After the batch's transaction failed: memory may be ahead of the database, so forget it. */

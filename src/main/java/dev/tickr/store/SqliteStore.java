@@ -46,6 +46,11 @@ public final class SqliteStore implements Store {
     this.reads = new ReadPool(file);
   }
 
+  /** Loads the database libraries ahead of {@link #open}; see {@code tickr run}'s start-up. */
+  public static void warmUp() {
+    Migrations.warmUp();
+  }
+
   /**
    * Opens the store for the daemon, creating {@code dataDir} and the database as needed and
    * bringing the schema up to date.
@@ -291,6 +296,16 @@ public final class SqliteStore implements Store {
   @Override
   public Uptime uptime(String monitor, Instant from, Instant to) {
     return reads.read("uptime of " + monitor, c -> UptimeQuery.uptime(c, monitor, from, to));
+  }
+
+  @Override
+  public Map<String, Instant> lastChecks() {
+    return reads.read("the latest results", Results::lastChecks);
+  }
+
+  @Override
+  public Map<String, Uptime> uptimes(Instant from, Instant to) {
+    return reads.read("uptime of every monitor", c -> UptimeQuery.uptimes(c, from, to));
   }
 
   @Override

@@ -161,6 +161,15 @@ public interface Store extends StatusSink, AutoCloseable {
    */
   Uptime uptime(String monitor, Instant from, Instant to);
 
+  /** When each catalogued monitor's latest stored result started, by name; absent if none. */
+  Map<String, Instant> lastChecks();
+
+  /**
+   * {@link #uptime} of every monitor with checks in {@code [from, to)}, by name, at once: what an
+   * overview of thousands of monitors needs without a query per monitor.
+   */
+  Map<String, Uptime> uptimes(Instant from, Instant to);
+
   /**
    * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes
    * that began before {@code now - minute retention} and day rollups of days that began before

@@ -48,11 +48,14 @@ final class Tally {
   }
 
   void add(Verdict verdict, long totalMicros) {
+    if (verdict == Verdict.INCONCLUSIVE) {
+      return; // Tickr's own stall, not the target's doing: not a check of the target at all
+    }
     checks++;
     switch (verdict) {
       case FAILED -> failed++;
       case DEGRADED -> degraded++;
-      case OK -> {}
+      case OK, INCONCLUSIVE -> {}
     }
     if (verdict != Verdict.FAILED) {
       sumMicros += totalMicros;

@@ -36,6 +36,11 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
+  /** Loads the web server's classes ahead of the first {@code new WebServer}; starts nothing. */
+  public static void warmUp() {
+    var unused = Javalin.create(config -> config.startup.showJavalinBanner = false);
+  }
+
   /**
    * @return the port it listens on (useful with port 0)
    */

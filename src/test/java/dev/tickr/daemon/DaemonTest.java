@@ -15,12 +15,15 @@ import dev.tickr.config.ConfigLoader;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.Verdict;
+import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
+import dev.tickr.testing.MisbehavingServer;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
@@ -36,6 +39,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +63,12 @@ class DaemonTest {
   private TestHttpServer target = TestHttpServer.plain();
   private @Nullable Store store;
   private @Nullable Daemon daemon;
+  private final AtomicBoolean stalled = new AtomicBoolean();
+
+  /** While {@link #stalled} is set, Tickr "could not run" for 30 s around every check. */
+  private final Stalls stalls =
+      (start, end) -> stalled.get() ? Duration.ofSeconds(30) : Duration.ZERO;
+
   private final Checks checks = new dev.tickr.Tickr(Map.of(), clock, Ticker.system()).checks();
   private NotifierFactory notifiers = NotifierFactory.none();
 
@@ -115,6 +125,7 @@ class DaemonTest {
             clock,
             Ticker.system(),
             new Parked(),
+            stalls,
             records::add,
             notifiers,
             new Parked());
@@ -196,6 +207,46 @@ class DaemonTest {
     assertThat(incidents.get(0).endedAt()).isEqualTo(recovered);
     assertThat(incidents.get(0).duration()).isEqualTo(Duration.between(firstFailure, recovered));
     assertThat(store().openIncidents()).isEmpty();
+  }
+
+  @Test
+  void timeouts_while_tickr_itself_was_stalled_are_recorded_but_never_open_an_incident()
+      throws Exception {
+    try (MisbehavingServer silent = MisbehavingServer.acceptsAndNeverAnswers()) {
+      daemon(
+          """
+          monitors:
+            - name: silent
+              url: %s
+              interval: 10s
+              timeout: 500ms
+              failure-threshold: 2
+          """
+              .formatted(silent.url("/")));
+      stalled.set(true);
+      for (int i = 0; i < 3; i++) {
+        CheckRecord r = step(1).get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(r.reason()).isEqualTo(Reason.INTERNAL);
+        assertThat(r.error())
+            .startsWith("not counted: Tickr itself could not run for")
+            .endsWith("(timeout after 500ms while waiting for the response)");
+      }
+      assertThat(state("silent").state()).isEqualTo(MonitorState.PENDING);
+      assertThat(state("silent").incident()).isNull();
+
+      // Without a stall the same timeouts count: DOWN after two.
+      stalled.set(false);
+      step(1);
+      CheckRecord counted = step(1).get(0);
+      assertThat(counted.verdict()).isEqualTo(Verdict.FAILED);
+      assertThat(counted.reason()).isEqualTo(Reason.TIMEOUT);
+      assertThat(state("silent").state()).isEqualTo(MonitorState.DOWN);
+      store().flush();
+      assertThat(store().uptime("silent", T0, clock.instant().plusSeconds(1)).checks())
+          .as("stalled checks are not counted in uptime")
+          .isEqualTo(2);
+    }
   }
 
   @Test

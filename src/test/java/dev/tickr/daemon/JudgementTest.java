@@ -106,6 +106,57 @@ class JudgementTest {
     assertThat(verdict(REFUSED, List.of(), degraded)).isEqualTo(Verdict.FAILED);
   }
 
+  private static final Observation TIMED_OUT =
+      observation(
+          null,
+          Duration.ofSeconds(5),
+          new Failure(Reason.TIMEOUT, "timeout after 5s while connecting"),
+          false);
+
+  @Test
+  void a_timeout_is_explained_by_a_stall_of_at_least_a_fifth_of_the_timeout() {
+    CheckResult result = JUDGE.judge(TIMED_OUT, STATUS_AND_SPEED);
+    Duration timeout = Duration.ofSeconds(5);
+
+    assertThat(stalled(result, timeout, Duration.ofSeconds(1))).isTrue();
+    assertThat(stalled(result, timeout, Duration.ofMillis(999))).isFalse();
+    assertThat(stalled(result, Duration.ofMillis(300), Duration.ofMillis(99)))
+        .as("a stall under 100 ms explains nothing")
+        .isFalse();
+  }
+
+  @Test
+  void only_response_time_failures_are_explained_by_a_stall() {
+    Duration stall = Duration.ofSeconds(2);
+    Duration timeout = Duration.ofSeconds(5);
+
+    assertThat(stalled(JUDGE.judge(SLOW, STATUS_AND_SPEED), timeout, stall)).isTrue();
+    assertThat(stalled(JUDGE.judge(SLOW_ERROR, STATUS_AND_SPEED), timeout, stall))
+        .as("a 500 is the target's")
+        .isFalse();
+    assertThat(stalled(JUDGE.judge(REFUSED, STATUS_AND_SPEED), timeout, stall)).isFalse();
+    assertThat(stalled(JUDGE.judge(FAST, STATUS_AND_SPEED), timeout, stall))
+        .as("a passing check needs no excuse")
+        .isFalse();
+  }
+
+  @Test
+  void a_check_not_counted_says_why_and_what_it_saw() {
+    CheckResult result = JUDGE.judge(TIMED_OUT, STATUS_AND_SPEED);
+    var outcome = Judgement.inconclusive(NOW, result, Duration.ofMillis(1500));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(outcome.reason()).isEqualTo(Reason.INTERNAL);
+    assertThat(outcome.detail())
+        .isEqualTo(
+            "not counted: Tickr itself could not run for 1.5s during the check"
+                + " (timeout after 5s while connecting)");
+  }
+
+  private static boolean stalled(CheckResult result, Duration timeout, Duration stall) {
+    return Judgement.explainedByStall(result, STATUS_AND_SPEED, timeout, stall);
+  }
+
   private static Verdict verdict(
       Observation observation, List<Condition> conditions, boolean degraded) {
     CheckResult result = JUDGE.judge(observation, conditions);

@@ -94,6 +94,32 @@ class UptimeTest {
         .isEqualTo(36);
   }
 
+  @Test
+  void every_monitor_at_once_matches_each_one_alone() {
+    Instant from = Instant.parse("2026-02-26T00:30:30.250Z");
+    Instant to = Instant.parse("2026-04-02T05:05:05Z");
+    var all = store.uptimes(from, to);
+
+    assertThat(all).containsOnlyKeys("api", "other");
+    Records.assertUptime(all.getOrDefault("api", Uptime.NONE), store.uptime("api", from, to));
+    Records.assertUptime(all.getOrDefault("other", Uptime.NONE), store.uptime("other", from, to));
+    assertThat(store.uptimes(END.plusSeconds(10), END.plusSeconds(7200))).isEmpty();
+  }
+
+  @Test
+  void the_last_check_of_each_monitor() {
+    store.upsertMonitors(
+        List.of(
+            new MonitorRow("api", "http", "yaml", "GET x", Duration.ofSeconds(41), List.of()),
+            new MonitorRow("other", "http", "yaml", "GET y", Duration.ofSeconds(9), List.of()),
+            new MonitorRow("idle", "http", "yaml", "GET z", Duration.ofSeconds(9), List.of())));
+
+    assertThat(store.lastChecks())
+        .containsOnly(
+            java.util.Map.entry("api", all.get(all.size() - 1).startedAt()),
+            java.util.Map.entry("other", START.plusSeconds(3600)));
+  }
+
   private void assertMatches(Instant from, Instant to) {
     Uptime expected = Records.expected(all, from, to);
     assertThat(expected.checks()).isPositive();

@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
@@ -15,12 +16,24 @@ import org.jspecify.annotations.Nullable;
  * delegate every chain is accepted ({@code insecure}). One instance serves one handshake.
  */
 public final class CapturingTrustManager extends X509ExtendedTrustManager {
-  private final @Nullable X509ExtendedTrustManager delegate;
+  private final @Nullable Supplier<X509ExtendedTrustManager> delegate;
   private volatile List<X509Certificate> presented = List.of();
   private volatile boolean hostMismatch;
 
   public CapturingTrustManager(@Nullable X509ExtendedTrustManager delegate) {
+    this.delegate = delegate == null ? null : () -> delegate;
+  }
+
+  private CapturingTrustManager(@Nullable Supplier<X509ExtendedTrustManager> delegate) {
     this.delegate = delegate;
+  }
+
+  /**
+   * Asks for the delegate only when a server presents a chain: a check that never reaches a TLS
+   * handshake never loads the CA certificates.
+   */
+  public static CapturingTrustManager lazy(@Nullable Supplier<X509ExtendedTrustManager> delegate) {
+    return new CapturingTrustManager(delegate);
   }
 
   /** Forgets what an earlier handshake (an earlier redirect hop) presented. */
@@ -44,10 +57,11 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
       throws CertificateException {
     presented = List.of(chain);
     if (delegate != null) {
+      X509ExtendedTrustManager trust = delegate.get();
       try {
-        delegate.checkServerTrusted(chain, authType, socket);
+        trust.checkServerTrusted(chain, authType, socket);
       } catch (CertificateException e) {
-        hostMismatch = trustedWithoutHost(delegate, chain, authType);
+        hostMismatch = trustedWithoutHost(trust, chain, authType);
         throw e;
       }
     }
@@ -58,10 +72,11 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
       throws CertificateException {
     presented = List.of(chain);
     if (delegate != null) {
+      X509ExtendedTrustManager trust = delegate.get();
       try {
-        delegate.checkServerTrusted(chain, authType, engine);
+        trust.checkServerTrusted(chain, authType, engine);
       } catch (CertificateException e) {
-        hostMismatch = trustedWithoutHost(delegate, chain, authType);
+        hostMismatch = trustedWithoutHost(trust, chain, authType);
         throw e;
       }
     }
@@ -72,7 +87,7 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
       throws CertificateException {
     presented = List.of(chain);
     if (delegate != null) {
-      delegate.checkServerTrusted(chain, authType);
+      delegate.get().checkServerTrusted(chain, authType);
     }
   }
 
@@ -105,8 +120,13 @@ public final class CapturingTrustManager extends X509ExtendedTrustManager {
     throw new CertificateException("a probe does not accept client certificates");
   }
 
+  /**
+   * None. A client's trust manager is asked for its issuers only to name them to a client (when
+   * acting as a server) and by OkHttp to index them for certificate pinning, which probes do not
+   * use; handing out the whole CA list made every check copy and index it.
+   */
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return delegate == null ? new X509Certificate[0] : delegate.getAcceptedIssuers();
+    return new X509Certificate[0];
   }
 }

@@ -1,0 +1,64 @@
+package dev.tickr.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickr.time.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StallWatchTest {
+  private static final long MS = 1_000_000;
+
+  @Test
+  void counts_only_the_part_of_a_stall_that_overlaps_the_window() {
+    StallWatch watch = StallWatch.manual(() -> 0);
+    watch.record(100 * MS, 400 * MS);
+    watch.record(1_000 * MS, 1_050 * MS);
+
+    assertThat(watch.longestDuring(0, 2_000 * MS)).isEqualTo(Duration.ofMillis(300));
+    assertThat(watch.longestDuring(300 * MS, 2_000 * MS)).isEqualTo(Duration.ofMillis(100));
+    assertThat(watch.longestDuring(500 * MS, 900 * MS)).isZero();
+    assertThat(watch.longestDuring(1_020 * MS, 1_030 * MS)).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void keeps_the_most_recent_stalls_when_full() {
+    StallWatch watch = StallWatch.manual(() -> 0);
+    watch.record(0, 500 * MS);
+    for (int i = 0; i < 5_000; i++) {
+      watch.record(1_000 * MS + i, 1_000 * MS + i + 1);
+    }
+    assertThat(watch.longestDuring(0, 600 * MS)).as("the oldest stall was dropped").isZero();
+  }
+
+  @Test
+  void notices_when_virtual_threads_cannot_run() throws Exception {
+    Ticker ticker = Ticker.system();
+    try (StallWatch watch = StallWatch.start(ticker)) {
+      Thread.sleep(100); // let the watch settle into its period
+      long start = ticker.nanos();
+      // Busy virtual threads are never preempted: with one per carrier, nothing else runs.
+      int carriers = Runtime.getRuntime().availableProcessors();
+      List<Thread> spinners = new ArrayList<>();
+      for (int i = 0; i < carriers; i++) {
+        spinners.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      long until = ticker.nanos() + 400 * MS;
+                      while (ticker.nanos() < until) {
+                        Thread.onSpinWait();
+                      }
+                    }));
+      }
+      for (Thread t : spinners) {
+        t.join();
+      }
+      Thread.sleep(100); // the watch wakes and records
+      assertThat(watch.longestDuring(start, ticker.nanos()))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+  }
+}
