@@ -79,7 +79,13 @@ final class Settings {
         URI uri = new URI(s);
         String rawPath = uri.getRawPath();
         if (rawPath != null && rawPath.length() > 1) {
-          secretValues.add(rawPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+          // The path (or its query) is where such a URL keeps its secret, and answers may quote it.
+          String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+          secretValues.add(rawPath + query);
+          secretValues.add(rawPath.substring(1) + query);
+        }
+        if (uri.getRawQuery() != null) {
+          secretValues.add(uri.getRawQuery());
         }
       } catch (URISyntaxException e) {
         // Not a URL: the whole value is masked, which is all there is to mask.

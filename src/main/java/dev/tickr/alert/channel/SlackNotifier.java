@@ -20,8 +20,11 @@ import okhttp3.Request;
 final class SlackNotifier implements Notifier {
   static final List<String> KEYS = List.of("url", "title", "message", "timeout");
 
-  /** Slack takes 50 blocks: a header, these sections, a "more" line and the link. */
-  static final Messages.Limits LIMITS = new Messages.Limits(45, 2900);
+  /**
+   * Slack takes 50 blocks (a header, these sections, a "more" line and the link) and refuses
+   * messages whose blocks hold much more than 12,000 characters.
+   */
+  static final Messages.Limits LIMITS = new Messages.Limits(45, 11_000);
 
   static final int HEADER_CHARS = 150;
   static final int SECTION_CHARS = 3000;
