@@ -47,10 +47,10 @@ final class Channels {
   final MutableClock clock = new MutableClock(NOW);
   final Notifiers.Context context = Notifiers.Context.create(clock, "Tickr/test");
 
-  /** The channels of {@code channels:} YAML (the list items, unindented). */
+  /** The channels of {@code channels:} YAML (list items, unindented), their settings unchecked. */
   static List<ChannelSpec> specs(String channelsYaml) {
     try {
-      return loader().parse("tickr.yml", yaml(channelsYaml)).channels();
+      return new ConfigLoader(ENVIRONMENT).parse("tickr.yml", yaml(channelsYaml)).channels();
     } catch (ConfigException e) {
       throw new AssertionError("the config should load:\n" + e.getMessage(), e);
     }
