@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       RunCommand.class,
       ValidateCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      AlertCommand.class
     })
 public final class Main {
   private Main() {}
@@ -49,6 +50,9 @@ public final class Main {
             if (type == StatusCommand.class) {
               return type.cast(new StatusCommand(tickr));
             }
+            if (type == AlertTestCommand.class) {
+              return type.cast(new AlertTestCommand(tickr));
+            }
             return CommandLine.defaultFactory().create(type);
           }
         };
@@ -61,7 +65,10 @@ public final class Main {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + usage.getMessage());
             commandLine
                 .getErr()
-                .println("Try 'tickr " + commandLine.getCommandName() + " --help' for the flags.");
+                .println(
+                    "Try '"
+                        + commandLine.getCommandSpec().qualifiedName()
+                        + " --help' for the flags.");
             return CommandLine.ExitCode.USAGE;
           }
           throw e;
