@@ -19,8 +19,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The channel types, by their config spelling, and the one place that turns configured channels
- * into {@link Notifier}s. A new channel type is one class with a {@code create(Settings, Context)}
- * factory and one line in {@link #TYPES}.
+ * into {@link Notifier}s. A new channel type is one class with its {@code KEYS} and a {@code
+ * create(Settings, Context)} factory, and one line in {@link #TYPES}.
  */
 public final class Notifiers {
 
@@ -72,21 +72,25 @@ public final class Notifiers {
     Notifier create(Settings settings, Context context);
   }
 
-  private static final Map<String, Factory> TYPES =
+  /** A channel type: the settings it reads (for docs and schema tests) and its factory. */
+  record Type(List<String> settings, Factory factory) {}
+
+  static final Map<String, Type> TYPES =
       Map.ofEntries(
-          Map.entry("webhook", WebhookNotifier::create),
-          Map.entry("slack", SlackNotifier::create),
-          Map.entry("discord", DiscordNotifier::create),
-          Map.entry("teams", TeamsNotifier::create),
-          Map.entry("google-chat", GoogleChatNotifier::create),
-          Map.entry("mattermost", MattermostNotifier::create),
-          Map.entry("pagerduty", PagerDutyNotifier::create),
-          Map.entry("opsgenie", OpsgenieNotifier::create),
-          Map.entry("email", EmailNotifier::create),
-          Map.entry("telegram", TelegramNotifier::create),
-          Map.entry("ntfy", NtfyNotifier::create),
-          Map.entry("pushover", PushoverNotifier::create),
-          Map.entry("alertmanager", AlertmanagerNotifier::create));
+          Map.entry("webhook", new Type(WebhookNotifier.KEYS, WebhookNotifier::create)),
+          Map.entry("slack", new Type(SlackNotifier.KEYS, SlackNotifier::create)),
+          Map.entry("discord", new Type(DiscordNotifier.KEYS, DiscordNotifier::create)),
+          Map.entry("teams", new Type(TeamsNotifier.KEYS, TeamsNotifier::create)),
+          Map.entry("google-chat", new Type(GoogleChatNotifier.KEYS, GoogleChatNotifier::create)),
+          Map.entry("mattermost", new Type(MattermostNotifier.KEYS, MattermostNotifier::create)),
+          Map.entry("pagerduty", new Type(PagerDutyNotifier.KEYS, PagerDutyNotifier::create)),
+          Map.entry("opsgenie", new Type(OpsgenieNotifier.KEYS, OpsgenieNotifier::create)),
+          Map.entry("email", new Type(EmailNotifier.KEYS, EmailNotifier::create)),
+          Map.entry("telegram", new Type(TelegramNotifier.KEYS, TelegramNotifier::create)),
+          Map.entry("ntfy", new Type(NtfyNotifier.KEYS, NtfyNotifier::create)),
+          Map.entry("pushover", new Type(PushoverNotifier.KEYS, PushoverNotifier::create)),
+          Map.entry(
+              "alertmanager", new Type(AlertmanagerNotifier.KEYS, AlertmanagerNotifier::create)));
 
   /** Only for {@link #validate}: never sends, so its client is never used. */
   private static final class Offline {
@@ -106,14 +110,14 @@ public final class Notifiers {
     List<Problem> problems = new ArrayList<>();
     for (ChannelSpec spec : channels) {
       Settings settings = new Settings(spec);
-      Factory factory = TYPES.get(spec.type());
-      if (factory == null) {
+      Type type = TYPES.get(spec.type());
+      if (type == null) {
         settings.problem("type", "channel type \"" + spec.type() + "\" has no notifier yet");
         problems.addAll(settings.problems());
         continue;
       }
       try {
-        Notifier notifier = factory.create(settings, context);
+        Notifier notifier = type.factory().create(settings, context);
         if (settings.problems().isEmpty()) {
           notifiers.put(spec.name(), notifier);
         }
