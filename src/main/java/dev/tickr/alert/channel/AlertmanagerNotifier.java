@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +64,7 @@ final class AlertmanagerNotifier implements Notifier {
     this.severity = s.text("severity") == null ? "critical" : s.required("severity");
     this.labels = s.map("labels");
     this.expiry = s.duration("expires-after", DEFAULT_EXPIRY, Duration.ofDays(30));
-    this.authorization = authorization(s);
+    this.authorization = s.authorization();
     this.messages = new Messages(s.template("title"), s.template("message"), context.clock());
     this.clock = context.clock();
     this.http = new HttpDelivery(context, s.timeout(), s.mask());
@@ -74,22 +73,6 @@ final class AlertmanagerNotifier implements Notifier {
   static AlertmanagerNotifier create(Settings s, Notifiers.Context context) {
     s.allow(KEYS);
     return new AlertmanagerNotifier(s, s.url("url", null), context);
-  }
-
-  private static @Nullable String authorization(Settings s) {
-    String token = s.text("token");
-    String username = s.text("username");
-    String password = s.text("password");
-    if (token != null && (username != null || password != null)) {
-      s.problem("token", "token and username/password are two ways to log in: choose one");
-    }
-    if ((username == null) != (password == null)) {
-      s.problem(username == null ? "password" : "username", "username needs a password");
-    }
-    if (token != null) {
-      return "Bearer " + token;
-    }
-    return username != null && password != null ? Credentials.basic(username, password) : null;
   }
 
   @Override

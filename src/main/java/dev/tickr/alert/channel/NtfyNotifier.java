@@ -9,7 +9,6 @@ import dev.tickr.alert.Notifier;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Credentials;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +62,7 @@ final class NtfyNotifier implements Notifier {
             ? null
             : PRIORITIES.indexOf(s.choice("priority", PRIORITIES, "default")) + 1;
     this.tags = s.list("tags");
-    this.authorization = authorization(s);
+    this.authorization = s.authorization();
     this.messages = new Messages(s.template("title"), s.template("message"), context.clock());
     this.http = new HttpDelivery(context, s.timeout(), s.mask());
   }
@@ -73,22 +72,6 @@ final class NtfyNotifier implements Notifier {
     s.secret("topic");
     String topic = s.required("topic");
     return new NtfyNotifier(s, s.url("url", SERVER_URL), topic, context);
-  }
-
-  private static @Nullable String authorization(Settings s) {
-    String token = s.text("token");
-    String username = s.text("username");
-    String password = s.text("password");
-    if (token != null && (username != null || password != null)) {
-      s.problem("token", "token and username/password are two ways to log in: choose one");
-    }
-    if ((username == null) != (password == null)) {
-      s.problem(username == null ? "password" : "username", "username needs a password");
-    }
-    if (token != null) {
-      return "Bearer " + token;
-    }
-    return username != null && password != null ? Credentials.basic(username, password) : null;
   }
 
   @Override

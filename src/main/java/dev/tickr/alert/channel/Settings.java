@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.Credentials;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -252,6 +253,26 @@ final class Settings {
           }
         });
     return out;
+  }
+
+  /**
+   * The {@code Authorization} value from {@code token} (Bearer) or {@code username} and {@code
+   * password} (Basic), reporting both at once or half a login; null when none is set.
+   */
+  @Nullable String authorization() {
+    String token = text("token");
+    String username = text("username");
+    String password = text("password");
+    if (token != null && (username != null || password != null)) {
+      problem("token", "token and username/password are two ways to log in: choose one");
+    }
+    if ((username == null) != (password == null)) {
+      problem(username == null ? "password" : "username", "username needs a password");
+    }
+    if (token != null) {
+      return "Bearer " + token;
+    }
+    return username != null && password != null ? Credentials.basic(username, password) : null;
   }
 
   /** The template under {@code key}, or null for the channel's default text. */
