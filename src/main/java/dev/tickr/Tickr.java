@@ -1,6 +1,7 @@
 package dev.tickr;
 
 import dev.tickr.alert.NotifierFactory;
+import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
 import dev.tickr.check.dns.DnsCheck;
@@ -10,6 +11,7 @@ import dev.tickr.check.tls.TlsCheck;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The composition root: builds every part once, by constructor, from the few things that come from
@@ -21,6 +23,7 @@ public final class Tickr {
   private final Checks checks;
   private final Judge judge;
   private final NotifierFactory notifiers;
+  private Notifiers.@Nullable Context notifierContext;
 
   public Tickr(Map<String, String> environment, Clock clock, Ticker ticker) {
     this.environment = Map.copyOf(environment);
@@ -32,9 +35,15 @@ public final class Tickr {
             new TlsCheck(clock, ticker),
             new DnsCheck(ticker));
     this.judge = new Judge(clock);
-    // The channel registry plugs in here: one notifier per configured channel, by name.
-    // TODO(alert-channels): replace NotifierFactory.none() with the Notifiers registry.
-    this.notifiers = NotifierFactory.none();
+    this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
+  }
+
+  /** One HTTP client for every channel, made when the first config with channels is applied. */
+  private synchronized Notifiers.Context notifierContext() {
+    if (notifierContext == null) {
+      notifierContext = Notifiers.Context.create(clock, userAgent());
+    }
+    return notifierContext;
   }
 
   public static String version() {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       StatusCommand.class,
       IncidentCommand.class,
-      TrainingCommand.class
+      TrainingCommand.class,
+      AlertCommand.class
     })
 public final class Main {
   private Main() {}
@@ -57,6 +58,9 @@ public final class Main {
             if (type == TrainingCommand.class) {
               return type.cast(new TrainingCommand(tickr, ticker));
             }
+            if (type == AlertTestCommand.class) {
+              return type.cast(new AlertTestCommand(tickr));
+            }
             return CommandLine.defaultFactory().create(type);
           }
         };
@@ -69,7 +73,10 @@ public final class Main {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + usage.getMessage());
             commandLine
                 .getErr()
-                .println("Try 'tickr " + commandLine.getCommandName() + " --help' for the flags.");
+                .println(
+                    "Try '"
+                        + commandLine.getCommandSpec().qualifiedName()
+                        + " --help' for the flags.");
             return CommandLine.ExitCode.USAGE;
           }
           throw e;

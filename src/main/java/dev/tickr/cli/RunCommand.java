@@ -1,6 +1,7 @@
 package dev.tickr.cli;
 
 import dev.tickr.Tickr;
+import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -103,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigLoader loader = new ConfigLoader(tickr.environment());
+    ConfigLoader loader =
+        new ConfigLoader(tickr.environment()).checkingChannels(Notifiers::validate);
     Path file = config;
     if (file == null && Files.exists(Path.of("tickr.yml"))) {
       file = Path.of("tickr.yml");

@@ -1,6 +1,7 @@
 package dev.tickr.cli;
 
 import dev.tickr.Tickr;
+import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -45,7 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try {
-      Config loaded = new ConfigLoader(tickr.environment()).load(config);
+      Config loaded =
+          new ConfigLoader(tickr.environment()).checkingChannels(Notifiers::validate).load(config);
       out.printf(
           "%s: valid (%d monitors, %d channels, %d status pages)%n",
           config, loaded.monitors().size(), loaded.channels().size(), loaded.statusPages().size());

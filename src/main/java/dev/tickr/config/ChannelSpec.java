@@ -11,7 +11,7 @@ import java.util.Set;
  * and maps), checked in depth by the channel's notifier.
  *
  * @param locations where each setting was written, by path: {@code url}, {@code headers.X-Key},
- *     {@code to[0]}
+ *     {@code to[0]}; also where the channel's {@code name} and {@code type} were written
  * @param secrets paths of settings that must never be shown: values from {@code ${NAME}} and values
  *     whose key names a secret (a token, password, key, signature, ...)
  * @param line where the channel is declared (1-based)

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a YAML config into an immutable, validated {@link Config}: built-in defaults, then the
@@ -19,9 +20,25 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
+  private final Function<List<ChannelSpec>, List<Problem>> channelCheck;
 
   public ConfigLoader(Map<String, String> environment) {
+    this(environment, channels -> List.of());
+  }
+
+  private ConfigLoader(
+      Map<String, String> environment, Function<List<ChannelSpec>, List<Problem>> channelCheck) {
     this.environment = Map.copyOf(environment);
+    this.channelCheck = channelCheck;
+  }
+
+  /**
+   * A loader that also checks each channel's own settings with {@code check} (the alerting code's
+   * reader, which the config package does not know), so that their problems are reported and sorted
+   * with all the others.
+   */
+  public ConfigLoader checkingChannels(Function<List<ChannelSpec>, List<Problem>> check) {
+    return new ConfigLoader(environment, check);
   }
 
   /**
@@ -55,6 +72,9 @@ public final class ConfigLoader {
     Problems problems = new Problems();
     Node root = new YamlReader(fileName, environment, problems).read(yaml);
     Config config = problems.count() == 0 ? new ConfigReader(problems).read(root) : null;
+    if (config != null) {
+      channelCheck.apply(config.channels()).forEach(problems::add);
+    }
     if (config == null || problems.count() > 0) {
       throw new ConfigException(problems.sorted());
     }

@@ -94,9 +94,16 @@ final class ConfigReader {
       Map<String, Object> settings = raw.mapping(mapping, "", Keys.CHANNEL);
       if (name != null && type != null && policy != null && problems.count() == before) {
         policies.put(name, policy);
+        // Where name and type were written too, so the channel's reader can point at the channel.
+        Map<String, Location> locations = new LinkedHashMap<>(raw.locations());
+        for (String key : Keys.CHANNEL) {
+          Node at = fields.get(key);
+          if (at != null) {
+            locations.put(key, at.at());
+          }
+        }
         channels.add(
-            new ChannelSpec(
-                name, type, settings, raw.locations(), raw.secrets(), mapping.at().line()));
+            new ChannelSpec(name, type, settings, locations, raw.secrets(), mapping.at().line()));
       }
     }
     return channels;

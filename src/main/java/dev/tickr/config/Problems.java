@@ -18,6 +18,10 @@ final class Problems {
     found.add(where.problem(message));
   }
 
+  void add(Problem problem) {
+    found.add(problem);
+  }
+
   int count() {
     return found.size();
   }

@@ -4,14 +4,17 @@ import java.util.Collection;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** "Did you mean" for misspelt keys, types and names: the closest candidate within two edits. */
-final class Suggestions {
+/**
+ * "Did you mean" for misspelt keys, types and names: the closest candidate within two edits. Public
+ * so that other readers of the config (channel settings, command-line names) hint the same way.
+ */
+public final class Suggestions {
   static final int MAX_DISTANCE = 2;
 
   private Suggestions() {}
 
   /** The closest candidate at most {@value #MAX_DISTANCE} edits away (first wins a tie). */
-  static @Nullable String closest(String wrong, Collection<String> candidates) {
+  public static @Nullable String closest(String wrong, Collection<String> candidates) {
     String w = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = MAX_DISTANCE + 1;
@@ -26,7 +29,7 @@ final class Suggestions {
   }
 
   /** {@code (did you mean "x"?)} with its leading space, or nothing. */
-  static String didYouMean(String wrong, Collection<String> candidates) {
+  public static String didYouMean(String wrong, Collection<String> candidates) {
     String best = closest(wrong, candidates);
     return best == null ? "" : " (did you mean \"" + best + "\"?)";
   }

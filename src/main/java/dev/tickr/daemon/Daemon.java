@@ -109,7 +109,8 @@ public final class Daemon implements AutoCloseable {
         new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
     this.tracker.listen(alerts);
     this.runner =
-        new MonitorRunner(clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked);
+        new MonitorRunner(
+            clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
   }
 

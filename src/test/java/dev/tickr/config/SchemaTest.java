@@ -149,7 +149,9 @@ class SchemaTest {
     for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
       resolved.path(combinator).forEach(sub -> walk(sub, path, found));
     }
-    for (String branch : List.of("then", "else")) {
+    // A channel type's own settings (the "then" of each type) belong to the alerting code, which
+    // holds them to its notifiers' keys (dev.tickr.alert.channel.ChannelSchemaTest).
+    for (String branch : path.equals("/channels/*") ? List.<String>of() : List.of("then", "else")) {
       if (resolved.has(branch)) {
         walk(resolved.get(branch), path, found);
       }

@@ -1,0 +1,109 @@
+package dev.tickr.alert.channel;
+
+import static dev.tickr.alert.channel.Channels.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickr.alert.Alert;
+import dev.tickr.alert.AlertEvent;
+import dev.tickr.alert.Notification;
+import dev.tickr.check.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessagesTest {
+  private final Channels channels = new Channels();
+  private final Messages defaults = new Messages(null, null, channels.clock);
+  private static final Messages.Limits ROOMY = new Messages.Limits(100, 10_000);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DOWN|campaigns is DOWN",
+        "UP|campaigns is UP again",
+        "DEGRADED|campaigns is DEGRADED",
+        "REMINDER|campaigns is still DOWN",
+        "TEST|[TEST] campaigns: test notification"
+      })
+  void the_default_title_names_the_monitor_and_the_event(AlertEvent event, String title) {
+    assertThat(defaults.compose(notification(event, "campaigns"), s -> s, ROOMY).title())
+        .isEqualTo(title);
+  }
+
+  @Test
+  void a_test_is_marked_even_with_a_custom_title() throws Exception {
+    Messages custom = new Messages(Template.parse("{{monitor}}!"), null, channels.clock);
+
+    assertThat(custom.compose(notification(AlertEvent.TEST, "x"), s -> s, ROOMY).title())
+        .isEqualTo("[TEST] x!");
+  }
+
+  @Test
+  void a_certificate_warning_says_when_it_expires() {
+    Alert alert =
+        new Alert(
+            AlertEvent.CERTIFICATE,
+            "shop",
+            List.of(),
+            0,
+            Channels.STARTED,
+            null,
+            Reason.CONDITION,
+            "[CERTIFICATE_EXPIRATION] > 336h (actual 200h)",
+            null,
+            "",
+            Instant.parse("2026-03-09T18:00:00Z"),
+            "tickr-shop-cert");
+    Messages.Text text =
+        defaults.compose(
+            new Notification("c", AlertEvent.CERTIFICATE, List.of(alert), Channels.DASHBOARD),
+            s -> s,
+            ROOMY);
+
+    assertThat(text.title()).isEqualTo("shop: certificate expires 2026-03-09 18:00:00 UTC");
+    assertThat(text.body())
+        .isEqualTo(
+            "The certificate expires 2026-03-09 18:00:00 UTC.\n"
+                + "[CERTIFICATE_EXPIRATION] > 336h (actual 200h)");
+  }
+
+  @Test
+  void a_grouped_notification_is_one_summary_cut_to_the_limits() {
+    String[] monitors = IntStream.range(0, 5).mapToObj(i -> "m" + i).toArray(String[]::new);
+
+    Messages.Text text =
+        defaults.compose(
+            notification(AlertEvent.DOWN, monitors), s -> s, new Messages.Limits(3, 10_000));
+
+    assertThat(text.title()).isEqualTo("5 monitors DOWN: m0, m1, m2 and 2 more");
+    assertThat(text.lines()).hasSize(3);
+    assertThat(text.more()).isEqualTo(2);
+    assertThat(text.body()).endsWith("\n… and 2 more");
+    assertThat(text.link()).isEqualTo(Channels.DASHBOARD);
+  }
+
+  @Test
+  void the_character_limit_counts_too() {
+    String[] monitors = IntStream.range(0, 5).mapToObj(i -> "m" + i).toArray(String[]::new);
+
+    Messages.Text text =
+        defaults.compose(
+            notification(AlertEvent.DOWN, monitors), s -> s, new Messages.Limits(50, 160));
+
+    assertThat(text.lines()).hasSize(2);
+    assertThat(text.more()).isEqualTo(3);
+  }
+
+  @Test
+  void cuts_without_splitting_a_surrogate_pair_and_links_encode_the_name() {
+    assertThat(Messages.cut("abcdef", 4)).isEqualTo("abc…");
+    assertThat(Messages.cut("ab😀cd", 4)).isEqualTo("ab…");
+    assertThat(Messages.cut("short", 10)).isEqualTo("short");
+    assertThat(Messages.monitorUrl("https://t.example.com/", "a b/c"))
+        .isEqualTo("https://t.example.com/monitors/a%20b%2Fc");
+  }
+}
