@@ -94,7 +94,7 @@ final class MonitorRunner implements Scheduler.Runner {
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Outcome outcome = Judgement.outcome(started, result, verdict);
     if (verdict != Verdict.OK) {
-      Duration stall = stalls.longestDuring(startNanos, endNanos);
+      Duration stall = stalls.stalledDuring(startNanos, endNanos);
       if (Judgement.explainedByStall(result, spec.conditions(), spec.timeout(), stall)) {
         outcome = Judgement.inconclusive(started, result, stall);
         verdict = outcome.verdict();

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Watches Tickr's own ability to run: a virtual thread that asks to wake every {@link #PERIOD} and
  * notes how late it woke. Late wake-ups mean the checks' threads could not run either (the CPU was
  * taken, a GC paused everything), so a check that timed out meanwhile says more about Tickr than
- * about its target. Keeps the recent stalls, longest-overlap queries are cheap. Thread-safe.
+ * about its target. Under sustained overload no single wake-up is very late, but many are: the sum
+ * over a check's time is what it lost. Keeps the recent stalls; queries are cheap. Thread-safe.
  */
 public final class StallWatch implements Stalls, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StallWatch.class);
@@ -83,13 +84,15 @@ public final class StallWatch implements Stalls, AutoCloseable {
   }
 
   @Override
-  public synchronized Duration longestDuring(long startNanos, long endNanos) {
-    long longest = 0;
+  public synchronized Duration stalledDuring(long startNanos, long endNanos) {
+    long total = 0;
     for (int i = 0; i < size; i++) {
       long overlap = Math.min(to[i], endNanos) - Math.max(from[i], startNanos);
-      longest = Math.max(longest, overlap);
+      if (overlap > 0) {
+        total += overlap;
+      }
     }
-    return Duration.ofNanos(longest);
+    return Duration.ofNanos(total);
   }
 
   @Override

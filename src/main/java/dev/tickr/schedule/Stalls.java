@@ -9,8 +9,9 @@ public interface Stalls {
   Stalls NONE = (startNanos, endNanos) -> Duration.ZERO;
 
   /**
-   * The longest stall that overlapped {@code [startNanos, endNanos]} (ticker time), counting only
-   * the overlapping part; zero if there was none.
+   * How long Tickr could not run during {@code [startNanos, endNanos]} (ticker time): the stalls
+   * that overlapped it, added up, counting only their overlapping parts; zero if there were none.
+   * One long GC pause and many short waits for a saturated CPU count alike.
    */
-  Duration longestDuring(long startNanos, long endNanos);
+  Duration stalledDuring(long startNanos, long endNanos);
 }

@@ -12,15 +12,27 @@ class StallWatchTest {
   private static final long MS = 1_000_000;
 
   @Test
-  void counts_only_the_part_of_a_stall_that_overlaps_the_window() {
+  void counts_only_the_parts_of_stalls_that_overlap_the_window() {
     StallWatch watch = StallWatch.manual(() -> 0);
     watch.record(100 * MS, 400 * MS);
     watch.record(1_000 * MS, 1_050 * MS);
 
-    assertThat(watch.longestDuring(0, 2_000 * MS)).isEqualTo(Duration.ofMillis(300));
-    assertThat(watch.longestDuring(300 * MS, 2_000 * MS)).isEqualTo(Duration.ofMillis(100));
-    assertThat(watch.longestDuring(500 * MS, 900 * MS)).isZero();
-    assertThat(watch.longestDuring(1_020 * MS, 1_030 * MS)).isEqualTo(Duration.ofMillis(10));
+    assertThat(watch.stalledDuring(0, 2_000 * MS)).isEqualTo(Duration.ofMillis(350));
+    assertThat(watch.stalledDuring(300 * MS, 2_000 * MS)).isEqualTo(Duration.ofMillis(150));
+    assertThat(watch.stalledDuring(500 * MS, 900 * MS)).isZero();
+    assertThat(watch.stalledDuring(1_020 * MS, 1_030 * MS)).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void adds_up_many_short_stalls() {
+    StallWatch watch = StallWatch.manual(() -> 0);
+    // A saturated CPU: every wake-up 30 ms late, for a second.
+    for (long t = 0; t < 1_000 * MS; t += 50 * MS) {
+      watch.record(t, t + 30 * MS);
+    }
+
+    assertThat(watch.stalledDuring(0, 1_000 * MS)).isEqualTo(Duration.ofMillis(600));
+    assertThat(watch.stalledDuring(0, 100 * MS)).isEqualTo(Duration.ofMillis(60));
   }
 
   @Test
@@ -30,7 +42,7 @@ class StallWatchTest {
     for (int i = 0; i < 5_000; i++) {
       watch.record(1_000 * MS + i, 1_000 * MS + i + 1);
     }
-    assertThat(watch.longestDuring(0, 600 * MS)).as("the oldest stall was dropped").isZero();
+    assertThat(watch.stalledDuring(0, 600 * MS)).as("the oldest stall was dropped").isZero();
   }
 
   @Test
@@ -57,7 +69,7 @@ class StallWatchTest {
         t.join();
       }
       Thread.sleep(100); // the watch wakes and records
-      assertThat(watch.longestDuring(start, ticker.nanos()))
+      assertThat(watch.stalledDuring(start, ticker.nanos()))
           .isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
   }
