@@ -1,0 +1,244 @@
+package dev.tickr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tickr.testing.RecordedRequest;
+import dev.tickr.testing.Reply;
+import dev.tickr.testing.TestHttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path with nothing replaced: {@code tickr run} from a YAML file, real targets that fail
+ * and recover, and real receivers for the channels on loopback.
+ */
+class AlertingEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ROUTING_KEY = "R0UT1NGKEY0123456789abcdefABCDEF";
+
+  @TempDir Path dir;
+
+  private final AtomicBoolean targetUp = new AtomicBoolean(false);
+  private final TestHttpServer target = TestHttpServer.plain();
+  private final TestHttpServer receivers = TestHttpServer.plain();
+  private final CliRunner cli = new CliRunner(Map.of("ROUTING_KEY", ROUTING_KEY));
+
+  AlertingEndToEndTest() {
+    for (int i = 0; i < 50; i++) {
+      target.route("/m/" + i, r -> Reply.status(targetUp.get() ? 200 : 500).text("state"));
+    }
+  }
+
+  @AfterEach
+  void close() {
+    target.close();
+    receivers.close();
+  }
+
+  private Path config(int monitors, String channels) throws IOException {
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("defaults:\n  interval: 1s\n  timeout: 900ms\n  failure-threshold: 2\n");
+    yaml.append("  alerts: [chat, hook, pager]\nmonitors:\n");
+    for (int i = 0; i < monitors; i++) {
+      yaml.append("  - name: m")
+          .append(i)
+          .append("\n    url: ")
+          .append(target.url("/m/" + i))
+          .append('\n');
+    }
+    yaml.append("channels:\n").append(channels);
+    Path file = dir.resolve("tickr.yml");
+    Files.writeString(file, yaml.toString());
+    return file;
+  }
+
+  private CompletableFuture<CliRunner.Run> run(Path config, String stopAfter) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            cli.run(
+                "run",
+                "-c",
+                config.toString(),
+                "--data",
+                dir.resolve("data").toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--stop-after",
+                stopAfter));
+  }
+
+  private List<RecordedRequest> at(String path) {
+    return receivers.requests().stream().filter(r -> r.path().equals(path)).toList();
+  }
+
+  private static JsonNode json(RecordedRequest r) {
+    try {
+      return JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(r.body(), e);
+    }
+  }
+
+  private static void eventually(Duration timeout, BooleanSupplier done, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  private static List<String> pagerEvents(List<RecordedRequest> requests, String action) {
+    return requests.stream()
+        .map(AlertingEndToEndTest::json)
+        .filter(j -> j.path("event_action").asText().equals(action))
+        .map(j -> j.path("dedup_key").asText())
+        .toList();
+  }
+
+  @Test
+  void fifty_monitors_failing_together_make_one_message_per_chat_channel_and_an_incident_each()
+      throws Exception {
+    receivers
+        .text("/slack", 200, "ok")
+        .text("/hook", 200, "ok")
+        .json("/pager", 202, "{\"status\":\"success\",\"message\":\"Event processed\"}");
+    Path config =
+        config(
+            50,
+            """
+              - {name: chat, type: slack, url: %s, group: 3s}
+              - {name: hook, type: webhook, url: %s, group: 3s}
+              - {name: pager, type: pagerduty, routing-key: "${ROUTING_KEY}", url: %s}
+            """
+                .formatted(
+                    receivers.url("/slack"), receivers.url("/hook"), receivers.url("/pager")));
+    CompletableFuture<CliRunner.Run> running = run(config, "25s");
+
+    eventually(
+        Duration.ofSeconds(15),
+        () -> pagerEvents(at("/pager"), "trigger").size() == 50 && !at("/slack").isEmpty(),
+        "50 PagerDuty triggers and a Slack message");
+    // Anything late would come within the group window.
+    TimeUnit.SECONDS.sleep(4);
+    assertThat(at("/slack")).as("one Slack message for 50 monitors").hasSize(1);
+    assertThat(at("/hook")).as("one webhook request for 50 monitors").hasSize(1);
+    String slack = at("/slack").get(0).body();
+    assertThat(slack).contains("50 monitors DOWN");
+    JsonNode hook = json(at("/hook").get(0));
+    assertThat(hook.path("event").asText()).isEqualTo("down");
+    assertThat(hook.path("alerts").findValuesAsText("name"))
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.range(0, 50).mapToObj(i -> "m" + i).toList());
+    List<String> triggers = pagerEvents(at("/pager"), "trigger");
+    assertThat(triggers).doesNotHaveDuplicates().allMatch(k -> k.startsWith("tickr-m"));
+
+    targetUp.set(true);
+    eventually(
+        Duration.ofSeconds(15),
+        () -> pagerEvents(at("/pager"), "resolve").size() == 50 && at("/slack").size() == 2,
+        "50 PagerDuty resolves and a second Slack message");
+    TimeUnit.SECONDS.sleep(4);
+    assertThat(at("/slack")).hasSize(2);
+    assertThat(at("/slack").get(1).body()).contains("50 monitors UP");
+    assertThat(at("/hook")).hasSize(2);
+    assertThat(json(at("/hook").get(1)).path("event").asText()).isEqualTo("up");
+    assertThat(pagerEvents(at("/pager"), "resolve"))
+        .as("each incident resolved with the key it was triggered with")
+        .containsExactlyInAnyOrderElementsOf(triggers);
+    assertThat(at("/pager")).hasSize(100);
+
+    CliRunner.Run done = running.get(40, TimeUnit.SECONDS);
+    assertThat(done.exitCode()).as(done.err()).isZero();
+  }
+
+  @Test
+  void an_alert_pending_at_a_restart_reaches_a_receiver_that_was_down_exactly_once()
+      throws Exception {
+    AtomicBoolean receiverUp = new AtomicBoolean(false);
+    List<JsonNode> taken = new CopyOnWriteArrayList<>();
+    List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
+    receivers.route(
+        "/pager",
+        r -> {
+          if (!receiverUp.get()) {
+            return Reply.status(503).text("maintenance");
+          }
+          taken.add(json(r));
+          return Reply.status(202).json("{\"status\":\"success\"}");
+        });
+    receivers.route(
+        "/hook",
+        r -> {
+          idempotencyKeys.add(String.valueOf(r.header("Idempotency-Key")));
+          if (!receiverUp.get()) {
+            return Reply.status(503).text("maintenance");
+          }
+          taken.add(json(r));
+          return Reply.status(200).text("ok");
+        });
+    Path config =
+        config(
+            1,
+            """
+              - {name: chat, type: webhook, url: %s, events: []}
+              - {name: hook, type: webhook, url: %s}
+              - {name: pager, type: pagerduty, routing-key: "${ROUTING_KEY}", url: %s}
+            """
+                .formatted(
+                    receivers.url("/unused"), receivers.url("/hook"), receivers.url("/pager")));
+
+    // First run: the monitor goes DOWN, both receivers refuse with 503, then Tickr stops.
+    CompletableFuture<CliRunner.Run> first = run(config, "5s");
+    eventually(
+        Duration.ofSeconds(10),
+        () -> !at("/pager").isEmpty() && !at("/hook").isEmpty(),
+        "a first attempt at each receiver");
+    assertThat(first.get(20, TimeUnit.SECONDS).exitCode()).isZero();
+    assertThat(taken).isEmpty();
+    int attemptsBefore = receivers.requests().size();
+
+    // Second run: the receivers are back; the target is still down (the same incident).
+    receiverUp.set(true);
+    CompletableFuture<CliRunner.Run> second = run(config, "20s");
+    eventually(Duration.ofSeconds(20), () -> taken.size() >= 2, "both alerts delivered");
+    TimeUnit.SECONDS.sleep(2);
+    assertThat(second.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+
+    assertThat(receivers.requests().size()).isGreaterThan(attemptsBefore);
+    List<JsonNode> triggers =
+        taken.stream().filter(j -> j.path("event_action").asText().equals("trigger")).toList();
+    assertThat(triggers)
+        .as("one trigger reached PagerDuty")
+        .singleElement()
+        .satisfies(j -> assertThat(j.path("dedup_key").asText()).isEqualTo("tickr-m0-1"));
+    List<JsonNode> downs =
+        taken.stream().filter(j -> j.path("event").asText().equals("down")).toList();
+    assertThat(downs).as("one DOWN reached the webhook").hasSize(1);
+    assertThat(downs.get(0).at("/incident/id").asLong()).isEqualTo(1);
+    assertThat(idempotencyKeys.stream().collect(Collectors.toSet()))
+        .as("every attempt, before and after the restart, carried the same key")
+        .hasSize(1);
+    assertThat(new ArrayList<>(idempotencyKeys)).hasSizeGreaterThan(1);
+  }
+}
