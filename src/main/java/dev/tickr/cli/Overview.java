@@ -1,5 +1,6 @@
 package dev.tickr.cli;
 
+import dev.tickr.alert.ChannelHealth;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
@@ -8,6 +9,7 @@ import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
+import dev.tickr.web.ChannelView;
 import dev.tickr.web.MonitorView;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +53,25 @@ final class Overview {
               s.lastCheck(),
               open == null ? null : open.reason() + ": " + open.detail(),
               day.getOrDefault(row.name(), Uptime.NONE).ratio()));
+    }
+    return views;
+  }
+
+  /** The daemon's alert channels with how their deliveries are going. */
+  static List<ChannelView> channels(Daemon daemon) {
+    Map<String, String> types = new java.util.HashMap<>();
+    daemon.config().channels().forEach(c -> types.put(c.name(), c.type()));
+    List<ChannelView> views = new ArrayList<>();
+    for (ChannelHealth h : daemon.channelHealth()) {
+      views.add(
+          new ChannelView(
+              h.channel(),
+              types.getOrDefault(h.channel(), "?"),
+              h.failures(),
+              h.pending(),
+              h.lastSuccess(),
+              h.lastError(),
+              h.lastErrorText()));
     }
     return views;
   }

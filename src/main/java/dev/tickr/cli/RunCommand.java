@@ -153,7 +153,10 @@ final class RunCommand implements Callable<Integer> {
               tickr.notifiers(),
               Waiter.system());
       WebServer web =
-          new WebServer(() -> Overview.of(daemon, store, tickr.clock()), Tickr.version());
+          new WebServer(
+              () -> Overview.of(daemon, store, tickr.clock()),
+              () -> Overview.channels(daemon),
+              Tickr.version());
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {

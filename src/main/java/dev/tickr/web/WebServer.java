@@ -19,7 +19,8 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
 
-  public WebServer(Supplier<List<MonitorView>> monitors, String version) {
+  public WebServer(
+      Supplier<List<MonitorView>> monitors, Supplier<List<ChannelView>> channels, String version) {
     this.app =
         Javalin.create(
             config -> {
@@ -31,7 +32,7 @@ public final class WebServer implements AutoCloseable {
                   "/",
                   ctx -> {
                     ctx.header("Cache-Control", "no-store");
-                    ctx.html(overview(monitors.get(), version));
+                    ctx.html(overview(monitors.get(), channels.get(), version));
                   });
             });
   }
@@ -49,8 +50,9 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
-  static String overview(List<MonitorView> monitors, String version) {
+  static String overview(List<MonitorView> monitors, List<ChannelView> channels, String version) {
     long down = monitors.stream().filter(m -> m.state().equals("DOWN")).count();
+    long failing = channels.stream().filter(ChannelView::failing).count();
     StringBuilder html = new StringBuilder(4096 + monitors.size() * 256);
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -68,7 +70,10 @@ public final class WebServer implements AutoCloseable {
         .append(monitors.size())
         .append(" monitors, ")
         .append(down)
-        .append(" down. Refreshes every 10 s.</p><table><caption class=\"sr-only\">Monitors")
+        .append(" down")
+        .append(failing > 0 ? ", " + failing + " alert channel" + (failing > 1 ? "s" : "") : "")
+        .append(failing > 0 ? " failing" : "")
+        .append(". Refreshes every 10 s.</p><table><caption class=\"sr-only\">Monitors")
         .append("</caption><thead><tr><th scope=\"col\">Monitor</th><th scope=\"col\">State</th>")
         .append("<th scope=\"col\">Since</th><th scope=\"col\">Last check</th>")
         .append("<th scope=\"col\">Uptime 24 h</th><th scope=\"col\">Open incident</th></tr>")
@@ -95,10 +100,41 @@ public final class WebServer implements AutoCloseable {
           .append(m.incident() == null ? "" : escape(m.incident()))
           .append("</td></tr>");
     }
-    return html.append("</tbody></table><footer><small>Tickr ")
+    html.append("</tbody></table>");
+    if (!channels.isEmpty()) {
+      channels(html, channels);
+    }
+    return html.append("<footer><small>Tickr ")
         .append(escape(version))
         .append("</small></footer></main></body></html>")
         .toString();
+  }
+
+  private static void channels(StringBuilder html, List<ChannelView> channels) {
+    html.append("<h2>Alert channels</h2><table><thead><tr><th scope=\"col\">Channel</th>")
+        .append("<th scope=\"col\">State</th><th scope=\"col\">Waiting</th>")
+        .append("<th scope=\"col\">Last sent</th><th scope=\"col\">Last error</th></tr>")
+        .append("</thead><tbody>");
+    for (ChannelView c : channels) {
+      String state = c.failing() ? "FAILING" : "OK";
+      html.append("<tr><td>")
+          .append(escape(c.name()))
+          .append(" <small>")
+          .append(escape(c.type()))
+          .append("</small></td><td class=\"")
+          .append(c.failing() ? "DOWN" : "UP")
+          .append("\">")
+          .append(state)
+          .append(c.failing() ? " (" + c.failures() + " attempts)" : "")
+          .append("</td><td>")
+          .append(c.pending())
+          .append("</td><td>")
+          .append(time(c.lastSuccess()))
+          .append("</td><td>")
+          .append(c.lastError() == null ? "" : time(c.lastErrorAt()) + " " + escape(c.lastError()))
+          .append("</td></tr>");
+    }
+    html.append("</tbody></table>");
   }
 
   private static String time(@Nullable Instant t) {

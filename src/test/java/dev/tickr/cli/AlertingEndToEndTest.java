@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tickr.testing.Ports;
 import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +76,10 @@ class AlertingEndToEndTest {
   }
 
   private CompletableFuture<CliRunner.Run> run(Path config, String stopAfter) {
+    return run(config, stopAfter, 0);
+  }
+
+  private CompletableFuture<CliRunner.Run> run(Path config, String stopAfter, int port) {
     return CompletableFuture.supplyAsync(
         () ->
             cli.run(
@@ -80,9 +89,18 @@ class AlertingEndToEndTest {
                 "--data",
                 dir.resolve("data").toString(),
                 "--listen",
-                "127.0.0.1:0",
+                "127.0.0.1:" + port,
                 "--stop-after",
                 stopAfter));
+  }
+
+  private static String page(String url) throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    }
   }
 
   private List<RecordedRequest> at(String path) {
@@ -209,11 +227,19 @@ class AlertingEndToEndTest {
                     receivers.url("/unused"), receivers.url("/hook"), receivers.url("/pager")));
 
     // First run: the monitor goes DOWN, both receivers refuse with 503, then Tickr stops.
-    CompletableFuture<CliRunner.Run> first = run(config, "5s");
+    int port = Ports.closed();
+    CompletableFuture<CliRunner.Run> first = run(config, "5s", port);
     eventually(
         Duration.ofSeconds(10),
         () -> !at("/pager").isEmpty() && !at("/hook").isEmpty(),
         "a first attempt at each receiver");
+    TimeUnit.MILLISECONDS.sleep(300);
+    String overview = page("http://127.0.0.1:" + port + "/");
+    assertThat(overview)
+        .contains("2 alert channels failing")
+        .containsPattern("hook <small>webhook</small></td><td class=\"DOWN\">FAILING")
+        .contains("503 maintenance")
+        .doesNotContain(ROUTING_KEY);
     assertThat(first.get(20, TimeUnit.SECONDS).exitCode()).isZero();
     assertThat(taken).isEmpty();
     int attemptsBefore = receivers.requests().size();
