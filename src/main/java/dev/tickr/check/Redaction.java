@@ -1,7 +1,14 @@
 package dev.tickr.check;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +23,100 @@ public final class Redaction {
       Pattern.compile(
           ".*(token|secret|passw|pwd|api[-_]?key|apikey|access[-_]?key|signature|sig|auth|credential|session).*");
 
+  /** A secret query parameter anywhere in a text: its name and {@code =} stay, its value goes. */
+  private static final Pattern SECRET_PARAM_IN_TEXT =
+      Pattern.compile(
+          "(?i)([?&;](?:[a-z0-9_.\\-]*(?:token|secret|passw|pwd|api[-_]?key|apikey|access[-_]?key"
+              + "|signature|sig|auth|credential|session)[a-z0-9_.\\-]*|key)=)[^&\\s\"'<>#]+");
+
+  /** Secret values shorter than this are not searched for in texts: they would mask too much. */
+  static final int MIN_SECRET_LENGTH = 4;
+
   private Redaction() {}
+
+  /**
+   * The text with every value of {@code secrets} and every secret query value of a URL in it
+   * replaced by {@value #MASK}: for evidence and error texts, which may echo what was sent.
+   */
+  public static String scrub(String text, Collection<String> secrets) {
+    String out = text;
+    for (String secret : secrets) {
+      if (secret.length() >= MIN_SECRET_LENGTH && out.contains(secret)) {
+        out = out.replace(secret, MASK);
+      }
+    }
+    if (out.indexOf('=') >= 0) {
+      out =
+          SECRET_PARAM_IN_TEXT
+              .matcher(out)
+              .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
+    return out;
+  }
+
+  /**
+   * {@link #scrub} for a text cut off after its first characters: a secret cut in two at the end is
+   * masked too.
+   */
+  public static String scrubCut(String text, Collection<String> secrets) {
+    String out = scrub(text, secrets);
+    for (String secret : secrets) {
+      for (int n = Math.min(secret.length() - 1, out.length()); n >= MIN_SECRET_LENGTH; n--) {
+        if (out.regionMatches(out.length() - n, secret, 0, n)) {
+          return out.substring(0, out.length() - n) + MASK;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The secret values an HTTP request carries, as a target might echo them: secret header values
+   * and their credentials alone (the token of {@code Bearer <token>}, the password inside Basic
+   * auth), the password of the URL's user info, and the values of secret query parameters.
+   */
+  public static Set<String> secretsOf(HttpTarget target) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Header h : target.headers()) {
+      if (h.secret() || isSecretName(h.name())) {
+        out.add(h.value());
+        int space = h.value().indexOf(' ');
+        if (space > 0) {
+          String credential = h.value().substring(space + 1).strip();
+          out.add(credential);
+          if (h.value().regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+              String decoded =
+                  new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+              int colon = decoded.indexOf(':');
+              out.add(colon < 0 ? decoded : decoded.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+              // Not base64 after all: the raw value is masked already.
+            }
+          }
+        }
+      }
+    }
+    URI url = target.url();
+    String userInfo = url.getUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      out.add(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+    }
+    String query = url.getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && isSecretName(pair.substring(0, eq))) {
+          String raw = pair.substring(eq + 1);
+          out.add(raw);
+          out.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    out.removeIf(v -> v.length() < MIN_SECRET_LENGTH);
+    return out;
+  }
 
   public static boolean isSecretName(String name) {
     return SECRET_PARAM.matcher(name.toLowerCase(Locale.ROOT)).matches()

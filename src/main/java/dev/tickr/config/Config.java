@@ -3,6 +3,7 @@ package dev.tickr.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A whole config, validated and immutable: nothing downstream checks or changes it again. Made by
@@ -18,7 +19,8 @@ public record Config(
     List<MaintenanceWindow> maintenance,
     StorageSpec storage,
     ServerSpec server,
-    Map<String, ChannelPolicy> policies) {
+    Map<String, ChannelPolicy> policies,
+    SecretValues secretValues) {
 
   public static final Config EMPTY =
       new Config(
@@ -28,7 +30,8 @@ public record Config(
           List.of(),
           StorageSpec.DEFAULT,
           ServerSpec.DEFAULT,
-          Map.of());
+          Map.of(),
+          SecretValues.NONE);
 
   public Config {
     monitors = List.copyOf(monitors);
@@ -36,6 +39,22 @@ public record Config(
     statusPages = List.copyOf(statusPages);
     maintenance = List.copyOf(maintenance);
     policies = Map.copyOf(policies);
+  }
+
+  /**
+   * This config with the values {@code ${NAME}} placeholders were replaced with: they may be
+   * secrets, so evidence and errors that echo them are masked.
+   */
+  public Config withSecretValues(Set<String> values) {
+    return new Config(
+        monitors,
+        channels,
+        statusPages,
+        maintenance,
+        storage,
+        server,
+        policies,
+        new SecretValues(values));
   }
 
   /** The channel's alerting policy; the type's defaults for a channel that sets none. */

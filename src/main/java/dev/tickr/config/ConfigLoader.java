@@ -70,8 +70,12 @@ public final class ConfigLoader {
    */
   public Config parse(String fileName, String yaml) throws ConfigException {
     Problems problems = new Problems();
-    Node root = new YamlReader(fileName, environment, problems).read(yaml);
-    Config config = problems.count() == 0 ? new ConfigReader(problems).read(root) : null;
+    YamlReader reader = new YamlReader(fileName, environment, problems);
+    Node root = reader.read(yaml);
+    Config config =
+        problems.count() == 0
+            ? new ConfigReader(problems).read(root).withSecretValues(reader.substituted())
+            : null;
     if (config != null) {
       channelCheck.apply(config.channels()).forEach(problems::add);
     }

@@ -65,7 +65,8 @@ final class ConfigReader {
         maintenance,
         storage == null ? StorageSpec.DEFAULT : storage,
         server == null ? ServerSpec.DEFAULT : server,
-        policies);
+        policies,
+        SecretValues.NONE);
   }
 
   private List<ChannelSpec> channels(

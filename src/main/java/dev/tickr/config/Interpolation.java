@@ -3,7 +3,9 @@ package dev.tickr.config;
 import dev.tickr.config.Node.Invalid;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Node.Style;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,10 +18,16 @@ final class Interpolation {
 
   private final Map<String, String> environment;
   private final Problems problems;
+  private final Set<String> substituted = new LinkedHashSet<>();
 
   Interpolation(Map<String, String> environment, Problems problems) {
     this.environment = environment;
     this.problems = problems;
+  }
+
+  /** Every value a {@code ${NAME}} was replaced with so far. */
+  Set<String> substituted() {
+    return Set.copyOf(substituted);
   }
 
   Node apply(Scalar scalar) {
@@ -64,6 +72,7 @@ final class Interpolation {
           failed = true;
         } else {
           out.append(value);
+          this.substituted.add(value);
           substituted = true;
         }
         i = close + 1;

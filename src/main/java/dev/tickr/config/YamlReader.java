@@ -41,6 +41,14 @@ final class YamlReader {
 
   private final String file;
   private final Interpolation interpolation;
+
+  /**
+   * Every value a {@code ${NAME}} in the text was replaced with: secrets, as far as Tickr knows.
+   */
+  Set<String> substituted() {
+    return interpolation.substituted();
+  }
+
   private final Problems problems;
   private final Set<org.snakeyaml.engine.v2.nodes.Node> inProgress =
       Collections.newSetFromMap(new IdentityHashMap<>());

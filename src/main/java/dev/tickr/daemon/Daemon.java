@@ -197,6 +197,7 @@ public final class Daemon implements AutoCloseable {
   private void apply(Config next) {
     synchronized (reloadLock) {
       alerts.reconfigure(next);
+      runner.secrets(next.secretValues().values());
       Map<String, MonitorSpec> wanted = new HashMap<>();
       for (MonitorSpec spec : next.monitors()) {
         wanted.put(spec.name(), spec);

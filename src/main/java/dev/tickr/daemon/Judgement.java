@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +103,26 @@ final class Judgement {
     }
     return new Outcome(
         at, verdict, result.reason(), result.error(), evidence(result.observation()));
+  }
+
+  /**
+   * The outcome with every value of {@code secrets}, and secret query values of URLs, masked in its
+   * detail and evidence: a target may echo the token it was sent in an error page.
+   */
+  static Outcome scrubbed(Outcome o, Collection<String> secrets) {
+    Evidence e = o.evidence();
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (Map.Entry<String, String> h : e.headers()) {
+      headers.add(
+          new AbstractMap.SimpleImmutableEntry<>(
+              h.getKey(), Redaction.scrub(h.getValue(), secrets)));
+    }
+    return new Outcome(
+        o.at(),
+        o.verdict(),
+        o.reason(),
+        o.detail() == null ? null : Redaction.scrub(o.detail(), secrets),
+        new Evidence(e.status(), headers, Redaction.scrubCut(e.bodyStart(), secrets)));
   }
 
   /** Status, headers with secret-bearing ones masked, and the first KB of the body. */

@@ -5,7 +5,9 @@ import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Observation;
+import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
+import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Outcome;
@@ -19,7 +21,9 @@ import dev.tickr.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -38,6 +42,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final Stalls stalls;
   private final ResultListener results;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
+  private volatile Set<String> configSecrets = Set.of();
 
   /** Hears every judged check, after the tracker has applied it. */
   @FunctionalInterface
@@ -64,6 +69,11 @@ final class MonitorRunner implements Scheduler.Runner {
     this.observer = observer;
     this.stalls = stalls;
     this.results = results;
+  }
+
+  /** The config's {@code ${NAME}} values, masked wherever a failure's evidence echoes them. */
+  void secrets(Set<String> values) {
+    configSecrets = Set.copyOf(values);
   }
 
   void put(MonitorSpec spec) {
@@ -99,6 +109,7 @@ final class MonitorRunner implements Scheduler.Runner {
         outcome = Judgement.inconclusive(started, result, stall);
         verdict = outcome.verdict();
       }
+      outcome = Judgement.scrubbed(outcome, secrets(spec));
     }
     tracker.apply(
         spec.name(),
@@ -123,5 +134,16 @@ final class MonitorRunner implements Scheduler.Runner {
     results.checked(spec, result, started);
     observer.accept(record);
     return result;
+  }
+
+  /** What a failure's evidence must not show: the request's own secrets and the config's. */
+  private Set<String> secrets(MonitorSpec spec) {
+    Set<String> config = configSecrets;
+    if (!(spec.target() instanceof Endpoint.Http http)) {
+      return config;
+    }
+    Set<String> out = new HashSet<>(Redaction.secretsOf(http.target()));
+    out.addAll(config);
+    return out;
   }
 }

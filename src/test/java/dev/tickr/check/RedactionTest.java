@@ -1,0 +1,79 @@
+package dev.tickr.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+
+  @Test
+  void a_url_loses_its_user_info_and_secret_query_values() {
+    assertThat(
+            Redaction.url(
+                URI.create(
+                    "https://bob:pw@api.example.com/v1/report?NetworkToken=abc&page=2&api_key=k#x")))
+        .isEqualTo("https://***@api.example.com/v1/report?NetworkToken=***&page=2&api_key=***#x");
+  }
+
+  @Test
+  void scrub_masks_every_known_value_and_secret_parameters_of_urls_in_the_text() {
+    String page =
+        "{\"error\":\"invalid token tok-12345 for account\","
+            + " \"retry\":\"https://api.example.com/x?sid=9&signature=f00ba4&page=1\"}";
+
+    assertThat(Redaction.scrub(page, Set.of("tok-12345")))
+        .isEqualTo(
+            "{\"error\":\"invalid token *** for account\","
+                + " \"retry\":\"https://api.example.com/x?sid=9&signature=***&page=1\"}");
+  }
+
+  @Test
+  void short_values_are_not_searched_for() {
+    assertThat(Redaction.scrub("status 200 ok", Set.of("200", "ok"))).isEqualTo("status 200 ok");
+  }
+
+  @Test
+  void a_secret_cut_off_at_the_end_is_masked_too() {
+    assertThat(Redaction.scrubCut("... the key is s3cr3t-v", Set.of("s3cr3t-value")))
+        .isEqualTo("... the key is ***");
+    assertThat(Redaction.scrubCut("nothing here", Set.of("s3cr3t-value")))
+        .isEqualTo("nothing here");
+  }
+
+  @Test
+  void the_secrets_of_a_request_include_the_bare_credentials() {
+    String basic =
+        Base64.getEncoder().encodeToString("reports:hunter22".getBytes(StandardCharsets.UTF_8));
+    HttpTarget target =
+        new HttpTarget(
+            URI.create("https://svc:urlpass1@api.example.com/r?api_key=k%2Fey1&page=3"),
+            "GET",
+            List.of(
+                Header.secret("Authorization", "Bearer tok-abcdef"),
+                Header.secret("X-Basic", "Basic " + basic),
+                Header.plain("X-Api-Key", "plainly-secret"),
+                Header.plain("Accept", "application/json")),
+            null,
+            true,
+            HttpTarget.DEFAULT_MAX_BODY,
+            false,
+            List.of());
+
+    assertThat(Redaction.secretsOf(target))
+        .contains(
+            "Bearer tok-abcdef",
+            "tok-abcdef",
+            basic,
+            "hunter22",
+            "plainly-secret",
+            "urlpass1",
+            "k%2Fey1",
+            "k/ey1")
+        .doesNotContain("application/json", "3");
+  }
+}
