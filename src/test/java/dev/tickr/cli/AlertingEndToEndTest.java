@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -39,6 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertingEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROUTING_KEY = "R0UT1NGKEY0123456789abcdefABCDEF";
+
+  /**
+   * Runs {@code tickr run} on a thread of its own: it blocks for as long as it runs, and the common
+   * pool (one thread on two cores) is shared with every other test.
+   */
+  private static final Executor OWN_THREAD = r -> Thread.ofPlatform().name("tickr-run").start(r);
 
   @TempDir Path dir;
 
@@ -92,7 +99,8 @@ class AlertingEndToEndTest {
                 "--listen",
                 "127.0.0.1:" + port,
                 "--stop-after",
-                stopAfter));
+                stopAfter),
+        OWN_THREAD);
   }
 
   private static String page(String url) throws IOException, InterruptedException {
@@ -339,7 +347,8 @@ class AlertingEndToEndTest {
                           "--listen",
                           "127.0.0.1:0",
                           "--stop-after",
-                          "6s"));
+                          "6s"),
+              OWN_THREAD);
       eventually(
           Duration.ofSeconds(15),
           () ->
