@@ -28,6 +28,12 @@ class DocsTest {
 
   private static final Path REFERENCE = Path.of("docs/configuration.md");
   private static final Path README = Path.of("README.md");
+  private static final Path ALERTING = Path.of("docs/alerting.md");
+
+  /** Documented configs are checked like {@code tickr validate} does, channel settings included. */
+  private static final ConfigLoader DOCS_LOADER =
+      new ConfigLoader(Fixtures.ENVIRONMENT)
+          .checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
 
   /** One fenced block of a Markdown file. */
   record Block(Path file, int line, String language, String text) {
@@ -61,7 +67,7 @@ class DocsTest {
   }
 
   static Stream<Arguments> configBlocks() {
-    return Stream.of(REFERENCE, README)
+    return Stream.of(REFERENCE, README, ALERTING)
         .filter(Files::exists)
         .flatMap(f -> blocks(f).stream())
         .filter(b -> b.language().equals("yaml") && b.firstLine().equals(VALID))
@@ -70,7 +76,7 @@ class DocsTest {
 
   static Stream<Arguments> invalidConfigBlocks() {
     List<Arguments> out = new ArrayList<>();
-    for (Path file : List.of(REFERENCE, README)) {
+    for (Path file : List.of(REFERENCE, README, ALERTING)) {
       if (!Files.exists(file)) {
         continue;
       }
@@ -102,7 +108,7 @@ class DocsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configBlocks")
   void each_config_in_the_docs_loads(Block block) {
-    assertThatCode(() -> Fixtures.LOADER.parse("tickr.yml", block.text()))
+    assertThatCode(() -> DOCS_LOADER.parse("tickr.yml", block.text()))
         .as("the config at %s", block)
         .doesNotThrowAnyException();
   }

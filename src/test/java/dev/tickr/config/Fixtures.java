@@ -14,16 +14,19 @@ final class Fixtures {
 
   /** What {@code ${NAME}} reads in every test; the real environment never leaks in. */
   static final Map<String, String> ENVIRONMENT =
-      Map.of(
-          "IMPACT_SID", "IRtestSid123",
-          "IMPACT_TOKEN", "impact-test-token",
-          "TUNE_NETWORK_TOKEN", "tune-test-token",
-          "POSTBACK_SECRET", "postback-test-secret",
-          "WEBHOOK_SECRET", "webhook-test-secret",
-          "PING_TOKEN", "ping-test-token",
-          "API_HOST", "api.example.com",
-          "API_KEY", "api-test-key",
-          "PORT", "8443");
+      Map.ofEntries(
+          Map.entry("IMPACT_SID", "IRtestSid123"),
+          Map.entry("IMPACT_TOKEN", "impact-test-token"),
+          Map.entry("TUNE_NETWORK_TOKEN", "tune-test-token"),
+          Map.entry("POSTBACK_SECRET", "postback-test-secret"),
+          Map.entry("WEBHOOK_SECRET", "webhook-test-secret"),
+          Map.entry("PING_TOKEN", "ping-test-token"),
+          Map.entry("API_HOST", "api.example.com"),
+          Map.entry("API_KEY", "api-test-key"),
+          Map.entry("PORT", "8443"),
+          Map.entry("PAGERDUTY_ROUTING_KEY", "R0UT1NGKEY0123456789abcdefABCDEF"),
+          Map.entry("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXX"),
+          Map.entry("SMTP_PASSWORD", "smtp-test-password"));
 
   static final ConfigLoader LOADER = new ConfigLoader(ENVIRONMENT);
 
