@@ -5,6 +5,8 @@ import dev.tickr.time.Ticker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,17 +15,27 @@ import picocli.CommandLine.Command;
     name = "tickr",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Know the second your endpoint goes down.",
-    subcommands = {
-      CheckCommand.class,
-      RunCommand.class,
-      ValidateCommand.class,
-      StatusCommand.class,
-      IncidentCommand.class,
-      TrainingCommand.class,
-      AlertCommand.class
-    })
+    description = "Know the second your endpoint goes down.")
 public final class Main {
+  /**
+   * The subcommands, by name, in the order help lists them. Only the one named on the command line
+   * is built (picocli reads a command's annotations when it is added, which costs start-up time);
+   * all of them for help, version and unknown names.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
+    out.put("check", CheckCommand.class);
+    out.put("run", RunCommand.class);
+    out.put("validate", ValidateCommand.class);
+    out.put("status", StatusCommand.class);
+    out.put("incident", IncidentCommand.class);
+    out.put("aot-training", TrainingCommand.class);
+    out.put("alert", AlertCommand.class);
+    return out;
+  }
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -65,6 +77,13 @@ public final class Main {
           }
         };
     CommandLine cli = new CommandLine(new Main(), factory);
+    String wanted = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+    SUBCOMMANDS.forEach(
+        (name, type) -> {
+          if (wanted == null || wanted.equals(name)) {
+            cli.addSubcommand(name, type);
+          }
+        });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -74,6 +74,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Stop by itself after this long (start-up training, smoke tests).")
   @Nullable String stopAfter;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
   RunCommand(Tickr tickr, Ticker ticker) {
     this.tickr = tickr;
     this.ticker = ticker;
@@ -84,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
     if (spec == null) {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
+    long begin = ticker.nanos();
     // Loading the database and web libraries takes about as long as parsing a big config: on
     // another core, at the same time.
     Thread.ofPlatform()
@@ -111,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
       file = Path.of("tickr.yml");
     }
     Config loaded;
+    long parsing = ticker.nanos();
     try {
       loaded = file == null ? Config.EMPTY : loader.load(file);
     } catch (ConfigException e) {
@@ -132,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
                 : MINUTE_ROLLUPS,
             storage.rollupRetention());
 
+    long parsed = ticker.nanos();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
     Store store = SqliteStore.open(dataDir, retention, tickr.clock());
@@ -171,9 +176,20 @@ final class RunCommand implements Callable<Integer> {
       Signals.on("TERM", stop::countDown);
       Signals.on("INT", stop::countDown);
       Signals.on("HUP", daemon::reload);
+      long opened = ticker.nanos();
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
       tickr.checks().ready(); // no first check's deadline pays for Tickr's own set-up
+      long daemonStart = ticker.nanos();
       daemon.start();
+      long started = ticker.nanos();
+      LOG.info(
+          "started monitors={} inMs={} configMs={} storeMs={} webMs={} daemonMs={}",
+          loaded.monitors().size(),
+          (started - begin) / 1_000_000,
+          (parsed - parsing) / 1_000_000,
+          (opened - parsed) / 1_000_000,
+          (daemonStart - opened) / 1_000_000,
+          (started - daemonStart) / 1_000_000);
       out.printf(
           "Tickr %s is watching %d monitor%s%s; data in %s%n",
           Tickr.version(),
