@@ -3,37 +3,10 @@
 # Extra arguments go to JMH, e.g.: bench/conditions.sh -prof gc   or   bench/conditions.sh -f 2 -i 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-# The JDK that runs the benchmark: JAVA_HOME when it is 21 or newer, else the newest in /usr/lib/jvm.
-major() {
-  [[ -r "$1/release" ]] || return 0
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
-}
-jdk=""
-if [[ -n "${JAVA_HOME:-}" && "$(major "$JAVA_HOME")" -ge 21 ]]; then
-  jdk="$JAVA_HOME"
-else
-  best=0
-  for candidate in /usr/lib/jvm/*/; do
-    candidate="${candidate%/}"
-    v="$(major "$candidate")"
-    if [[ -n "$v" && "$v" -ge 21 && "$v" -gt "$best" && -x "$candidate/bin/java" ]]; then
-      best="$v"
-      jdk="$candidate"
-    fi
-  done
-fi
-if [[ -z "$jdk" ]]; then
-  echo "bench/conditions.sh: no JDK 21 or newer (set JAVA_HOME or install one in /usr/lib/jvm)" >&2
-  exit 2
-fi
-
-echo "building (test classes and JMH's generated code)..." >&2
-./mvnw -q -B -Dquick -Dmaven.test.skip=false -DskipTests test-compile
-classpath_file="$(mktemp)"
-trap 'rm -f "$classpath_file"' EXIT
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
+source bench/jdk.sh
+find_bench_jdk
+build_bench_classpath
 
 echo "running on $("$jdk/bin/java" -version 2>&1 | head -n 1), $(nproc) cores" >&2
-exec "$jdk/bin/java" -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
+exec "$jdk/bin/java" -cp "$classpath" \
   org.openjdk.jmh.Main ConditionBench -f 1 -wi 3 -i 5 -w 1s -r 1s "$@"
