@@ -101,11 +101,16 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    * that are DEGRADED, held alerts; notifications that were being sent are due again.
    */
   public void restore() {
+    restore(store.loadStatuses());
+  }
+
+  /** {@link #restore()} from monitor states the caller has already loaded. */
+  public void restore(Map<String, MonitorStatus> statuses) {
     store.releaseClaims();
     synchronized (lock) {
       incidents.restore();
       grouper.restore();
-      for (MonitorStatus s : store.loadStatuses().values()) {
+      for (MonitorStatus s : statuses.values()) {
         Outcome streak = s.streakStart();
         if (s.state() == MonitorState.DEGRADED && streak != null) {
           degraded.put(s.monitor(), spell(s.since(), streak));
@@ -114,9 +119,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     }
   }
 
-  /** {@link #restore}, then the timer that does what comes due. */
-  public void start() {
-    restore();
+  /** {@link #restore(Map)}, then the timer that does what comes due. */
+  public void start(Map<String, MonitorStatus> statuses) {
+    restore(statuses);
     running = true;
     Thread t = Thread.ofPlatform().daemon(true).name("tickr-alerts").unstarted(this::loop);
     timer = t;
@@ -125,6 +130,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
 
   /** Takes a reloaded config: channels, policies, monitors and maintenance windows. */
   public void reconfigure(Config next) {
+    if (next == setup.config()) {
+      return; // the config it was made with: nothing to rebuild
+    }
     Setup made = new Setup(next, factory.create(next.channels()));
     synchronized (lock) {
       setup = made;

@@ -128,8 +128,9 @@ public final class Daemon implements AutoCloseable {
 
   /** Restores saved state, schedules every monitor and starts the clock. */
   public void start() {
-    tracker.restore(store.loadStatuses());
-    alerts.start();
+    Map<String, MonitorStatus> saved = store.loadStatuses();
+    tracker.restore(saved);
+    alerts.start(saved);
     apply(config);
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
