@@ -130,9 +130,6 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
 
   /** Takes a reloaded config: channels, policies, monitors and maintenance windows. */
   public void reconfigure(Config next) {
-    if (next == setup.config()) {
-      return; // the config it was made with: nothing to rebuild
-    }
     Setup made = new Setup(next, factory.create(next.channels()));
     synchronized (lock) {
       setup = made;

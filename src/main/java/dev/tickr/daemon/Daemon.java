@@ -131,7 +131,7 @@ public final class Daemon implements AutoCloseable {
     Map<String, MonitorStatus> saved = store.loadStatuses();
     tracker.restore(saved);
     alerts.start(saved);
-    apply(config);
+    apply(config, false); // the alerting engine was made with this config
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
         tracker.forget(known); // saved state of a monitor no longer configured
@@ -181,7 +181,7 @@ public final class Daemon implements AutoCloseable {
     }
     try {
       Config next = loader.load(configFile);
-      apply(next);
+      apply(next, true);
       config = next;
       LOG.info("config={} reloaded monitors={}", configFile, next.monitors().size());
       return true;
@@ -195,9 +195,11 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  private void apply(Config next) {
+  private void apply(Config next, boolean newToAlerting) {
     synchronized (reloadLock) {
-      alerts.reconfigure(next);
+      if (newToAlerting) {
+        alerts.reconfigure(next);
+      }
       runner.secrets(next.secretValues().values());
       Map<String, MonitorSpec> wanted = new HashMap<>();
       for (MonitorSpec spec : next.monitors()) {

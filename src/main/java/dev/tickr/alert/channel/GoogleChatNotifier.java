@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.alert.Delivery;
 import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
-import java.net.URI;
 import java.util.List;
-import okhttp3.Request;
 
 /**
  * {@code google-chat}: a space's incoming webhook ({@code
@@ -21,34 +19,23 @@ final class GoogleChatNotifier implements Notifier {
 
   static final int TEXT_CHARS = 4096;
 
-  private final String name;
-  private final URI url;
-  private final Messages messages;
-  private final HttpDelivery http;
+  private final ChatWebhook hook;
 
-  private GoogleChatNotifier(String name, URI url, Messages messages, HttpDelivery http) {
-    this.name = name;
-    this.url = url;
-    this.messages = messages;
-    this.http = http;
+  private GoogleChatNotifier(ChatWebhook hook) {
+    this.hook = hook;
   }
 
   static GoogleChatNotifier create(Settings s, Notifiers.Context context) {
-    s.allow(KEYS);
-    s.secret("url");
-    URI url = s.url("url", null);
-    Messages messages = new Messages(s.template("title"), s.template("message"), context.clock());
-    return new GoogleChatNotifier(
-        s.describe(), url, messages, new HttpDelivery(context, s.timeout(), s.mask()));
+    return new GoogleChatNotifier(ChatWebhook.read(s, KEYS, context));
   }
 
   @Override
   public Delivery send(Notification n) {
-    return http.send(new Request.Builder().url(url.toString()).post(Json.body(payload(n))).build());
+    return hook.post(payload(n));
   }
 
   ObjectNode payload(Notification n) {
-    Messages.Text text = messages.compose(n, s -> s, LIMITS);
+    Messages.Text text = hook.messages.compose(n, s -> s, LIMITS);
     String link = "<" + text.link() + "|Open in Tickr>";
     String body = "*" + text.title() + "*\n" + text.body();
     return Json.object()
@@ -57,6 +44,6 @@ final class GoogleChatNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return name;
+    return hook.name;
   }
 }

@@ -6,10 +6,8 @@ import dev.tickr.alert.AlertEvent;
 import dev.tickr.alert.Delivery;
 import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Request;
 
 /**
  * {@code slack}: an incoming webhook ({@code https://hooks.slack.com/services/...}, itself the
@@ -38,35 +36,24 @@ final class SlackNotifier implements Notifier {
           AlertEvent.CERTIFICATE, ":warning:",
           AlertEvent.TEST, ":test_tube:");
 
-  private final String name;
-  private final URI url;
-  private final Messages messages;
-  private final HttpDelivery http;
+  private final ChatWebhook hook;
 
-  private SlackNotifier(String name, URI url, Messages messages, HttpDelivery http) {
-    this.name = name;
-    this.url = url;
-    this.messages = messages;
-    this.http = http;
+  private SlackNotifier(ChatWebhook hook) {
+    this.hook = hook;
   }
 
   static SlackNotifier create(Settings s, Notifiers.Context context) {
-    s.allow(KEYS);
-    s.secret("url");
-    URI url = s.url("url", null);
-    Messages messages = new Messages(s.template("title"), s.template("message"), context.clock());
-    return new SlackNotifier(
-        s.describe(), url, messages, new HttpDelivery(context, s.timeout(), s.mask()));
+    return new SlackNotifier(ChatWebhook.read(s, KEYS, context));
   }
 
   @Override
   public Delivery send(Notification n) {
-    return http.send(new Request.Builder().url(url.toString()).post(Json.body(payload(n))).build());
+    return hook.post(payload(n));
   }
 
   ObjectNode payload(Notification n) {
-    Messages.Text plain = messages.compose(n, text -> text, LIMITS);
-    Messages.Text marked = messages.compose(n, SlackNotifier::escape, LIMITS);
+    Messages.Text plain = hook.messages.compose(n, text -> text, LIMITS);
+    Messages.Text marked = hook.messages.compose(n, SlackNotifier::escape, LIMITS);
     ObjectNode root = Json.object();
     root.put("text", plain.title());
     ArrayNode blocks = root.putArray("blocks");
@@ -105,6 +92,6 @@ final class SlackNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return name;
+    return hook.name;
   }
 }

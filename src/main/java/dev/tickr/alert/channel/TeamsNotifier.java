@@ -6,10 +6,8 @@ import dev.tickr.alert.AlertEvent;
 import dev.tickr.alert.Delivery;
 import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Request;
 
 /**
  * {@code teams}: a Microsoft Teams webhook (a Workflows "When a Teams webhook request is received"
@@ -35,34 +33,23 @@ final class TeamsNotifier implements Notifier {
           AlertEvent.CERTIFICATE, "Warning",
           AlertEvent.TEST, "Accent");
 
-  private final String name;
-  private final URI url;
-  private final Messages messages;
-  private final HttpDelivery http;
+  private final ChatWebhook hook;
 
-  private TeamsNotifier(String name, URI url, Messages messages, HttpDelivery http) {
-    this.name = name;
-    this.url = url;
-    this.messages = messages;
-    this.http = http;
+  private TeamsNotifier(ChatWebhook hook) {
+    this.hook = hook;
   }
 
   static TeamsNotifier create(Settings s, Notifiers.Context context) {
-    s.allow(KEYS);
-    s.secret("url");
-    URI url = s.url("url", null);
-    Messages messages = new Messages(s.template("title"), s.template("message"), context.clock());
-    return new TeamsNotifier(
-        s.describe(), url, messages, new HttpDelivery(context, s.timeout(), s.mask()));
+    return new TeamsNotifier(ChatWebhook.read(s, KEYS, context));
   }
 
   @Override
   public Delivery send(Notification n) {
-    return http.send(new Request.Builder().url(url.toString()).post(Json.body(payload(n))).build());
+    return hook.post(payload(n));
   }
 
   ObjectNode payload(Notification n) {
-    Messages.Text text = messages.compose(n, s -> s, LIMITS);
+    Messages.Text text = hook.messages.compose(n, s -> s, LIMITS);
     ObjectNode root = Json.object().put("type", "message");
     ObjectNode attachment = root.putArray("attachments").addObject();
     attachment.put("contentType", CARD_TYPE);
@@ -107,6 +94,6 @@ final class TeamsNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return name;
+    return hook.name;
   }
 }
