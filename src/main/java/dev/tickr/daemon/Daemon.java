@@ -6,6 +6,7 @@ import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Checks;
+import dev.tickr.check.Redaction;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
@@ -229,7 +230,8 @@ public final class Daemon implements AutoCloseable {
                           spec.name(),
                           spec.type().code(),
                           spec.source(),
-                          spec.target().describe(),
+                          // A ${NAME} in a URL's path is no business of the overview either.
+                          Redaction.scrub(spec.target().describe(), next.secretValues().values()),
                           spec.interval(),
                           spec.tags()))
               .toList());

@@ -65,7 +65,7 @@ class AlertSecretsEndToEndTest {
             "SLACK_PATH", "T000/B000/slackpath7c6d",
             "ROUTING_KEY", ROUTING_KEY);
     target.route(
-        "/echo",
+        "/echo/" + env.get("PARTNER_ID"),
         r ->
             Reply.status(500)
                 .header("X-Debug", "token " + r.header("Authorization"))
@@ -92,7 +92,7 @@ class AlertSecretsEndToEndTest {
           alerts: [chat, hook, pager]
         monitors:
           - name: report
-            url: %s?api_key=${API_KEY}&page=1
+            url: %s/${PARTNER_ID}?api_key=${API_KEY}&page=1
             auth: {bearer: "${TOKEN}"}
             headers: {X-Partner: "${PARTNER_ID}"}
         channels:
