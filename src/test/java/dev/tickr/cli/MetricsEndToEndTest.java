@@ -122,7 +122,7 @@ class MetricsEndToEndTest {
                     "--listen",
                     "127.0.0.1:" + port,
                     "--stop-after",
-                    "40s"),
+                    "30s"),
             AlertingEndToEndTest.OWN_THREAD);
 
     AtomicReference<PrometheusText> last = new AtomicReference<>();
