@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastError when an attempt last failed, and {@code lastErrorText} what was said
  * @param failures attempts failed in a row since the last success
  * @param pending notifications waiting in the outbox
+ * @param sent notifications providers took since Tickr started
+ * @param failedAttempts attempts that failed (retried or not) since Tickr started
  */
 public record ChannelHealth(
     String channel,
@@ -17,7 +19,9 @@ public record ChannelHealth(
     @Nullable Instant lastError,
     @Nullable String lastErrorText,
     int failures,
-    int pending) {
+    int pending,
+    long sent,
+    long failedAttempts) {
 
   /** Whether the last attempt failed. */
   public boolean failing() {

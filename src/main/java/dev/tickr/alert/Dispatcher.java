@@ -57,6 +57,8 @@ final class Dispatcher implements AutoCloseable {
     @Nullable String lastErrorText;
     int failures;
     @Nullable Instant failingSince;
+    long sent;
+    long failedAttempts;
   }
 
   Dispatcher(
@@ -213,6 +215,7 @@ final class Dispatcher implements AutoCloseable {
             "channel={} recovered after failures={} since={}", channel, s.failures, s.failingSince);
       }
       s.lastSuccess = now;
+      s.sent++;
       s.failures = 0;
       s.failingSince = null;
     }
@@ -225,6 +228,7 @@ final class Dispatcher implements AutoCloseable {
     synchronized (s) {
       first = s.failures == 0;
       s.failures++;
+      s.failedAttempts++;
       s.lastError = now;
       s.lastErrorText = answer;
       if (first) {
@@ -261,12 +265,19 @@ final class Dispatcher implements AutoCloseable {
         (channel, count) -> {
           Streak s = streaks.get(channel);
           if (s == null) {
-            out.add(new ChannelHealth(channel, null, null, null, 0, count));
+            out.add(new ChannelHealth(channel, null, null, null, 0, count, 0, 0));
           } else {
             synchronized (s) {
               out.add(
                   new ChannelHealth(
-                      channel, s.lastSuccess, s.lastError, s.lastErrorText, s.failures, count));
+                      channel,
+                      s.lastSuccess,
+                      s.lastError,
+                      s.lastErrorText,
+                      s.failures,
+                      count,
+                      s.sent,
+                      s.failedAttempts));
             }
           }
         });

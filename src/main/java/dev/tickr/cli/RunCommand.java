@@ -9,6 +9,7 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.StorageSpec;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
+import dev.tickr.metrics.Metrics;
 import dev.tickr.schedule.StallWatch;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
@@ -139,7 +140,8 @@ final class RunCommand implements Callable<Integer> {
     long parsed = ticker.nanos();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
-    Store store = SqliteStore.open(dataDir, retention, tickr.clock());
+    Metrics metrics = new Metrics();
+    Store store = SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
     StallWatch stalls = StallWatch.start(ticker);
     {
       Daemon daemon =
@@ -154,14 +156,22 @@ final class RunCommand implements Callable<Integer> {
               ticker,
               Waiter.system(),
               stalls,
-              record -> {},
+              metrics::checked,
               tickr.notifiers(),
               Waiter.system());
+      daemon.listenCertificates(metrics::certificate);
+      metrics.watch(
+          Metrics.Sources.of(
+              () -> daemon.tracker().snapshot(),
+              () -> daemon.scheduler().inFlight(),
+              daemon::channelHealth));
       WebServer web =
           new WebServer(
               () -> Overview.of(daemon, store, tickr.clock()),
               () -> Overview.channels(daemon),
-              Tickr.version());
+              Tickr.version(),
+              metrics,
+              loaded.server().metricsToken());
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {

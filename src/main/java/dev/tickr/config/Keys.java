@@ -107,7 +107,7 @@ final class Keys {
   static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors");
 
   static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
-  static final List<String> SERVER = List.of("listen", "public-url");
+  static final List<String> SERVER = List.of("listen", "public-url", "metrics-token");
 
   /**
    * Each object the loader reads, by its path in the file ({@code *} for any list item), with the

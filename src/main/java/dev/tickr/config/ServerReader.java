@@ -35,10 +35,15 @@ final class ServerReader {
     if (urlNode != null) {
       publicUrl = publicUrl(urlNode);
     }
+    String metricsToken = null;
+    Node tokenNode = fields.get("metrics-token");
+    if (tokenNode != null) {
+      metricsToken = metricsToken(tokenNode);
+    }
     if (listen == null || problems.count() > before) {
       return null;
     }
-    return new ServerSpec(listen.host(), listen.port(), publicUrl);
+    return new ServerSpec(listen.host(), listen.port(), publicUrl, metricsToken);
   }
 
   private @Nullable ServerSpec listen(Node node) {
@@ -71,6 +76,23 @@ final class ServerReader {
       return null;
     }
     return new ServerSpec(host, Integer.parseInt(port), null);
+  }
+
+  private @Nullable String metricsToken(Node node) {
+    String text = read.text(node, "metrics-token");
+    if (text == null) {
+      return null;
+    }
+    String token = text.strip();
+    if (token.length() < 16 || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+      // the value is secret: the message never repeats it
+      read.problem(
+          node.at(),
+          "metrics-token must be at least 16 printable characters without spaces, e.g."
+              + " ${TICKR_METRICS_TOKEN}");
+      return null;
+    }
+    return token;
   }
 
   private @Nullable URI publicUrl(Node node) {

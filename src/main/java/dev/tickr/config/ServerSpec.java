@@ -10,12 +10,25 @@ import org.jspecify.annotations.Nullable;
  * @param port the port, 0 for any free one
  * @param publicUrl how people reach the server (for links in alerts), or null when it is {@code
  *     http://host:port}
+ * @param metricsToken the bearer token {@code /metrics} requires, or null when it is public; secret
  */
-public record ServerSpec(String host, int port, @Nullable URI publicUrl) {
-  public static final ServerSpec DEFAULT = new ServerSpec("127.0.0.1", 8080, null);
+public record ServerSpec(
+    String host, int port, @Nullable URI publicUrl, @Nullable String metricsToken) {
+  public static final ServerSpec DEFAULT = new ServerSpec("127.0.0.1", 8080, null, null);
+
+  public ServerSpec(String host, int port, @Nullable URI publicUrl) {
+    this(host, port, publicUrl, null);
+  }
 
   /** {@code HOST:PORT}, as {@code listen:} and {@code --listen} write it. */
   public String listen() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** Never shows the metrics token. */
+  @Override
+  public String toString() {
+    return "ServerSpec[host=%s, port=%d, publicUrl=%s, metricsToken=%s]"
+        .formatted(host, port, publicUrl, metricsToken == null ? null : "****");
   }
 }

@@ -35,10 +35,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +73,8 @@ public final class Daemon implements AutoCloseable {
   private Map<String, MonitorSpec> active = Map.of();
   private Config config;
   private @Nullable ConfigWatcher watcher;
+  private final List<BiConsumer<String, TlsInfo>> certificateListeners =
+      new CopyOnWriteArrayList<>();
 
   public Daemon(
       Config config,
@@ -119,11 +123,19 @@ public final class Daemon implements AutoCloseable {
     tracker.listen(listener);
   }
 
+  /** Hears, per monitor, every certificate its checks see (metrics). */
+  public void listenCertificates(BiConsumer<String, TlsInfo> listener) {
+    certificateListeners.add(listener);
+  }
+
   /** Certificates seen by checks go to the alerting engine, for expiry warnings. */
   private void checked(MonitorSpec spec, CheckResult result, Instant startedAt) {
     TlsInfo tls = result.observation().tls();
     if (tls != null) {
       alerts.certificate(spec.name(), tls, startedAt);
+      for (BiConsumer<String, TlsInfo> listener : certificateListeners) {
+        listener.accept(spec.name(), tls);
+      }
     }
   }
 

@@ -56,6 +56,11 @@ public final class SqliteStore implements Store {
    * bringing the schema up to date.
    */
   public static SqliteStore open(Path dataDir, Retention retention, Clock clock) {
+    return open(dataDir, retention, clock, WriteTimer.NONE);
+  }
+
+  /** {@link #open(Path, Retention, Clock)}, telling {@code timer} how long each write takes. */
+  public static SqliteStore open(Path dataDir, Retention retention, Clock clock, WriteTimer timer) {
     Path file = dataDir.resolve(FILE_NAME);
     try {
       Files.createDirectories(dataDir);
@@ -67,7 +72,7 @@ public final class SqliteStore implements Store {
     Connection connection;
     try {
       connection = dataSource.getConnection();
-      SqliteStore store = new SqliteStore(file, new Writer(connection), retention, clock);
+      SqliteStore store = new SqliteStore(file, new Writer(connection, timer), retention, clock);
       LOG.info("store file={} opened", file);
       return store;
     } catch (SQLException e) {

@@ -63,15 +63,25 @@ final class Writer implements AutoCloseable {
   private final Object gate = new Object();
   private final Thread thread;
   private final long intervalNanos;
+  private final WriteTimer timer;
   private volatile boolean closing;
 
   Writer(Connection connection) throws SQLException {
-    this(connection, INTERVAL);
+    this(connection, INTERVAL, WriteTimer.NONE);
+  }
+
+  Writer(Connection connection, WriteTimer timer) throws SQLException {
+    this(connection, INTERVAL, timer);
   }
 
   /** A writer that writes buffered results every {@code interval} (tests stretch it). */
   Writer(Connection connection, Duration interval) throws SQLException {
+    this(connection, interval, WriteTimer.NONE);
+  }
+
+  private Writer(Connection connection, Duration interval, WriteTimer timer) throws SQLException {
     this.connection = connection;
+    this.timer = timer;
     this.intervalNanos = interval.toNanos();
     this.resultWriter = new ResultWriter(connection);
     connection.setAutoCommit(false);
@@ -129,6 +139,17 @@ final class Writer implements AutoCloseable {
   }
 
   private <T> @Nullable T submit(Task<T> task) {
+    long start = System.nanoTime();
+    try {
+      return await(task);
+    } finally {
+      if (task.kind() == Kind.WORK) {
+        timed(WriteTimer.Kind.TRANSACTION, start);
+      }
+    }
+  }
+
+  private <T> @Nullable T await(Task<T> task) {
     synchronized (gate) {
       if (closing || !thread.isAlive()) {
         throw new StoreException("the store is closed");
@@ -202,7 +223,12 @@ final class Writer implements AutoCloseable {
   }
 
   private void cycle(List<Task<?>> due) {
+    boolean any = !results.isEmpty() || resultWriter.pending() > 0;
+    long start = System.nanoTime();
     @Nullable Exception failure = resultWriter.write(results);
+    if (any) {
+      timed(WriteTimer.Kind.RESULTS, start);
+    }
     for (Task<?> task : due) {
       if (task.kind() != Kind.WAKE) {
         run(task, failure);
@@ -224,6 +250,14 @@ final class Writer implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       rollBack(connection);
       task.done().completeExceptionally(new StoreException("write failed: " + e.getMessage(), e));
+    }
+  }
+
+  private void timed(WriteTimer.Kind kind, long startNanos) {
+    try {
+      timer.wrote(kind, Duration.ofNanos(System.nanoTime() - startNanos));
+    } catch (RuntimeException e) {
+      LOG.debug("write timer failed: {}", e.toString());
     }
   }
 

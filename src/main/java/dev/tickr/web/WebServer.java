@@ -1,6 +1,14 @@
 package dev.tickr.web;
 
+import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +18,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon's HTTP side for now: {@code /healthz} and a read-only overview at {@code /} that
- * refreshes itself. The full dashboard, API and status pages build on this server.
+ * The daemon's HTTP side for now: {@code /healthz}, {@code /metrics} (Prometheus) and a read-only
+ * overview at {@code /} that refreshes itself. The full dashboard, API and status pages build on
+ * this server.
  */
 public final class WebServer implements AutoCloseable {
   private static final DateTimeFormatter TIME =
@@ -21,6 +30,19 @@ public final class WebServer implements AutoCloseable {
 
   public WebServer(
       Supplier<List<MonitorView>> monitors, Supplier<List<ChannelView>> channels, String version) {
+    this(monitors, channels, version, null, null);
+  }
+
+  /**
+   * @param metrics served at {@code /metrics}, or null for no {@code /metrics}
+   * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
+   */
+  public WebServer(
+      Supplier<List<MonitorView>> monitors,
+      Supplier<List<ChannelView>> channels,
+      String version,
+      @Nullable Metrics metrics,
+      @Nullable String metricsToken) {
     this.app =
         Javalin.create(
             config -> {
@@ -28,6 +50,9 @@ public final class WebServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
+              if (metrics != null) {
+                config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
+              }
               config.routes.get(
                   "/",
                   ctx -> {
@@ -48,6 +73,33 @@ public final class WebServer implements AutoCloseable {
   public int start(String host, int port) {
     app.start(host, port);
     return app.port();
+  }
+
+  private static void metrics(Context ctx, Metrics metrics, @Nullable String token) {
+    if (token != null && !bearer(ctx.header("Authorization"), token)) {
+      ctx.status(HttpStatus.UNAUTHORIZED)
+          .header("WWW-Authenticate", "Bearer realm=\"tickr metrics\"")
+          .result("a metrics token is required: Authorization: Bearer <token>\n");
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      metrics.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType(Metrics.CONTENT_TYPE).result(out.toByteArray());
+  }
+
+  /** Whether {@code header} is {@code Bearer <token>}, compared in constant time. */
+  static boolean bearer(@Nullable String header, String token) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
   }
 
   static String overview(List<MonitorView> monitors, List<ChannelView> channels, String version) {
