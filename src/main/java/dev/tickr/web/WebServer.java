@@ -1,5 +1,6 @@
 package dev.tickr.web;
 
+import dev.tickr.heartbeat.PingReceiver;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon's HTTP side for now: {@code /healthz} and a read-only overview at {@code /} that
- * refreshes itself. The full dashboard, API and status pages build on this server.
+ * The daemon's HTTP side for now: {@code /healthz}, the heartbeat URLs under {@code /ping/} and a
+ * read-only overview at {@code /} that refreshes itself. The full dashboard, API and status pages
+ * build on this server.
  */
 public final class WebServer implements AutoCloseable {
   private static final DateTimeFormatter TIME =
@@ -19,8 +21,14 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
 
+  /**
+   * @param pings where pings to {@code /ping/<token>} go
+   */
   public WebServer(
-      Supplier<List<MonitorView>> monitors, Supplier<List<ChannelView>> channels, String version) {
+      Supplier<List<MonitorView>> monitors,
+      Supplier<List<ChannelView>> channels,
+      PingReceiver pings,
+      String version) {
     this.app =
         Javalin.create(
             config -> {
@@ -28,6 +36,7 @@ public final class WebServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
+              PingRoutes.add(config, pings);
               config.routes.get(
                   "/",
                   ctx -> {
