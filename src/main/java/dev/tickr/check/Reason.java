@@ -19,7 +19,10 @@ public enum Reason {
   RATE_LIMITED,
   STALE_DATA,
   VOLUME_ANOMALY,
+  /** No success ping within a heartbeat's period and grace. */
   HEARTBEAT_MISSED,
+  /** A heartbeat's job said it failed: {@code /fail} or a non-zero exit code. */
+  HEARTBEAT_FAILED,
   INTERNAL;
 
   private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -169,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
           new WebServer(
               () -> Overview.of(daemon, store, tickr.clock()),
               () -> Overview.channels(daemon),
+              daemon.pings(),
               Tickr.version(),
               metrics,
               loaded.server().metricsToken());

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.Tickr;
+import dev.tickr.config.MonitorType;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.store.HeartbeatToken;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.SqliteStore;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -80,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
       throw new UsageException("--data: no Tickr data in " + data + " (has `tickr run` used it?)");
     }
     List<Line> lines = new ArrayList<>();
+    Map<String, String> pingPaths = new TreeMap<>();
     Instant now = tickr.clock().instant();
     try (Store store = SqliteStore.openReadOnly(data)) {
       Map<String, MonitorStatus> statuses = store.loadStatuses();
@@ -87,7 +91,12 @@ final class StatusCommand implements Callable<Integer> {
       Map<String, Instant> lastChecks = store.lastChecks();
       Map<String, Uptime> day = store.uptimes(now.minus(Duration.ofHours(24)), now);
       Map<String, Uptime> month = store.uptimes(now.minus(Duration.ofDays(30)), now);
+      Map<String, HeartbeatToken> tokens = store.heartbeatTokens();
       for (MonitorRow row : store.monitors()) {
+        HeartbeatToken token = tokens.get(row.name());
+        if (token != null && row.type().equals(MonitorType.HEARTBEAT.code())) {
+          pingPaths.put(row.name(), "/ping/" + token.token());
+        }
         MonitorStatus s = statuses.get(row.name());
         MonitorState state = s == null ? MonitorState.PENDING : s.state();
         Instant since = s == null ? null : s.since();
@@ -108,7 +117,7 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? json(lines) + "\n" : table(lines));
+    out.print(json ? json(lines) + "\n" : table(lines) + pingUrls(pingPaths));
     out.flush();
     return 0;
   }
@@ -148,6 +157,22 @@ final class StatusCommand implements Callable<Integer> {
               p95 == null ? "-" : p95.toMillis() + "ms",
               i == null ? "" : "#" + i.id() + " " + i.reason() + ": " + i.detail()));
     }
+    return out.toString();
+  }
+
+  /**
+   * Where each heartbeat is pinged. The token is its only secret: shown here, to whoever may read
+   * the data directory, and nowhere else.
+   */
+  private static String pingUrls(Map<String, String> paths) {
+    if (paths.isEmpty()) {
+      return "";
+    }
+    int width = Math.max(9, paths.keySet().stream().mapToInt(String::length).max().orElse(9));
+    StringBuilder out = new StringBuilder("\n");
+    String format = "%-" + width + "s  %s%n";
+    out.append(String.format(Locale.ROOT, format, "HEARTBEAT", "PING URL PATH (secret)"));
+    paths.forEach((name, path) -> out.append(String.format(Locale.ROOT, format, name, path)));
     return out.toString();
   }
 

@@ -5,6 +5,7 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Node.Sequence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,6 +204,7 @@ final class ConfigReader {
     }
     List<MonitorSpec> monitors = new ArrayList<>();
     Map<String, Location> first = new LinkedHashMap<>();
+    Map<String, String> tokens = new HashMap<>();
     for (int i = 0; i < list.items().size(); i++) {
       MonitorReader.Result result = reader.read(list.items().get(i), i);
       String name = result.name();
@@ -221,7 +223,23 @@ final class ConfigReader {
                 + earlier.line()
                 + ")");
       } else if (result.spec() != null) {
-        monitors.add(result.spec());
+        MonitorSpec spec = result.spec();
+        String token =
+            spec.target() instanceof Endpoint.Heartbeat hb && hb.token() != null
+                ? hb.token()
+                : null;
+        String sharing = token == null ? null : tokens.putIfAbsent(token, name);
+        if (sharing != null) {
+          read.problem(
+              nameAt,
+              "heartbeat monitor "
+                  + Node.quote(name)
+                  + " has the same token as "
+                  + Node.quote(sharing)
+                  + "; each needs its own");
+        } else {
+          monitors.add(spec);
+        }
       }
     }
     return monitors;

@@ -76,8 +76,24 @@ public sealed interface Endpoint {
     }
   }
 
-  /** Pings expected every {@code period}, late after {@code period + grace}. */
-  record Heartbeat(Duration period, Duration grace) implements Endpoint {
+  /**
+   * Pings expected every {@code period}, late after {@code period + grace}.
+   *
+   * @param token the secret of its ping URL as configured, {@code null} when Tickr makes one
+   */
+  record Heartbeat(Duration period, Duration grace, @Nullable String token) implements Endpoint {
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+      return "Heartbeat[period="
+          + period
+          + ", grace="
+          + grace
+          + ", token="
+          + (token == null ? "generated" : "***")
+          + "]";
+    }
+
     @Override
     public MonitorType type() {
       return MonitorType.HEARTBEAT;

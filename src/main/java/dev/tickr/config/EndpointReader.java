@@ -14,6 +14,11 @@ final class EndpointReader {
   static final int DEFAULT_TLS_PORT = 443;
   static final Duration MIN_PERIOD = Duration.ofSeconds(1);
   static final Duration DEFAULT_GRACE = Duration.ofMinutes(1);
+
+  /** 22 URL-safe characters carry at least 128 bits when random. */
+  static final int MIN_TOKEN_LENGTH = 22;
+
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
   static final List<String> QUERY_TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS");
 
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*)");
@@ -140,7 +145,31 @@ final class EndpointReader {
       read.problem(graceNode.at(), "grace must not be negative, got " + Node.describe(graceNode));
       grace = null;
     }
-    return period == null || grace == null ? null : new Endpoint.Heartbeat(period, grace);
+    Node tokenNode = fields.get("token");
+    String token = tokenNode == null ? null : token(tokenNode);
+    return period == null || grace == null || (tokenNode != null && token == null)
+        ? null
+        : new Endpoint.Heartbeat(period, grace, token);
+  }
+
+  /** A ping URL's secret: long enough not to be guessed, and safe in a URL path. */
+  private @Nullable String token(Node node) {
+    String text = read.nonEmptyText(node, "token");
+    if (text == null) {
+      return null;
+    }
+    if (text.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(text).matches()) {
+      // The value is a secret: never repeated in the message.
+      read.problem(
+          node.at(),
+          "token must be at least "
+              + MIN_TOKEN_LENGTH
+              + " characters of A-Z, a-z, 0-9, \"-\" and \"_\" (got "
+              + text.length()
+              + " characters)");
+      return null;
+    }
+    return text;
   }
 
   /** A host name or IP address, without a scheme, path or port. */

@@ -38,7 +38,7 @@ final class Keys {
   static final List<String> TCP = List.of("url", "host", "port");
   static final List<String> TLS = List.of("host", "port");
   static final List<String> DNS = List.of("host", "query-type", "nameserver");
-  static final List<String> HEARTBEAT = List.of("period", "grace");
+  static final List<String> HEARTBEAT = List.of("period", "grace", "token");
 
   static final List<String> MONITOR =
       List.of(
@@ -66,10 +66,11 @@ final class Keys {
           "preset",
           "paused",
           "period",
-          "grace");
+          "grace",
+          "token");
 
   /** Keys that name one endpoint, so {@code defaults:} cannot hold them. */
-  static final List<String> NOT_IN_DEFAULTS = List.of("name", "url", "host", "port");
+  static final List<String> NOT_IN_DEFAULTS = List.of("name", "url", "host", "port", "token");
 
   static final List<String> DEFAULTS =
       MONITOR.stream().filter(k -> !NOT_IN_DEFAULTS.contains(k)).toList();

@@ -31,11 +31,14 @@ final class MonitorReader {
   static final Duration MIN_ESCALATION = Duration.ofMinutes(1);
   static final Duration MIN_FLAPPING_WITHIN = Duration.ofMinutes(1);
 
+  /**
+   * A heartbeat fails at its first missed deadline or failure signal unless told otherwise, as in
+   * Healthchecks.io.
+   */
+  static final int DEFAULT_HEARTBEAT_FAILURE_THRESHOLD = 1;
+
   /** Types that are read and checked but cannot run yet, with the problem that says why. */
-  static final Map<MonitorType, String> NOT_AVAILABLE =
-      Map.of(
-          MonitorType.HEARTBEAT,
-          "heartbeat monitors are not available yet: they need the /ping endpoint of the REST API");
+  static final Map<MonitorType, String> NOT_AVAILABLE = Map.of();
 
   /** The monitor's name and where it is written, even when the monitor has problems. */
   record Result(@Nullable String name, @Nullable Location nameAt, @Nullable MonitorSpec spec) {}
@@ -114,7 +117,9 @@ final class MonitorReader {
         optional(
             fields,
             "failure-threshold",
-            DEFAULT_FAILURE_THRESHOLD,
+            type == MonitorType.HEARTBEAT
+                ? DEFAULT_HEARTBEAT_FAILURE_THRESHOLD
+                : DEFAULT_FAILURE_THRESHOLD,
             n -> read.integer(n, "failure-threshold", 1, Integer.MAX_VALUE));
     Integer successThreshold =
         optional(

@@ -77,7 +77,10 @@ public record MonitorSpec(
       case Endpoint.Tls tls -> c.add(tls.host()).add(tls.port());
       case Endpoint.Dns dns ->
           c.add(dns.host()).add(dns.queryType()).add(Objects.toString(dns.nameserver(), "-"));
-      case Endpoint.Heartbeat hb -> c.add(hb.period().toString()).add(hb.grace().toString());
+      case Endpoint.Heartbeat hb ->
+          c.add(hb.period().toString())
+              .add(hb.grace().toString())
+              .add(Objects.toString(hb.token(), "-"));
     }
     c.add(interval.toString()).add(timeout.toString());
     c.add(conditions.size());

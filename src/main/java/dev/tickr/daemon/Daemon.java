@@ -13,6 +13,9 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.MonitorType;
+import dev.tickr.heartbeat.PingReceiver;
+import dev.tickr.heartbeat.RateLimiter;
+import dev.tickr.heartbeat.Tokens;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorState;
@@ -27,6 +30,7 @@ import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
 import dev.tickr.time.Ticker;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +62,18 @@ public final class Daemon implements AutoCloseable {
   /** Checks allowed to run at once; more wait for a permit (and show up as lateness). */
   public static final int MAX_CONCURRENT_CHECKS = 4096;
 
+  /** Pings a heartbeat takes per second, after a burst of {@link #PING_BURST}; more get 429. */
+  public static final double PINGS_PER_SECOND = 5;
+
+  public static final int PING_BURST = 10;
+
   private final Clock clock;
   private final Store store;
   private final IncidentTracker tracker;
   private final MonitorRunner runner;
   private final Scheduler scheduler;
   private final AlertEngine alerts;
+  private final Heartbeats heartbeats;
   private final ExecutorService checkThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
@@ -117,6 +127,32 @@ public final class Daemon implements AutoCloseable {
         new MonitorRunner(
             clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
+    this.heartbeats =
+        new Heartbeats(
+            clock,
+            runner,
+            store,
+            new RateLimiter(ticker, PINGS_PER_SECOND, PING_BURST),
+            new Tokens(new SecureRandom()));
+  }
+
+  /** Where pings to {@code /ping/<token>} go. */
+  public PingReceiver pings() {
+    return heartbeats;
+  }
+
+  /** Every heartbeat monitor's ping URL path, {@code /ping/<token>}, by monitor: a secret. */
+  public Map<String, String> pingPaths() {
+    return heartbeats.pingPaths();
+  }
+
+  /**
+   * Fails every heartbeat monitor whose ping is overdue; the daemon does this every second.
+   *
+   * @return how many were
+   */
+  public int expireHeartbeats() {
+    return heartbeats.expire();
   }
 
   public void listen(Consumer<IncidentEvent> listener) {
@@ -160,6 +196,8 @@ public final class Daemon implements AutoCloseable {
       }
     }
     var unused = housekeeping.scheduleAtFixedRate(this::prune, 1, 60, TimeUnit.MINUTES);
+    var unusedToo =
+        housekeeping.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
   }
 
   public Config config() {
@@ -222,6 +260,7 @@ public final class Daemon implements AutoCloseable {
         if (!wanted.containsKey(gone)) {
           scheduler.unschedule(gone);
           runner.remove(gone);
+          heartbeats.remove(gone);
           tracker.forget(gone);
           store.retireMonitor(gone, clock.instant());
           LOG.info("monitor={} removed", gone);
@@ -251,16 +290,20 @@ public final class Daemon implements AutoCloseable {
         MonitorSpec old = active.get(spec.name());
         runner.put(spec);
         tracker.track(spec.name(), clock.instant());
+        if (spec.type() == MonitorType.HEARTBEAT) {
+          heartbeats.put(spec); // its results come from pings, not from the scheduler
+        } else if (old != null && old.type() == MonitorType.HEARTBEAT) {
+          heartbeats.remove(spec.name());
+        }
         if (spec.paused() || spec.type() == MonitorType.HEARTBEAT) {
           scheduler.unschedule(spec.name());
           if (spec.paused()) {
             tracker.pause(spec.name(), clock.instant());
+          } else {
+            resumeIfPaused(spec.name());
           }
         } else {
-          MonitorStatus s = tracker.status(spec.name());
-          if (s != null && s.state() == MonitorState.PAUSED) {
-            tracker.resume(spec.name(), clock.instant());
-          }
+          resumeIfPaused(spec.name());
           scheduler.schedule(spec.name(), spec.interval());
         }
         if (old != null) {
@@ -268,6 +311,21 @@ public final class Daemon implements AutoCloseable {
         }
       }
       active = wanted;
+    }
+  }
+
+  private void resumeIfPaused(String monitor) {
+    MonitorStatus s = tracker.status(monitor);
+    if (s != null && s.state() == MonitorState.PAUSED) {
+      tracker.resume(monitor, clock.instant());
+    }
+  }
+
+  private void expireOverdue() {
+    try {
+      heartbeats.expire();
+    } catch (RuntimeException e) {
+      LOG.error("checking heartbeat deadlines failed; will try again", e);
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One planned check from end to end: observe, judge, feed the state machine, record. Knows the
@@ -111,10 +112,6 @@ final class MonitorRunner implements Scheduler.Runner {
       }
       outcome = Judgement.scrubbed(outcome, secrets(spec));
     }
-    tracker.apply(
-        spec.name(),
-        outcome,
-        new StateMachine.Thresholds(spec.failureThreshold(), spec.successThreshold()));
     Timings t = observation.timings();
     CheckRecord record =
         new CheckRecord(
@@ -130,10 +127,31 @@ final class MonitorRunner implements Scheduler.Runner {
             verdict,
             outcome.reason(),
             outcome.detail());
-    store.append(record);
-    results.checked(spec, result, started);
-    observer.accept(record);
+    settle(spec, outcome, record, result);
     return result;
+  }
+
+  /**
+   * Feeds an outcome to the state machine, then stores its record and tells the listeners: the one
+   * path every result takes, probed or pinged.
+   *
+   * @param result the judged check, {@code null} for a result that no probe made (a ping)
+   */
+  void settle(MonitorSpec spec, Outcome outcome, CheckRecord record, @Nullable CheckResult result) {
+    tracker.apply(
+        spec.name(),
+        outcome,
+        new StateMachine.Thresholds(spec.failureThreshold(), spec.successThreshold()));
+    store.append(record);
+    if (result != null) {
+      results.checked(spec, result, record.startedAt());
+    }
+    observer.accept(record);
+  }
+
+  /** The config's {@code ${NAME}} values. */
+  Set<String> configSecrets() {
+    return configSecrets;
   }
 
   /** What a failure's evidence must not show: the request's own secrets and the config's. */

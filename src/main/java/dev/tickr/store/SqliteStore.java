@@ -299,6 +299,17 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void saveHeartbeatToken(HeartbeatToken token) {
+    Instant now = clock.instant();
+    writer().execute(c -> HeartbeatTable.save(c, token, now));
+  }
+
+  @Override
+  public Map<String, HeartbeatToken> heartbeatTokens() {
+    return reads.read("heartbeat tokens", HeartbeatTable::all);
+  }
+
+  @Override
   public Uptime uptime(String monitor, Instant from, Instant to) {
     return reads.read("uptime of " + monitor, c -> UptimeQuery.uptime(c, monitor, from, to));
   }

@@ -153,6 +153,15 @@ public interface Store extends StatusSink, AutoCloseable {
   Map<String, MaintenanceMark> maintenance();
 
   /**
+   * Saves the secret of a heartbeat monitor's ping URL, replacing the monitor's previous one;
+   * durable when this returns. A token is unique: a monitor that had this one before loses it.
+   */
+  void saveHeartbeatToken(HeartbeatToken token);
+
+  /** Every saved heartbeat token, by monitor (also of monitors no longer configured). */
+  Map<String, HeartbeatToken> heartbeatTokens();
+
+  /**
    * Checks, failures and latency percentiles over {@code [from, to)}. Whole UTC days come from day
    * rollups, whole minutes from minute rollups, the rest from raw results, so counts are exact as
    * long as the data is kept. Where {@link #prune} has deleted the raw results at an edge of the

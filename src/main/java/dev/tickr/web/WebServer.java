@@ -1,5 +1,6 @@
 package dev.tickr.web;
 
+import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -18,9 +19,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon's HTTP side for now: {@code /healthz}, {@code /metrics} (Prometheus) and a read-only
- * overview at {@code /} that refreshes itself. The full dashboard, API and status pages build on
- * this server.
+ * The daemon's HTTP side for now: {@code /healthz}, {@code /metrics} (Prometheus), the heartbeat
+ * URLs under {@code /ping/} and a read-only overview at {@code /} that refreshes itself. The full
+ * dashboard, API and status pages build on this server.
  */
 public final class WebServer implements AutoCloseable {
   private static final DateTimeFormatter TIME =
@@ -28,18 +29,26 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
 
+  /**
+   * @param pings where pings to {@code /ping/<token>} go
+   */
   public WebServer(
-      Supplier<List<MonitorView>> monitors, Supplier<List<ChannelView>> channels, String version) {
-    this(monitors, channels, version, null, null);
+      Supplier<List<MonitorView>> monitors,
+      Supplier<List<ChannelView>> channels,
+      PingReceiver pings,
+      String version) {
+    this(monitors, channels, pings, version, null, null);
   }
 
   /**
+   * @param pings where pings to {@code /ping/<token>} go
    * @param metrics served at {@code /metrics}, or null for no {@code /metrics}
    * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
    */
   public WebServer(
       Supplier<List<MonitorView>> monitors,
       Supplier<List<ChannelView>> channels,
+      PingReceiver pings,
       String version,
       @Nullable Metrics metrics,
       @Nullable String metricsToken) {
@@ -53,6 +62,7 @@ public final class WebServer implements AutoCloseable {
               if (metrics != null) {
                 config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
               }
+              PingRoutes.add(config, pings);
               config.routes.get(
                   "/",
                   ctx -> {

@@ -220,36 +220,70 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void heartbeat_monitors_are_checked_but_not_available_yet() {
-    String unavailable =
-        "heartbeat monitors are not available yet: they need the /ping endpoint of the REST API";
+  void heartbeat_monitors_take_period_grace_and_an_optional_token() throws ConfigException {
+    Config config =
+        Fixtures.parse(
+            """
+            defaults:
+              grace: 5m
+            monitors:
+              - name: api
+                url: https://api.example.com/
+              - name: export
+                type: Heartbeat
+                period: 1h
+              - name: import
+                type: heartbeat
+                period: 1d
+                failure-threshold: 2
+                token: abcdefghijklmnopqrstuv_-0123
+            """);
 
+    MonitorSpec export = config.monitor("export").orElseThrow();
+    assertThat(export.target())
+        .isEqualTo(new Endpoint.Heartbeat(Duration.ofHours(1), Duration.ofMinutes(5), null));
+    assertThat(export.failureThreshold())
+        .as("a heartbeat fails at its first missed ping by default")
+        .isEqualTo(1);
+    MonitorSpec importing = config.monitor("import").orElseThrow();
+    assertThat(((Endpoint.Heartbeat) importing.target()).token())
+        .isEqualTo("abcdefghijklmnopqrstuv_-0123");
+    assertThat(importing.failureThreshold()).isEqualTo(2);
+    assertThat(importing.target().toString())
+        .as("the token is a secret")
+        .doesNotContain("abcdefghijklmnopqrstuv");
+  }
+
+  @Test
+  void a_heartbeat_token_must_be_long_url_safe_and_unique() {
     assertThat(
             Fixtures.problems(
                 """
-                defaults:
-                  grace: 5m
                 monitors:
-                  - name: api
-                    url: https://api.example.com/
-                  - name: export
-                    type: Heartbeat
+                  - name: short
+                    type: heartbeat
                     period: 1h
+                    token: tooshort
+                  - name: slashed
+                    type: heartbeat
+                    period: 1h
+                    token: abcdefghijklmnopqrstuvwxyz/0123
+                  - name: first
+                    type: heartbeat
+                    period: 1h
+                    token: abcdefghijklmnopqrstuvwxyz0123
+                  - name: second
+                    type: heartbeat
+                    period: 1h
+                    token: abcdefghijklmnopqrstuvwxyz0123
                 """))
-        .as("a heartbeat that is otherwise valid has this one problem")
-        .containsExactly("tickr.yml:7:11: " + unavailable);
-    assertThat(
-            Fixtures.problems(
-                """
-                defaults:
-                  type: heartbeat
-                  period: 1h
-                monitors:
-                  - name: export
-                  - name: import
-                """))
-        .as("a type from defaults is reported once, where it is written")
-        .containsExactly("tickr.yml:2:9: " + unavailable);
+        .containsExactly(
+            "tickr.yml:5:12: token must be at least 22 characters of A-Z, a-z, 0-9, \"-\" and"
+                + " \"_\" (got 8 characters)",
+            "tickr.yml:9:12: token must be at least 22 characters of A-Z, a-z, 0-9, \"-\" and"
+                + " \"_\" (got 31 characters)",
+            "tickr.yml:14:11: heartbeat monitor \"second\" has the same token as \"first\"; each"
+                + " needs its own");
   }
 
   @Test
@@ -305,7 +339,7 @@ class ConfigLoaderTest {
     assertThat(new Endpoint.Dns("example.com", "MX", "1.1.1.1").describe())
         .isEqualTo("MX example.com @1.1.1.1");
     assertThat(new Endpoint.Dns("example.com", "A", null).describe()).isEqualTo("A example.com");
-    assertThat(new Endpoint.Heartbeat(Duration.ofDays(1), Duration.ofHours(1)).describe())
+    assertThat(new Endpoint.Heartbeat(Duration.ofDays(1), Duration.ofHours(1), null).describe())
         .isEqualTo("a ping every 1d (grace 1h)");
   }
 

@@ -22,6 +22,7 @@ final class Fixtures {
           Map.entry("WEBHOOK_SECRET", "webhook-test-secret"),
           Map.entry("PING_TOKEN", "ping-test-token"),
           Map.entry("TICKR_METRICS_TOKEN", "metrics-test-token-0123456789"),
+          Map.entry("IMPORT_PING_TOKEN", "import-ping-test-token-0123"),
           Map.entry("API_HOST", "api.example.com"),
           Map.entry("API_KEY", "api-test-key"),
           Map.entry("PORT", "8443"),

@@ -1,0 +1,244 @@
+package dev.tickr.daemon;
+
+import dev.tickr.check.Reason;
+import dev.tickr.config.Endpoint;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.heartbeat.Ping;
+import dev.tickr.heartbeat.PingReceiver;
+import dev.tickr.heartbeat.RateLimiter;
+import dev.tickr.incident.Evidence;
+import dev.tickr.incident.Outcome;
+import dev.tickr.incident.Verdict;
+import dev.tickr.store.CheckRecord;
+import dev.tickr.store.HeartbeatToken;
+import dev.tickr.store.Store;
+import dev.tickr.time.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Heartbeat monitors: results that come from pings instead of probes. A ping becomes an outcome and
+ * a record that take the same path as a probe's ({@link MonitorRunner#settle}); no success within
+ * {@code period + grace} is a failure with reason {@code heartbeat-missed}, found by {@link
+ * #expire}, which the daemon calls every second. Knows each heartbeat's token, which the config
+ * gives or which is generated once per monitor name and kept in the store.
+ */
+final class Heartbeats implements PingReceiver {
+  private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
+
+  private final Clock clock;
+  private final MonitorRunner runner;
+  private final Store store;
+  private final RateLimiter limiter;
+  private final Supplier<String> newToken;
+  private final Map<String, Beat> beats = new ConcurrentHashMap<>();
+  private final Map<String, String> monitorsByToken = new ConcurrentHashMap<>();
+  private @Nullable Map<String, HeartbeatToken> saved;
+
+  /** One heartbeat's runtime state; its fields are guarded by the beat itself. */
+  private static final class Beat {
+    final MonitorSpec spec;
+    final Endpoint.Heartbeat heartbeat;
+    final String token;
+    Instant since;
+    Instant deadline;
+    @Nullable Instant runStarted;
+
+    Beat(MonitorSpec spec, Endpoint.Heartbeat heartbeat, String token, Instant now) {
+      this.spec = spec;
+      this.heartbeat = heartbeat;
+      this.token = token;
+      this.since = now;
+      this.deadline = now.plus(heartbeat.period()).plus(heartbeat.grace());
+    }
+  }
+
+  Heartbeats(
+      Clock clock,
+      MonitorRunner runner,
+      Store store,
+      RateLimiter limiter,
+      Supplier<String> newToken) {
+    this.clock = clock;
+    this.runner = runner;
+    this.store = store;
+    this.limiter = limiter;
+    this.newToken = newToken;
+  }
+
+  /**
+   * Adds a heartbeat monitor, or replaces it after a change; its deadline counts from now, so a
+   * restart or a change gives the job one full period and grace.
+   */
+  synchronized void put(MonitorSpec spec) {
+    if (!(spec.target() instanceof Endpoint.Heartbeat hb)) {
+      throw new IllegalArgumentException(spec.name() + " is not a heartbeat monitor");
+    }
+    remove(spec.name());
+    String token = token(spec.name(), hb.token());
+    beats.put(spec.name(), new Beat(spec, hb, token, clock.instant()));
+    monitorsByToken.put(token, spec.name());
+  }
+
+  synchronized void remove(String monitor) {
+    Beat old = beats.remove(monitor);
+    if (old != null) {
+      monitorsByToken.remove(old.token, monitor);
+      limiter.forget(monitor);
+    }
+  }
+
+  /** Every heartbeat's ping URL path, {@code /ping/<token>}, by monitor. */
+  Map<String, String> pingPaths() {
+    Map<String, String> out = new HashMap<>();
+    beats.forEach((name, beat) -> out.put(name, "/ping/" + beat.token));
+    return out;
+  }
+
+  /** The token the config gives, else the one generated before, else a new one; saved. */
+  private String token(String monitor, @Nullable String configured) {
+    Map<String, HeartbeatToken> known = saved;
+    if (known == null) {
+      known = new HashMap<>(store.heartbeatTokens());
+      saved = known;
+    }
+    HeartbeatToken before = known.get(monitor);
+    HeartbeatToken now;
+    if (configured != null) {
+      now = new HeartbeatToken(monitor, configured, true);
+    } else if (before != null && !before.configured()) {
+      return before.token();
+    } else {
+      now = new HeartbeatToken(monitor, newToken.get(), false);
+    }
+    if (!now.equals(before)) {
+      store.saveHeartbeatToken(now);
+      known.values().removeIf(t -> t.token().equals(now.token()));
+      known.put(monitor, now);
+    }
+    return now.token();
+  }
+
+  @Override
+  public Answer receive(String token, Ping ping) {
+    String monitor = monitorsByToken.get(token);
+    Beat beat = monitor == null ? null : beats.get(monitor);
+    if (beat == null || !beat.token.equals(token)) {
+      return Answer.UNKNOWN;
+    }
+    if (!limiter.tryAcquire(beat.spec.name())) {
+      return Answer.RATE_LIMITED;
+    }
+    if (beat.spec.paused()) {
+      return Answer.ACCEPTED;
+    }
+    synchronized (beat) {
+      Instant now = clock.instant();
+      if (ping.signal() == Ping.Signal.START) {
+        beat.runStarted = now;
+        return Answer.ACCEPTED;
+      }
+      Instant started = beat.runStarted == null ? now : beat.runStarted;
+      beat.runStarted = null;
+      beat.since = now;
+      beat.deadline = now.plus(beat.heartbeat.period()).plus(beat.heartbeat.grace());
+      Outcome outcome;
+      if (ping.signal() == Ping.Signal.SUCCESS) {
+        outcome = Outcome.ok(now);
+      } else {
+        Integer code = ping.exitCode();
+        String detail =
+            code == null ? "the job reported a failure" : "the job exited with code " + code;
+        outcome =
+            Judgement.scrubbed(
+                new Outcome(
+                    now,
+                    Verdict.FAILED,
+                    Reason.HEARTBEAT_FAILED,
+                    detail,
+                    new Evidence(null, List.of(), ping.body())),
+                secrets(beat));
+      }
+      settle(beat, started, started, Duration.between(started, now), outcome);
+    }
+    return Answer.ACCEPTED;
+  }
+
+  /**
+   * Fails every heartbeat whose deadline has passed, with reason {@code heartbeat-missed}, and
+   * gives it another period: while no ping comes, a failure is recorded every period.
+   *
+   * @return how many were late
+   */
+  int expire() {
+    Instant now = clock.instant();
+    int late = 0;
+    for (Beat beat : beats.values()) {
+      if (beat.spec.paused()) {
+        continue;
+      }
+      synchronized (beat) {
+        if (now.isBefore(beat.deadline)) {
+          continue;
+        }
+        Instant due = beat.deadline;
+        String detail =
+            "no ping for "
+                + Durations.format(Duration.between(beat.since, now))
+                + " (expected every "
+                + Durations.format(beat.heartbeat.period())
+                + ", grace "
+                + Durations.format(beat.heartbeat.grace())
+                + ")";
+        beat.deadline = now.plus(beat.heartbeat.period());
+        beat.runStarted = null;
+        Outcome outcome =
+            new Outcome(now, Verdict.FAILED, Reason.HEARTBEAT_MISSED, detail, Evidence.NONE);
+        settle(beat, due, now, Duration.ZERO, outcome);
+        late++;
+      }
+    }
+    return late;
+  }
+
+  private void settle(
+      Beat beat, Instant planned, Instant started, Duration total, Outcome outcome) {
+    CheckRecord record =
+        new CheckRecord(
+            beat.spec.name(),
+            planned,
+            started,
+            total,
+            null,
+            null,
+            null,
+            null,
+            null,
+            outcome.verdict(),
+            outcome.reason(),
+            outcome.detail());
+    try {
+      runner.settle(beat.spec, outcome, record, null);
+    } catch (RuntimeException e) {
+      LOG.error("monitor={} a heartbeat result could not be recorded", beat.spec.name(), e);
+    }
+  }
+
+  /** What a ping's body must not show: the config's secrets and the ping URL's own token. */
+  private Set<String> secrets(Beat beat) {
+    Set<String> out = new HashSet<>(runner.configSecrets());
+    out.add(beat.token);
+    return out;
+  }
+}
