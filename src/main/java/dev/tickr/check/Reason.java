@@ -19,10 +19,11 @@ public enum Reason {
   RATE_LIMITED,
   STALE_DATA,
   VOLUME_ANOMALY,
-  /** No success ping within a heartbeat's period and grace. */
+  /**
+   * No success ping within a heartbeat's period and grace, or the job said it failed ({@code /fail}
+   * or a non-zero exit code); the detail says which.
+   */
   HEARTBEAT_MISSED,
-  /** A heartbeat's job said it failed: {@code /fail} or a non-zero exit code. */
-  HEARTBEAT_FAILED,
   INTERNAL;
 
   private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -165,7 +165,8 @@ final class Heartbeats implements PingReceiver {
                 new Outcome(
                     now,
                     Verdict.FAILED,
-                    Reason.HEARTBEAT_FAILED,
+                    // A failure report is no success ping: the contract's one heartbeat reason.
+                    Reason.HEARTBEAT_MISSED,
                     detail,
                     new Evidence(null, List.of(), ping.body())),
                 secrets(beat));

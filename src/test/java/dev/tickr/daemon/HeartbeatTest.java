@@ -248,7 +248,7 @@ class HeartbeatTest {
 
     assertThat(state().state()).isEqualTo(MonitorState.DOWN);
     Incident incident = incident();
-    assertThat(incident.reason()).isEqualTo(Reason.HEARTBEAT_FAILED);
+    assertThat(incident.reason()).isEqualTo(Reason.HEARTBEAT_MISSED);
     assertThat(incident.detail()).isEqualTo("the job reported a failure");
     String evidence = incident.evidence().bodyStart();
     assertThat(evidence).startsWith("export failed: disk full\n").doesNotContain(TOKEN);
