@@ -27,7 +27,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class AlertSecretsEndToEndTest {
   private static final String ROUTING_KEY = AlertingEndToEndTest.ROUTING_KEY;
-  private static final java.util.concurrent.Executor OWN_THREAD = AlertingEndToEndTest.OWN_THREAD;
 
   @TempDir Path dir;
 
@@ -112,20 +111,7 @@ class AlertSecretsEndToEndTest {
     try (java.io.PrintStream tee = new java.io.PrintStream(log, true, StandardCharsets.UTF_8)) {
       System.setErr(tee);
       CompletableFuture<CliRunner.Run> running =
-          CompletableFuture.supplyAsync(
-              () ->
-                  new CliRunner(env)
-                      .run(
-                          "run",
-                          "-c",
-                          config.toString(),
-                          "--data",
-                          dir.resolve("data").toString(),
-                          "--listen",
-                          "127.0.0.1:0",
-                          "--stop-after",
-                          "6s"),
-              OWN_THREAD);
+          new CliRunner(env).daemon(config, dir.resolve("data"), 0, "6s");
       eventually(
           Duration.ofSeconds(15),
           () ->

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -39,12 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertingEndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ROUTING_KEY = "R0UT1NGKEY0123456789abcdefABCDEF";
-
-  /**
-   * Runs {@code tickr run} on a thread of its own: it blocks for as long as it runs, and the common
-   * pool (one thread on two cores) is shared with every other test.
-   */
-  static final Executor OWN_THREAD = r -> Thread.ofPlatform().name("tickr-run").start(r);
 
   @TempDir Path dir;
 
@@ -87,19 +80,7 @@ class AlertingEndToEndTest {
   }
 
   private CompletableFuture<CliRunner.Run> run(Path config, String stopAfter, int port) {
-    return CompletableFuture.supplyAsync(
-        () ->
-            cli.run(
-                "run",
-                "-c",
-                config.toString(),
-                "--data",
-                dir.resolve("data").toString(),
-                "--listen",
-                "127.0.0.1:" + port,
-                "--stop-after",
-                stopAfter),
-        OWN_THREAD);
+    return cli.daemon(config, dir.resolve("data"), port, stopAfter);
   }
 
   private static String page(String url) throws IOException, InterruptedException {

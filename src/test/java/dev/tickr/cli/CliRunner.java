@@ -7,8 +7,10 @@ import dev.tickr.time.Ticker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Runs the real command line in-process, with a given environment, and captures what it prints. */
 final class CliRunner {
@@ -36,6 +38,27 @@ final class CliRunner {
     String all() {
       return out + err;
     }
+  }
+
+  /**
+   * {@code tickr run -c CONFIG --data DATA --listen 127.0.0.1:PORT --stop-after STOP} on a thread
+   * of its own: it blocks for as long as it runs, and the common pool (one thread on two cores) is
+   * shared with every other test.
+   */
+  CompletableFuture<Run> daemon(Path config, Path data, int port, String stopAfter) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            run(
+                "run",
+                "-c",
+                config.toString(),
+                "--data",
+                data.toString(),
+                "--listen",
+                "127.0.0.1:" + port,
+                "--stop-after",
+                stopAfter),
+        r -> Thread.ofPlatform().name("tickr-run").start(r));
   }
 
   Run run(String... args) {

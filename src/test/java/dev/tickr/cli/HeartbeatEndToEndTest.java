@@ -92,20 +92,7 @@ class HeartbeatEndToEndTest {
                 .formatted(receivers.url("/hook")));
     int port = Ports.closed();
     Path data = dir.resolve("data");
-    CompletableFuture<CliRunner.Run> running =
-        CompletableFuture.supplyAsync(
-            () ->
-                cli.run(
-                    "run",
-                    "-c",
-                    config.toString(),
-                    "--data",
-                    data.toString(),
-                    "--listen",
-                    "127.0.0.1:" + port,
-                    "--stop-after",
-                    "12s"),
-            AlertingEndToEndTest.OWN_THREAD);
+    CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "12s");
 
     eventually(Duration.ofSeconds(10), () -> ping(port, "/ping/" + TOKEN) == 200, "a first ping");
     assertThat(get(port, "/ping/not-a-token-of-any-heartbeat")).isEqualTo(404);

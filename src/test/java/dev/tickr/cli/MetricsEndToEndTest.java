@@ -110,20 +110,7 @@ class MetricsEndToEndTest {
                 receivers.url("/broken")));
     int port = freePort();
     URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
-    CompletableFuture<CliRunner.Run> running =
-        CompletableFuture.supplyAsync(
-            () ->
-                cli.run(
-                    "run",
-                    "-c",
-                    config.toString(),
-                    "--data",
-                    dir.resolve("data").toString(),
-                    "--listen",
-                    "127.0.0.1:" + port,
-                    "--stop-after",
-                    "30s"),
-            AlertingEndToEndTest.OWN_THREAD);
+    CompletableFuture<CliRunner.Run> running = cli.daemon(config, dir.resolve("data"), port, "30s");
 
     AtomicReference<PrometheusText> last = new AtomicReference<>();
     AlertingEndToEndTest.eventually(
