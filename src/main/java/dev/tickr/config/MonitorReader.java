@@ -31,6 +31,9 @@ final class MonitorReader {
   static final Duration MIN_ESCALATION = Duration.ofMinutes(1);
   static final Duration MIN_FLAPPING_WITHIN = Duration.ofMinutes(1);
 
+  /** What an http monitor without {@code conditions} checks, parsed once. */
+  private static final List<Condition> DEFAULT_CONDITIONS = List.of(defaultCondition());
+
   /**
    * A heartbeat fails at its first missed deadline or failure signal unless told otherwise, as in
    * Healthchecks.io.
@@ -258,7 +261,7 @@ final class MonitorReader {
   private @Nullable List<Condition> conditions(Fields fields, @Nullable MonitorType type) {
     Node node = fields.get("conditions");
     if (node == null) {
-      return type == MonitorType.HTTP ? List.of(defaultCondition()) : List.of();
+      return type == MonitorType.HTTP ? DEFAULT_CONDITIONS : List.of();
     }
     List<Scalar> items = read.strings(node, "conditions");
     if (items == null) {

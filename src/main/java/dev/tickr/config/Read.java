@@ -25,6 +25,12 @@ final class Read {
 
   private final Problems problems;
 
+  /**
+   * Durations already parsed: a big file repeats a handful ({@code defaults:} ones for each
+   * monitor).
+   */
+  private final java.util.Map<String, Duration> durations = new java.util.HashMap<>();
+
   Read(Problems problems) {
     this.problems = problems;
   }
@@ -129,8 +135,14 @@ final class Read {
               + "s)");
       return null;
     }
+    Duration known = durations.get(text);
+    if (known != null) {
+      return known;
+    }
     try {
-      return Durations.parse(text);
+      Duration parsed = Durations.parse(text);
+      durations.put(text, parsed);
+      return parsed;
     } catch (DateTimeParseException e) {
       problem(s.at(), what + " must be " + expected + ", got " + Node.describe(s));
       return null;
