@@ -17,7 +17,6 @@ import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Verdict;
 import dev.tickr.schedule.Stalls;
-import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
@@ -417,30 +416,5 @@ class DaemonTest {
     store().flush();
     assertThat(store().results("postback", T0, clock.instant().plusSeconds(1), 10, null))
         .hasSize(1);
-  }
-
-  /** The scheduler thread waits for the test, which dispatches by hand. */
-  private static final class Parked implements Waiter {
-    private final Object lock = new Object();
-    private boolean woken;
-
-    @Override
-    public void await(Duration atMost) throws InterruptedException {
-      synchronized (lock) {
-        woken = false;
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!woken && System.nanoTime() < until) {
-          lock.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-        }
-      }
-    }
-
-    @Override
-    public void wake() {
-      synchronized (lock) {
-        woken = true;
-        lock.notifyAll();
-      }
-    }
   }
 }

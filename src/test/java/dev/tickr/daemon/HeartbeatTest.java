@@ -14,7 +14,6 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Verdict;
-import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
@@ -353,31 +352,6 @@ class HeartbeatTest {
     public Delivery send(Notification notification) {
       received.add(notification);
       return Delivery.sent(200, "ok");
-    }
-  }
-
-  /** The scheduler and alert threads wait until woken; nothing here is scheduled by time. */
-  private static final class Parked implements Waiter {
-    private final Object lock = new Object();
-    private boolean woken;
-
-    @Override
-    public void await(Duration atMost) throws InterruptedException {
-      synchronized (lock) {
-        woken = false;
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!woken && System.nanoTime() < until) {
-          lock.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-        }
-      }
-    }
-
-    @Override
-    public void wake() {
-      synchronized (lock) {
-        woken = true;
-        lock.notifyAll();
-      }
     }
   }
 }
