@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * A {@link Waiter} for tests that drive time themselves: the scheduler and alert threads wait until
- * woken (at most 30 s, so a forgotten wake cannot hang the build), never for the time asked.
+ * woken (at most 30 s, so a forgotten wake cannot hang the build), never for the time asked. Like
+ * {@link Waiter#system()}, a wake that comes while nobody waits ends the next wait at once.
  */
 final class Parked implements Waiter {
   private final Object lock = new Object();
@@ -14,11 +15,11 @@ final class Parked implements Waiter {
   @Override
   public void await(Duration atMost) throws InterruptedException {
     synchronized (lock) {
-      woken = false;
       long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!woken && System.nanoTime() < until) {
         lock.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
       }
+      woken = false; // after the wait: a wake that came before it is not lost
     }
   }
 
