@@ -110,19 +110,13 @@ public final class SqliteStore implements Store {
   @Override
   public void upsertMonitor(MonitorRow m) {
     Instant now = clock.instant();
-    writer().execute(c -> Updates.upsertMonitor(c, m, now));
+    writer().execute(c -> Updates.upsertMonitors(c, List.of(m), now));
   }
 
   @Override
   public void upsertMonitors(List<MonitorRow> monitors) {
     Instant now = clock.instant();
-    writer()
-        .execute(
-            c -> {
-              for (MonitorRow m : monitors) {
-                Updates.upsertMonitor(c, m, now);
-              }
-            });
+    writer().execute(c -> Updates.upsertMonitors(c, monitors, now));
   }
 
   @Override

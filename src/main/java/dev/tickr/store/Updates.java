@@ -15,7 +15,9 @@ import java.util.List;
 final class Updates {
   private Updates() {}
 
-  static void upsertMonitor(Connection c, MonitorRow m, Instant now) throws SQLException {
+  /** Inserts or updates each monitor's row, with one statement prepared for all of them. */
+  static void upsertMonitors(Connection c, List<MonitorRow> monitors, Instant now)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO monitors (name, type, source, target, interval_us, tags, updated_at,"
@@ -23,14 +25,16 @@ final class Updates {
                 + " SET type = excluded.type, source = excluded.source, target = excluded.target,"
                 + " interval_us = excluded.interval_us, tags = excluded.tags,"
                 + " updated_at = excluded.updated_at, retired_at = NULL")) {
-      ps.setString(1, m.name());
-      ps.setString(2, m.type());
-      ps.setString(3, m.source());
-      ps.setString(4, m.target());
-      ps.setLong(5, Columns.micros(m.interval()));
-      ps.setString(6, Json.tags(m.tags()));
-      ps.setLong(7, now.toEpochMilli());
-      ps.executeUpdate();
+      for (MonitorRow m : monitors) {
+        ps.setString(1, m.name());
+        ps.setString(2, m.type());
+        ps.setString(3, m.source());
+        ps.setString(4, m.target());
+        ps.setLong(5, Columns.micros(m.interval()));
+        ps.setString(6, Json.tags(m.tags()));
+        ps.setLong(7, now.toEpochMilli());
+        ps.executeUpdate();
+      }
     }
   }
 
