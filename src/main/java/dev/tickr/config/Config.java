@@ -57,6 +57,38 @@ public record Config(
         new SecretValues(values));
   }
 
+  /**
+   * This config (from the file) with what the REST API added: its monitors after the file's (a name
+   * the file uses keeps the file's monitor), its maintenance windows after the file's, the monitors
+   * paused through the API paused, and the API monitors' secret values masked too.
+   */
+  public Config withApi(
+      List<MonitorSpec> apiMonitors,
+      List<MaintenanceWindow> apiWindows,
+      Set<String> paused,
+      Set<String> apiSecrets) {
+    Set<String> names = new java.util.HashSet<>();
+    List<MonitorSpec> all = new java.util.ArrayList<>(monitors.size() + apiMonitors.size());
+    for (MonitorSpec m : monitors) {
+      names.add(m.name());
+      all.add(m);
+    }
+    for (MonitorSpec m : apiMonitors) {
+      if (names.add(m.name())) {
+        all.add(m);
+      }
+    }
+    if (!paused.isEmpty()) {
+      all.replaceAll(m -> paused.contains(m.name()) && !m.paused() ? m.withPaused() : m);
+    }
+    List<MaintenanceWindow> windows = new java.util.ArrayList<>(maintenance);
+    windows.addAll(apiWindows);
+    Set<String> secrets = new java.util.HashSet<>(secretValues.values());
+    secrets.addAll(apiSecrets);
+    return new Config(
+        all, channels, statusPages, windows, storage, server, policies, new SecretValues(secrets));
+  }
+
   /** The channel's alerting policy; the type's defaults for a channel that sets none. */
   public ChannelPolicy policy(ChannelSpec channel) {
     ChannelPolicy p = policies.get(channel.name());

@@ -19,10 +19,19 @@ final class Interpolation {
   private final Map<String, String> environment;
   private final Problems problems;
   private final Set<String> substituted = new LinkedHashSet<>();
+  private final String variable;
 
   Interpolation(Map<String, String> environment, Problems problems) {
+    this(environment, problems, "environment variable ");
+  }
+
+  /**
+   * @param variable how a missing name is introduced, e.g. {@code "environment variable "}
+   */
+  Interpolation(Map<String, String> environment, Problems problems, String variable) {
     this.environment = environment;
     this.problems = problems;
+    this.variable = variable;
   }
 
   /** Every value a {@code ${NAME}} was replaced with so far. */
@@ -65,10 +74,7 @@ final class Interpolation {
         } else if (value == null) {
           problems.add(
               scalar.at(i),
-              "environment variable "
-                  + name
-                  + " is not set"
-                  + Suggestions.didYouMean(name, environment.keySet()));
+              variable + name + " is not set" + Suggestions.didYouMean(name, environment.keySet()));
           failed = true;
         } else {
           out.append(value);

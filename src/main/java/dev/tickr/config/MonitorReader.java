@@ -51,12 +51,21 @@ final class MonitorReader {
   private final Overlay overlay;
   private final Collection<String> channels;
   private final EndpointReader endpoints;
+  private final String source;
 
   /**
    * @param defaults the checked {@code defaults:} entries
    * @param channels the names of every declared channel
    */
   MonitorReader(Problems problems, Fields defaults, Collection<String> channels) {
+    this(problems, defaults, channels, MonitorSpec.SOURCE_YAML);
+  }
+
+  /**
+   * @param source what {@link MonitorSpec#source()} says: {@code yaml} or {@code api}
+   */
+  MonitorReader(Problems problems, Fields defaults, Collection<String> channels, String source) {
+    this.source = source;
     this.problems = problems;
     this.read = new Read(problems);
     this.overlay = new Overlay(defaults, read);
@@ -170,7 +179,7 @@ final class MonitorReader {
             flapping,
             tags,
             paused,
-            MonitorSpec.SOURCE_YAML,
+            source,
             mapping.at().line());
     return new Result(name, nameAt, spec);
   }

@@ -50,6 +50,9 @@ public record MonitorSpec(
 
   public static final String SOURCE_YAML = "yaml";
 
+  /** Created through the REST API and kept in the database. */
+  public static final String SOURCE_API = "api";
+
   public MonitorSpec {
     Objects.requireNonNull(name, "name");
     if (target.type() != type) {
@@ -60,6 +63,27 @@ public record MonitorSpec(
     alerts = List.copyOf(alerts);
     escalate = List.copyOf(escalate);
     tags = List.copyOf(tags);
+  }
+
+  /** This monitor, paused. */
+  public MonitorSpec withPaused() {
+    return new MonitorSpec(
+        name,
+        type,
+        target,
+        interval,
+        timeout,
+        conditions,
+        degraded,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        true,
+        source,
+        line);
   }
 
   /**

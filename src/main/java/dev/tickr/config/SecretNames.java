@@ -7,10 +7,10 @@ import java.util.Locale;
  * Names whose values are secret: {@code Authorization}, {@code Cookie}, {@code X-Api-Key}, and
  * anything that speaks of a token, key, secret, password or signature.
  */
-final class SecretNames {
+public final class SecretNames {
   private SecretNames() {}
 
-  static boolean isSecret(String name) {
+  public static boolean isSecret(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return Redaction.isSecretName(name)
         || n.contains("key")

@@ -46,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,8 +81,10 @@ public final class Daemon implements AutoCloseable {
   private final @Nullable Path configFile;
   private final ConfigLoader loader;
   private final Object reloadLock = new Object();
-  private Map<String, MonitorSpec> active = Map.of();
-  private Config config;
+  private volatile Map<String, MonitorSpec> active = Map.of();
+  private volatile Config config;
+  private volatile Config fileConfig;
+  private @Nullable UnaryOperator<Config> api;
   private @Nullable ConfigWatcher watcher;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
@@ -101,6 +104,7 @@ public final class Daemon implements AutoCloseable {
       NotifierFactory notifiers,
       Waiter alertWaiter) {
     this.config = config;
+    this.fileConfig = config;
     this.configFile = configFile;
     this.loader = loader;
     this.clock = clock;
@@ -175,12 +179,55 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds what the REST API keeps (its monitors, maintenance windows and pauses) to the file's
+   * config, now and at every reload; call before {@link #start()}, then {@link #refresh()} after
+   * each change.
+   *
+   * @param layer the file's config in, the config to run out
+   */
+  public void layer(UnaryOperator<Config> layer) {
+    synchronized (reloadLock) {
+      this.api = layer;
+      this.config = layer.apply(fileConfig);
+    }
+  }
+
+  /** The config from the file alone, without what the API added. */
+  public Config fileConfig() {
+    return fileConfig;
+  }
+
+  /** Applies the API's layer again after it changed; the file is not read again. */
+  public void refresh() {
+    synchronized (reloadLock) {
+      UnaryOperator<Config> layer = api;
+      Config next = layer == null ? fileConfig : layer.apply(fileConfig);
+      apply(next, true);
+      config = next;
+    }
+  }
+
+  /**
+   * Runs one check of a monitor at once, outside its schedule, and records it like any other.
+   *
+   * @return what it found, or empty when no such monitor runs (a heartbeat is not probed)
+   */
+  public java.util.Optional<CheckResult> checkNow(String monitor) {
+    MonitorSpec spec = active.get(monitor);
+    if (spec == null || spec.type() == MonitorType.HEARTBEAT) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(runner.runNow(spec, clock.instant()));
+  }
+
   /** Restores saved state, schedules every monitor and starts the clock. */
   public void start() {
     Map<String, MonitorStatus> saved = store.loadStatuses();
     tracker.restore(saved);
     alerts.start(saved);
-    apply(config, false); // the alerting engine was made with this config
+    // The alerting engine was made with the file's config; it needs to hear of the API's layer.
+    apply(config, api != null);
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
         tracker.forget(known); // saved state of a monitor no longer configured
@@ -231,10 +278,15 @@ public final class Daemon implements AutoCloseable {
       return false;
     }
     try {
-      Config next = loader.load(configFile);
-      apply(next, true);
-      config = next;
-      LOG.info("config={} reloaded monitors={}", configFile, next.monitors().size());
+      Config loaded = loader.load(configFile);
+      synchronized (reloadLock) {
+        UnaryOperator<Config> layer = api;
+        Config next = layer == null ? loaded : layer.apply(loaded);
+        apply(next, true);
+        fileConfig = loaded;
+        config = next;
+        LOG.info("config={} reloaded monitors={}", configFile, next.monitors().size());
+      }
       return true;
     } catch (ConfigException e) {
       LOG.error(

@@ -304,6 +304,72 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<ApiDocument> apiMonitors() {
+    return reads.read("API monitors", ApiTables::monitors);
+  }
+
+  @Override
+  public boolean insertApiMonitor(ApiDocument monitor) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.insertMonitor(c, monitor)));
+  }
+
+  @Override
+  public boolean updateApiMonitor(ApiDocument monitor) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.updateMonitor(c, monitor)));
+  }
+
+  @Override
+  public boolean deleteApiMonitor(String name) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.deleteMonitor(c, name)));
+  }
+
+  @Override
+  public List<ApiDocument> apiMaintenance() {
+    return reads.read("API maintenance windows", ApiTables::maintenance);
+  }
+
+  @Override
+  public boolean insertApiMaintenance(ApiDocument window) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.insertMaintenance(c, window)));
+  }
+
+  @Override
+  public boolean deleteApiMaintenance(String name) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.deleteMaintenance(c, name)));
+  }
+
+  @Override
+  public Map<String, Pause> pauses() {
+    return reads.read("pauses", ApiTables::pauses);
+  }
+
+  @Override
+  public boolean pause(Pause pause) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.pause(c, pause)));
+  }
+
+  @Override
+  public boolean resume(String monitor) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.resume(c, monitor)));
+  }
+
+  @Override
+  public void addNote(IncidentNote note) {
+    var unused =
+        writer()
+            .call(
+                c -> {
+                  ApiTables.addNote(c, note);
+                  return Boolean.TRUE;
+                });
+  }
+
+  @Override
+  public List<IncidentNote> notes(long incidentId) {
+    return reads.read("notes of incident " + incidentId, c -> ApiTables.notes(c, incidentId));
+  }
+
+  @Override
   public Uptime uptime(String monitor, Instant from, Instant to) {
     return reads.read("uptime of " + monitor, c -> UptimeQuery.uptime(c, monitor, from, to));
   }

@@ -161,6 +161,42 @@ public interface Store extends StatusSink, AutoCloseable {
   /** Every saved heartbeat token, by monitor (also of monitors no longer configured). */
   Map<String, HeartbeatToken> heartbeatTokens();
 
+  // REST API: monitors and maintenance windows it created, pauses, incident notes
+
+  /** Every monitor created through the API, by name. */
+  List<ApiDocument> apiMonitors();
+
+  /** Stores a new API monitor, durably; false when one of that name exists (nothing changed). */
+  boolean insertApiMonitor(ApiDocument monitor);
+
+  /** Replaces an API monitor's document, durably; false when there is none of that name. */
+  boolean updateApiMonitor(ApiDocument monitor);
+
+  /** Deletes an API monitor, durably; false when there was none of that name. */
+  boolean deleteApiMonitor(String name);
+
+  /** Every maintenance window created through the API. */
+  List<ApiDocument> apiMaintenance();
+
+  /** Stores a new window, durably; false when one of that name exists. */
+  boolean insertApiMaintenance(ApiDocument window);
+
+  boolean deleteApiMaintenance(String name);
+
+  /** Monitors paused through the API, by name. */
+  Map<String, Pause> pauses();
+
+  /** Pauses a monitor until {@link #resume}; false when it already was. */
+  boolean pause(Pause pause);
+
+  /** False when it was not paused through the API. */
+  boolean resume(String monitor);
+
+  void addNote(IncidentNote note);
+
+  /** An incident's notes, oldest first. */
+  List<IncidentNote> notes(long incidentId);
+
   /**
    * Checks, failures and latency percentiles over {@code [from, to)}. Whole UTC days come from day
    * rollups, whole minutes from minute rollups, the rest from raw results, so counts are exact as

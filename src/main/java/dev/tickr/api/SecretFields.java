@@ -1,0 +1,130 @@
+package dev.tickr.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.check.Redaction;
+import dev.tickr.config.JsonInput;
+import dev.tickr.config.SecretNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an API monitor holds secrets, and what happens to them: sealed in the database, masked in
+ * every answer, kept when an update sends the mask back. The secret fields are every value of
+ * {@code secrets}, the credentials of {@code auth}, a header whose name says it is secret ({@code
+ * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature) and a
+ * heartbeat's {@code token}.
+ */
+final class SecretFields {
+  /** What a secret value reads as in an answer; sent back in an update, it keeps the value. */
+  static final String MASK = Redaction.MASK;
+
+  private static final String SEALED = "sealed";
+
+  private SecretFields() {}
+
+  /** Whether the value at this path (keys from the monitor object down) is secret. */
+  static boolean secret(List<String> path) {
+    if (path.size() == 2 && path.get(0).equals(JsonInput.SECRETS)) {
+      return true;
+    }
+    if (path.size() == 2 && path.get(0).equals("headers")) {
+      return SecretNames.isSecret(path.get(1));
+    }
+    if (path.equals(List.of("token"))) {
+      return true;
+    }
+    return path.equals(List.of("auth", "bearer"))
+        || path.equals(List.of("auth", "basic", "password"))
+        || path.equals(List.of("auth", "header", "value"));
+  }
+
+  /** A copy with each secret text value replaced by {@code {"sealed": "..."}}. */
+  static ObjectNode seal(ObjectNode plain, Sealer sealer) {
+    return (ObjectNode)
+        map(
+            plain,
+            new ArrayList<>(),
+            (path, value) -> {
+              ObjectNode sealed = JsonNodeFactory.instance.objectNode();
+              sealed.put(SEALED, sealer.seal(value.textValue()));
+              return sealed;
+            });
+  }
+
+  /** The stored document with its sealed values opened. */
+  static ObjectNode open(ObjectNode stored, Sealer sealer) {
+    return (ObjectNode) openNode(stored, sealer);
+  }
+
+  private static JsonNode openNode(JsonNode node, Sealer sealer) {
+    if (node.isObject()) {
+      JsonNode sealed = node.get(SEALED);
+      if (node.size() == 1 && sealed != null && sealed.isTextual()) {
+        return JsonNodeFactory.instance.textNode(sealer.open(sealed.textValue()));
+      }
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        out.set(e.getKey(), openNode(e.getValue(), sealer));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      var out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> out.add(openNode(item, sealer)));
+      return out;
+    }
+    return node;
+  }
+
+  /** A copy for an answer: each secret text value is {@value #MASK}. */
+  static ObjectNode mask(ObjectNode plain) {
+    return (ObjectNode)
+        map(plain, new ArrayList<>(), (path, value) -> JsonNodeFactory.instance.textNode(MASK));
+  }
+
+  /**
+   * An update's document where each secret field sent as {@value #MASK} takes the value it had
+   * before (when it had one), so that a client can send back what it was given.
+   */
+  static ObjectNode keepMasked(ObjectNode update, @Nullable ObjectNode before) {
+    if (before == null) {
+      return update;
+    }
+    return (ObjectNode)
+        map(
+            update,
+            new ArrayList<>(),
+            (path, value) -> {
+              if (!value.textValue().equals(MASK)) {
+                return value;
+              }
+              JsonNode old = before;
+              for (String key : path) {
+                old = old == null ? null : old.get(key);
+              }
+              return old != null && old.isTextual() ? old : value;
+            });
+  }
+
+  private static JsonNode map(
+      JsonNode node, List<String> path, BiFunction<List<String>, JsonNode, JsonNode> secret) {
+    if (node.isTextual() && secret(path)) {
+      return secret.apply(List.copyOf(path), node);
+    }
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        path.add(e.getKey());
+        out.set(e.getKey(), map(e.getValue(), path, secret));
+        path.remove(path.size() - 1);
+      }
+      return out;
+    }
+    return node.deepCopy();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.tickr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tickr.config.Node.Entry;
+import dev.tickr.config.Node.Mapping;
+import dev.tickr.config.Node.Scalar;
+import dev.tickr.config.Node.Sequence;
+import dev.tickr.config.Node.Style;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads monitors and maintenance windows written as JSON (what the REST API receives) by the same
+ * readers and rules as the YAML config, so that nothing downstream can tell them apart. A problem's
+ * {@link Problem#file()} is the JSON Pointer of the field it is about ({@code /interval}, {@code
+ * /headers/X-Api-Key}, {@code ""} for the whole object), its line and column are 1.
+ *
+ * <p>{@code ${NAME}} in a value reads the object's own {@code secrets}, never the environment: an
+ * API user must not be able to read the daemon's environment by writing {@code ${HOME}}.
+ */
+public final class JsonInput {
+
+  /** The key of an API monitor's secret values, referred to as {@code ${NAME}} in its fields. */
+  public static final String SECRETS = "secrets";
+
+  private final Collection<String> channels;
+
+  /**
+   * @param channels the names of the channels a monitor's {@code alerts} may name
+   */
+  public JsonInput(Collection<String> channels) {
+    this.channels = List.copyOf(channels);
+  }
+
+  /**
+   * A monitor read from JSON.
+   *
+   * @param secretValues the values its {@code ${NAME}}s were replaced with, masked wherever its
+   *     evidence or errors echo them
+   */
+  public record ReadMonitor(MonitorSpec spec, Set<String> secretValues) {}
+
+  /**
+   * Reads one monitor, built-in defaults first (a file's {@code defaults:} do not apply: editing
+   * {@code tickr.yml} never changes an API monitor).
+   *
+   * @param document the monitor object without {@link #SECRETS}
+   * @param secrets what each {@code ${NAME}} in it stands for
+   * @throws ConfigException naming every problem by its field
+   */
+  public ReadMonitor monitor(JsonNode document, Map<String, String> secrets)
+      throws ConfigException {
+    Problems problems = new Problems();
+    Interpolation interpolation = new Interpolation(secrets, problems, "secret ");
+    Node root = convert(document, "", interpolation);
+    Location at = root.at();
+    Fields none = new Fields(at, Map.of());
+    MonitorReader.Result result =
+        new MonitorReader(problems, none, channels, MonitorSpec.SOURCE_API).read(root, 0);
+    MonitorSpec spec = result.spec();
+    if (spec == null || problems.count() > 0) {
+      throw new ConfigException(problems.sorted());
+    }
+    return new ReadMonitor(spec, interpolation.substituted());
+  }
+
+  /**
+   * Reads one maintenance window.
+   *
+   * @param monitorNames every monitor a window may name
+   * @throws ConfigException naming every problem by its field
+   */
+  public MaintenanceWindow maintenance(JsonNode document, Collection<String> monitorNames)
+      throws ConfigException {
+    Problems problems = new Problems();
+    Interpolation interpolation = new Interpolation(Map.of(), problems, "secret ");
+    Node item = convert(document, "", interpolation);
+    Sequence list = new Sequence(List.of(item), item.at());
+    List<MaintenanceWindow> windows = new MaintenanceReader(problems, monitorNames).read(list);
+    if (windows.size() != 1 || problems.count() > 0) {
+      throw new ConfigException(problems.sorted());
+    }
+    return windows.get(0);
+  }
+
+  private static Node convert(JsonNode json, String pointer, Interpolation interpolation) {
+    Location at = new Location(pointer, 1, 1);
+    if (json.isObject()) {
+      List<Entry> entries = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : json.properties()) {
+        String child = pointer + "/" + escape(field.getKey());
+        Scalar key =
+            new Scalar(field.getKey(), Style.PLAIN, false, false, new Location(child, 1, 1));
+        entries.add(new Entry(key, convert(field.getValue(), child, interpolation)));
+      }
+      return new Mapping(entries, at);
+    }
+    if (json.isArray()) {
+      List<Node> items = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) {
+        items.add(convert(json.get(i), pointer + "/" + i, interpolation));
+      }
+      return new Sequence(items, at);
+    }
+    if (json.isTextual()) {
+      return interpolation.apply(new Scalar(json.textValue(), Style.QUOTED, false, false, at));
+    }
+    // Numbers, true/false and null read as YAML's plain scalars would.
+    return new Scalar(json.isNull() ? "null" : json.asText(), Style.PLAIN, false, false, at);
+  }
+
+  /** RFC 6901: {@code ~} and {@code /} in a key. */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /**
+   * The names a document's strings refer to as {@code ${NAME}}, so that a caller can tell which
+   * secrets are used.
+   */
+  public static Set<String> references(JsonNode document) {
+    Set<String> names = new LinkedHashSet<>();
+    collect(document, names);
+    return names;
+  }
+
+  private static void collect(JsonNode node, Set<String> names) {
+    if (node.isTextual()) {
+      String text = node.textValue();
+      int i = 0;
+      while ((i = text.indexOf("${", i)) >= 0) {
+        if (i > 0 && text.charAt(i - 1) == '$') {
+          i += 2;
+          continue;
+        }
+        int close = text.indexOf('}', i);
+        if (close < 0) {
+          return;
+        }
+        names.add(text.substring(i + 2, close));
+        i = close + 1;
+      }
+    } else {
+      node.forEach(child -> collect(child, names));
+    }
+  }
+}
