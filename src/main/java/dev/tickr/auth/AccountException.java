@@ -15,10 +15,17 @@ public final class AccountException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String message;
 
   public AccountException(Kind kind, String message) {
     super(message);
     this.kind = kind;
+    this.message = message;
+  }
+
+  @Override
+  public String getMessage() {
+    return message;
   }
 
   public Kind kind() {
