@@ -115,7 +115,9 @@ class SecretsAtRestIT {
       secrets.add(browser.cookies.get("tickr_session"));
       String csrf = Browser.csrfField(browser.get("/").body());
       secrets.add(csrf);
-      assertThat(browser.login("admin", ADMIN_PASSWORD + "-wrong").statusCode()).isEqualTo(401);
+      try (Browser other = new Browser(port)) {
+        assertThat(other.login("admin", ADMIN_PASSWORD + "-wrong").statusCode()).isEqualTo(401);
+      }
       secrets.add(ADMIN_PASSWORD + "-wrong");
 
       TickrProcess.Result revoked = tickr("token", "revoke", "ci", "--data", "data");
