@@ -33,6 +33,8 @@ public final class Main {
     out.put("incident", IncidentCommand.class);
     out.put("aot-training", TrainingCommand.class);
     out.put("alert", AlertCommand.class);
+    out.put("token", TokenCommand.class);
+    out.put("user", UserCommand.class);
     return out;
   }
 
@@ -72,6 +74,12 @@ public final class Main {
             }
             if (type == AlertTestCommand.class) {
               return type.cast(new AlertTestCommand(tickr));
+            }
+            if (type == TokenCommand.class) {
+              return type.cast(new TokenCommand(tickr));
+            }
+            if (type == UserCommand.class) {
+              return type.cast(new UserCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }

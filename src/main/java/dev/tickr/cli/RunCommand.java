@@ -2,6 +2,7 @@ package dev.tickr.cli;
 
 import dev.tickr.Tickr;
 import dev.tickr.alert.channel.Notifiers;
+import dev.tickr.auth.Accounts;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -142,6 +143,11 @@ final class RunCommand implements Callable<Integer> {
     AtomicBoolean closed = new AtomicBoolean();
     Metrics metrics = new Metrics();
     Store store = SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
+    Accounts accounts = new Accounts(store, tickr.clock());
+    if (!FirstStart.admin(accounts, tickr.environment(), out, err)) {
+      store.close();
+      return 2;
+    }
     StallWatch stalls = StallWatch.start(ticker);
     {
       Daemon daemon =
@@ -172,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
               daemon.pings(),
               Tickr.version(),
               metrics,
-              loaded.server().metricsToken());
+              loaded.server().metricsToken(),
+              accounts);
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {

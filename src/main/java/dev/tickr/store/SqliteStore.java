@@ -413,4 +413,87 @@ public final class SqliteStore implements Store {
     }
     return writer;
   }
+
+  // Accounts: users, API tokens, sessions
+
+  @Override
+  public boolean hasUsers() {
+    return reads.read("users", AccountTables::hasUsers);
+  }
+
+  @Override
+  public boolean addUser(UserRow user) {
+    return Boolean.TRUE.equals(writer().call(c -> AccountTables.addUser(c, user)));
+  }
+
+  @Override
+  public Optional<UserRow> user(String name) {
+    return reads.read("user " + name, c -> AccountTables.user(c, name));
+  }
+
+  @Override
+  public List<UserRow> users() {
+    return reads.read("users", AccountTables::users);
+  }
+
+  @Override
+  public boolean changePassword(String name, String passwordHash, Instant at) {
+    return Boolean.TRUE.equals(
+        writer().call(c -> AccountTables.changePassword(c, name, passwordHash, at)));
+  }
+
+  @Override
+  public Optional<ApiTokenRow> addApiToken(
+      String name, String role, String tokenHash, String createdBy, Instant at) {
+    Optional<ApiTokenRow> added =
+        writer().call(c -> AccountTables.addToken(c, name, role, tokenHash, createdBy, at));
+    return Objects.requireNonNull(added);
+  }
+
+  @Override
+  public List<ApiTokenRow> apiTokens() {
+    return reads.read("API tokens", AccountTables::tokens);
+  }
+
+  @Override
+  public Optional<ApiTokenRow> liveApiToken(String tokenHash) {
+    return reads.read("an API token", c -> AccountTables.liveToken(c, tokenHash));
+  }
+
+  @Override
+  public boolean revokeApiToken(long id, Instant at) {
+    return Boolean.TRUE.equals(writer().call(c -> AccountTables.revokeToken(c, id, at)));
+  }
+
+  @Override
+  public void touchApiToken(long id, Instant at) {
+    writer().execute(c -> AccountTables.touchToken(c, id, at));
+  }
+
+  @Override
+  public void addSession(String idHash, String user, Instant at) {
+    writer().execute(c -> AccountTables.addSession(c, idHash, user, at));
+  }
+
+  @Override
+  public Optional<SessionRow> session(String idHash) {
+    return reads.read("a session", c -> AccountTables.session(c, idHash));
+  }
+
+  @Override
+  public void touchSession(String idHash, Instant at) {
+    writer().execute(c -> AccountTables.touchSession(c, idHash, at));
+  }
+
+  @Override
+  public void removeSession(String idHash) {
+    writer().execute(c -> AccountTables.removeSession(c, idHash));
+  }
+
+  @Override
+  public int removeSessions(Instant seenBefore, Instant createdBefore) {
+    Integer removed =
+        writer().call(c -> AccountTables.removeSessions(c, seenBefore, createdBefore));
+    return removed == null ? 0 : removed;
+  }
 }

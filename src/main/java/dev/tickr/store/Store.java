@@ -226,4 +226,71 @@ public interface Store extends StatusSink, AutoCloseable {
   /** Writes what is buffered and releases the database. Calling it again does nothing. */
   @Override
   void close();
+
+  // Accounts: users, API tokens, sessions
+
+  /** Whether there is at least one user. */
+  boolean hasUsers();
+
+  /**
+   * Adds a user; durable when this returns.
+   *
+   * @return false when a user of that name exists (nothing changes then)
+   */
+  boolean addUser(UserRow user);
+
+  Optional<UserRow> user(String name);
+
+  /** Every user, by name. */
+  List<UserRow> users();
+
+  /**
+   * Replaces a user's password hash and ends all of the user's sessions, in one transaction.
+   *
+   * @return false when there is no such user
+   */
+  boolean changePassword(String name, String passwordHash, Instant at);
+
+  /**
+   * Adds an API token with a new id, stored by the hash of its secret; durable when this returns.
+   *
+   * @param role {@code admin} or {@code viewer}
+   * @return empty when a live (not revoked) token has that name already
+   */
+  Optional<ApiTokenRow> addApiToken(
+      String name, String role, String tokenHash, String createdBy, Instant at);
+
+  /** Every API token, live and revoked, by id. */
+  List<ApiTokenRow> apiTokens();
+
+  /** The live token with this hash (an indexed read). */
+  Optional<ApiTokenRow> liveApiToken(String tokenHash);
+
+  /**
+   * Revokes a live token; durable when this returns.
+   *
+   * @return false when no live token has this id
+   */
+  boolean revokeApiToken(long id, Instant at);
+
+  /** Notes that a token was used at {@code at} (never moves the time back). */
+  void touchApiToken(long id, Instant at);
+
+  /** Starts a session, stored by the hash of its id; durable when this returns. */
+  void addSession(String idHash, String user, Instant at);
+
+  /** A session, with its user's current role; empty when it ended or its user is gone. */
+  Optional<SessionRow> session(String idHash);
+
+  /** Notes that a session was used at {@code at} (never moves the time back). */
+  void touchSession(String idHash, Instant at);
+
+  void removeSession(String idHash);
+
+  /**
+   * Ends sessions last seen before {@code seenBefore} or started before {@code createdBefore}.
+   *
+   * @return how many ended
+   */
+  int removeSessions(Instant seenBefore, Instant createdBefore);
 }

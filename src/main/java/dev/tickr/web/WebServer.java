@@ -1,5 +1,6 @@
 package dev.tickr.web;
 
+import dev.tickr.auth.Accounts;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The daemon's HTTP side for now: {@code /healthz}, {@code /metrics} (Prometheus), the heartbeat
  * URLs under {@code /ping/} and a read-only overview at {@code /} that refreshes itself. The full
- * dashboard, API and status pages build on this server.
+ * dashboard, API and status pages build on this server. {@link Access} decides who may request
+ * what.
  */
 public final class WebServer implements AutoCloseable {
   private static final DateTimeFormatter TIME =
@@ -37,13 +39,15 @@ public final class WebServer implements AutoCloseable {
       Supplier<List<ChannelView>> channels,
       PingReceiver pings,
       String version) {
-    this(monitors, channels, pings, version, null, null);
+    this(monitors, channels, pings, version, null, null, null);
   }
 
   /**
    * @param pings where pings to {@code /ping/<token>} go
    * @param metrics served at {@code /metrics}, or null for no {@code /metrics}
    * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
+   * @param accounts who may log in and with which API tokens ({@link Access}); null: nobody, and
+   *     only the public paths are served
    */
   public WebServer(
       Supplier<List<MonitorView>> monitors,
@@ -51,13 +55,15 @@ public final class WebServer implements AutoCloseable {
       PingReceiver pings,
       String version,
       @Nullable Metrics metrics,
-      @Nullable String metricsToken) {
+      @Nullable String metricsToken,
+      @Nullable Accounts accounts) {
     this.app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
+              Access.install(config, accounts);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
               if (metrics != null) {
                 config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
@@ -67,7 +73,7 @@ public final class WebServer implements AutoCloseable {
                   "/",
                   ctx -> {
                     ctx.header("Cache-Control", "no-store");
-                    ctx.html(overview(monitors.get(), channels.get(), version));
+                    ctx.html(overview(monitors.get(), channels.get(), version, account(ctx)));
                   });
             });
   }
@@ -112,7 +118,15 @@ public final class WebServer implements AutoCloseable {
         token.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String overview(List<MonitorView> monitors, List<ChannelView> channels, String version) {
+  /** Who is logged in, with a button to log out; empty for a bearer token. */
+  private static String account(Context ctx) {
+    return Access.principal(ctx)
+        .map(p -> LoginPage.logoutForm(p.name(), Access.csrfToken(ctx).orElse(null)))
+        .orElse("");
+  }
+
+  static String overview(
+      List<MonitorView> monitors, List<ChannelView> channels, String version, String account) {
     long down = monitors.stream().filter(m -> m.state().equals("DOWN")).count();
     long failing = channels.stream().filter(ChannelView::failing).count();
     StringBuilder html = new StringBuilder(4096 + monitors.size() * 256);
@@ -166,7 +180,9 @@ public final class WebServer implements AutoCloseable {
     if (!channels.isEmpty()) {
       channels(html, channels);
     }
-    return html.append("<footer><small>Tickr ")
+    return html.append("<footer>")
+        .append(account)
+        .append(" <small>Tickr ")
         .append(escape(version))
         .append("</small></footer></main></body></html>")
         .toString();

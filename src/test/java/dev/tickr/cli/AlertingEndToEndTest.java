@@ -83,11 +83,26 @@ class AlertingEndToEndTest {
     return cli.daemon(config, dir.resolve("data"), port, stopAfter);
   }
 
-  private static String page(String url) throws IOException, InterruptedException {
+  /** A page of the running daemon, read with a viewer token made through the command line. */
+  private String page(String url) throws IOException, InterruptedException {
+    CliRunner.Run token =
+        cli.run(
+            "token",
+            "create",
+            "--name",
+            "reader",
+            "--role",
+            "viewer",
+            "--data",
+            dir.resolve("data").toString());
+    assertThat(token.exitCode()).as(token.err()).isZero();
     try (HttpClient client = HttpClient.newHttpClient()) {
       return client
           .send(
-              HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + token.out().strip())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     }
   }

@@ -1,0 +1,45 @@
+package dev.tickr.auth;
+
+import dev.tickr.store.Store;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Who may do what, in one place: {@link #users()}, {@link #tokens()}, {@link #sessions()} and the
+ * {@link #throttle()} of failed logins, all on one store. The web gate ({@code
+ * dev.tickr.web.Access}) and the command line use it; it holds no secret itself.
+ */
+public final class Accounts {
+  private final Users users;
+  private final ApiTokens tokens;
+  private final Sessions sessions;
+  private final LoginThrottle throttle;
+
+  public Accounts(Store store, Clock clock, SecureRandom random) {
+    Passwords passwords = new Passwords(random);
+    this.users = new Users(store, clock, passwords, random);
+    this.tokens = new ApiTokens(store, clock, random);
+    this.sessions = new Sessions(store, clock, passwords, random);
+    this.throttle = new LoginThrottle(clock);
+  }
+
+  public Accounts(Store store, Clock clock) {
+    this(store, clock, new SecureRandom());
+  }
+
+  public Users users() {
+    return users;
+  }
+
+  public ApiTokens tokens() {
+    return tokens;
+  }
+
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  public LoginThrottle throttle() {
+    return throttle;
+  }
+}

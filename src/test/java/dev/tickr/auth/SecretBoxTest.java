@@ -1,0 +1,138 @@
+package dev.tickr.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretBoxTest {
+  private static final byte[] KEY =
+      HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(2));
+
+  @TempDir Path dir;
+
+  @Test
+  void a_sealed_value_opens_to_itself_and_shows_nothing_of_it() {
+    SecretBox box = SecretBox.of(KEY);
+    for (String plain : new String[] {"", "hunter2", "pässwört ✓ 🔑", "x".repeat(10_000)}) {
+      String sealed = box.seal(plain);
+      assertThat(sealed).startsWith("v1:" + box.keyId() + ":");
+      assertThat(SecretBox.isSealed(sealed)).isTrue();
+      if (!plain.isEmpty()) {
+        assertThat(sealed).doesNotContain(plain);
+      }
+      assertThat(box.open(sealed)).isEqualTo(plain);
+    }
+  }
+
+  @Test
+  void each_seal_uses_a_new_nonce() {
+    SecretBox box = SecretBox.of(KEY);
+    String a = box.seal("same value");
+    String b = box.seal("same value");
+    assertThat(a).isNotEqualTo(b);
+    byte[] nonceA = Base64.getDecoder().decode(a.split(":")[2]);
+    byte[] nonceB = Base64.getDecoder().decode(b.split(":")[2]);
+    assertThat(java.util.Arrays.copyOf(nonceA, 12))
+        .isNotEqualTo(java.util.Arrays.copyOf(nonceB, 12));
+    assertThat(box.open(a)).isEqualTo(box.open(b));
+  }
+
+  @Test
+  void another_key_gives_a_clear_error_without_the_value_or_either_key() {
+    String sealed = SecretBox.of(KEY).seal("the-api-secret");
+    byte[] other = KEY.clone();
+    other[0] ^= 1;
+    SecretBox wrong = SecretBox.of(other);
+    assertThatThrownBy(() -> wrong.open(sealed))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining("the secret key changed")
+        .hasMessageContaining("TICKR_SECRET_KEY")
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("the-api-secret")
+                    .doesNotContain(sealed.split(":")[2])
+                    .doesNotContain(HexFormat.of().formatHex(KEY))
+                    .doesNotContain(HexFormat.of().formatHex(other)));
+  }
+
+  @Test
+  void a_damaged_value_is_refused() {
+    SecretBox box = SecretBox.of(KEY);
+    String sealed = box.seal("value");
+    byte[] raw = Base64.getDecoder().decode(sealed.split(":")[2]);
+    raw[raw.length - 1] ^= 1;
+    String tampered = "v1:" + box.keyId() + ":" + Base64.getEncoder().encodeToString(raw);
+    assertThatThrownBy(() -> box.open(tampered))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining("damaged");
+    assertThatThrownBy(() -> box.open("plain text"))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining("not in the v1 sealed format");
+  }
+
+  @Test
+  void without_the_variable_a_key_file_is_made_once_readable_by_its_owner_only() throws Exception {
+    Path data = dir.resolve("data");
+    SecretBox first = SecretBox.load(Map.of(), data);
+    Path file = data.resolve("secret.key");
+    assertThat(file).exists();
+    assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+    }
+    try (var left = Files.list(data)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("secret.key");
+    }
+
+    String sealed = first.seal("kept across restarts");
+    SecretBox again = SecretBox.load(Map.of(), data);
+    assertThat(again.keyId()).isEqualTo(first.keyId());
+    assertThat(again.open(sealed)).isEqualTo("kept across restarts");
+  }
+
+  @Test
+  void the_variable_takes_hex_base64_or_a_passphrase_and_makes_no_file() {
+    String hex = HexFormat.of().formatHex(KEY);
+    String base64 = Base64.getEncoder().encodeToString(KEY);
+    SecretBox fromHex = SecretBox.load(Map.of("TICKR_SECRET_KEY", hex), dir);
+    SecretBox fromBase64 = SecretBox.load(Map.of("TICKR_SECRET_KEY", base64), dir);
+    assertThat(fromHex.keyId()).isEqualTo(SecretBox.of(KEY).keyId());
+    assertThat(fromBase64.open(fromHex.seal("same key"))).isEqualTo("same key");
+
+    Map<String, String> phrase = Map.of("TICKR_SECRET_KEY", "a long passphrase of many words");
+    SecretBox a = SecretBox.load(phrase, dir);
+    SecretBox b = SecretBox.load(phrase, dir.resolve("elsewhere"));
+    assertThat(b.open(a.seal("derived the same"))).isEqualTo("derived the same");
+    assertThat(a.keyId()).isNotEqualTo(fromHex.keyId());
+    assertThat(dir.resolve("secret.key")).doesNotExist();
+    assertThat(a.toString()).doesNotContain("passphrase");
+  }
+
+  @Test
+  void a_short_variable_is_refused_naming_it_but_not_showing_it() {
+    assertThatThrownBy(() -> SecretBox.load(Map.of("TICKR_SECRET_KEY", "tooshort"), dir))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining("TICKR_SECRET_KEY")
+        .hasMessageContaining("at least 16")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tooshort"));
+  }
+
+  @Test
+  void a_key_file_that_is_not_a_key_is_refused() throws Exception {
+    Files.writeString(dir.resolve("secret.key"), "not a key\n");
+    assertThatThrownBy(() -> SecretBox.load(Map.of(), dir))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining("secret.key")
+        .hasMessageContaining("not a Tickr key file");
+  }
+}
