@@ -20,7 +20,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** How {@code tickr check} shows a result: a line per fact for people, or the contract JSON. */
-final class CheckReport {
+public final class CheckReport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -113,7 +113,7 @@ final class CheckReport {
         tls.untilExpiry(now).toSeconds(), ChronoUnit.DAYS.getDuration().toSeconds());
   }
 
-  static String json(CheckResult result, Instant now) {
+  public static String json(CheckResult result, Instant now) {
     Observation o = result.observation();
     ObjectNode root = JSON.createObjectNode();
     root.put("url", Redaction.url(o.url()));

@@ -2,7 +2,12 @@ package dev.tickr.cli;
 
 import dev.tickr.Tickr;
 import dev.tickr.alert.channel.Notifiers;
+import dev.tickr.api.ApiMonitors;
+import dev.tickr.api.ApiRoutes;
+import dev.tickr.api.Sealer;
 import dev.tickr.auth.Accounts;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.auth.SecretBoxException;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -148,6 +153,15 @@ final class RunCommand implements Callable<Integer> {
       store.close();
       return 2;
     }
+    SecretBox secretBox;
+    try {
+      secretBox = SecretBox.load(tickr.environment(), dataDir);
+    } catch (SecretBoxException e) {
+      err.println(e.getMessage());
+      err.flush();
+      store.close();
+      return 2;
+    }
     StallWatch stalls = StallWatch.start(ticker);
     {
       Daemon daemon =
@@ -165,6 +179,32 @@ final class RunCommand implements Callable<Integer> {
               metrics::checked,
               tickr.notifiers(),
               Waiter.system());
+      ApiMonitors apiMonitors;
+      try {
+        apiMonitors =
+            new ApiMonitors(
+                store,
+                new Sealer() {
+                  @Override
+                  public String seal(String plain) {
+                    return secretBox.seal(plain);
+                  }
+
+                  @Override
+                  public String open(String sealed) {
+                    return secretBox.open(sealed);
+                  }
+                },
+                tickr.clock());
+      } catch (SecretBoxException e) {
+        err.println("monitors created through the API cannot be read: " + e.getMessage());
+        err.flush();
+        store.close();
+        return 2;
+      }
+      daemon.layer(apiMonitors);
+      ApiRoutes api =
+          new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
       daemon.listenCertificates(metrics::certificate);
       metrics.watch(
           Metrics.Sources.of(
@@ -179,7 +219,8 @@ final class RunCommand implements Callable<Integer> {
               Tickr.version(),
               metrics,
               loaded.server().metricsToken(),
-              accounts);
+              accounts,
+              api::install);
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {

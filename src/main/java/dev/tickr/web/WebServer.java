@@ -4,6 +4,7 @@ import dev.tickr.auth.Accounts;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +41,7 @@ public final class WebServer implements AutoCloseable {
       Supplier<List<ChannelView>> channels,
       PingReceiver pings,
       String version) {
-    this(monitors, channels, pings, version, null, null, null);
+    this(monitors, channels, pings, version, null, null, null, config -> {});
   }
 
   /**
@@ -48,6 +50,7 @@ public final class WebServer implements AutoCloseable {
    * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
    * @param accounts who may log in and with which API tokens ({@link Access}); null: nobody, and
    *     only the public paths are served
+   * @param routes adds more routes (the REST API) behind the same access rules
    */
   public WebServer(
       Supplier<List<MonitorView>> monitors,
@@ -56,7 +59,8 @@ public final class WebServer implements AutoCloseable {
       String version,
       @Nullable Metrics metrics,
       @Nullable String metricsToken,
-      @Nullable Accounts accounts) {
+      @Nullable Accounts accounts,
+      Consumer<JavalinConfig> routes) {
     this.app =
         Javalin.create(
             config -> {
@@ -69,6 +73,7 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
               }
               PingRoutes.add(config, pings);
+              routes.accept(config);
               config.routes.get(
                   "/",
                   ctx -> {

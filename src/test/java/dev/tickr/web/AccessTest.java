@@ -47,7 +47,9 @@ class AccessTest {
     accounts = new Accounts(store, clock);
     accounts.users().add("alice", "alice-password", Role.ADMIN);
     accounts.users().add("vera", "vera-password", Role.VIEWER);
-    web = new WebServer(List::of, List::of, PingReceiver.none(), "test", null, null, accounts);
+    web =
+        new WebServer(
+            List::of, List::of, PingReceiver.none(), "test", null, null, accounts, config -> {});
     port = web.start("127.0.0.1", 0);
     browser = new Browser(port);
   }
