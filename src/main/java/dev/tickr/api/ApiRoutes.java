@@ -161,6 +161,28 @@ public final class ApiRoutes {
     }
     config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
     config.routes.exception(
+        RuntimeException.class,
+        (e, ctx) -> {
+          if (e instanceof io.javalin.http.HttpResponseException h) {
+            // Javalin's own answers (say, a body over its limit) keep their status.
+            if (ctx.path().startsWith(PREFIX + "/")) {
+              problem(ctx, new ApiProblem(h.getStatus(), "Request refused", h.getMessage()));
+            } else {
+              ctx.status(h.getStatus()).result(h.getMessage() + "\n");
+            }
+            return;
+          }
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          if (ctx.path().startsWith(PREFIX + "/")) {
+            problem(
+                ctx,
+                new ApiProblem(
+                    500, "Internal error", "the request failed inside Tickr; the log says why"));
+          } else {
+            ctx.status(500).result("internal error\n");
+          }
+        });
+    config.routes.exception(
         AccountException.class,
         (e, ctx) ->
             problem(
@@ -679,7 +701,7 @@ public final class ApiRoutes {
       Duration d;
       try {
         d = Durations.parse(window);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | DateTimeParseException e) {
         throw ApiProblem.badRequest("window: " + e.getMessage(), "window");
       }
       if (d.isZero() || d.isNegative()) {

@@ -43,6 +43,15 @@ final class SecretFields {
         || path.equals(List.of("auth", "header", "value"));
   }
 
+  private static boolean isHeader(List<String> path) {
+    return path.size() == 2 && path.get(0).equals("headers");
+  }
+
+  /** A header written as {@code ${NAME}} shows that, not a mask: its value is in secrets. */
+  private static boolean refersToSecrets(JsonNode value) {
+    return value.textValue().contains("${");
+  }
+
   /** A copy with each secret text value replaced by {@code {"sealed": "..."}}. */
   static ObjectNode seal(ObjectNode plain, Sealer sealer) {
     return (ObjectNode)
@@ -113,7 +122,7 @@ final class SecretFields {
 
   private static JsonNode map(
       JsonNode node, List<String> path, BiFunction<List<String>, JsonNode, JsonNode> secret) {
-    if (node.isTextual() && secret(path)) {
+    if (node.isTextual() && secret(path) && !(isHeader(path) && refersToSecrets(node))) {
       return secret.apply(List.copyOf(path), node);
     }
     if (node.isObject()) {
