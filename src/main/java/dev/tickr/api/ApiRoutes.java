@@ -165,10 +165,11 @@ public final class ApiRoutes {
         (e, ctx) -> {
           if (e instanceof io.javalin.http.HttpResponseException h) {
             // Javalin's own answers (say, a body over its limit) keep their status.
+            String why = java.util.Objects.requireNonNullElse(h.getMessage(), "refused");
             if (ctx.path().startsWith(PREFIX + "/")) {
-              problem(ctx, new ApiProblem(h.getStatus(), "Request refused", h.getMessage()));
+              problem(ctx, new ApiProblem(h.getStatus(), "Request refused", why));
             } else {
-              ctx.status(h.getStatus()).result(h.getMessage() + "\n");
+              ctx.status(h.getStatus()).result(why + "\n");
             }
             return;
           }
