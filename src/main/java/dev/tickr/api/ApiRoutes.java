@@ -348,7 +348,7 @@ public final class ApiRoutes {
             "state must be one of UP, DOWN, DEGRADED, PAUSED, PENDING, MAINTENANCE", "state");
       }
     }
-    Views views = new Views();
+    Views views = new Views(ctx);
     ArrayNode list = JSON.createArrayNode();
     for (MonitorSpec spec : config.monitors()) {
       if (tag != null && !spec.tags().contains(tag)) {
@@ -373,12 +373,17 @@ public final class ApiRoutes {
 
   /** What the live state and the store say, read once per request. */
   private final class Views {
+    private final Context ctx;
     private final Instant now = clock.instant();
     private final Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
     private final Map<String, MaintenanceMark> maintenance = store.maintenance();
     private @Nullable Map<String, Uptime> day;
     private @Nullable Map<String, Uptime> month;
     private final Map<String, String> pings = daemon.pingPaths();
+
+    Views(Context ctx) {
+      this.ctx = ctx;
+    }
 
     ObjectNode monitor(MonitorSpec spec, Config config) {
       ObjectNode o;
@@ -424,7 +429,7 @@ public final class ApiRoutes {
           month == null ? Uptime.NONE : month.getOrDefault(spec.name(), Uptime.NONE));
       if (spec.type() == MonitorType.HEARTBEAT) {
         String path = pings.get(spec.name());
-        String base = publicBase(config.server());
+        String base = publicBase(config.server(), ctx);
         if (path == null) {
           o.putNull("ping_url");
         } else {
@@ -444,9 +449,12 @@ public final class ApiRoutes {
     }
   }
 
-  private static String publicBase(ServerSpec server) {
+  /** The server's public URL when configured, else how this request reached it. */
+  private static String publicBase(ServerSpec server, Context ctx) {
     String url =
-        server.publicUrl() != null ? server.publicUrl().toString() : "http://" + server.listen();
+        server.publicUrl() != null
+            ? server.publicUrl().toString()
+            : ctx.scheme() + "://" + ctx.host();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
@@ -474,7 +482,7 @@ public final class ApiRoutes {
 
   private void getMonitor(Context ctx) {
     MonitorSpec spec = monitorOr404(ctx.pathParam("name"));
-    json(ctx, 200, new Views().monitor(spec, running()));
+    json(ctx, 200, new Views(ctx).monitor(spec, running()));
   }
 
   private void createMonitor(Context ctx) {
@@ -500,7 +508,7 @@ public final class ApiRoutes {
     }
     LOG.info("monitor={} created through the API by={}", name, by(ctx));
     ctx.header("Location", PREFIX + "/monitors/" + encode(name));
-    json(ctx, 201, new Views().monitor(monitorOr404(name), running()));
+    json(ctx, 201, new Views(ctx).monitor(monitorOr404(name), running()));
   }
 
   private ObjectNode checked(ObjectNode body, @Nullable ObjectNode before) {
@@ -532,7 +540,7 @@ public final class ApiRoutes {
       daemon.refresh();
     }
     LOG.info("monitor={} updated through the API by={}", name, by(ctx));
-    json(ctx, 200, new Views().monitor(monitorOr404(name), running()));
+    json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
 
   private void requireApiMonitor(String name) {
@@ -573,7 +581,7 @@ public final class ApiRoutes {
         LOG.info("monitor={} paused through the API by={}", name, by(ctx));
       }
     }
-    json(ctx, 200, new Views().monitor(monitorOr404(name), running()));
+    json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
 
   private void resume(Context ctx) {
@@ -588,7 +596,7 @@ public final class ApiRoutes {
             "monitor \"" + name + "\" is paused by its config (paused: true); change it there");
       }
     }
-    json(ctx, 200, new Views().monitor(monitorOr404(name), running()));
+    json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
 
   private void checkNow(Context ctx) {
@@ -954,7 +962,7 @@ public final class ApiRoutes {
       throw new ApiProblem(500, "Cannot send", "channel \"" + name + "\" has no sender");
     }
     Delivery delivery =
-        notifier.send(Notifiers.test(name, clock.instant(), publicBase(config.server())));
+        notifier.send(Notifiers.test(name, clock.instant(), publicBase(config.server(), ctx)));
     String answer =
         Redaction.scrub(
             (delivery.httpStatus() == null ? "" : delivery.httpStatus() + " ") + delivery.answer(),

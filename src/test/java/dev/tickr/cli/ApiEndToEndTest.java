@@ -300,6 +300,23 @@ class ApiEndToEndTest {
       assertThat(uptime.at("/sla/met").asBoolean()).isTrue();
       problem(b.get("/api/v1/monitors/api-site/uptime?window=soon", bearer(viewer)), 400, "window");
 
+      // A heartbeat made through the API gets its ping URL, which works at once.
+      HttpResponse<String> beat =
+          b.post(
+              "/api/v1/monitors",
+              "{\"name\":\"nightly-export\",\"type\":\"heartbeat\",\"period\":\"1h\","
+                  + "\"grace\":\"5m\"}",
+              bearer(admin));
+      assertThat(beat.statusCode()).as(beat.body()).isEqualTo(201);
+      String pingUrl = json(beat).path("ping_url").asText();
+      assertThat(pingUrl).matches("http://127\\.0\\.0\\.1:\\d+/ping/[A-Za-z0-9_-]{22,}");
+      assertThat(b.get(pingUrl.substring(pingUrl.indexOf("/ping/"))).statusCode()).isEqualTo(200);
+      eventually(
+          Duration.ofSeconds(5),
+          () -> state(b, admin, "nightly-export").equals("UP"),
+          "the heartbeat UP after its ping");
+      problem(b.post("/api/v1/monitors/nightly-export/check", "", bearer(admin)), 409, null);
+
       // Kept another for the restart, then delete.
       String kept =
           "{\"name\":\"kept\",\"url\":\""
@@ -327,7 +344,8 @@ class ApiEndToEndTest {
       Daemon again =
           start("monitors:\n  - name: from-file\n    url: " + target.url("/file") + "\n", "8s");
       String token = token(again, "after-restart", "viewer");
-      assertThat(names(again.browser(), token)).containsExactlyInAnyOrder("from-file", "kept");
+      assertThat(names(again.browser(), token))
+          .containsExactlyInAnyOrder("from-file", "kept", "nightly-export");
       again.browser().close();
       assertThat(again.run().get(60, TimeUnit.SECONDS).exitCode()).isZero();
     }
