@@ -481,8 +481,23 @@ public final class ApiRoutes {
   }
 
   private void getMonitor(Context ctx) {
-    MonitorSpec spec = monitorOr404(ctx.pathParam("name"));
-    json(ctx, 200, new Views(ctx).monitor(spec, running()));
+    String name = ctx.pathParam("name");
+    Optional<MonitorSpec> spec = running().monitor(name);
+    if (spec.isPresent()) {
+      json(ctx, 200, new Views(ctx).monitor(spec.get(), running()));
+      return;
+    }
+    // Stored but not running: say why (a channel it names left the config file, say).
+    ObjectNode stored =
+        api.plain(name)
+            .map(SecretFields::mask)
+            .orElseThrow(() -> ApiProblem.notFound("no monitor named \"" + name + "\""));
+    stored.put("source", MonitorSpec.SOURCE_API).put("state", "INVALID");
+    ArrayNode problems = stored.putArray("problems");
+    for (Problem p : api.problems(name)) {
+      problems.addObject().put("pointer", p.file()).put("detail", p.message());
+    }
+    json(ctx, 200, stored);
   }
 
   private void createMonitor(Context ctx) {
@@ -1109,10 +1124,5 @@ public final class ApiRoutes {
   private static String encode(String name) {
     return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
         .replace("+", "%20");
-  }
-
-  /** For tests and the OpenAPI check: the problems a stored API monitor has, by name. */
-  List<Problem> problemsOf(String name) {
-    return api.problems(name);
   }
 }

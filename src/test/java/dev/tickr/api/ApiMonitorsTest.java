@@ -1,0 +1,151 @@
+package dev.tickr.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigException;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.Problem;
+import dev.tickr.store.Retention;
+import dev.tickr.store.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API's layer over the file's config, with a real store and real encryption. */
+class ApiMonitorsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SECRET = "layer-secret-5d4c3b2a";
+
+  @TempDir Path dir;
+
+  private static Sealer sealer(SecretBox box) {
+    return new Sealer() {
+      @Override
+      public String seal(String plain) {
+        return box.seal(plain);
+      }
+
+      @Override
+      public String open(String sealed) {
+        return box.open(sealed);
+      }
+    };
+  }
+
+  private static Config file(String yaml) throws ConfigException {
+    return new ConfigLoader(Map.of()).parse("tickr.yml", yaml);
+  }
+
+  private static ObjectNode object(String json) throws Exception {
+    return (ObjectNode) JSON.readTree(json);
+  }
+
+  @Test
+  void api_monitors_join_the_files_and_the_file_wins_a_name_both_use() throws Exception {
+    Config withOps =
+        file(
+            """
+            channels: [{name: ops, type: webhook, url: "http://127.0.0.1:9/hook"}]
+            monitors: [{name: site, url: "http://127.0.0.1:9/"}]
+            """);
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      ApiMonitors api =
+          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      ObjectNode report =
+          api.check(
+              object(
+                  "{\"name\":\"report\",\"url\":\"http://127.0.0.1:9/r?key=${K}\","
+                      + "\"alerts\":[\"ops\"],\"secrets\":{\"K\":\""
+                      + SECRET
+                      + "\"}}"),
+              withOps,
+              null);
+      assertThat(api.create("report", report, "user:admin")).isTrue();
+      assertThat(api.create("report", report, "user:admin")).isFalse();
+      ObjectNode clash =
+          api.check(object("{\"name\":\"site\",\"url\":\"http://127.0.0.1:9/x\"}"), withOps, null);
+      assertThat(api.create("site", clash, "user:admin")).isTrue();
+
+      Config running = api.apply(withOps);
+      assertThat(running.monitors())
+          .extracting(MonitorSpec::name)
+          .containsExactly("site", "report");
+      assertThat(running.monitor("site").orElseThrow().source()).isEqualTo("yaml");
+      assertThat(running.monitor("report").orElseThrow().source()).isEqualTo("api");
+      assertThat(running.secretValues().values()).contains(SECRET);
+
+      // The file drops the channel the API monitor alerts: it stops running and says why.
+      Config withoutOps = file("monitors: [{name: site, url: \"http://127.0.0.1:9/\"}]\n");
+      assertThat(api.apply(withoutOps).monitors())
+          .extracting(MonitorSpec::name)
+          .containsExactly("site");
+      assertThat(api.problems("report")).extracting(Problem::file).contains("/alerts/0");
+      assertThat(api.apply(withOps).monitor("report")).isPresent();
+    }
+    assertThat(
+            new String(
+                    Files.readAllBytes(dir.resolve("tickr.db")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)
+                + (Files.exists(dir.resolve("tickr.db-wal"))
+                    ? new String(
+                        Files.readAllBytes(dir.resolve("tickr.db-wal")),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : ""))
+        .doesNotContain(SECRET);
+
+    // Read back after a restart with the same key; a different key is refused clearly.
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      ApiMonitors again =
+          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      assertThat(again.plain("report").orElseThrow().at("/secrets/K").asText()).isEqualTo(SECRET);
+      Sealer other =
+          sealer(SecretBox.load(Map.of("TICKR_SECRET_KEY", "a-different-passphrase-42"), dir));
+      assertThatThrownBy(() -> new ApiMonitors(store, other, Clock.systemUTC()))
+          .hasMessageContaining("key")
+          .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
+    }
+  }
+
+  @Test
+  void input_problems_name_the_json_field_and_environment_variables_are_not_read()
+      throws Exception {
+    Config empty = file("monitors: []\n");
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      ApiMonitors api =
+          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      assertThatThrownBy(
+              () ->
+                  api.check(
+                      object(
+                          "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9/${HOME}\","
+                              + "\"headers\":{\"A\":1},\"secrets\":{\"bad name\":\"v\"}}"),
+                      empty,
+                      null))
+          .isInstanceOfSatisfying(
+              ConfigException.class,
+              e ->
+                  assertThat(e.problems()).extracting(Problem::file).contains("/secrets/bad name"));
+      assertThatThrownBy(
+              () ->
+                  api.check(
+                      object("{\"name\":\"x\",\"url\":\"http://127.0.0.1:9/${HOME}\"}"),
+                      empty,
+                      null))
+          .isInstanceOfSatisfying(
+              ConfigException.class,
+              e -> {
+                assertThat(e.problems()).extracting(Problem::file).containsExactly("/url");
+                assertThat(e.problems().get(0).message()).contains("secret HOME is not set");
+              });
+    }
+  }
+}
