@@ -23,6 +23,7 @@ import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
+import dev.tickr.web.StatusPages;
 import dev.tickr.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -205,6 +206,8 @@ final class RunCommand implements Callable<Integer> {
       daemon.layer(apiMonitors);
       ApiRoutes api =
           new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
+      StatusPages statusPages =
+          new StatusPages(daemon::config, () -> daemon.tracker().snapshot(), store, tickr.clock());
       daemon.listenCertificates(metrics::certificate);
       metrics.watch(
           Metrics.Sources.of(
@@ -220,7 +223,10 @@ final class RunCommand implements Callable<Integer> {
               metrics,
               loaded.server().metricsToken(),
               accounts,
-              api::install);
+              javalin -> {
+                api.install(javalin);
+                statusPages.install(javalin);
+              });
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {

@@ -174,6 +174,41 @@ final class ApiTables {
     return out;
   }
 
+  static Map<String, List<DayUptime>> days(
+      Connection c, java.util.Collection<String> monitors, Instant from) throws SQLException {
+    Map<String, List<DayUptime>> out = new LinkedHashMap<>();
+    if (monitors.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(monitors.size(), "?"));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT monitor, bucket_start, checks, failed, degraded FROM rollup_day"
+                + " WHERE bucket_start >= ? AND monitor IN ("
+                + marks
+                + ") ORDER BY monitor, bucket_start")) {
+      ps.setLong(1, from.toEpochMilli());
+      int i = 2;
+      for (String m : monitors) {
+        ps.setString(i++, m);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new DayUptime(
+                      Instant.ofEpochMilli(rs.getLong(2))
+                          .atZone(java.time.ZoneOffset.UTC)
+                          .toLocalDate(),
+                      rs.getLong(3),
+                      rs.getLong(4),
+                      rs.getLong(5)));
+        }
+      }
+    }
+    return out;
+  }
+
   private static boolean delete(Connection c, String sql, String key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, key);

@@ -365,6 +365,13 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Map<String, List<DayUptime>> days(Collection<String> monitors, Instant from) {
+    List<String> names = List.copyOf(monitors);
+    Instant day = from.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    return reads.read("daily uptime", c -> ApiTables.days(c, names, day));
+  }
+
+  @Override
   public List<IncidentNote> notes(long incidentId) {
     return reads.read("notes of incident " + incidentId, c -> ApiTables.notes(c, incidentId));
   }

@@ -194,6 +194,12 @@ public interface Store extends StatusSink, AutoCloseable {
 
   void addNote(IncidentNote note);
 
+  /**
+   * Each monitor's checks per UTC day from the day that holds {@code from}, oldest first; days
+   * without checks are left out.
+   */
+  Map<String, List<DayUptime>> days(Collection<String> monitors, Instant from);
+
   /** An incident's notes, oldest first. */
   List<IncidentNote> notes(long incidentId);
 
