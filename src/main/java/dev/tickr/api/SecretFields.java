@@ -3,6 +3,7 @@ package dev.tickr.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.auth.Sealer;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.JsonInput;
 import dev.tickr.config.SecretNames;

@@ -38,7 +38,7 @@ import javax.crypto.spec.SecretKeySpec;
  * created on first use, readable by its owner only where the file system has POSIX permissions.
  * Lose the key and the secrets sealed with it are lost: back it up with the data directory.
  */
-public final class SecretBox {
+public final class SecretBox implements Sealer {
   public static final String KEY_VARIABLE = "TICKR_SECRET_KEY";
   public static final String KEY_FILE = "secret.key";
   public static final int MIN_PASSPHRASE = 16;
@@ -94,6 +94,7 @@ public final class SecretBox {
   }
 
   /** Encrypts {@code plain} under a fresh nonce: sealing one value twice gives two texts. */
+  @Override
   public String seal(String plain) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
@@ -116,6 +117,7 @@ public final class SecretBox {
    * @throws SecretBoxException when it is not a sealed value, was sealed with another key (the key
    *     changed), or is damaged; the message shows neither the value nor the key
    */
+  @Override
   public String open(String sealed) {
     String[] parts = sealed.split(":", 3);
     if (parts.length != 3 || !parts[0].equals(VERSION)) {

@@ -4,7 +4,6 @@ import dev.tickr.Tickr;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.api.ApiMonitors;
 import dev.tickr.api.ApiRoutes;
-import dev.tickr.api.Sealer;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.auth.SecretBoxException;
@@ -182,21 +181,7 @@ final class RunCommand implements Callable<Integer> {
               Waiter.system());
       ApiMonitors apiMonitors;
       try {
-        apiMonitors =
-            new ApiMonitors(
-                store,
-                new Sealer() {
-                  @Override
-                  public String seal(String plain) {
-                    return secretBox.seal(plain);
-                  }
-
-                  @Override
-                  public String open(String sealed) {
-                    return secretBox.open(sealed);
-                  }
-                },
-                tickr.clock());
+        apiMonitors = new ApiMonitors(store, secretBox, tickr.clock());
       } catch (SecretBoxException e) {
         err.println("monitors created through the API cannot be read: " + e.getMessage());
         err.flush();

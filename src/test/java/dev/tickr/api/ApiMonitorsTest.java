@@ -27,20 +27,6 @@ class ApiMonitorsTest {
 
   @TempDir Path dir;
 
-  private static Sealer sealer(SecretBox box) {
-    return new Sealer() {
-      @Override
-      public String seal(String plain) {
-        return box.seal(plain);
-      }
-
-      @Override
-      public String open(String sealed) {
-        return box.open(sealed);
-      }
-    };
-  }
-
   private static Config file(String yaml) throws ConfigException {
     return new ConfigLoader(Map.of()).parse("tickr.yml", yaml);
   }
@@ -58,8 +44,7 @@ class ApiMonitorsTest {
             monitors: [{name: site, url: "http://127.0.0.1:9/"}]
             """);
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors api =
-          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      ApiMonitors api = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       ObjectNode report =
           api.check(
               object(
@@ -104,11 +89,10 @@ class ApiMonitorsTest {
 
     // Read back after a restart with the same key; a different key is refused clearly.
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors again =
-          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      ApiMonitors again = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       assertThat(again.plain("report").orElseThrow().at("/secrets/K").asText()).isEqualTo(SECRET);
-      Sealer other =
-          sealer(SecretBox.load(Map.of("TICKR_SECRET_KEY", "a-different-passphrase-42"), dir));
+      SecretBox other =
+          SecretBox.load(Map.of("TICKR_SECRET_KEY", "a-different-passphrase-42"), dir);
       assertThatThrownBy(() -> new ApiMonitors(store, other, Clock.systemUTC()))
           .hasMessageContaining("key")
           .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
@@ -120,8 +104,7 @@ class ApiMonitorsTest {
       throws Exception {
     Config empty = file("monitors: []\n");
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors api =
-          new ApiMonitors(store, sealer(SecretBox.load(Map.of(), dir)), Clock.systemUTC());
+      ApiMonitors api = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       assertThatThrownBy(
               () ->
                   api.check(

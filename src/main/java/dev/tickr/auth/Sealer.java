@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.auth;
 
 /**
  * Encrypts secret values before they are stored and decrypts them when they are read back: the
