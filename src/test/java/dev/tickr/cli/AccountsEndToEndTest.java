@@ -32,14 +32,6 @@ class AccountsEndToEndTest {
     return Files.writeString(dir.resolve("tickr.yml"), "monitors: []\n");
   }
 
-  private static boolean up(Browser browser) {
-    try {
-      return browser.get("/healthz").statusCode() == 200;
-    } catch (Exception notYet) {
-      return false;
-    }
-  }
-
   @Test
   void a_token_revoked_from_the_command_line_fails_at_the_running_daemons_next_request()
       throws Exception {
@@ -48,7 +40,7 @@ class AccountsEndToEndTest {
     Path data = dir.resolve("data");
     CompletableFuture<CliRunner.Run> running = cli.daemon(config(), data, port, "10s");
     try (Browser browser = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> up(browser), "the daemon listening");
+      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening");
 
       CliRunner.Run made =
           cli.run("token", "create", "--name", "ci", "--role", "admin", "--data", data.toString());
@@ -96,7 +88,7 @@ class AccountsEndToEndTest {
     int port = Ports.closed();
     CompletableFuture<CliRunner.Run> second = cli.daemon(config(), data, port, "10s");
     try (Browser browser = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> up(browser), "the daemon listening again");
+      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening again");
       assertThat(browser.login("admin", "wrong-" + password).statusCode()).isEqualTo(401);
       assertThat(browser.login("admin", password).statusCode()).isEqualTo(303);
       assertThat(browser.get("/").statusCode()).isEqualTo(200);
@@ -160,7 +152,7 @@ class AccountsEndToEndTest {
     CompletableFuture<CliRunner.Run> running = cli.daemon(config(), data, port, "10s");
     try (Browser viewer = new Browser(port);
         Browser admin = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> up(viewer), "the daemon listening");
+      eventually(Duration.ofSeconds(15), () -> CliRunner.up(viewer), "the daemon listening");
       assertThat(viewer.login("vic", "viewer-password-1").statusCode()).isEqualTo(303);
       String csrf = Browser.csrfField(viewer.get("/").body());
       HttpResponse<String> write = viewer.post("/api/v1/monitors", "{}", "X-CSRF-Token", csrf);

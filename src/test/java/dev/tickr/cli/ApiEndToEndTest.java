@@ -47,24 +47,12 @@ class ApiEndToEndTest {
     Path data = dir.resolve("data");
     CompletableFuture<CliRunner.Run> run = cli.daemon(config, data, port, stopAfter);
     Browser browser = new Browser(port);
-    eventually(Duration.ofSeconds(20), () -> up(browser), "the daemon listening");
+    eventually(Duration.ofSeconds(20), () -> CliRunner.up(browser), "the daemon listening");
     return new Daemon(cli, data, browser, run);
   }
 
-  private static boolean up(Browser browser) {
-    try {
-      return browser.get("/healthz").statusCode() == 200;
-    } catch (IOException | InterruptedException notYet) {
-      return false;
-    }
-  }
-
   private static String token(Daemon d, String name, String role) {
-    CliRunner.Run made =
-        d.cli()
-            .run("token", "create", "--name", name, "--role", role, "--data", d.data().toString());
-    assertThat(made.exitCode()).as(made.err()).isZero();
-    return made.out().strip();
+    return d.cli().token(d.data(), name, role);
   }
 
   private static String[] bearer(String token) {

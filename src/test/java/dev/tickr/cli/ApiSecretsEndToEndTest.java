@@ -91,9 +91,9 @@ class ApiSecretsEndToEndTest {
           Browser b = new Browser(port)) {
         System.setErr(tee);
         CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "25s");
-        eventually(Duration.ofSeconds(20), () -> up(b), "the daemon listening");
-        String admin = token(cli, data, "admin-ci", "admin");
-        String viewer = token(cli, data, "viewer-ci", "viewer");
+        eventually(Duration.ofSeconds(20), () -> CliRunner.up(b), "the daemon listening");
+        String admin = cli.token(data, "admin-ci", "admin");
+        String viewer = cli.token(data, "viewer-ci", "viewer");
 
         String monitor =
             """
@@ -273,21 +273,6 @@ class ApiSecretsEndToEndTest {
           .contains("failed")
           .doesNotContain(SECRETS);
     }
-  }
-
-  private static boolean up(Browser browser) {
-    try {
-      return browser.get("/healthz").statusCode() == 200;
-    } catch (IOException | InterruptedException notYet) {
-      return false;
-    }
-  }
-
-  private static String token(CliRunner cli, Path data, String name, String role) {
-    CliRunner.Run made =
-        cli.run("token", "create", "--name", name, "--role", role, "--data", data.toString());
-    assertThat(made.exitCode()).as(made.err()).isZero();
-    return made.out().strip();
   }
 
   private static String state(Browser b, String token, String monitor) {

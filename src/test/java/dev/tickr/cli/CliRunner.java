@@ -68,4 +68,22 @@ final class CliRunner {
     int code = Main.run(tickr, Ticker.system(), new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());
   }
+
+  /** Whether a daemon answers {@code /healthz} yet. */
+  static boolean up(dev.tickr.testing.Browser browser) {
+    try {
+      return browser.get("/healthz").statusCode() == 200;
+    } catch (java.io.IOException | InterruptedException notYet) {
+      return false;
+    }
+  }
+
+  /** A new API token made with {@code tickr token create}, as printed. */
+  String token(Path data, String name, String role) {
+    Run made = run("token", "create", "--name", name, "--role", role, "--data", data.toString());
+    if (made.exitCode() != 0) {
+      throw new AssertionError("tickr token create failed: " + made.err());
+    }
+    return made.out().strip();
+  }
 }

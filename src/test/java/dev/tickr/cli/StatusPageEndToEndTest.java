@@ -69,7 +69,7 @@ class StatusPageEndToEndTest {
       int port = Ports.closed();
       CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "30s");
       try (Browser b = new Browser(port)) {
-        eventually(Duration.ofSeconds(20), () -> up(b), "the daemon listening");
+        eventually(Duration.ofSeconds(20), () -> CliRunner.up(b), "the daemon listening");
         CliRunner.Run made =
             cli.run(
                 "token", "create", "--name", "ops", "--role", "admin", "--data", data.toString());
@@ -140,14 +140,6 @@ class StatusPageEndToEndTest {
       }
       CliRunner.Run done = running.get(60, TimeUnit.SECONDS);
       assertThat(done.exitCode()).as(done.err()).isZero();
-    }
-  }
-
-  private static boolean up(Browser browser) {
-    try {
-      return browser.get("/healthz").statusCode() == 200;
-    } catch (IOException | InterruptedException notYet) {
-      return false;
     }
   }
 
