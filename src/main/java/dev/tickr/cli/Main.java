@@ -50,6 +50,7 @@ public final class Main {
   /** Runs one command line against the given wiring; returns the exit code. */
   public static int run(
       Tickr tickr, Ticker ticker, PrintWriter out, PrintWriter err, String... args) {
+    ConfigPrefetch prefetch = ConfigPrefetch.start(tickr, args);
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
@@ -58,7 +59,7 @@ public final class Main {
               return type.cast(new CheckCommand(tickr, ticker));
             }
             if (type == RunCommand.class) {
-              return type.cast(new RunCommand(tickr, ticker));
+              return type.cast(new RunCommand(tickr, ticker, prefetch));
             }
             if (type == ValidateCommand.class) {
               return type.cast(new ValidateCommand(tickr));

@@ -1,7 +1,6 @@
 package dev.tickr.cli;
 
 import dev.tickr.Tickr;
-import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.api.ApiMonitors;
 import dev.tickr.api.ApiRoutes;
 import dev.tickr.auth.Accounts;
@@ -83,9 +82,15 @@ final class RunCommand implements Callable<Integer> {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
 
-  RunCommand(Tickr tickr, Ticker ticker) {
+  private final @Nullable ConfigPrefetch prefetch;
+
+  /**
+   * @param prefetch the config read ahead from the raw command line, if any
+   */
+  RunCommand(Tickr tickr, Ticker ticker, @Nullable ConfigPrefetch prefetch) {
     this.tickr = tickr;
     this.ticker = ticker;
+    this.prefetch = prefetch;
   }
 
   @Override
@@ -94,16 +99,6 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
     long begin = ticker.nanos();
-    // Loading the database and web libraries takes about as long as parsing a big config: on
-    // another core, at the same time.
-    Thread.ofPlatform()
-        .daemon()
-        .name("tickr-warm-up")
-        .start(
-            () -> {
-              SqliteStore.warmUp();
-              WebServer.warmUp();
-            });
     @Nullable Duration limit = null;
     if (stopAfter != null) {
       try {
@@ -114,8 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigLoader loader =
-        new ConfigLoader(tickr.environment()).checkingChannels(Notifiers::validate);
+    ConfigLoader loader = ConfigPrefetch.loader(tickr);
     Path file = config;
     if (file == null && Files.exists(Path.of("tickr.yml"))) {
       file = Path.of("tickr.yml");
@@ -123,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
     Config loaded;
     long parsing = ticker.nanos();
     try {
-      loaded = file == null ? Config.EMPTY : loader.load(file);
+      Config ahead = file == null || prefetch == null ? null : prefetch.take(file);
+      loaded = file == null ? Config.EMPTY : ahead != null ? ahead : loader.load(file);
     } catch (ConfigException e) {
       for (Problem p : e.problems()) {
         err.println(p);
