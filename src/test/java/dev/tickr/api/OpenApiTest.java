@@ -1,0 +1,409 @@
+package dev.tickr.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.tickr.Tickr;
+import dev.tickr.alert.NotifierFactory;
+import dev.tickr.assertion.Judge;
+import dev.tickr.auth.Accounts;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.daemon.Daemon;
+import dev.tickr.schedule.Stalls;
+import dev.tickr.schedule.Waiter;
+import dev.tickr.store.Retention;
+import dev.tickr.store.SqliteStore;
+import dev.tickr.store.Store;
+import dev.tickr.time.Ticker;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OpenAPI document served at {@code /api/v1/openapi.json} ({@code src/main/resources/api/
+ * openapi.json}): a valid OpenAPI 3.1 document that describes exactly the routes {@link
+ * ApiRoutes#routes()} serves, each with its path parameters, its success and its problem answers.
+ * And the real daemon serves it, and answers as it says.
+ */
+class OpenApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+  private static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+  @TempDir Path dir;
+
+  static String documentText() {
+    try (InputStream in = OpenApiTest.class.getResourceAsStream("/api/openapi.json")) {
+      if (in == null) {
+        throw new AssertionError("/api/openapi.json is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode document() {
+    try {
+      return JSON.readTree(documentText());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Follows a local {@code $ref} ({@code #/components/...}) once, if there is one. */
+  static JsonNode resolve(JsonNode document, JsonNode node) {
+    JsonNode ref = node.get("$ref");
+    return ref == null ? node : document.at(ref.asText().substring(1));
+  }
+
+  /** The operation for a method and a path relative to {@code /api/v1}, or a missing node. */
+  static JsonNode operation(JsonNode document, String method, String path) {
+    return document.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * A JSON Schema (2020-12) that checks one schema of the document: its {@code $ref}s to {@code
+   * #/components/schemas/...} resolve in a copy of the document's components.
+   */
+  static Schema schema(JsonNode document, JsonNode schema) {
+    ObjectNode root = schema.deepCopy();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.set("components", document.get("components"));
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root);
+  }
+
+  /** What is wrong with {@code instance} by the schema, one line each; empty when it fits. */
+  static List<String> violations(JsonNode document, JsonNode schema, JsonNode instance) {
+    return schema(document, schema)
+        .validate(instance, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
+        .stream()
+        .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+        .toList();
+  }
+
+  /** Routes as "METHOD /path", sorted, for readable differences. */
+  private static Set<String> documented(JsonNode document) {
+    Set<String> out = new TreeSet<>();
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            p ->
+                p.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        m -> {
+                          if (METHODS.contains(m)) {
+                            out.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+                          }
+                        }));
+    return out;
+  }
+
+  /** The routes the API serves, from a real {@link ApiRoutes} on an empty store. */
+  private List<ApiRoutes.Route> routes() {
+    return withApi((api, monitors) -> api.routes());
+  }
+
+  /** Runs {@code use} on an {@link ApiRoutes} wired as {@code tickr run} does, never started. */
+  private <T> T withApi(ApiUse<T> use) {
+    Clock clock = Clock.systemUTC();
+    try (Store store = SqliteStore.open(dir.resolve("data"), Retention.defaults(), clock)) {
+      Daemon daemon =
+          new Daemon(
+              Config.EMPTY,
+              null,
+              new ConfigLoader(Map.of()),
+              store,
+              new Tickr(Map.of(), clock, Ticker.system()).checks(),
+              new Judge(clock),
+              clock,
+              Ticker.system(),
+              Waiter.system(),
+              Stalls.NONE,
+              r -> {},
+              NotifierFactory.none(),
+              Waiter.system());
+      SecretBox box = SecretBox.of(new byte[32]);
+      ApiMonitors monitors =
+          new ApiMonitors(
+              store,
+              new Sealer() {
+                @Override
+                public String seal(String plain) {
+                  return box.seal(plain);
+                }
+
+                @Override
+                public String open(String sealed) {
+                  return box.open(sealed);
+                }
+              },
+              clock);
+      ApiRoutes api =
+          new ApiRoutes(
+              daemon, store, monitors, new Accounts(store, clock), NotifierFactory.none(), clock);
+      return use.apply(api, monitors);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ApiUse<T> {
+    T apply(ApiRoutes api, ApiMonitors monitors);
+  }
+
+  @Test
+  void is_a_valid_openapi_3_1_document() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setValidateInternalRefs(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(documentText(), null, options);
+    assertThat(parsed.getMessages()).as("what the OpenAPI parser says").isEmpty();
+    assertThat(parsed.getOpenAPI()).isNotNull();
+    assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+    assertThat(document().at("/servers/0/url").asText()).isEqualTo(ApiRoutes.PREFIX);
+  }
+
+  /**
+   * The OpenAPI parser checks 3.1 documents loosely (references, not schema keywords), so each
+   * schema is also held to JSON Schema 2020-12's meta-schema: a misspelt type fails here.
+   */
+  @Test
+  void every_schema_in_it_is_valid_json_schema_2020_12() {
+    JsonNode document = document();
+    Schema meta =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    List<String> problems = new ArrayList<>();
+    Map<String, JsonNode> schemas = new TreeMap<>();
+    document
+        .path("components")
+        .path("schemas")
+        .properties()
+        .forEach(e -> schemas.put("#/components/schemas/" + e.getKey(), e.getValue()));
+    collectSchemas(document.path("paths"), "#/paths", schemas);
+    collectSchemas(
+        document.path("components").path("parameters"), "#/components/parameters", schemas);
+    collectSchemas(
+        document.path("components").path("responses"), "#/components/responses", schemas);
+    schemas.forEach(
+        (where, schema) ->
+            meta.validate(schema)
+                .forEach(
+                    e -> problems.add(where + e.getInstanceLocation() + ": " + e.getMessage())));
+    assertThat(schemas).hasSizeGreaterThan(60);
+    assertThat(problems).isEmpty();
+  }
+
+  /** Every value of a {@code schema} key under {@code node}, by where it is. */
+  private static void collectSchemas(JsonNode node, String at, Map<String, JsonNode> out) {
+    node.properties()
+        .forEach(
+            e -> {
+              String where = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+              if (e.getKey().equals("schema") && e.getValue().isObject()) {
+                out.put(where, e.getValue());
+              } else if (e.getValue().isContainerNode()) {
+                collectSchemas(e.getValue(), where, out);
+              }
+            });
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectSchemas(node.get(i), at + "/" + i, out);
+      }
+    }
+  }
+
+  @Test
+  void describes_exactly_the_routes_the_api_serves() {
+    Set<String> served = new TreeSet<>();
+    routes().forEach(r -> served.add(r.method() + " " + r.path()));
+    Set<String> described = documented(document());
+
+    Set<String> missing = new TreeSet<>(served);
+    missing.removeAll(described);
+    Set<String> extra = new TreeSet<>(described);
+    extra.removeAll(served);
+    assertThat(missing).as("routes ApiRoutes serves that openapi.json does not describe").isEmpty();
+    assertThat(extra).as("operations in openapi.json that ApiRoutes does not serve").isEmpty();
+  }
+
+  @Test
+  void declares_each_path_parameter_of_each_route_and_no_other() {
+    JsonNode document = document();
+    List<String> problems = new ArrayList<>();
+    for (ApiRoutes.Route r : routes()) {
+      Set<String> inPath = new TreeSet<>();
+      Matcher m = PATH_PARAMETER.matcher(r.path());
+      while (m.find()) {
+        inPath.add(m.group(1));
+      }
+      Set<String> declared = new TreeSet<>();
+      List<JsonNode> parameters = new ArrayList<>();
+      document.path("paths").path(r.path()).path("parameters").forEach(parameters::add);
+      operation(document, r.method().name(), r.path()).path("parameters").forEach(parameters::add);
+      for (JsonNode p : parameters) {
+        JsonNode parameter = resolve(document, p);
+        if (parameter.path("in").asText().equals("path")) {
+          declared.add(parameter.path("name").asText());
+          if (!parameter.path("required").asBoolean()) {
+            problems.add(
+                r.method() + " " + r.path() + ": {" + parameter.path("name") + "} is required");
+          }
+          if (!parameter.path("schema").isObject()) {
+            problems.add(
+                r.method() + " " + r.path() + ": {" + parameter.path("name") + "} has no schema");
+          }
+        }
+      }
+      if (!declared.equals(inPath)) {
+        problems.add(r.method() + " " + r.path() + ": path " + inPath + ", declared " + declared);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void every_operation_has_an_id_a_summary_a_tag_its_success_and_problem_answers() {
+    JsonNode document = document();
+    List<String> problems = new ArrayList<>();
+    Set<String> ids = new TreeSet<>();
+    for (ApiRoutes.Route r : routes()) {
+      String at = r.method() + " " + r.path();
+      JsonNode op = operation(document, r.method().name(), r.path());
+      String id = op.path("operationId").asText();
+      if (id.isEmpty() || !ids.add(id)) {
+        problems.add(at + ": no operationId, or one used twice: \"" + id + "\"");
+      }
+      if (op.path("summary").asText().isBlank() || op.path("tags").isEmpty()) {
+        problems.add(at + ": needs a summary and a tag");
+      }
+      JsonNode responses = op.path("responses");
+      boolean success = false;
+      for (var e : responses.properties()) {
+        int status = Integer.parseInt(e.getKey());
+        JsonNode answer = resolve(document, e.getValue());
+        if (status < 300) {
+          success = true;
+          JsonNode content = answer.path("content");
+          if (status != 204 && !content.has("application/json")) {
+            problems.add(at + ": " + status + " has no application/json content");
+          }
+        } else if (!answer
+            .at("/content/application~1problem+json/schema/$ref")
+            .asText()
+            .equals("#/components/schemas/Problem")) {
+          problems.add(at + ": " + status + " is not an application/problem+json Problem");
+        }
+      }
+      if (!success) {
+        problems.add(at + ": no success answer");
+      }
+      if (!responses.has("401")) {
+        problems.add(at + ": no 401 answer");
+      }
+      if (r.method() != ApiRoutes.Method.GET && !responses.has("403")) {
+        problems.add(at + ": a write without a 403 answer (viewers may only read)");
+      }
+      if (r.path().startsWith("/tokens") && !responses.has("403")) {
+        problems.add(at + ": the tokens routes are for admins, so 403 for a viewer");
+      }
+      if (op.has("requestBody")) {
+        for (String status : List.of("400", "413", "415")) {
+          if (!responses.has(status)) {
+            problems.add(at + ": takes a body but has no " + status + " answer");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void the_monitor_example_fits_the_schema_and_the_api_takes_it() {
+    JsonNode document = document();
+    JsonNode schema =
+        operation(document, "POST", "/monitors")
+            .at("/requestBody/content/application~1json/schema");
+    JsonNode example = document.at("/components/schemas/MonitorInput/examples/0");
+    assertThat(example.isObject()).isTrue();
+    assertThat(violations(document, schema, example)).isEmpty();
+    assertThatCode(
+            () ->
+                withApi(
+                    (api, monitors) -> {
+                      try {
+                        return monitors.check((ObjectNode) example, Config.EMPTY, null);
+                      } catch (dev.tickr.config.ConfigException e) {
+                        throw new AssertionError(e.problems().toString(), e);
+                      }
+                    }))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void the_request_schemas_reject_what_the_api_rejects() {
+    JsonNode document = document();
+    Function<String, JsonNode> body =
+        path ->
+            operation(document, "POST", path).at("/requestBody/content/application~1json/schema");
+    assertThat(violations(document, body.apply("/monitors"), json("{\"url\":\"https://x\"}")))
+        .as("no name")
+        .isNotEmpty();
+    assertThat(
+            violations(
+                document,
+                body.apply("/monitors"),
+                json("{\"name\":\"a\",\"url\":\"https://x\",\"colour\":1}")))
+        .as("an unknown field")
+        .isNotEmpty();
+    assertThat(
+            violations(
+                document,
+                body.apply("/monitors"),
+                json(
+                    "{\"name\":\"a\",\"url\":\"https://x\",\"state\":\"UP\",\"secrets\":{\"K\":\"v\"}}")))
+        .as("read-only fields are ignored, secrets are settings")
+        .isEmpty();
+    assertThat(
+            violations(
+                document, body.apply("/tokens"), json("{\"name\":\"ci\",\"role\":\"root\"}")))
+        .isNotEmpty();
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
