@@ -15,6 +15,7 @@ import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
+import dev.tickr.cli.Main;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
@@ -23,14 +24,21 @@ import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.testing.Browser;
+import dev.tickr.testing.Ports;
+import dev.tickr.testing.TestHttpServer;
 import dev.tickr.time.Ticker;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,9 +47,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -397,6 +408,329 @@ class OpenApiTest {
             violations(
                 document, body.apply("/tokens"), json("{\"name\":\"ci\",\"role\":\"root\"}")))
         .isNotEmpty();
+  }
+
+  // --- the real daemon ---
+
+  private static final String API_HEARTBEAT =
+      """
+      {"name": "backup", "type": "heartbeat", "period": "1d", "token": "${T}",
+       "secrets": {"T": "abcdefghijklmnopqrstuvwxyz-0123"}}""";
+
+  /**
+   * {@code tickr run} in-process with monitors from the file and the API: the document it serves is
+   * this one, and each answer (successes and problems) has a status the document declares for the
+   * operation, its media type, and a body that fits the declared schema.
+   */
+  @Test
+  void the_running_daemon_serves_this_document_and_answers_as_it_says() throws Exception {
+    try (TestHttpServer target =
+        TestHttpServer.plain()
+            .json("/health", 200, "{\"ok\":true}")
+            .json("/broken", 500, "{\"error\":\"down for the test\"}")
+            .json("/hook", 200, "{}")
+            .json("/offers", 200, "[]")) {
+      Path config =
+          Files.writeString(
+              dir.resolve("tickr.yml"),
+              """
+              monitors:
+                - name: shop
+                  url: %s
+                  interval: 1s
+                  tags: [shop]
+                - name: broken
+                  url: %s
+                  interval: 1s
+                  failure-threshold: 1
+                  alerts: [hook]
+                - name: nightly
+                  type: heartbeat
+                  period: 1h
+              channels:
+                - name: hook
+                  type: webhook
+                  url: %s
+              maintenance:
+                - name: sundays
+                  every: sunday
+                  from: "02:00"
+                  duration: 1h
+              """
+                  .formatted(target.url("/health"), target.url("/broken"), target.url("/hook")));
+      Path data = dir.resolve("live");
+      int port = Ports.closed();
+      CompletableFuture<Integer> running =
+          CompletableFuture.supplyAsync(
+              () ->
+                  cli(
+                      "run",
+                      "-c",
+                      config.toString(),
+                      "--data",
+                      data.toString(),
+                      "--listen",
+                      "127.0.0.1:" + port,
+                      "--stop-after",
+                      "30s"),
+              r -> Thread.ofPlatform().name("tickr-run").start(r));
+      try (Browser browser = new Browser(port)) {
+        eventually(() -> browser.get("/healthz").statusCode() == 200, "the daemon listening");
+        Live api = new Live(browser, document(), token(data, "admin"), token(data, "viewer"));
+        api.exercise(target);
+      }
+      assertThat(running.get(60, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  private static String token(Path data, String role) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new Tickr(Map.of(), Clock.systemUTC(), Ticker.system()),
+            Ticker.system(),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "token",
+            "create",
+            "--name",
+            "openapi-" + role,
+            "--role",
+            role,
+            "--data",
+            data.toString());
+    assertThat(code).as(err.toString()).isZero();
+    return out.toString().strip();
+  }
+
+  private static int cli(String... args) {
+    StringWriter out = new StringWriter();
+    return Main.run(
+        new Tickr(Map.of(), Clock.systemUTC(), Ticker.system()),
+        Ticker.system(),
+        new PrintWriter(out),
+        new PrintWriter(out),
+        args);
+  }
+
+  private interface Probe {
+    boolean done() throws Exception;
+  }
+
+  private static void eventually(Probe probe, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (true) {
+      try {
+        if (probe.done()) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // again
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+  }
+
+  /** Requests to the running API, each answer held to the document. */
+  private record Live(Browser browser, JsonNode document, String admin, String viewer) {
+
+    void exercise(TestHttpServer target) throws Exception {
+      HttpResponse<String> served = call("GET", "/openapi.json", "/openapi.json", null, 200);
+      assertThat(json(served.body())).isEqualTo(document);
+      HttpResponse<String> anonymous = browser.get(ApiRoutes.PREFIX + "/monitors/shop");
+      holds("GET", "/monitors/{name}", anonymous, 401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+
+      // monitors
+      HttpResponse<String> created =
+          call("POST", "/monitors", "/monitors", offersMonitor(target), 201);
+      assertThat(created.headers().firstValue("Location")).contains("/api/v1/monitors/offers");
+      JsonNode offers = json(created.body());
+      assertThat(offers.at("/secrets/KEY").asText()).isEqualTo("***");
+      assertThat(offers.at("/headers/X-Api-Key").asText()).isEqualTo("***");
+      assertThat(offers.path("source").asText()).isEqualTo("api");
+      JsonNode backup = json(call("POST", "/monitors", "/monitors", API_HEARTBEAT, 201).body());
+      assertThat(backup.path("token").asText()).isEqualTo("***");
+      assertThat(backup.path("ping_url").asText()).contains("/ping/");
+      call("POST", "/monitors", "/monitors", API_HEARTBEAT, 409);
+      HttpResponse<String> invalid =
+          call(
+              "POST",
+              "/monitors",
+              "/monitors",
+              "{\"name\":\"x\",\"interval\":\"500ms\",\"colour\":1}",
+              400);
+      assertThat(json(invalid.body()).path("errors").findValuesAsText("pointer"))
+          .contains("/interval", "/colour");
+      call("POST", "/monitors", "/monitors", "{\"name\":", 400);
+      holds(
+          "POST",
+          "/monitors",
+          browser.send("POST", ApiRoutes.PREFIX + "/monitors", "name: x", "text/yaml", auth(admin)),
+          415);
+      holds(
+          "POST",
+          "/monitors",
+          browser.post(
+              ApiRoutes.PREFIX + "/monitors",
+              "{\"name\":\"big\",\"body\":\"" + "x".repeat(70 * 1024) + "\"}",
+              auth(admin)),
+          413);
+      holds(
+          "POST",
+          "/monitors",
+          browser.post(ApiRoutes.PREFIX + "/monitors", API_HEARTBEAT, auth(viewer)),
+          403);
+
+      JsonNode list = json(call("GET", "/monitors", "/monitors", null, 200).body());
+      assertThat(list.path("monitors").findValuesAsText("name"))
+          .containsExactly("shop", "broken", "nightly", "offers", "backup");
+      call("GET", "/monitors", "/monitors?state=sideways", null, 400);
+      call("GET", "/monitors", "/monitors?tag=shop&state=up&source=yaml&q=SH", null, 200);
+      call("GET", "/monitors/{name}", "/monitors/shop", null, 200);
+      call("GET", "/monitors/{name}", "/monitors/nightly", null, 200);
+      call("GET", "/monitors/{name}", "/monitors/nope", null, 404);
+      call("PUT", "/monitors/{name}", "/monitors/shop", "{\"url\":\"https://x\"}", 409);
+      call("PUT", "/monitors/{name}", "/monitors/offers", offers.toString(), 200);
+      call("DELETE", "/monitors/{name}", "/monitors/shop", null, 409);
+      JsonNode paused =
+          json(call("POST", "/monitors/{name}/pause", "/monitors/shop/pause", null, 200).body());
+      assertThat(paused.path("state").asText()).isEqualTo("PAUSED");
+      assertThat(paused.has("paused_by")).isTrue();
+      call("POST", "/monitors/{name}/resume", "/monitors/shop/resume", null, 200);
+      call("POST", "/monitors/{name}/check", "/monitors/nightly/check", null, 409);
+      JsonNode checked =
+          json(call("POST", "/monitors/{name}/check", "/monitors/offers/check", null, 200).body());
+      assertThat(checked.path("success").asBoolean()).isTrue();
+      assertThat(target.requests())
+          .as("the PUT that sent *** back kept the stored secret")
+          .anySatisfy(
+              r -> {
+                assertThat(r.target()).isEqualTo("/offers");
+                assertThat(r.headers().get("X-Api-Key")).containsExactly("k-4711-secret");
+              });
+      assertThat(checked.toString()).doesNotContain("k-4711-secret");
+      eventually(
+          () ->
+              json(call(
+                          "GET",
+                          "/monitors/{name}/results",
+                          "/monitors/shop/results?limit=1",
+                          null,
+                          200)
+                      .body())
+                  .path("next_cursor")
+                  .isTextual(),
+          "a result of shop");
+      call("GET", "/monitors/{name}/results", "/monitors/shop/results?limit=0", null, 400);
+      call("GET", "/monitors/{name}/uptime", "/monitors/shop/uptime?window=1h&slo=99.9", null, 200);
+      call("GET", "/monitors/{name}/uptime", "/monitors/nightly/uptime?slo=99.9", null, 200);
+      call("GET", "/monitors/{name}/uptime", "/monitors/shop/uptime?slo=101", null, 400);
+      call("DELETE", "/monitors/{name}", "/monitors/backup", null, 204);
+
+      // incidents
+      eventually(
+          () ->
+              !json(call("GET", "/incidents", "/incidents?open=true&monitor=broken", null, 200)
+                      .body())
+                  .path("incidents")
+                  .isEmpty(),
+          "the incident of broken");
+      call("GET", "/incidents", "/incidents?open=maybe", null, 400);
+      String id =
+          json(call("GET", "/incidents", "/incidents?monitor=broken", null, 200).body())
+              .at("/incidents/0/id")
+              .asText();
+      call("GET", "/incidents/{id}", "/incidents/" + id, null, 200);
+      call("GET", "/incidents/{id}", "/incidents/999999", null, 404);
+      call(
+          "POST",
+          "/incidents/{id}/notes",
+          "/incidents/" + id + "/notes",
+          "{\"text\":\"on it\",\"public\":true}",
+          201);
+      call("POST", "/incidents/{id}/notes", "/incidents/" + id + "/notes", "{\"text\":\" \"}", 400);
+      call("POST", "/incidents/{id}/acknowledge", "/incidents/" + id + "/acknowledge", null, 200);
+
+      // channels, maintenance, tokens
+      call("GET", "/channels", "/channels", null, 200);
+      call("POST", "/channels/{name}/test", "/channels/hook/test", null, 200);
+      call("POST", "/channels/{name}/test", "/channels/nope/test", null, 404);
+      call(
+          "POST",
+          "/maintenance",
+          "/maintenance",
+          "{\"name\":\"upgrade\",\"monitors\":[\"offers\"],\"start\":\"2030-01-01T02:00:00Z\",\"duration\":\"2h\"}",
+          201);
+      call(
+          "POST",
+          "/maintenance",
+          "/maintenance",
+          "{\"name\":\"sundays\",\"every\":\"day\",\"from\":\"03:00\",\"duration\":\"1h\"}",
+          409);
+      call("GET", "/maintenance", "/maintenance", null, 200);
+      call("DELETE", "/maintenance/{name}", "/maintenance/upgrade", null, 204);
+      call("DELETE", "/maintenance/{name}", "/maintenance/sundays", null, 409);
+      call("GET", "/tokens", "/tokens", null, 200);
+      holds("GET", "/tokens", browser.get(ApiRoutes.PREFIX + "/tokens", auth(viewer)), 403);
+      JsonNode made = json(call("POST", "/tokens", "/tokens", "{\"name\":\"ci\"}", 201).body());
+      call("POST", "/tokens", "/tokens", "{\"name\":\"ci\"}", 409);
+      call("DELETE", "/tokens/{id}", "/tokens/" + made.path("id").asText(), null, 204);
+      call("DELETE", "/tokens/{id}", "/tokens/" + made.path("id").asText(), null, 404);
+    }
+
+    private static String offersMonitor(TestHttpServer target) {
+      return """
+      {"name": "offers", "url": "%s", "interval": "1m",
+       "headers": {"X-Api-Key": "${KEY}", "Accept": "application/json"},
+       "conditions": ["[STATUS] == 200"], "tags": ["api"], "secrets": {"KEY": "k-4711-secret"}}"""
+          .formatted(target.url("/offers"));
+    }
+
+    private static String[] auth(String token) {
+      return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    /** Sends a request as the admin and holds the answer to the document. */
+    HttpResponse<String> call(
+        String method, String operation, String path, @Nullable String body, int status)
+        throws Exception {
+      HttpResponse<String> answer =
+          browser.send(
+              method,
+              ApiRoutes.PREFIX + path,
+              body,
+              body == null ? null : "application/json",
+              auth(admin));
+      return holds(method, operation, answer, status);
+    }
+
+    /** Asserts the status, and that the document declares it and the answer fits its schema. */
+    HttpResponse<String> holds(
+        String method, String path, HttpResponse<String> answer, int status) {
+      String at = method + " " + path + " -> " + answer.statusCode() + " " + answer.body();
+      assertThat(answer.statusCode()).as(at).isEqualTo(status);
+      JsonNode declared =
+          operation(document, method, path).path("responses").path(Integer.toString(status));
+      assertThat(declared.isMissingNode())
+          .as(at + ": status not declared in the document")
+          .isFalse();
+      JsonNode content = resolve(document, declared).path("content");
+      if (content.isEmpty()) {
+        assertThat(answer.body()).as(at).isEmpty();
+        return answer;
+      }
+      String type = answer.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+      assertThat(content.has(type)).as(at + ": media type " + type + " not declared").isTrue();
+      assertThat(violations(document, content.path(type).path("schema"), json(answer.body())))
+          .as(at)
+          .isEmpty();
+      return answer;
+    }
   }
 
   static JsonNode json(String text) {
