@@ -410,6 +410,56 @@ class OpenApiTest {
         .isNotEmpty();
   }
 
+  private static final Pattern EXAMPLE =
+      Pattern.compile(
+          "```json(?: (\\d{3}))? (GET|POST|PUT|DELETE) (\\S+)\\n(.*?)```", Pattern.DOTALL);
+
+  /**
+   * Every {@code json} block of docs/api.md names what it shows: {@code ```json POST /monitors} a
+   * request body, {@code ```json 201 POST /monitors} an answer. Each fits the document's schema for
+   * it, and each monitor to create is taken by the API's own reader, so the guide cannot go stale.
+   */
+  @Test
+  void every_json_example_in_the_api_guide_fits_the_document() throws IOException {
+    String guide =
+        Files.readString(Path.of(System.getProperty("basedir", ".")).resolve("docs/api.md"));
+    JsonNode document = document();
+    List<String> problems = new ArrayList<>();
+    Matcher m = EXAMPLE.matcher(guide);
+    int examples = 0;
+    while (m.find()) {
+      examples++;
+      String what = (m.group(1) == null ? "" : m.group(1) + " ") + m.group(2) + " " + m.group(3);
+      JsonNode op = operation(document, m.group(2), m.group(3));
+      JsonNode schema =
+          m.group(1) == null
+              ? op.at("/requestBody/content/application~1json/schema")
+              : resolve(document, op.path("responses").path(m.group(1)))
+                  .path("content")
+                  .elements()
+                  .next()
+                  .path("schema");
+      JsonNode example = json(m.group(4));
+      violations(document, schema, example).forEach(v -> problems.add(what + ": " + v));
+      if (m.group(1) == null && what.equals("POST /monitors")) {
+        withApi(
+            (api, monitors) -> {
+              try {
+                return monitors.check((ObjectNode) example, Config.EMPTY, null);
+              } catch (dev.tickr.config.ConfigException e) {
+                problems.add(what + ": the API rejects it: " + e.problems());
+                return example;
+              }
+            });
+      }
+    }
+    assertThat(guide.split("```json", -1))
+        .as("every json block names its operation")
+        .hasSize(examples + 1);
+    assertThat(examples).isGreaterThan(5);
+    assertThat(problems).isEmpty();
+  }
+
   // --- the real daemon ---
 
   private static final String API_HEARTBEAT =
