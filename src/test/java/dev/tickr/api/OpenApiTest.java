@@ -17,6 +17,7 @@ import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.cli.Main;
 import dev.tickr.config.Config;
+import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.schedule.Stalls;
@@ -43,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -97,7 +99,7 @@ class OpenApiTest {
 
   /** The operation for a method and a path relative to {@code /api/v1}, or a missing node. */
   static JsonNode operation(JsonNode document, String method, String path) {
-    return document.path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
+    return document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -133,7 +135,7 @@ class OpenApiTest {
                     .forEachRemaining(
                         m -> {
                           if (METHODS.contains(m)) {
-                            out.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey());
+                            out.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey());
                           }
                         }));
     return out;
@@ -373,7 +375,7 @@ class OpenApiTest {
                     (api, monitors) -> {
                       try {
                         return monitors.check((ObjectNode) example, Config.EMPTY, null);
-                      } catch (dev.tickr.config.ConfigException e) {
+                      } catch (ConfigException e) {
                         throw new AssertionError(e.problems().toString(), e);
                       }
                     }))
@@ -446,7 +448,7 @@ class OpenApiTest {
             (api, monitors) -> {
               try {
                 return monitors.check((ObjectNode) example, Config.EMPTY, null);
-              } catch (dev.tickr.config.ConfigException e) {
+              } catch (ConfigException e) {
                 problems.add(what + ": the API rejects it: " + e.problems());
                 return example;
               }
