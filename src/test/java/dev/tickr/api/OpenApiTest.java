@@ -165,22 +165,7 @@ class OpenApiTest {
               r -> {},
               NotifierFactory.none(),
               Waiter.system());
-      SecretBox box = SecretBox.of(new byte[32]);
-      ApiMonitors monitors =
-          new ApiMonitors(
-              store,
-              new Sealer() {
-                @Override
-                public String seal(String plain) {
-                  return box.seal(plain);
-                }
-
-                @Override
-                public String open(String sealed) {
-                  return box.open(sealed);
-                }
-              },
-              clock);
+      ApiMonitors monitors = new ApiMonitors(store, SecretBox.of(new byte[32]), clock);
       ApiRoutes api =
           new ApiRoutes(
               daemon, store, monitors, new Accounts(store, clock), NotifierFactory.none(), clock);
