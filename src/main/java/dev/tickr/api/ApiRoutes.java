@@ -340,6 +340,11 @@ public final class ApiRoutes {
     String state = ctx.queryParam("state");
     String q = ctx.queryParam("q");
     String source = ctx.queryParam("source");
+    if (source != null
+        && !source.equals(MonitorSpec.SOURCE_YAML)
+        && !source.equals(MonitorSpec.SOURCE_API)) {
+      throw ApiProblem.badRequest("source must be yaml or api", "source");
+    }
     if (state != null) {
       try {
         MonitorState.valueOf(state.toUpperCase(Locale.ROOT));
@@ -608,7 +613,12 @@ public final class ApiRoutes {
         LOG.info("monitor={} resumed through the API by={}", name, by(ctx));
       } else if (spec.paused()) {
         throw ApiProblem.conflict(
-            "monitor \"" + name + "\" is paused by its config (paused: true); change it there");
+            "monitor \""
+                + name
+                + "\" is paused by its settings (paused: true): "
+                + (spec.source().equals(MonitorSpec.SOURCE_API)
+                    ? "update it with paused: false"
+                    : "change it in the config file"));
       }
     }
     json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
@@ -630,7 +640,10 @@ public final class ApiRoutes {
       secrets.addAll(Redaction.secretsOf(http.target()));
     }
     String report = CheckReport.json(result, clock.instant());
-    ctx.status(200).contentType("application/json").result(scrubJson(report, secrets));
+    ctx.status(200)
+        .header("Cache-Control", "no-store")
+        .contentType("application/json")
+        .result(scrubJson(report, secrets));
   }
 
   /** Masks secret values in JSON text, as written and as JSON escapes them. */
@@ -719,7 +732,7 @@ public final class ApiRoutes {
     Instant from;
     String window = ctx.queryParam("window");
     if (window != null) {
-      if (ctx.queryParam("from") != null) {
+      if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
         throw ApiProblem.badRequest("give window or from/to, not both", "window");
       }
       Duration d;
@@ -1035,7 +1048,6 @@ public final class ApiRoutes {
     LOG.info("maintenance={} created through the API by={}", window.name(), by(ctx));
     ObjectNode out = body.deepCopy();
     out.put("source", MonitorSpec.SOURCE_API);
-    ctx.header("Location", PREFIX + "/maintenance/" + encode(window.name()));
     json(ctx, 201, out);
   }
 

@@ -91,10 +91,45 @@ final class SecretFields {
     return node;
   }
 
-  /** A copy for an answer: each secret text value is {@value #MASK}. */
+  /**
+   * A copy for an answer: each secret text value is {@value #MASK}, and so are a password in the
+   * URL's user info and the values of secret-named query parameters written in the URL itself
+   * (those written as {@code ${NAME}} show as written).
+   */
   static ObjectNode mask(ObjectNode plain) {
-    return (ObjectNode)
-        map(plain, new ArrayList<>(), (path, value) -> JsonNodeFactory.instance.textNode(MASK));
+    ObjectNode out =
+        (ObjectNode)
+            map(plain, new ArrayList<>(), (path, value) -> JsonNodeFactory.instance.textNode(MASK));
+    JsonNode url = out.get("url");
+    if (url != null && url.isTextual()) {
+      out.put("url", maskUrl(url.textValue()));
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*:)([^/@]*)@");
+  private static final java.util.regex.Pattern QUERY_PARAM =
+      java.util.regex.Pattern.compile("([?&])([^=&#]+)=([^&#]*)");
+
+  static String maskUrl(String url) {
+    String out =
+        USER_INFO
+            .matcher(url)
+            .replaceFirst(
+                m ->
+                    java.util.regex.Matcher.quoteReplacement(
+                        m.group(1) + (m.group(2).startsWith("${") ? m.group(2) : MASK) + "@"));
+    return QUERY_PARAM
+        .matcher(out)
+        .replaceAll(
+            m -> {
+              String value = m.group(3);
+              boolean hide =
+                  SecretNames.isSecret(m.group(2)) && !value.isEmpty() && !value.startsWith("${");
+              return java.util.regex.Matcher.quoteReplacement(
+                  m.group(1) + m.group(2) + "=" + (hide ? MASK : value));
+            });
   }
 
   /**
@@ -104,6 +139,17 @@ final class SecretFields {
   static ObjectNode keepMasked(ObjectNode update, @Nullable ObjectNode before) {
     if (before == null) {
       return update;
+    }
+    JsonNode url = update.get("url");
+    JsonNode oldUrl = before.get("url");
+    if (url != null
+        && url.isTextual()
+        && oldUrl != null
+        && oldUrl.isTextual()
+        && !url.textValue().equals(oldUrl.textValue())
+        && url.textValue().equals(maskUrl(oldUrl.textValue()))) {
+      update = update.deepCopy();
+      update.put("url", oldUrl.textValue()); // the masked URL sent back: keep what it hides
     }
     return (ObjectNode)
         map(

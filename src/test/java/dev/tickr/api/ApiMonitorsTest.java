@@ -131,4 +131,19 @@ class ApiMonitorsTest {
               });
     }
   }
+
+  @Test
+  void credentials_written_in_a_url_are_masked_and_kept_when_the_mask_comes_back()
+      throws Exception {
+    String url = "https://bob:pa55w0rd-xyz@api.example.com/r?api_key=k3y-literal-99&page=2&t=${T}";
+    assertThat(SecretFields.maskUrl(url))
+        .isEqualTo("https://bob:***@api.example.com/r?api_key=***&page=2&t=${T}");
+    ObjectNode before = object("{\"name\":\"x\",\"url\":\"" + url + "\"}");
+    ObjectNode shown = SecretFields.mask(before);
+    assertThat(shown.toString()).doesNotContain("pa55w0rd-xyz").doesNotContain("k3y-literal-99");
+    assertThat(SecretFields.keepMasked(shown, before).path("url").asText()).isEqualTo(url);
+    ObjectNode changed = object("{\"name\":\"x\",\"url\":\"https://other.example.com/\"}");
+    assertThat(SecretFields.keepMasked(changed, before).path("url").asText())
+        .isEqualTo("https://other.example.com/");
+  }
 }

@@ -588,7 +588,7 @@ class OpenApiTest {
       assertThat(created.headers().firstValue("Location")).contains("/api/v1/monitors/offers");
       JsonNode offers = json(created.body());
       assertThat(offers.at("/secrets/KEY").asText()).isEqualTo("***");
-      assertThat(offers.at("/headers/X-Api-Key").asText()).isEqualTo("***");
+      assertThat(offers.at("/headers/X-Api-Key").asText()).isEqualTo("${KEY}");
       assertThat(offers.path("source").asText()).isEqualTo("api");
       JsonNode backup = json(call("POST", "/monitors", "/monitors", API_HEARTBEAT, 201).body());
       assertThat(backup.path("token").asText()).isEqualTo("***");
