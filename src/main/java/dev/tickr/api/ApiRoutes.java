@@ -353,7 +353,7 @@ public final class ApiRoutes {
             "state must be one of UP, DOWN, DEGRADED, PAUSED, PENDING, MAINTENANCE", "state");
       }
     }
-    Views views = new Views(ctx);
+    Views views = new Views(ctx, true);
     ArrayNode list = JSON.createArrayNode();
     for (MonitorSpec spec : config.monitors()) {
       if (tag != null && !spec.tags().contains(tag)) {
@@ -386,8 +386,18 @@ public final class ApiRoutes {
     private @Nullable Map<String, Uptime> month;
     private final Map<String, String> pings = daemon.pingPaths();
 
-    Views(Context ctx) {
+    private final boolean many;
+
+    /**
+     * @param many whether many monitors will be shown (their uptimes are read in one pass)
+     */
+    Views(Context ctx, boolean many) {
       this.ctx = ctx;
+      this.many = many;
+    }
+
+    Views(Context ctx) {
+      this(ctx, false);
     }
 
     ObjectNode monitor(MonitorSpec spec, Config config) {
@@ -422,7 +432,11 @@ public final class ApiRoutes {
             .put("started_at", open.startedAt().toString())
             .put("reason", open.reason().code());
       }
-      if (day == null) {
+      if (day == null && !many) {
+        // One monitor: its own figures, not every monitor's.
+        day = Map.of(spec.name(), store.uptime(spec.name(), now.minus(Duration.ofHours(24)), now));
+        month = Map.of(spec.name(), store.uptime(spec.name(), now.minus(Duration.ofDays(30)), now));
+      } else if (day == null) {
         day = store.uptimes(now.minus(Duration.ofHours(24)), now);
         month = store.uptimes(now.minus(Duration.ofDays(30)), now);
       }
