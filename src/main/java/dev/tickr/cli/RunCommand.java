@@ -21,6 +21,7 @@ import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
+import dev.tickr.ui.Dashboard;
 import dev.tickr.web.StatusPages;
 import dev.tickr.web.WebServer;
 import java.io.PrintWriter;
@@ -194,18 +195,17 @@ final class RunCommand implements Callable<Integer> {
               () -> daemon.tracker().snapshot(),
               () -> daemon.scheduler().inFlight(),
               daemon::channelHealth));
+      Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
       WebServer web =
           new WebServer(
-              () -> Overview.of(daemon, store, tickr.clock()),
-              () -> Overview.channels(daemon),
               daemon.pings(),
-              Tickr.version(),
               metrics,
               loaded.server().metricsToken(),
               accounts,
               javalin -> {
                 api.install(javalin);
                 statusPages.install(javalin);
+                dashboard.install(javalin);
               });
       Runnable shutdown =
           () -> {

@@ -392,6 +392,22 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Map<String, Uptime> uptimes(Collection<String> monitors, Instant from, Instant to) {
+    return reads.read(
+        "uptime of " + monitors.size() + " monitors",
+        c -> UptimeQuery.uptimes(c, monitors, from, to));
+  }
+
+  @Override
+  public Map<String, double[]> averages(
+      Collection<String> monitors, Instant from, Instant to, int buckets) {
+    List<String> names = List.copyOf(monitors);
+    return reads.read(
+        "response times of " + names.size() + " monitors",
+        c -> Averages.read(c, names, from, to, buckets));
+  }
+
+  @Override
   public void prune(Instant now) {
     Writer w = writer();
     Retention keep = Objects.requireNonNull(retention, "a writable store has a retention");

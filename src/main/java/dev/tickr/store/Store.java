@@ -221,6 +221,17 @@ public interface Store extends StatusSink, AutoCloseable {
    */
   Map<String, Uptime> uptimes(Instant from, Instant to);
 
+  /** {@link #uptime} of these monitors at once; one without checks in the window is left out. */
+  Map<String, Uptime> uptimes(Collection<String> monitors, Instant from, Instant to);
+
+  /**
+   * Average response time (ms, of checks that did not fail) of each of these monitors in {@code
+   * buckets} equal slices of {@code [from, to)}, from the minute rollups: what a sparkline draws. A
+   * slice without such checks is {@code NaN}; a monitor without any is left out.
+   */
+  Map<String, double[]> averages(
+      Collection<String> monitors, Instant from, Instant to, int buckets);
+
   /**
    * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes
    * that began before {@code now - minute retention} and day rollups of days that began before

@@ -6,7 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -21,20 +25,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class UptimeQuery {
   private final Connection c;
-  private final @Nullable String monitor;
+  private final @Nullable List<String> monitors;
   private final Map<String, Tally> tallies = new HashMap<>();
 
   /**
-   * @param monitor the one monitor to count, or {@code null} for every monitor at once
+   * @param monitors the monitors to count, or {@code null} for every monitor at once
    */
-  private UptimeQuery(Connection c, @Nullable String monitor) {
+  private UptimeQuery(Connection c, @Nullable List<String> monitors) {
     this.c = c;
-    this.monitor = monitor;
+    this.monitors = monitors;
   }
 
   static Uptime uptime(Connection c, String monitor, Instant from, Instant to) throws SQLException {
-    Tally t = new UptimeQuery(c, monitor).run(from, to).tallies.get(monitor);
+    Tally t = new UptimeQuery(c, List.of(monitor)).run(from, to).tallies.get(monitor);
     return t == null ? Uptime.NONE : t.toUptime();
+  }
+
+  /** These monitors' figures (those without data in the window are left out). */
+  static Map<String, Uptime> uptimes(
+      Connection c, Collection<String> monitors, Instant from, Instant to) throws SQLException {
+    Map<String, Uptime> some = new HashMap<>();
+    if (monitors.isEmpty()) {
+      return some;
+    }
+    new UptimeQuery(c, List.copyOf(new LinkedHashSet<>(monitors)))
+        .run(from, to)
+        .tallies
+        .forEach((m, t) -> some.put(m, t.toUptime()));
+    return some;
   }
 
   /**
@@ -127,15 +145,26 @@ final class UptimeQuery {
     }
   }
 
-  /** {@code select} filtered to {@code [from, to)} on {@code column}, and to the monitor if one. */
+  /**
+   * {@code select} filtered to {@code [from, to)} on {@code column}, and to the monitors if set.
+   */
   private PreparedStatement prepare(String select, String column, long from, long to)
       throws SQLException {
     String where = " " + column + " >= ? AND " + column + " < ?";
-    PreparedStatement ps =
-        c.prepareStatement(select + (monitor == null ? where : " monitor = ? AND" + where));
+    String only =
+        monitors == null
+            ? ""
+            : monitors.size() == 1
+                ? " monitor = ? AND"
+                : " monitor IN ("
+                    + String.join(", ", Collections.nCopies(monitors.size(), "?"))
+                    + ") AND";
+    PreparedStatement ps = c.prepareStatement(select + only + where);
     int i = 1;
-    if (monitor != null) {
-      ps.setString(i++, monitor);
+    if (monitors != null) {
+      for (String m : monitors) {
+        ps.setString(i++, m);
+      }
     }
     ps.setLong(i++, from);
     ps.setLong(i, to);

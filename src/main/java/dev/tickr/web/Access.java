@@ -87,6 +87,7 @@ public final class Access {
         || path.equals("/status")
         || path.startsWith("/status/")
         || path.startsWith("/badge/")
+        || path.startsWith("/assets/")
         || path.equals("/login");
   }
 

@@ -27,22 +27,22 @@ final class LoginPage {
         .append("<h1>Tickr</h1>");
     if (error != null) {
       html.append("<p class=\"error\" role=\"alert\" id=\"login-error\">")
-          .append(WebServer.escape(error))
+          .append(Html.escape(error))
           .append("</p>");
     }
     String described = error == null ? "" : " aria-describedby=\"login-error\"";
     html.append("<form method=\"post\" action=\"/login\">")
         .append("<input type=\"hidden\" name=\"csrf\" value=\"")
-        .append(WebServer.escape(csrf))
+        .append(Html.escape(csrf))
         .append("\"><input type=\"hidden\" name=\"next\" value=\"")
-        .append(WebServer.escape(next))
+        .append(Html.escape(next))
         .append("\"><label for=\"username\">User name</label>")
         .append("<input id=\"username\" name=\"username\" autocomplete=\"username\"")
         .append(" autocapitalize=\"none\" spellcheck=\"false\" required")
         .append(described)
         .append(user.isEmpty() ? " autofocus" : "")
         .append(" value=\"")
-        .append(WebServer.escape(user))
+        .append(Html.escape(user))
         .append("\"><label for=\"password\">Password</label>")
         .append("<input id=\"password\" name=\"password\" type=\"password\"")
         .append(" autocomplete=\"current-password\" required")
@@ -59,9 +59,9 @@ final class LoginPage {
     }
     return "<form method=\"post\" action=\"/logout\" style=\"display:inline\">"
         + "<input type=\"hidden\" name=\"csrf\" value=\""
-        + WebServer.escape(csrf)
+        + Html.escape(csrf)
         + "\"><small>Logged in as "
-        + WebServer.escape(user)
+        + Html.escape(user)
         + " </small><button type=\"submit\">Log out</button></form>";
   }
 }

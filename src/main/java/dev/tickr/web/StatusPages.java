@@ -83,9 +83,9 @@ public final class StatusPages {
     html.append("<main><h1>Status pages</h1><ul>");
     for (StatusPageSpec p : config.get().statusPages()) {
       html.append("<li><a href=\"/status/")
-          .append(WebServer.escape(p.slug()))
+          .append(Html.escape(p.slug()))
           .append("\">")
-          .append(WebServer.escape(p.title()))
+          .append(Html.escape(p.title()))
           .append("</a></li>");
     }
     html.append("</ul></main></body></html>");
@@ -255,7 +255,7 @@ public final class StatusPages {
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
-        .append(WebServer.escape(title))
+        .append(Html.escape(title))
         .append("</title><style>")
         .append("body{font:15px system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1.5rem;")
         .append("color:#1b1f24;background:#fff}a{color:#0550ae}")
@@ -285,7 +285,7 @@ public final class StatusPages {
       Instant now) {
     StringBuilder html = head(spec.title());
     html.append("<main><h1>")
-        .append(WebServer.escape(spec.title()))
+        .append(Html.escape(spec.title()))
         .append("</h1><p class=\"banner ")
         .append(overall)
         .append("\" role=\"status\">")
@@ -293,10 +293,10 @@ public final class StatusPages {
         .append("</p>");
     for (Map.Entry<String, List<String>> group : groups.entrySet()) {
       if (!group.getKey().isEmpty()) {
-        html.append("<h2>").append(WebServer.escape(group.getKey())).append("</h2>");
+        html.append("<h2>").append(Html.escape(group.getKey())).append("</h2>");
       }
       html.append("<table><caption class=\"sr-only\">")
-          .append(WebServer.escape(group.getKey().isEmpty() ? "Services" : group.getKey()))
+          .append(Html.escape(group.getKey().isEmpty() ? "Services" : group.getKey()))
           .append("</caption><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">State</th>")
           .append("<th scope=\"col\">Last ")
           .append(DAYS)
@@ -307,13 +307,13 @@ public final class StatusPages {
           continue;
         }
         html.append("<tr><th scope=\"row\">")
-            .append(WebServer.escape(name))
+            .append(Html.escape(name))
             .append("</th><td class=\"")
             .append(r.state().name())
             .append("\">")
             .append(stateText(r.state()))
             .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"Daily uptime of ")
-            .append(WebServer.escape(name))
+            .append(Html.escape(name))
             .append(" over the last ")
             .append(DAYS)
             .append(" days\">");
@@ -339,7 +339,7 @@ public final class StatusPages {
     }
     for (Incident i : incidents) {
       html.append("<article><h3>")
-          .append(WebServer.escape(i.monitor()))
+          .append(Html.escape(i.monitor()))
           .append(i.open() ? ": ongoing" : ": resolved")
           .append("</h3><p>Started ")
           .append(TIME.format(i.startedAt()));
@@ -360,7 +360,7 @@ public final class StatusPages {
             .append("\">")
             .append(TIME.format(n.at()))
             .append("</time>: ")
-            .append(WebServer.escape(n.text()))
+            .append(Html.escape(n.text()))
             .append("</p>");
       }
       html.append("</article>");
@@ -368,7 +368,7 @@ public final class StatusPages {
     html.append("<footer><small>Updated ")
         .append(TIME.format(now))
         .append(". <a href=\"/status/")
-        .append(WebServer.escape(spec.slug()))
+        .append(Html.escape(spec.slug()))
         .append(".json\">JSON</a></small></footer></main></body></html>");
     return html.toString();
   }
@@ -471,8 +471,8 @@ public final class StatusPages {
   static String svg(String label, String value, String colour) {
     int left = 10 + 7 * label.length();
     int right = 10 + 7 * value.length();
-    String l = WebServer.escape(label);
-    String v = WebServer.escape(value);
+    String l = Html.escape(label);
+    String v = Html.escape(value);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
         + (left + right)
         + "\" height=\"20\" role=\"img\" aria-label=\""

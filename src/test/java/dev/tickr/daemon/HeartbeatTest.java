@@ -118,7 +118,7 @@ class HeartbeatTest {
             new Parked());
     daemon = started;
     started.start();
-    WebServer server = new WebServer(List::of, List::of, started.pings(), "test");
+    WebServer server = new WebServer(started.pings());
     web = server;
     port = server.start("127.0.0.1", 0);
     return started;

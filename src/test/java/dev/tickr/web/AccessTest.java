@@ -49,7 +49,22 @@ class AccessTest {
     accounts.users().add("vera", "vera-password", Role.VIEWER);
     web =
         new WebServer(
-            List::of, List::of, PingReceiver.none(), "test", null, null, accounts, config -> {});
+            PingReceiver.none(),
+            null,
+            null,
+            accounts,
+            config ->
+                config.routes.get(
+                    "/",
+                    ctx ->
+                        ctx.html(
+                            "<h1>Tickr</h1>"
+                                + Access.principal(ctx)
+                                    .map(
+                                        p ->
+                                            LoginPage.logoutForm(
+                                                p.name(), Access.csrfToken(ctx).orElse(null)))
+                                    .orElse(""))));
     port = web.start("127.0.0.1", 0);
     browser = new Browser(port);
   }

@@ -1,4 +1,4 @@
-package dev.tickr.web;
+package dev.tickr.ui;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
