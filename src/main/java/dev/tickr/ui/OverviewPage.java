@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With thousands of monitors, a request filters and sorts the daemon's in-memory states and
  * reads figures from the store only for the rows it shows, from a cache renewed every {@link
- * #FIGURES_FOR}.
+ * #FIGURES_FOR} (at every request while a monitor has no checks yet).
  */
 final class OverviewPage {
   static final int PAGE_SIZE = 100;
@@ -257,7 +257,7 @@ final class OverviewPage {
     List<String> stale = new ArrayList<>();
     for (Row r : rows) {
       Figures f = figures.get(r.name);
-      if (f == null || f.at.plus(FIGURES_FOR).isBefore(now)) {
+      if (f == null || f.day.checks() == 0 || f.at.plus(FIGURES_FOR).isBefore(now)) {
         stale.add(r.name);
       }
     }

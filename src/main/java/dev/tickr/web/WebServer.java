@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * through {@code routes}. {@link Access} decides who may request what.
  */
 public final class WebServer implements AutoCloseable {
+  private static final String STARTED = "tickr.web.started";
+
   private final Javalin app;
 
   /**
@@ -50,6 +52,7 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
+              config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
               Access.install(config, accounts);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
               if (metrics != null) {
@@ -57,7 +60,20 @@ public final class WebServer implements AutoCloseable {
               }
               PingRoutes.add(config, pings);
               routes.accept(config);
+              config.routes.after(WebServer::serverTiming);
             });
+  }
+
+  /**
+   * {@code Server-Timing: app;dur=<ms>}: how long Tickr took to answer, for browsers' developer
+   * tools and for measuring pages without the network.
+   */
+  private static void serverTiming(Context ctx) {
+    Long started = ctx.attribute(STARTED);
+    if (started != null) {
+      double ms = (System.nanoTime() - started) / 1e6;
+      ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f", ms));
+    }
   }
 
   /** Loads the web server's classes ahead of the first {@code new WebServer}; starts nothing. */
