@@ -27,6 +27,30 @@
   let plot = null;
   let chartTimer = 0;
 
+  /** An axis value in ms, with as many decimals as the ticks' spacing needs. */
+  function axisMs(v, incr) {
+    const decimals = (step) => (Number.isInteger(step) ? 0 : Number.isInteger(step * 10) ? 1 : 2);
+    if (v >= 1000) return (v / 1000).toFixed(decimals(incr / 1000)) + " s";
+    return v.toFixed(decimals(incr)) + " ms";
+  }
+
+  /** A time tick in UTC: HH:MM, the date (MM-DD) at midnight or when ticks are days apart. */
+  function axisTime(ts, incr) {
+    const iso = new Date(ts * 1000).toISOString();
+    const hhmm = iso.slice(11, 16);
+    return incr >= 86400 || hhmm === "00:00" ? iso.slice(5, 10) : hhmm;
+  }
+
+  /** The indexes of values with no value on either side: a line cannot show them, a dot can. */
+  function isolated(u, seriesIdx) {
+    const d = u.data[seriesIdx];
+    const out = [];
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] != null && d[i - 1] == null && d[i + 1] == null) out.push(i);
+    }
+    return out;
+  }
+
   function options(width) {
     const axis = cssColor("--muted", "#57606a");
     const grid = { stroke: cssColor("--line", "#d0d7de"), width: 1 };
@@ -41,9 +65,16 @@
         n: { range: (u, min, max) => [0, Math.max(1, max || 0) * 3] },
       },
       axes: [
-        { stroke: axis, grid },
-        { scale: "ms", stroke: axis, grid, size: 70, values: (u, vals) => vals.map((v) => Tickr.ms(v)) },
-        { scale: "n", side: 1, stroke: down, grid: { show: false }, label: "Failed checks" },
+        { stroke: axis, grid, values: (u, ticks, ax, space, incr) => ticks.map((t) => axisTime(t, incr)) },
+        { scale: "ms", stroke: axis, grid, size: 70, values: (u, ticks, ax, space, incr) => ticks.map((v) => axisMs(v, incr)) },
+        {
+          scale: "n",
+          side: 1,
+          stroke: down,
+          grid: { show: false },
+          label: "Failed checks",
+          values: (u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : "")),
+        },
       ],
       series: [
         { label: "Time (UTC)", value: (u, v) => (v == null ? "-" : Tickr.utc(new Date(v * 1000).toISOString())) },
@@ -54,7 +85,7 @@
           width: p.width || 1.5,
           dash: p.dash,
           spanGaps: false,
-          points: { show: false },
+          points: { show: true, size: 5, fill: p.stroke, filter: isolated },
           value: (u, v) => Tickr.ms(v),
         })),
         {

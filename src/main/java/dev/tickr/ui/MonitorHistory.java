@@ -25,7 +25,7 @@ final class MonitorHistory {
   static final int DAYS = 90;
 
   static final String RESULTS_HEAD =
-      "<table><caption class=\"sr-only\">The latest "
+      "<table class=\"results\"><caption class=\"sr-only\">The latest "
           + MonitorPage.LATEST
           + " results, newest first</caption><thead><tr><th scope=\"col\">Time</th>"
           + "<th scope=\"col\">Verdict</th><th scope=\"col\" class=\"num\">HTTP status</th>"
