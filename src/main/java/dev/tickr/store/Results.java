@@ -67,7 +67,7 @@ final class Results {
     return out;
   }
 
-  private static CheckRecord read(ResultSet rs) throws SQLException {
+  static CheckRecord read(ResultSet rs) throws SQLException {
     return new CheckRecord(
         rs.getString("monitor"),
         Columns.millis(rs, "planned_at"),

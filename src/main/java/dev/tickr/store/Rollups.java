@@ -44,13 +44,25 @@ final class Rollups {
     }
 
     String upsert() {
+      StringBuilder columns = new StringBuilder();
+      StringBuilder updates = new StringBuilder();
+      for (String phase : Tally.PHASES) {
+        for (String column : List.of(phase + "_sum_us", phase + "_checks")) {
+          columns.append(", ").append(column);
+          updates.append(", ").append(column).append(" = excluded.").append(column);
+        }
+      }
       return "INSERT INTO "
           + table
-          + " (monitor, bucket_start, checks, failed, degraded, sum_us, min_us, max_us, histogram)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (monitor, bucket_start) DO UPDATE SET"
+          + " (monitor, bucket_start, checks, failed, degraded, sum_us, min_us, max_us, histogram"
+          + columns
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?"
+          + ", ?".repeat(2 * Tally.PHASES.size())
+          + ") ON CONFLICT (monitor, bucket_start) DO UPDATE SET"
           + " checks = excluded.checks, failed = excluded.failed, degraded = excluded.degraded,"
           + " sum_us = excluded.sum_us, min_us = excluded.min_us, max_us = excluded.max_us,"
-          + " histogram = excluded.histogram";
+          + " histogram = excluded.histogram"
+          + updates;
     }
   }
 
@@ -74,9 +86,8 @@ final class Rollups {
     batch++;
     for (CheckRecord r : records) {
       long at = r.startedAt().toEpochMilli();
-      long micros = Columns.micros(r.total());
       for (Level level : Level.values()) {
-        bucket(c, new Key(level, r.monitor(), level.start(at))).tally.add(r.verdict(), micros);
+        bucket(c, new Key(level, r.monitor(), level.start(at))).tally.add(r);
       }
     }
     for (Level level : Level.values()) {
@@ -128,14 +139,20 @@ final class Rollups {
   }
 
   static Tally read(ResultSet rs) throws SQLException {
-    return Tally.of(
-        rs.getLong("checks"),
-        rs.getLong("failed"),
-        rs.getLong("degraded"),
-        rs.getLong("sum_us"),
-        Columns.nullableLong(rs, "min_us"),
-        Columns.nullableLong(rs, "max_us"),
-        Histogram.decode(rs.getBytes("histogram")));
+    Tally t =
+        Tally.of(
+            rs.getLong("checks"),
+            rs.getLong("failed"),
+            rs.getLong("degraded"),
+            rs.getLong("sum_us"),
+            Columns.nullableLong(rs, "min_us"),
+            Columns.nullableLong(rs, "max_us"),
+            Histogram.decode(rs.getBytes("histogram")));
+    for (int i = 0; i < Tally.PHASES.size(); i++) {
+      t.phaseSum[i] = rs.getLong(Tally.PHASES.get(i) + "_sum_us");
+      t.phaseChecks[i] = rs.getLong(Tally.PHASES.get(i) + "_checks");
+    }
+    return t;
   }
 
   private static void bind(PreparedStatement ps, Key key, Tally t) throws SQLException {
@@ -155,5 +172,10 @@ final class Rollups {
       ps.setLong(8, max);
     }
     ps.setBytes(9, t.histogram.encode());
+    int i = 10;
+    for (int p = 0; p < Tally.PHASES.size(); p++) {
+      ps.setLong(i++, t.phaseSum[p]);
+      ps.setLong(i++, t.phaseChecks[p]);
+    }
   }
 }

@@ -408,6 +408,12 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<SeriesPoint> series(String monitor, Instant from, Instant to, int buckets) {
+    return reads.read(
+        "response times of " + monitor, c -> Series.read(c, monitor, from, to, buckets));
+  }
+
+  @Override
   public void prune(Instant now) {
     Writer w = writer();
     Retention keep = Objects.requireNonNull(retention, "a writable store has a retention");

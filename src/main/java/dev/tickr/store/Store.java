@@ -233,6 +233,16 @@ public interface Store extends StatusSink, AutoCloseable {
       Collection<String> monitors, Instant from, Instant to, int buckets);
 
   /**
+   * One monitor's response time by phase in {@code buckets} equal slices of {@code [from, to)},
+   * oldest first, a point for every slice (one without checks has none): what a chart draws. Slices
+   * shorter than a minute come from raw results, longer ones from minute rollups; where {@link
+   * #prune} has deleted what a part of the window needs, that part comes from the next coarser data
+   * still kept (a day rollup counts in the slice its day begins in). A rollup that began before
+   * {@code from} is left out.
+   */
+  List<SeriesPoint> series(String monitor, Instant from, Instant to, int buckets);
+
+  /**
    * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes
    * that began before {@code now - minute retention} and day rollups of days that began before
    * {@code now - day retention}; notifications that are done and were last touched before {@code

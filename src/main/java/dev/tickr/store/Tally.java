@@ -2,14 +2,18 @@ package dev.tickr.store;
 
 import dev.tickr.incident.Verdict;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The rollup math: counts and latency of a set of checks, added one by one or merged from other
  * tallies. A rollup row is one tally; a window's figures are the merge of its rows. Latency covers
- * only checks that did not fail. Not thread-safe.
+ * only checks that did not fail, and so do the phase sums. Not thread-safe.
  */
 final class Tally {
+  /** The phases summed, in the order of {@link #phaseSum}; also their columns' prefixes. */
+  static final List<String> PHASES = List.of("dns", "connect", "tls", "ttfb");
+
   long checks;
   long failed;
   long degraded;
@@ -17,6 +21,12 @@ final class Tally {
   long minMicros = Long.MAX_VALUE;
   long maxMicros = Long.MIN_VALUE;
   final Histogram histogram;
+
+  /** Per phase of {@link #PHASES}: the sum of its durations, of checks that did not fail. */
+  final long[] phaseSum = new long[PHASES.size()];
+
+  /** Per phase of {@link #PHASES}: how many checks that did not fail had it. */
+  final long[] phaseChecks = new long[PHASES.size()];
 
   Tally() {
     this(new Histogram());
@@ -65,6 +75,38 @@ final class Tally {
     }
   }
 
+  /** Adds a check with its phases. */
+  void add(CheckRecord r) {
+    add(r.verdict(), Columns.micros(r.total()));
+    if (r.verdict() == Verdict.FAILED || r.verdict() == Verdict.INCONCLUSIVE) {
+      return;
+    }
+    addPhase(0, r.dns());
+    addPhase(1, r.connect());
+    addPhase(2, r.tls());
+    addPhase(3, r.ttfb());
+  }
+
+  private void addPhase(int phase, @Nullable Duration d) {
+    if (d != null) {
+      phaseSum[phase] += Columns.micros(d);
+      phaseChecks[phase]++;
+    }
+  }
+
+  /** The average of a phase of {@link #PHASES}, {@code null} when no check had it. */
+  @Nullable Duration phaseAverage(int phase) {
+    return phaseChecks[phase] == 0
+        ? null
+        : Columns.duration(Math.round((double) phaseSum[phase] / phaseChecks[phase]));
+  }
+
+  /** The average response time of the checks that did not fail, {@code null} without any. */
+  @Nullable Duration average() {
+    long ok = checks - failed;
+    return ok <= 0 ? null : Columns.duration(Math.round((double) sumMicros / ok));
+  }
+
   void merge(Tally other) {
     checks += other.checks;
     failed += other.failed;
@@ -73,6 +115,10 @@ final class Tally {
     minMicros = Math.min(minMicros, other.minMicros);
     maxMicros = Math.max(maxMicros, other.maxMicros);
     histogram.merge(other.histogram);
+    for (int i = 0; i < phaseSum.length; i++) {
+      phaseSum[i] += other.phaseSum[i];
+      phaseChecks[i] += other.phaseChecks[i];
+    }
   }
 
   /** Whether any check counted toward latency. */

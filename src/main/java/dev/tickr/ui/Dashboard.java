@@ -33,6 +33,9 @@ public final class Dashboard {
   public void install(JavalinConfig config) {
     new Assets().install(config);
     new OverviewPage(daemon, store, clock, this::channels).install(config);
+    // after every fixed path under /monitors/ (such as /monitors/new): Javalin takes the first
+    // match
+    new MonitorPage(daemon, store, clock).install(config);
   }
 
   ApiMonitors api() {
