@@ -253,7 +253,8 @@ class MonitorTestEndToEndTest {
         JsonNode refused = ok(tried);
         assertThat(tried.body()).doesNotContain(STORED_KEY).doesNotContain(STORED_BEARER);
         assertThat(refused.path("reason").asText()).isEqualTo("auth-rejected");
-        assertThat(refused.at("/evidence/body").asText()).isEqualTo("{\"error\":\"bad credentials *** ***\"}");
+        assertThat(refused.at("/evidence/body").asText())
+            .isEqualTo("{\"error\":\"bad credentials *** ***\"}");
         assertThat(last(target, "/refuse").header("X-Api-Key")).isEqualTo(STORED_KEY);
         assertThat(last(target, "/refuse").header("Authorization"))
             .isEqualTo("Bearer " + STORED_BEARER);
