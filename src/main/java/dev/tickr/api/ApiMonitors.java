@@ -312,7 +312,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** Why a stored API monitor does not run, empty when it does. */
-  synchronized List<Problem> problems(String name) {
+  public synchronized List<Problem> problems(String name) {
     Loaded l = monitors.get(name);
     return l == null ? List.of() : l.problems();
   }
