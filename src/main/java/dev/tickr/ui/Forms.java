@@ -13,6 +13,9 @@ import java.util.Map;
  * API's field name), a hint and an error slot, both linked by {@code aria-describedby}. The pages'
  * scripts fill a field's error slot ({@code <id>-error}) with what the API said about the JSON
  * Pointer that names it.
+ *
+ * <p>Labels and values are text (escaped here); hints and extra attributes are HTML, escaped by the
+ * caller.
  */
 final class Forms {
   private Forms() {}
