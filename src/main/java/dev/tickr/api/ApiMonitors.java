@@ -182,6 +182,22 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    */
   ObjectNode check(ObjectNode input, Config file, @Nullable ObjectNode before)
       throws ConfigException {
+    return checked(input, file, before).plain();
+  }
+
+  /**
+   * A monitor object as checked: what would be stored (secrets in plain text), and what the
+   * config's readers made of it.
+   */
+  record Checked(ObjectNode plain, JsonInput.ReadMonitor read) {}
+
+  /**
+   * {@link #check}, also answering the monitor as it would run.
+   *
+   * @throws ConfigException naming every problem by its JSON Pointer
+   */
+  Checked checked(ObjectNode input, Config file, @Nullable ObjectNode before)
+      throws ConfigException {
     ObjectNode plain = input.deepCopy();
     READ_ONLY.forEach(plain::remove);
     List<Problem> problems = new ArrayList<>();
@@ -211,8 +227,8 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     }
     plain = SecretFields.keepMasked(plain, before);
     Parts parts = Parts.of(plain);
-    var unused = new JsonInput(channelNames(file)).monitor(parts.monitor(), parts.secrets());
-    return plain;
+    return new Checked(
+        plain, new JsonInput(channelNames(file)).monitor(parts.monitor(), parts.secrets()));
   }
 
   /** Where a monitor of this name comes from, if any: {@code yaml} or {@code api}. */
@@ -281,6 +297,14 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     return l == null ? Optional.empty() : Optional.of(l.plain().deepCopy());
   }
 
+  /**
+   * An API monitor's stored object as answers show it: every secret value masked, so that it can be
+   * shown in a form and sent back.
+   */
+  public synchronized Optional<ObjectNode> masked(String name) {
+    return plain(name).map(SecretFields::mask);
+  }
+
   /** When and by whom an API monitor was made and last changed. */
   synchronized Optional<ApiDocument> stored(String name) {
     Loaded l = monitors.get(name);
@@ -288,7 +312,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** Why a stored API monitor does not run, empty when it does. */
-  synchronized List<Problem> problems(String name) {
+  public synchronized List<Problem> problems(String name) {
     Loaded l = monitors.get(name);
     return l == null ? List.of() : l.problems();
   }

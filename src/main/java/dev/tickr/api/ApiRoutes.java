@@ -28,6 +28,7 @@ import dev.tickr.config.MonitorType;
 import dev.tickr.config.Problem;
 import dev.tickr.config.ServerSpec;
 import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.Trial;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -125,6 +126,7 @@ public final class ApiRoutes {
         new Route(Method.GET, "/openapi.json", this::openApi),
         new Route(Method.GET, "/monitors", this::listMonitors),
         new Route(Method.POST, "/monitors", this::createMonitor),
+        new Route(Method.POST, "/monitors/test", this::testMonitor),
         new Route(Method.GET, "/monitors/{name}", this::getMonitor),
         new Route(Method.PUT, "/monitors/{name}", this::updateMonitor),
         new Route(Method.DELETE, "/monitors/{name}", this::deleteMonitor),
@@ -551,6 +553,58 @@ public final class ApiRoutes {
     } catch (ConfigException e) {
       throw ApiProblem.invalid("monitor", e.problems());
     }
+  }
+
+  /**
+   * Checks a monitor object like a create, probes it once and answers the full result; stores
+   * nothing. With {@code ?name=} (an API monitor being edited), masked secrets take its stored
+   * values, as an update would.
+   */
+  private void testMonitor(Context ctx) {
+    ObjectNode body = body(ctx);
+    String editing = ctx.queryParam("name");
+    ObjectNode before = null;
+    if (editing != null) {
+      requireApiMonitor(editing);
+      before = api.plain(editing).orElse(null);
+      if (body.get("name") == null) {
+        body.put("name", editing);
+      }
+    }
+    ApiMonitors.Checked checked;
+    try {
+      checked = api.checked(body, daemon.fileConfig(), before);
+    } catch (ConfigException e) {
+      throw ApiProblem.invalid("monitor", e.problems());
+    }
+    if (!body.path("name").isTextual()) {
+      throw ApiProblem.badRequest("missing \"name\"", "/name");
+    }
+    MonitorSpec spec = checked.read().spec();
+    if (spec.type() == MonitorType.HEARTBEAT) {
+      throw ApiProblem.conflict(
+          "a heartbeat is not probed (its job pings it); its settings are valid");
+    }
+    Set<String> secrets = new HashSet<>(running().secretValues().values());
+    secrets.addAll(checked.read().secretValues());
+    Trial trial =
+        daemon
+            .trial(spec, secrets)
+            .orElseThrow(
+                () ->
+                    new ApiProblem(
+                        504,
+                        "Check did not finish",
+                        "the check of \""
+                            + spec.name()
+                            + "\" did not finish within its timeout of "
+                            + Durations.format(spec.timeout())));
+    LOG.info(
+        "monitor={} tested through the API by={} verdict={}",
+        spec.name(),
+        by(ctx),
+        trial.verdict());
+    json(ctx, 200, TrialJson.of(trial, spec, clock.instant()));
   }
 
   private void updateMonitor(Context ctx) {

@@ -22,10 +22,13 @@ import java.util.Collection;
  * default filled in, secret values masked (headers that are secret, and any text holding a value of
  * the config's {@code ${NAME}}s).
  */
-final class MonitorJson {
+public final class MonitorJson {
   private MonitorJson() {}
 
-  static ObjectNode of(MonitorSpec spec, Collection<String> secrets) {
+  /**
+   * @param secrets values to mask wherever they appear (the config's {@code ${NAME}} values)
+   */
+  public static ObjectNode of(MonitorSpec spec, Collection<String> secrets) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", spec.name());
     o.put("type", spec.type().code());

@@ -113,7 +113,16 @@ public final class CheckReport {
         tls.untilExpiry(now).toSeconds(), ChronoUnit.DAYS.getDuration().toSeconds());
   }
 
+  /** The contract JSON of {@code tickr check --json}, as one line of text. */
   public static String json(CheckResult result, Instant now) {
+    return tree(result, now).toString();
+  }
+
+  /**
+   * The contract JSON of {@code tickr check --json} as a tree, for answers that add to it (the
+   * API's "test now"). Secret values other than a URL's credentials are not masked here.
+   */
+  public static ObjectNode tree(CheckResult result, Instant now) {
     Observation o = result.observation();
     ObjectNode root = JSON.createObjectNode();
     root.put("url", Redaction.url(o.url()));
@@ -147,7 +156,7 @@ public final class CheckReport {
       node.put("success", c.success());
       node.put("actual", c.actual());
     }
-    return root.toString();
+    return root;
   }
 
   private static void putText(ObjectNode node, String field, @Nullable String value) {

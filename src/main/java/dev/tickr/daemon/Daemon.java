@@ -38,12 +38,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -219,6 +224,45 @@ public final class Daemon implements AutoCloseable {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(runner.runNow(spec, clock.instant()));
+  }
+
+  /** How much longer than its own timeout a trial may take before it is given up. */
+  static final Duration TRIAL_GRACE = Duration.ofSeconds(2);
+
+  /**
+   * Probes a monitor that need not be configured (settings being tried out) once and judges it;
+   * records, counts and alerts nothing, and no listener hears of it. A check keeps to its timeout;
+   * should one not, it is given up {@link #TRIAL_GRACE} later.
+   *
+   * @param secrets values to mask besides the request's credentials and the config's, such as what
+   *     the monitor's {@code ${NAME}}s stand for
+   * @return what it found, or empty when it did not finish in time
+   * @throws IllegalArgumentException for a heartbeat, which is not probed
+   */
+  public Optional<Trial> trial(MonitorSpec spec, Set<String> secrets) {
+    if (spec.type() == MonitorType.HEARTBEAT) {
+      throw new IllegalArgumentException("a heartbeat monitor is not probed");
+    }
+    Future<Trial> running = checkThreads.submit(() -> runner.trial(spec, secrets));
+    try {
+      return Optional.of(
+          running.get(spec.timeout().plus(TRIAL_GRACE).toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      running.cancel(true);
+      LOG.warn("monitor={} trial check outlived its timeout={}", spec.name(), spec.timeout());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      running.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a trial check failed inside Tickr", e.getCause());
+    }
+  }
+
+  /** The config file the daemon reads, if it has one. */
+  public Optional<Path> configFile() {
+    return Optional.ofNullable(configFile);
   }
 
   /** Restores saved state, schedules every monitor and starts the clock. */

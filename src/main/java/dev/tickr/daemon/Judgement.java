@@ -110,19 +110,23 @@ final class Judgement {
    * detail and evidence: a target may echo the token it was sent in an error page.
    */
   static Outcome scrubbed(Outcome o, Collection<String> secrets) {
-    Evidence e = o.evidence();
+    return new Outcome(
+        o.at(),
+        o.verdict(),
+        o.reason(),
+        o.detail() == null ? null : Redaction.scrub(o.detail(), secrets),
+        scrubbed(o.evidence(), secrets));
+  }
+
+  /** The evidence with every value of {@code secrets} masked in its headers and body. */
+  static Evidence scrubbed(Evidence e, Collection<String> secrets) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Map.Entry<String, String> h : e.headers()) {
       headers.add(
           new AbstractMap.SimpleImmutableEntry<>(
               h.getKey(), Redaction.scrub(h.getValue(), secrets)));
     }
-    return new Outcome(
-        o.at(),
-        o.verdict(),
-        o.reason(),
-        o.detail() == null ? null : Redaction.scrub(o.detail(), secrets),
-        new Evidence(e.status(), headers, Redaction.scrubCut(e.bodyStart(), secrets)));
+    return new Evidence(e.status(), headers, Redaction.scrubCut(e.bodyStart(), secrets));
   }
 
   /** Status, headers with secret-bearing ones masked, and the first KB of the body. */

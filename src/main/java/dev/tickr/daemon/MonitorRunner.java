@@ -9,6 +9,7 @@ import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
 import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.Evidence;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Outcome;
 import dev.tickr.incident.StateMachine;
@@ -129,6 +130,24 @@ final class MonitorRunner implements Scheduler.Runner {
             outcome.detail());
     settle(spec, outcome, record, result);
     return result;
+  }
+
+  /**
+   * Probes and judges once, as {@link #runNow} would, but records, counts and tells nothing: for
+   * settings being tried out before they are saved.
+   *
+   * @param secrets values to mask besides the request's own credentials and the config's, such as
+   *     what the monitor's {@code ${NAME}}s stand for
+   */
+  Trial trial(MonitorSpec spec, Set<String> secrets) {
+    Observation observation =
+        checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    CheckResult result = judge.judge(observation, spec.conditions());
+    Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
+    Set<String> hidden = new HashSet<>(secrets(spec));
+    hidden.addAll(secrets);
+    Evidence evidence = Judgement.scrubbed(Judgement.evidence(observation), hidden);
+    return new Trial(result, verdict, evidence, hidden);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tickr.ui;
 
 import dev.tickr.alert.ChannelHealth;
 import dev.tickr.api.ApiMonitors;
+import dev.tickr.check.Redaction;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.store.Store;
 import io.javalin.config.JavalinConfig;
@@ -32,6 +33,9 @@ public final class Dashboard {
 
   public void install(JavalinConfig config) {
     new Assets().install(config);
+    new MonitorFormPage(daemon, api).install(config); // before any /monitors/{name} page
+    new ChannelsPage(this::channels).install(config);
+    new MaintenancePage(daemon, clock).install(config);
     new OverviewPage(daemon, store, clock, this::channels).install(config);
     // after every fixed path under /monitors/ (such as /monitors/new): Javalin takes the first
     // match
@@ -46,8 +50,10 @@ public final class Dashboard {
   List<ChannelView> channels() {
     Map<String, String> types = new HashMap<>();
     daemon.config().channels().forEach(c -> types.put(c.name(), c.type()));
+    var secrets = daemon.config().secretValues().values();
     List<ChannelView> views = new ArrayList<>();
     for (ChannelHealth h : daemon.channelHealth()) {
+      String error = h.lastErrorText();
       views.add(
           new ChannelView(
               h.channel(),
@@ -56,7 +62,7 @@ public final class Dashboard {
               h.pending(),
               h.lastSuccess(),
               h.lastError(),
-              h.lastErrorText()));
+              error == null ? null : Redaction.scrub(error, secrets)));
     }
     return views;
   }

@@ -623,6 +623,14 @@ class OpenApiTest {
           browser.post(ApiRoutes.PREFIX + "/monitors", API_HEARTBEAT, auth(viewer)),
           403);
 
+      JsonNode tried =
+          json(call("POST", "/monitors/test", "/monitors/test", offersMonitor(target), 200).body());
+      assertThat(tried.path("verdict").asText()).isEqualTo("OK");
+      call("POST", "/monitors/test", "/monitors/test?name=offers", offers.toString(), 200);
+      call("POST", "/monitors/test", "/monitors/test?name=nope", offers.toString(), 404);
+      call("POST", "/monitors/test", "/monitors/test", API_HEARTBEAT, 409);
+      call("POST", "/monitors/test", "/monitors/test", "{\"name\":\"x\",\"colour\":1}", 400);
+
       JsonNode list = json(call("GET", "/monitors", "/monitors", null, 200).body());
       assertThat(list.path("monitors").findValuesAsText("name"))
           .containsExactly("shop", "broken", "nightly", "offers", "backup");

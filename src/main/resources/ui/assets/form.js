@@ -1,0 +1,284 @@
+// The monitor form (/monitors/new, /monitors/{name}/edit): shows the fields of the chosen type,
+// builds the API's monitor object from them, tries it ("Test now", POST /api/v1/monitors/test)
+// and saves it (POST /api/v1/monitors or PUT /api/v1/monitors/{name}). What the API says is
+// wrong goes next to the field its JSON Pointer names, and into the summary at the top.
+"use strict";
+(function () {
+  const form = document.getElementById("monitor-form");
+  if (!form) return;
+  const $ = (id) => document.getElementById(id);
+  const original = JSON.parse(form.dataset.original || "{}");
+  const editing = form.dataset.editing || "";
+  const summary = $("form-problems");
+  const result = $("test-result");
+
+  // Fields the form shows; whatever else the monitor had (escalate, flapping, paused, a
+  // heartbeat's token, ...) is sent back as it was.
+  const SHOWN = ["name", "type", "url", "method", "headers", "body", "auth", "host", "port",
+    "query-type", "nameserver", "period", "grace", "interval", "timeout", "conditions",
+    "failure-threshold", "success-threshold", "tags", "alerts", "secrets"];
+  const READ_ONLY = ["state", "source", "ping_url", "since", "last_check", "incident", "uptime",
+    "created_at", "created_by", "updated_at", "updated_by", "paused_by", "problems"];
+  const PROBED_ONLY = ["degraded"];
+  const HEARTBEAT_ONLY = ["token"];
+
+  function showType() {
+    const type = $("type").value;
+    for (const el of form.querySelectorAll("[data-types]")) {
+      el.hidden = !el.dataset.types.split(" ").includes(type);
+    }
+    const scheme = $("auth").value;
+    for (const el of form.querySelectorAll("[data-auth]")) el.hidden = el.dataset.auth !== scheme;
+    $("test-now").disabled = type === "heartbeat";
+    $("test-now").title = type === "heartbeat" ? "A heartbeat is not probed: its job pings Tickr" : "";
+  }
+
+  const shown = (id) => { const el = $(id); return el !== null && !el.closest("[hidden]"); };
+  const value = (id) => (shown(id) ? $(id).value.trim() : "");
+  const list = (id) => value(id).split(",").map((s) => s.trim()).filter(Boolean);
+  const lines = (id) => ($(id) && shown(id) ? $(id).value.split("\n") : [])
+    .map((s) => s.trim()).filter(Boolean);
+  const number = (text) => (/^-?\d+$/.test(text) ? Number(text) : text);
+
+  function put(m, key, v) {
+    if (v !== "" && v !== undefined && !(Array.isArray(v) && v.length === 0)) m[key] = v;
+  }
+
+  /** The API's monitor object from the fields, and the problems found before sending it. */
+  function build() {
+    const m = {};
+    const errors = [];
+    const type = $("type").value;
+    for (const [k, v] of Object.entries(original)) {
+      if (SHOWN.includes(k) || READ_ONLY.includes(k)) continue;
+      if (type === "heartbeat" ? PROBED_ONLY.includes(k) : HEARTBEAT_ONLY.includes(k)) continue;
+      m[k] = v;
+    }
+    put(m, "name", $("name").value.trim());
+    m.type = type;
+    if (type === "http") {
+      put(m, "url", value("url"));
+      if (value("method") !== "GET") put(m, "method", value("method"));
+      const headers = {};
+      lines("headers").forEach((line, i) => {
+        const colon = line.indexOf(":");
+        if (colon <= 0) {
+          errors.push({ pointer: "/headers", detail: "line " + (i + 1) + ": expected Name: value, got \"" + line + "\"" });
+        } else {
+          headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+        }
+      });
+      if (Object.keys(headers).length) m.headers = headers;
+      if (shown("body") && $("body").value !== "") m.body = $("body").value;
+      const scheme = value("auth");
+      if (scheme === "basic") {
+        m.auth = { basic: { username: $("auth-username").value, password: $("auth-password").value } };
+      } else if (scheme === "bearer") {
+        m.auth = { bearer: $("auth-token").value };
+      } else if (scheme === "header") {
+        m.auth = { header: { name: $("auth-header-name").value.trim(), value: $("auth-header-value").value } };
+      }
+    } else if (type === "heartbeat") {
+      put(m, "period", value("period"));
+      put(m, "grace", value("grace"));
+    } else {
+      put(m, "host", value("host"));
+      put(m, "port", number(value("port")));
+      if (type === "dns") {
+        put(m, "query-type", value("query-type"));
+        put(m, "nameserver", value("nameserver"));
+      }
+    }
+    if (type !== "heartbeat") {
+      put(m, "interval", value("interval"));
+      put(m, "timeout", value("timeout"));
+      put(m, "conditions", lines("conditions"));
+    }
+    put(m, "failure-threshold", number(value("failure-threshold")));
+    put(m, "success-threshold", number(value("success-threshold")));
+    put(m, "tags", list("tags"));
+    put(m, "alerts", [...form.querySelectorAll("#alerts input[type=checkbox]:checked")].map((c) => c.value));
+    const secrets = {};
+    for (const row of $("secret-rows").querySelectorAll(".secret")) {
+      const name = row.querySelector(".secret-name").value.trim();
+      const secret = row.querySelector(".secret-value").value;
+      if (name === "" && secret === "") continue;
+      if (name === "") {
+        errors.push({ pointer: "/secrets", detail: "a secret needs a name" });
+      } else {
+        secrets[name] = secret;
+      }
+    }
+    if (Object.keys(secrets).length) m.secrets = secrets;
+    return { monitor: m, errors };
+  }
+
+  /** The id of the field a JSON Pointer names, or null for the monitor as a whole. */
+  function fieldOf(pointer) {
+    const parts = (pointer || "").split("/").slice(1)
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const top = parts[0] || "";
+    if (top === "auth") {
+      const [, scheme, key] = parts;
+      if (scheme === "basic") return key === "password" ? "auth-password" : "auth-username";
+      if (scheme === "bearer") return "auth-token";
+      if (scheme === "header") return key === "value" ? "auth-header-value" : "auth-header-name";
+      return "auth";
+    }
+    if (top === "" || !$(top) || !$(top + "-error")) return null;
+    return top;
+  }
+
+  function clearProblems() {
+    summary.innerHTML = "";
+    for (const el of form.querySelectorAll(".field-error")) el.textContent = "";
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  }
+
+  /** Puts each error next to its field and all of them in the summary. */
+  function showProblems(title, errors) {
+    clearProblems();
+    let items = "";
+    for (const e of errors) {
+      const id = fieldOf(e.pointer);
+      const where = e.pointer ? "<code>" + Tickr.escape(e.pointer) + "</code>: " : "";
+      if (id) {
+        const slot = $(id + "-error");
+        slot.textContent = (slot.textContent ? slot.textContent + " " : "") + e.detail;
+        const control = $(id);
+        if (control.matches("input, select, textarea")) control.setAttribute("aria-invalid", "true");
+        items += "<li><a href=\"#" + id + "\">" + where + Tickr.escape(e.detail) + "</a></li>";
+      } else {
+        items += "<li>" + where + Tickr.escape(e.detail) + "</li>";
+      }
+    }
+    summary.innerHTML = "<p><strong>" + Tickr.escape(title) + "</strong></p>" +
+      (items ? "<ul>" + items + "</ul>" : "");
+    summary.focus();
+  }
+
+  function showAnswerProblem(answer, what) {
+    const body = answer.body && typeof answer.body === "object" ? answer.body : {};
+    const errors = body.errors && body.errors.length ? body.errors
+      : [{ pointer: "", detail: body.detail || String(answer.body || "request failed (" + answer.status + ")") }];
+    showProblems(what + ": " + (body.title || "HTTP " + answer.status), errors);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const built = build();
+    if (built.errors.length) {
+      showProblems("Not saved: fix these first", built.errors);
+      return;
+    }
+    const save = $("save");
+    save.disabled = true;
+    const answer = editing
+      ? await Tickr.api("PUT", "/api/v1/monitors/" + encodeURIComponent(editing), built.monitor)
+      : await Tickr.api("POST", "/api/v1/monitors", built.monitor);
+    save.disabled = false;
+    if (answer.ok) {
+      const name = (answer.body && answer.body.name) || built.monitor.name;
+      location.assign("/monitors/" + encodeURIComponent(name));
+      return;
+    }
+    showAnswerProblem(answer, "Not saved");
+  });
+
+  $("test-now").addEventListener("click", async () => {
+    const built = build();
+    if (built.errors.length) {
+      showProblems("Not tested: fix these first", built.errors);
+      return;
+    }
+    clearProblems();
+    const button = $("test-now");
+    button.disabled = true;
+    result.hidden = false;
+    result.setAttribute("aria-busy", "true");
+    result.innerHTML = "<h2 id=\"test-result-title\">Test result</h2><p>Probing the target once…</p>";
+    const path = "/api/v1/monitors/test" + (editing ? "?name=" + encodeURIComponent(editing) : "");
+    const answer = await Tickr.api("POST", path, built.monitor);
+    button.disabled = false;
+    result.removeAttribute("aria-busy");
+    if (!answer.ok) {
+      result.hidden = true;
+      result.innerHTML = "";
+      showAnswerProblem(answer, "Not tested");
+      return;
+    }
+    result.innerHTML = report(answer.body);
+  });
+
+  const VERDICT = { OK: ["UP", "Passed"], DEGRADED: ["DEGRADED", "Degraded"], FAILED: ["DOWN", "Failed"] };
+
+  /** The test's answer as HTML (every value escaped). */
+  function report(r) {
+    const e = Tickr.escape;
+    const [state, label] = VERDICT[r.verdict] || ["PENDING", r.verdict];
+    let h = "<h2 id=\"test-result-title\">Test result</h2>";
+    h += "<p id=\"test-verdict\"><span class=\"state state-" + state + "\">" + e(label) + "</span>";
+    if (r.error) h += " — <span id=\"test-error\">" + e(r.error) + "</span>";
+    if (r.reason) h += " <small>(" + e(r.reason) + ")</small>";
+    h += "</p><dl class=\"settings\"><dt>Target</dt><dd><code>" + e(r.url) + "</code></dd>";
+    if (r.type === "http") {
+      h += "<dt>HTTP status</dt><dd id=\"test-status\">" + (r.status === null ? "no answer" : e(r.status)) + "</dd>";
+    }
+    h += "</dl>";
+    const t = r.timings_ms || {};
+    h += "<table id=\"test-timings\"><caption>Timings</caption><thead><tr>";
+    const phases = [["dns", "DNS"], ["connect", "Connect"], ["tls", "TLS"], ["ttfb", "First byte"], ["total", "Total"]];
+    for (const [, name] of phases) h += "<th scope=\"col\" class=\"num\">" + name + "</th>";
+    h += "</tr></thead><tbody><tr>";
+    for (const [key] of phases) h += "<td class=\"num\">" + Tickr.ms(t[key]) + "</td>";
+    h += "</tr></tbody></table>";
+    const c = r.certificate;
+    if (c) {
+      h += "<h3>Certificate</h3><dl id=\"test-certificate\" class=\"settings\">" +
+        "<dt>Subject</dt><dd>" + e(c.subject) + "</dd>" +
+        "<dt>Issuer</dt><dd>" + e(c.issuer) + "</dd>" +
+        "<dt>Not after</dt><dd><time datetime=\"" + e(c.expires_at) + "\">" + e(Tickr.utc(c.expires_at)) + "</time></dd>" +
+        "<dt>Days left</dt><dd>" + e(c.days_left) + "</dd></dl>";
+    }
+    h += "<h3>Conditions</h3><ul id=\"test-conditions\" class=\"conditions\">";
+    for (const k of r.conditions || []) {
+      h += "<li class=\"" + (k.success ? "ok-text" : "problem") + "\"><span aria-hidden=\"true\">" +
+        (k.success ? "✓" : "✗") + "</span> <span class=\"sr-only\">" + (k.success ? "holds:" : "fails:") +
+        "</span> <code>" + e(k.condition) + "</code> — actual <code>" + e(k.actual) + "</code></li>";
+    }
+    if (!(r.conditions || []).length) h += "<li class=\"muted\">none</li>";
+    h += "</ul>";
+    const ev = r.evidence;
+    if (ev && (ev.status !== null || ev.headers.length || ev.body)) {
+      h += "<details id=\"test-evidence\"><summary>What the target answered</summary>";
+      if (ev.status !== null) h += "<p>Status " + e(ev.status) + "</p>";
+      if (ev.headers.length) {
+        h += "<pre>" + ev.headers.map((x) => e(x.name) + ": " + e(x.value)).join("\n") + "</pre>";
+      }
+      if (ev.body) h += "<p>Start of the body:</p><pre>" + e(ev.body) + "</pre>";
+      h += "</details>";
+    }
+    return h;
+  }
+
+  let next = $("secret-rows").querySelectorAll(".secret").length;
+  $("add-secret").addEventListener("click", () => {
+    const row = $("secret-template").content.firstElementChild.cloneNode(true);
+    const n = String(next++);
+    for (const el of row.querySelectorAll("[id], [for], [aria-describedby]")) {
+      for (const attr of ["id", "for", "aria-describedby"]) {
+        if (el.hasAttribute(attr)) el.setAttribute(attr, el.getAttribute(attr).replace(/-N\b/g, "-" + n));
+      }
+    }
+    $("secret-rows").appendChild(row);
+    row.querySelector(".secret-name").focus();
+  });
+  $("secret-rows").addEventListener("click", (event) => {
+    const remove = event.target.closest(".remove-secret");
+    if (remove) remove.closest(".secret").remove();
+  });
+
+  $("type").addEventListener("change", showType);
+  $("auth").addEventListener("change", showType);
+  showType();
+})();
