@@ -63,7 +63,8 @@ class AccountsEndToEndTest {
           .isEqualTo(401);
 
       assertThat(browser.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(303);
-      assertThat(browser.get("/").body()).contains("Logged in as admin");
+      assertThat(browser.get("/").body())
+          .contains("<span>admin <small>(admin)</small></span>", "Log out");
     }
     CliRunner.Run done = running.get(40, TimeUnit.SECONDS);
     assertThat(done.exitCode()).as(done.err()).isZero();
