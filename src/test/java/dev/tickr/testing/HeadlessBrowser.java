@@ -77,6 +77,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li>After each test, pass or fail, the page is saved as {@code
  *       target/browser-screenshots/<TestClass>-<test>.png}; a failed test also leaves the page's
  *       HTML beside it ({@code .html}). {@link #screenshot(String)} saves more along the way.
+ *   <li>{@link #darkMode(boolean)} switches {@code prefers-color-scheme}, so that axe checks the
+ *       contrast of both colour schemes.
  *   <li>{@link #markPage()} and {@link #samePage(String)} prove that something changed on screen
  *       without a reload (live updates).
  *   <li>Without Chromium (see {@link #CHROMIUM}, {@link #CHROMEDRIVER}) the tests are skipped with
@@ -414,6 +416,19 @@ public final class HeadlessBrowser
         d ->
             "complete"
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Shows pages as a system in dark mode would ({@code prefers-color-scheme: dark}), or light (the
+   * default), from now on; the page shown restyles at once. For axe's contrast checks in both.
+   */
+  public void darkMode(boolean dark) {
+    started()
+        .executeCdpCommand(
+            "Emulation.setEmulatedMedia",
+            Map.of(
+                "features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
   }
 
   /** Runs a script in the page (through the driver, so also when pages run no script). */
