@@ -250,6 +250,44 @@ public final class StatusPages {
     return ratio >= 0.99 ? "fair" : "poor";
   }
 
+  /**
+   * The daily bars in words, for screen readers (the cells' colours and titles are hidden inside
+   * the image): how many days have data, and the latest days below {@code good}.
+   */
+  static String barLabel(String name, List<Double> days, LocalDate first) {
+    int measured = 0;
+    List<String> below = new ArrayList<>();
+    for (int i = 0; i < days.size(); i++) {
+      double d = days.get(i);
+      if (!Double.isNaN(d)) {
+        measured++;
+        if (!cell(d).equals("good")) {
+          below.add(first.plusDays(i) + " " + percent(d));
+        }
+      }
+    }
+    StringBuilder label =
+        new StringBuilder("Daily uptime of ")
+            .append(name)
+            .append(" over the last ")
+            .append(days.size())
+            .append(" days: ");
+    if (measured == 0) {
+      return label.append("no data yet").toString();
+    }
+    label.append(measured).append(measured == 1 ? " day" : " days").append(" with data, ");
+    if (below.isEmpty()) {
+      return label.append("all at 99.9 % or more").toString();
+    }
+    label.append(below.size()).append(" below 99.9 %: ");
+    int shown = Math.min(5, below.size());
+    label.append(String.join(", ", below.subList(below.size() - shown, below.size())));
+    if (below.size() > shown) {
+      label.append(" and ").append(below.size() - shown).append(" earlier");
+    }
+    return label.toString();
+  }
+
   private static StringBuilder head(String title) {
     StringBuilder html = new StringBuilder(16 * 1024);
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -268,7 +306,8 @@ public final class StatusPages {
         .append(".fair{background:#bf8700}.poor{background:#cf222e}.none{background:#d0d7de}")
         .append(".UP{color:#116329}.DOWN{color:#b3261e}.DEGRADED{color:#8a4b00}")
         .append("@media(prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}")
-        .append("a{color:#58a6ff}.none{background:#30363d}.UP{color:#3fb950}")
+        .append("a{color:#58a6ff}td,th{border-color:#30363d}.none{background:#30363d}")
+        .append(".UP{color:#3fb950}")
         .append(".DOWN{color:#ff7b72}.DEGRADED{color:#d29922}}")
         .append(".sr-only{position:absolute;left:-9999px}</style></head><body>");
     return html;
@@ -312,11 +351,9 @@ public final class StatusPages {
             .append(r.state().name())
             .append("\">")
             .append(stateText(r.state()))
-            .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"Daily uptime of ")
-            .append(Html.escape(name))
-            .append(" over the last ")
-            .append(DAYS)
-            .append(" days\">");
+            .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"")
+            .append(Html.escape(barLabel(name, r.days(), first)))
+            .append("\">");
         for (int i = 0; i < r.days().size(); i++) {
           double d = r.days().get(i);
           html.append("<span class=\"")

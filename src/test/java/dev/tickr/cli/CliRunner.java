@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs the real command line in-process, with a given environment, and captures what it prints. */
-final class CliRunner {
+public final class CliRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> environment;
 
-  CliRunner(Map<String, String> environment) {
+  public CliRunner(Map<String, String> environment) {
     this.environment = environment;
   }
 
-  CliRunner() {
+  public CliRunner() {
     this(Map.of());
   }
 
-  record Run(int exitCode, String out, String err) {
-    JsonNode json() {
+  public record Run(int exitCode, String out, String err) {
+    public JsonNode json() {
       try {
         return JSON.readTree(out);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -35,7 +35,7 @@ final class CliRunner {
       }
     }
 
-    String all() {
+    public String all() {
       return out + err;
     }
   }
@@ -45,7 +45,7 @@ final class CliRunner {
    * of its own: it blocks for as long as it runs, and the common pool (one thread on two cores) is
    * shared with every other test.
    */
-  CompletableFuture<Run> daemon(Path config, Path data, int port, String stopAfter) {
+  public CompletableFuture<Run> daemon(Path config, Path data, int port, String stopAfter) {
     return CompletableFuture.supplyAsync(
         () ->
             run(
@@ -61,7 +61,7 @@ final class CliRunner {
         r -> Thread.ofPlatform().name("tickr-run").start(r));
   }
 
-  Run run(String... args) {
+  public Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Tickr tickr = new Tickr(environment, Clock.systemUTC(), Ticker.system());
@@ -70,7 +70,7 @@ final class CliRunner {
   }
 
   /** Whether a daemon answers {@code /healthz} yet. */
-  static boolean up(dev.tickr.testing.Browser browser) {
+  public static boolean up(dev.tickr.testing.Browser browser) {
     try {
       return browser.get("/healthz").statusCode() == 200;
     } catch (java.io.IOException | InterruptedException notYet) {
@@ -79,7 +79,7 @@ final class CliRunner {
   }
 
   /** A new API token made with {@code tickr token create}, as printed. */
-  String token(Path data, String name, String role) {
+  public String token(Path data, String name, String role) {
     Run made = run("token", "create", "--name", name, "--role", role, "--data", data.toString());
     if (made.exitCode() != 0) {
       throw new AssertionError("tickr token create failed: " + made.err());

@@ -1,0 +1,88 @@
+package dev.tickr.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tickr.testing.HeadlessBrowser;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Logging in and out of a real daemon's dashboard in headless Chromium. */
+@ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+class LoginBrowserTest {
+  @RegisterExtension static final HeadlessBrowser browser = HeadlessBrowser.chromium();
+
+  @TempDir static Path dir;
+  private static RunningTickr tickr;
+
+  @BeforeAll
+  static void start() throws Exception {
+    tickr = RunningTickr.start(dir, "monitors: []\n", "120s");
+    browser.baseUrl(tickr.url());
+  }
+
+  @AfterAll
+  static void stillRunning() {
+    if (tickr != null) { // null when the class was skipped before starting it
+      tickr.assertStillRunning();
+    }
+  }
+
+  @Test
+  void a_wrong_password_is_refused_the_right_one_opens_the_overview_and_log_out_ends_it() {
+    browser.open("/");
+    assertThat(browser.path()).isEqualTo("/login");
+    assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tickr");
+    browser.assertAccessible();
+
+    browser.type(By.id("username"), RunningTickr.ADMIN);
+    browser.type(By.id("password"), "not-the-password");
+    browser.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
+    assertThat(browser.path()).isEqualTo("/login");
+    assertThat(browser.waitFor(By.cssSelector("[role=alert]")).getText())
+        .isEqualTo("Wrong user name or password.");
+    assertThat(browser.find(By.id("username")).getDomProperty("value"))
+        .isEqualTo(RunningTickr.ADMIN);
+    assertThat(browser.find(By.id("password")).getDomProperty("value")).isEmpty();
+    browser.assertAccessible();
+    browser.screenshot("refused");
+    browser.darkMode(true);
+    browser.assertAccessible();
+    browser.screenshot("refused-dark");
+    browser.darkMode(false);
+
+    WebElement html = browser.find(By.tagName("html"));
+    browser.type(By.id("password"), RunningTickr.PASSWORD + Keys.ENTER);
+    browser.waitUntil(Duration.ofSeconds(15), "the overview", ExpectedConditions.stalenessOf(html));
+    browser.waitFor(By.tagName("h1"));
+    assertThat(browser.path()).isEqualTo("/");
+    assertThat(browser.text(By.tagName("h1"))).isEqualTo("Monitors");
+    assertThat(browser.text(By.cssSelector("header .account"))).contains(RunningTickr.ADMIN);
+    assertThat(browser.text(By.id("rows"))).contains("No monitors yet");
+    assertThat(browser.title()).isEqualTo("Overview · Tickr");
+    browser.screenshot("overview");
+
+    // The keyboard's first stop is the skip link, shown when focused; it leads to the content.
+    browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+    WebElement skip = browser.driver().switchTo().activeElement();
+    assertThat(skip.getText()).isEqualTo("Skip to content");
+    assertThat(skip.getLocation().getX()).as("visible when focused").isNotNegative();
+    skip.sendKeys(Keys.ENTER);
+    assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+
+    browser.clickAndWaitForPage(By.xpath("//header//button[normalize-space()='Log out']"));
+    assertThat(browser.path()).isEqualTo("/login");
+    assertThat(browser.findAll(By.cssSelector("[role=alert]"))).isEmpty();
+    browser.open("/");
+    assertThat(browser.path()).as("the session is gone").startsWith("/login");
+  }
+}
