@@ -6,14 +6,12 @@ import dev.tickr.check.Redaction;
 import dev.tickr.config.Config;
 import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.config.MonitorType;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.Store;
-import dev.tickr.time.Durations;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -29,12 +27,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One monitor's page at {@code /monitors/{name}}, where people go when an endpoint misbehaves: what
- * it probes and its state; response time by phase ({@link MonitorSeries}); daily uptime and
- * percentiles, the latest results ({@link MonitorHistory}); its incidents with evidence and notes
- * ({@link MonitorIncidents}). Admins get pause/resume, check now, and for API monitors edit and
- * delete, all through the REST API. The script polls {@code /ui/monitors/{name}/live} for the state
- * and latest results. Secret values (the config's and those the target's URL and headers carry) are
- * masked in everything shown.
+ * it probes and its state ({@link MonitorHeader}); response time by phase ({@link MonitorSeries});
+ * daily uptime and percentiles, the latest results ({@link MonitorHistory}); its incidents with
+ * evidence and notes ({@link MonitorIncidents}). Admins get pause/resume, check now, and for API
+ * monitors edit and delete, all through the REST API. The script polls {@code
+ * /ui/monitors/{name}/live} for the state and latest results. Secret values (the config's and those
+ * the target's URL and headers carry) are masked in everything shown.
  */
 final class MonitorPage {
   static final int LATEST = 50;
@@ -116,11 +114,11 @@ final class MonitorPage {
         .append("</h1><p class=\"live\" id=\"live\">Live: updates every 5 s")
         .append(" <time id=\"updated\"></time></p></div>")
         .append("<div id=\"status\">")
-        .append(status(s))
+        .append(MonitorHeader.status(s))
         .append("</div>");
-    facts(main, s);
+    MonitorHeader.facts(main, s);
     if (admin) {
-      actions(main, s);
+      MonitorHeader.actions(main, s);
     }
     main.append("</div>");
     series.section(main, s, now);
@@ -144,7 +142,7 @@ final class MonitorPage {
     out.put("at", now.toString());
     out.put("state", s.state.name());
     out.put("title", title(s));
-    out.put("status", status(s));
+    out.put("status", MonitorHeader.status(s));
     out.put("latest", history.latest(s, now));
     ctx.header("Cache-Control", "no-store");
     ctx.json(out);
@@ -187,126 +185,6 @@ final class MonitorPage {
 
   private static String title(Subject s) {
     return s.state == MonitorState.DOWN ? "DOWN · " + s.spec.name() : s.spec.name();
-  }
-
-  /** The live part of the header: state, since when, last check, open incident. */
-  static String status(Subject s) {
-    StringBuilder html = new StringBuilder(512);
-    html.append("<dl class=\"facts\"><div><dt>State</dt><dd><span class=\"state state-")
-        .append(s.state.name())
-        .append("\">")
-        .append(s.state.name())
-        .append("</span></dd></div><div><dt>Since</dt><dd>")
-        .append(Layout.time(s.since))
-        .append("</dd></div><div><dt>Last check</dt><dd>")
-        .append(Layout.time(s.lastCheck))
-        .append("</dd></div><div><dt>Open incident</dt><dd>");
-    if (s.incident == null) {
-      html.append("none");
-    } else {
-      html.append("<a href=\"#incident-")
-          .append(s.incident.id())
-          .append("\">#")
-          .append(s.incident.id())
-          .append(' ')
-          .append(Html.escape(s.incident.reason().code()))
-          .append("</a> since ")
-          .append(Layout.time(s.incident.startedAt()));
-    }
-    return html.append("</dd></div></dl>").toString();
-  }
-
-  private static void facts(StringBuilder html, Subject s) {
-    MonitorSpec spec = s.spec;
-    html.append("<dl class=\"facts\"><div><dt>Type</dt><dd>")
-        .append(Html.escape(spec.type().code()))
-        .append("</dd></div><div><dt>Target</dt><dd><code>")
-        .append(Html.escape(target(s)))
-        .append("</code></dd></div><div><dt>")
-        .append(spec.type() == MonitorType.HEARTBEAT ? "Period" : "Interval")
-        .append("</dt><dd>")
-        .append(Html.escape(Durations.format(spec.interval())));
-    if (spec.type() != MonitorType.HEARTBEAT) {
-      html.append(" (timeout ").append(Html.escape(Durations.format(spec.timeout()))).append(')');
-    }
-    html.append("</dd></div><div><dt>Source</dt><dd>");
-    if (spec.source().equals(MonitorSpec.SOURCE_API)) {
-      html.append("API");
-    } else {
-      html.append("YAML file");
-      if (spec.line() > 0) {
-        html.append(", line ").append(spec.line());
-      }
-    }
-    html.append("</dd></div><div><dt>Tags</dt><dd>");
-    if (spec.tags().isEmpty()) {
-      html.append("<span class=\"muted\">none</span>");
-    }
-    for (int i = 0; i < spec.tags().size(); i++) {
-      html.append(i > 0 ? ", " : "")
-          .append("<a href=\"/?tag=")
-          .append(Html.escape(encode(spec.tags().get(i))))
-          .append("\">")
-          .append(Html.escape(spec.tags().get(i)))
-          .append("</a>");
-    }
-    html.append("</dd></div></dl>");
-  }
-
-  /** What is probed, with credentials and secret query values masked. */
-  private static String target(Subject s) {
-    return switch (s.spec.target()) {
-      case Endpoint.Http http ->
-          http.target().method() + " " + s.scrub(Redaction.url(http.target().url()));
-      case Endpoint e -> s.scrub(e.describe());
-    };
-  }
-
-  private static void actions(StringBuilder html, Subject s) {
-    String api = "/api/v1/monitors/" + s.path();
-    String name = s.spec.name();
-    html.append("<div class=\"actions\">");
-    if (s.state == MonitorState.PAUSED || s.spec.paused()) {
-      button(html, "POST " + api + "/resume", "Resumed.", "Resume", "", "data-reload");
-    } else {
-      button(html, "POST " + api + "/pause", "Paused.", "Pause", "", "data-reload");
-    }
-    if (s.spec.type() != MonitorType.HEARTBEAT) {
-      button(
-          html, "POST " + api + "/check", "Checked.", "Check now", "primary", "id=\"check-now\"");
-    }
-    if (s.spec.source().equals(MonitorSpec.SOURCE_API)) {
-      html.append("<a class=\"button\" href=\"/monitors/")
-          .append(Html.escape(s.path()))
-          .append("/edit\">Edit</a>");
-      button(
-          html,
-          "DELETE " + api,
-          "Deleted.",
-          "Delete",
-          "danger",
-          "data-gone data-confirm=\""
-              + Html.escape("Delete the monitor “" + name + "”? Its history stays.")
-              + "\"");
-    }
-    html.append("</div><div id=\"check-result\" aria-live=\"polite\"></div>");
-  }
-
-  private static void button(
-      StringBuilder html, String api, String done, String label, String css, String extra) {
-    html.append("<button type=\"button\"");
-    if (!css.isEmpty()) {
-      html.append(" class=\"").append(css).append('"');
-    }
-    html.append(" data-api=\"")
-        .append(Html.escape(api))
-        .append("\" data-done=\"")
-        .append(Html.escape(done))
-        .append("\" ")
-        .append(extra)
-        .append('>')
-        .append(Html.escape(label))
-        .append("</button>");
   }
 
   static String encode(String s) {
