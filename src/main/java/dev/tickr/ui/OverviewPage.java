@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With thousands of monitors, a request filters and sorts the daemon's in-memory states and
  * reads figures from the store only for the rows it shows, from a cache renewed every {@link
- * #FIGURES_FOR} (at every request while a monitor has no checks yet).
+ * #FIGURES_FOR} (at once when a monitor's state changed, and at every request while it has no
+ * checks yet).
  */
 final class OverviewPage {
   static final int PAGE_SIZE = 100;
@@ -113,7 +114,8 @@ final class OverviewPage {
       @Nullable Incident incident) {}
 
   /** A monitor's figures from the store, and when they were read. */
-  private record Figures(Instant at, Uptime day, Uptime month, @Nullable List<Double> spark) {}
+  private record Figures(
+      Instant at, MonitorState state, Uptime day, Uptime month, @Nullable List<Double> spark) {}
 
   /** One answer: the rows of the page asked for and the counts. */
   private record View(
@@ -257,11 +259,16 @@ final class OverviewPage {
     List<String> stale = new ArrayList<>();
     for (Row r : rows) {
       Figures f = figures.get(r.name);
-      if (f == null || f.day.checks() == 0 || f.at.plus(FIGURES_FOR).isBefore(now)) {
+      if (f == null
+          || f.day.checks() == 0
+          || f.state != r.state
+          || f.at.plus(FIGURES_FOR).isBefore(now)) {
         stale.add(r.name);
       }
     }
     if (!stale.isEmpty()) {
+      Map<String, MonitorState> states = new java.util.HashMap<>();
+      rows.forEach(r -> states.put(r.name, r.state));
       Map<String, Uptime> day = store.uptimes(stale, now.minus(Duration.ofHours(24)), now);
       Map<String, Uptime> month = store.uptimes(stale, now.minus(Duration.ofDays(30)), now);
       Map<String, double[]> spark =
@@ -271,6 +278,7 @@ final class OverviewPage {
             name,
             new Figures(
                 now,
+                states.getOrDefault(name, MonitorState.PENDING),
                 day.getOrDefault(name, Uptime.NONE),
                 month.getOrDefault(name, Uptime.NONE),
                 list(spark.get(name))));
@@ -469,14 +477,26 @@ final class OverviewPage {
     }
     int width = 120;
     int height = 24;
-    StringBuilder line = new StringBuilder(points.length * 12);
     double step = (double) width / Math.max(1, points.length - 1);
-    for (int i = 0; i < points.length; i++) {
-      if (Double.isNaN(points[i])) {
+    StringBuilder shapes = new StringBuilder(points.length * 14);
+    StringBuilder line = new StringBuilder();
+    int inLine = 0;
+    for (int i = 0; i <= points.length; i++) {
+      if (i < points.length && !Double.isNaN(points[i])) {
+        double y = height - 2 - (max == 0 ? 0 : points[i] / max * (height - 4));
+        line.append(String.format(Locale.ROOT, "%.1f,%.1f ", i * step, y));
+        inLine++;
         continue;
       }
-      double y = height - 2 - (max == 0 ? 0 : points[i] / max * (height - 4));
-      line.append(String.format(Locale.ROOT, "%.1f,%.1f ", i * step, y));
+      if (inLine == 1) { // a lone slice between gaps: a dot
+        String[] xy = line.toString().strip().split(",");
+        shapes.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]);
+        shapes.append("\" r=\"1.8\"/>");
+      } else if (inLine > 1) {
+        shapes.append("<polyline points=\"").append(line.toString().strip()).append("\"/>");
+      }
+      line.setLength(0);
+      inLine = 0;
     }
     String label =
         String.format(
@@ -497,9 +517,9 @@ final class OverviewPage {
         + Html.escape(label)
         + "\"><title>"
         + Html.escape(label)
-        + "</title><polyline points=\""
-        + line.toString().strip()
-        + "\"/></svg>";
+        + "</title>"
+        + shapes
+        + "</svg>";
   }
 
   private static @Nullable List<Double> list(double @Nullable [] points) {
