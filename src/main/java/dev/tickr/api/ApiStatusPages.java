@@ -77,8 +77,8 @@ public final class ApiStatusPages {
         found = List.of();
       } catch (ConfigException ex) {
         // What was valid when stored lost a monitor since: show the page without it.
-        found = ex.problems();
         page = lenient(e.getValue(), monitors);
+        found = page == null ? ex.problems() : gone(e.getValue(), monitors);
       }
       List<Problem> before = problems.put(slug, found);
       if (!found.isEmpty() && !found.equals(before)) {
@@ -104,6 +104,35 @@ public final class ApiStatusPages {
       return new JsonInput(List.of()).statusPage(document, named).keeping(monitors);
     } catch (ConfigException again) {
       return null;
+    }
+  }
+
+  /** Each monitor a stored page names that is not there, by its JSON Pointer. */
+  private static List<Problem> gone(ObjectNode document, Collection<String> monitors) {
+    List<Problem> out = new ArrayList<>();
+    gone(document.path("monitors"), "/monitors", monitors, out);
+    JsonNode groups = document.path("groups");
+    for (int i = 0; i < groups.size(); i++) {
+      gone(groups.get(i).path("monitors"), "/groups/" + i + "/monitors", monitors, out);
+    }
+    return List.copyOf(out);
+  }
+
+  private static void gone(
+      JsonNode names, String pointer, Collection<String> monitors, List<Problem> out) {
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).asText();
+      if (!monitors.contains(name)) {
+        out.add(
+            new Problem(
+                pointer + "/" + i,
+                1,
+                1,
+                "monitor \""
+                    + name
+                    + "\" is gone (deleted, or no longer in the config file); the page shows"
+                    + " the rest"));
+      }
     }
   }
 

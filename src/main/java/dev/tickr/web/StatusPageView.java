@@ -46,10 +46,10 @@ record StatusPageView(
    * An occurrence of a maintenance window that covers monitors of the page, going on now or coming.
    * The window's name is not shown: it names the window in logs, and may be internal.
    *
-   * @param weekly whether the window comes back every week
+   * @param repeats {@code once}, {@code daily} (a weekly window of every day) or {@code weekly}
    */
   record Planned(
-      Instant start, Instant end, boolean inProgress, boolean weekly, List<String> monitors) {}
+      Instant start, Instant end, boolean inProgress, String repeats, List<String> monitors) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   static final DateTimeFormatter TIME =
@@ -196,7 +196,12 @@ record StatusPageView(
           .append(
               Durations.format(
                   Duration.ofSeconds(Duration.between(p.start(), p.end()).toSeconds())))
-          .append(p.weekly() ? ", every week" : "")
+          .append(
+              switch (p.repeats()) {
+                case "daily" -> ", every day";
+                case "weekly" -> ", every week";
+                default -> "";
+              })
           .append("), ")
           .append(Html.escape(String.join(", ", p.monitors())))
           .append(".</li>");
@@ -246,7 +251,7 @@ record StatusPageView(
       o.put("in_progress", p.inProgress())
           .put("starts_at", p.start().toString())
           .put("ends_at", p.end().toString())
-          .put("weekly", p.weekly());
+          .put("repeats", p.repeats());
       p.monitors().forEach(o.putArray("monitors")::add);
     }
     ArrayNode groupList = root.putArray("groups");

@@ -252,14 +252,17 @@ public final class StatusPages {
           n ->
               out.add(
                   new Planned(
-                      n.start(),
-                      n.end(),
-                      current.isPresent(),
-                      w.schedule() instanceof MaintenanceWindow.Weekly,
-                      covered)));
+                      n.start(), n.end(), current.isPresent(), repeats(w.schedule()), covered)));
     }
     out.sort(Comparator.comparing(Planned::start).thenComparing(Planned::end));
     return out;
+  }
+
+  private static String repeats(MaintenanceWindow.Schedule schedule) {
+    return switch (schedule) {
+      case MaintenanceWindow.Once once -> "once";
+      case MaintenanceWindow.Weekly weekly -> weekly.days().size() == 7 ? "daily" : "weekly";
+    };
   }
 
   /** One word for the page: {@code operational}, {@code degraded}, {@code outage}, ... */

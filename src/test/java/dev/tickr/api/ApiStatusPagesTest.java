@@ -166,7 +166,11 @@ class ApiStatusPagesTest {
       assertThat(shown.groups()).containsExactly(new StatusPageSpec.Group("Money", List.of()));
       assertThat(pages.problems("p"))
           .extracting(Problem::file)
-          .containsExactly("/groups/0/monitors/0", "/monitors/1");
+          .containsExactly("/monitors/1", "/groups/0/monitors/0");
+      assertThat(pages.problems("p").get(0).message())
+          .isEqualTo(
+              "monitor \"payouts\" is gone (deleted, or no longer in the config file); the page"
+                  + " shows the rest");
       assertThat(pages.apply(file(MONITORS)).statusPage("p").orElseThrow().monitors())
           .containsExactly("shop", "payouts");
       assertThat(pages.problems("p")).isEmpty();
