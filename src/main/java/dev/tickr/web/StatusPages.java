@@ -235,10 +235,20 @@ public final class StatusPages {
    */
   static List<Planned> maintenance(Config c, StatusPageSpec spec, Instant now) {
     List<Planned> out = new ArrayList<>();
+    if (c.maintenance().isEmpty()) {
+      return out;
+    }
+    Set<String> onPage = Set.copyOf(spec.monitors());
+    Map<String, List<String>> tags = new HashMap<>();
+    for (MonitorSpec m : c.monitors()) {
+      if (onPage.contains(m.name())) {
+        tags.put(m.name(), m.tags());
+      }
+    }
     for (MaintenanceWindow w : c.maintenance()) {
       List<String> covered =
           spec.monitors().stream()
-              .filter(m -> w.covers(m, c.monitor(m).map(MonitorSpec::tags).orElse(List.of())))
+              .filter(m -> w.covers(m, tags.getOrDefault(m, List.of())))
               .toList();
       if (covered.isEmpty()) {
         continue;
