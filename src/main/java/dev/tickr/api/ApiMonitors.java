@@ -31,10 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitors, maintenance windows and pauses the REST API keeps in the database, and the layer
- * they add to the file's config ({@link #apply}). Each monitor is read by the config's own readers
- * ({@link JsonInput}), so an API monitor and a YAML one are the same thing downstream. Writes are
- * durable before they return; the caller then refreshes the daemon.
+ * The monitors, maintenance windows, pauses and status pages ({@link ApiStatusPages}) the REST API
+ * keeps in the database, and the layer they add to the file's config ({@link #apply}). Each monitor
+ * is read by the config's own readers ({@link JsonInput}), so an API monitor and a YAML one are the
+ * same thing downstream. Writes are durable before they return; the caller then refreshes the
+ * daemon.
  */
 public final class ApiMonitors implements UnaryOperator<Config> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiMonitors.class);
@@ -72,11 +73,13 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   private final Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
   private final Map<String, ObjectNode> windowDocuments = new LinkedHashMap<>();
   private Map<String, Pause> pauses = new HashMap<>();
+  private final ApiStatusPages statusPages;
 
   public ApiMonitors(Store store, Sealer sealer, Clock clock) {
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
+    this.statusPages = new ApiStatusPages(store, clock);
     for (ApiDocument d : store.apiMonitors()) {
       ObjectNode plain = SecretFields.open(parse(d.document()), sealer);
       monitors.put(d.name(), new Loaded(d, plain, Set.of(), null, List.of()));
@@ -87,7 +90,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     pauses = new HashMap<>(store.pauses());
   }
 
-  /** The file's config with the API's monitors, windows and pauses. */
+  /** The file's config with the API's monitors, windows, pauses and status pages. */
   @Override
   public synchronized Config apply(Config file) {
     Set<String> channels = channelNames(file);
@@ -133,7 +136,13 @@ public final class ApiMonitors implements UnaryOperator<Config> {
             ex.problems());
       }
     }
-    return file.withApi(specs, List.copyOf(windows.values()), Set.copyOf(pauses.keySet()), secrets);
+    return statusPages.apply(
+        file.withApi(specs, List.copyOf(windows.values()), Set.copyOf(pauses.keySet()), secrets));
+  }
+
+  /** The status pages made through the API, added by {@link #apply} after the file's. */
+  public ApiStatusPages statusPages() {
+    return statusPages;
   }
 
   private static Set<String> channelNames(Config file) {

@@ -104,6 +104,7 @@ public final class ApiRoutes {
   private final @Nullable Accounts accounts;
   private final NotifierFactory notifiers;
   private final Clock clock;
+  private final StatusPageRoutes statusPages;
 
   public ApiRoutes(
       Daemon daemon,
@@ -118,6 +119,7 @@ public final class ApiRoutes {
     this.accounts = accounts;
     this.notifiers = notifiers;
     this.clock = clock;
+    this.statusPages = new StatusPageRoutes(daemon, api.statusPages());
   }
 
   /** Every route, in the order the OpenAPI document lists them. */
@@ -144,6 +146,11 @@ public final class ApiRoutes {
         new Route(Method.GET, "/maintenance", this::listMaintenance),
         new Route(Method.POST, "/maintenance", this::createMaintenance),
         new Route(Method.DELETE, "/maintenance/{name}", this::deleteMaintenance),
+        new Route(Method.GET, "/status-pages", statusPages::list),
+        new Route(Method.POST, "/status-pages", statusPages::create),
+        new Route(Method.GET, "/status-pages/{slug}", statusPages::get),
+        new Route(Method.PUT, "/status-pages/{slug}", statusPages::update),
+        new Route(Method.DELETE, "/status-pages/{slug}", statusPages::delete),
         new Route(Method.GET, "/tokens", this::listTokens),
         new Route(Method.POST, "/tokens", this::createToken),
         new Route(Method.DELETE, "/tokens/{id}", this::revokeToken));
@@ -241,13 +248,13 @@ public final class ApiRoutes {
 
   // --- plumbing ---
 
-  private static void json(Context ctx, int status, JsonNode body) {
+  static void json(Context ctx, int status, JsonNode body) {
     ctx.status(status).header("Cache-Control", "no-store").json(body.toString());
     ctx.contentType("application/json");
   }
 
   /** The request body as a JSON object, within the size limit, duplicate keys refused. */
-  private static ObjectNode body(Context ctx) {
+  static ObjectNode body(Context ctx) {
     String type = ctx.contentType();
     if (type != null) {
       String t = type.toLowerCase(Locale.ROOT);
@@ -313,7 +320,7 @@ public final class ApiRoutes {
     }
   }
 
-  private static String by(Context ctx) {
+  static String by(Context ctx) {
     return Access.principal(ctx).map(Principal::label).orElse("anonymous");
   }
 
@@ -471,7 +478,7 @@ public final class ApiRoutes {
   }
 
   /** The server's public URL when configured, else how this request reached it. */
-  private static String publicBase(ServerSpec server, Context ctx) {
+  static String publicBase(ServerSpec server, Context ctx) {
     String url =
         server.publicUrl() != null
             ? server.publicUrl().toString()
@@ -479,7 +486,7 @@ public final class ApiRoutes {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  private static void putTime(ObjectNode o, String field, @Nullable Instant t) {
+  static void putTime(ObjectNode o, String field, @Nullable Instant t) {
     if (t == null) {
       o.putNull(field);
     } else {
@@ -1201,7 +1208,7 @@ public final class ApiRoutes {
     ctx.status(204);
   }
 
-  private static String encode(String name) {
+  static String encode(String name) {
     return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
         .replace("+", "%20");
   }

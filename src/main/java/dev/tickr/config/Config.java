@@ -89,6 +89,23 @@ public record Config(
         all, channels, statusPages, windows, storage, server, policies, new SecretValues(secrets));
   }
 
+  /**
+   * This config with the status pages made through the REST API after its own (a slug this config
+   * uses keeps this config's page).
+   */
+  public Config withStatusPages(List<StatusPageSpec> apiPages) {
+    Set<String> slugs = new java.util.HashSet<>();
+    List<StatusPageSpec> all = new java.util.ArrayList<>(statusPages);
+    statusPages.forEach(p -> slugs.add(p.slug()));
+    for (StatusPageSpec p : apiPages) {
+      if (slugs.add(p.slug())) {
+        all.add(p);
+      }
+    }
+    return new Config(
+        monitors, channels, all, maintenance, storage, server, policies, secretValues);
+  }
+
   /** The channel's alerting policy; the type's defaults for a channel that sets none. */
   public ChannelPolicy policy(ChannelSpec channel) {
     ChannelPolicy p = policies.get(channel.name());

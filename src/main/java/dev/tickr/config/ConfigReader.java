@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * storage and server, and checks the names that refer across sections.
  */
 final class ConfigReader {
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-
   private final Problems problems;
   private final Read read;
 
@@ -54,7 +51,9 @@ final class ConfigReader {
     List<MonitorSpec> monitors =
         monitors(
             top.get("monitors"), new MonitorReader(problems, defaults, channelNames), monitorNames);
-    List<StatusPageSpec> pages = statusPages(top.get("status-pages"), monitorNames);
+    List<StatusPageSpec> pages =
+        new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
+            .read(top.get("status-pages"));
     List<MaintenanceWindow> maintenance =
         new MaintenanceReader(problems, monitorNames).read(top.get("maintenance"));
     StorageSpec storage = new StorageReader(problems).read(top.get("storage"));
@@ -243,58 +242,5 @@ final class ConfigReader {
       }
     }
     return monitors;
-  }
-
-  private List<StatusPageSpec> statusPages(@Nullable Node node, Set<String> monitorNames) {
-    Sequence list =
-        node == null ? null : read.sequence(node, "status-pages", "a list of status pages");
-    if (list == null) {
-      return List.of();
-    }
-    List<StatusPageSpec> pages = new ArrayList<>();
-    Map<String, Location> first = new LinkedHashMap<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      Mapping mapping =
-          read.mapping(
-              list.items().get(i), "status-pages[" + i + "]", "a mapping with slug and title");
-      if (mapping == null) {
-        continue;
-      }
-      int before = problems.count();
-      Fields fields = Fields.of(mapping);
-      String slug = uniqueName(fields, "slug", "status page", first);
-      Node slugNode = fields.get("slug");
-      if (slug != null && slugNode != null && !SLUG.matcher(slug).matches()) {
-        read.problem(
-            slugNode.at(),
-            "slug must be lower-case letters, digits and dashes (it is part of a URL), got "
-                + Node.describe(slugNode));
-      }
-      Node titleNode = fields.get("title");
-      String title = titleNode == null ? slug : read.nonEmptyText(titleNode, "title");
-      List<String> monitors = new ArrayList<>();
-      Node monitorsNode = fields.get("monitors");
-      List<Scalar> names =
-          monitorsNode == null ? List.of() : read.strings(monitorsNode, "monitors");
-      for (Scalar s : names == null ? List.<Scalar>of() : names) {
-        if (monitorNames.contains(s.text())) {
-          monitors.add(s.text());
-        } else {
-          read.problem(
-              s.at(),
-              "unknown monitor "
-                  + Node.describe(s)
-                  + Suggestions.didYouMean(s.text(), monitorNames));
-        }
-      }
-      Raw raw = new Raw();
-      Map<String, Object> settings = raw.mapping(mapping, "", Keys.STATUS_PAGE);
-      if (slug != null && title != null && problems.count() == before) {
-        pages.add(
-            new StatusPageSpec(
-                slug, title, monitors, settings, raw.locations(), mapping.at().line()));
-      }
-    }
-    return pages;
   }
 }

@@ -87,6 +87,73 @@ public final class JsonInput {
     return windows.get(0);
   }
 
+  /**
+   * Reads one status page. Its values are taken as written: no {@code ${NAME}} is replaced, and
+   * every value is text (a number or {@code true} where a string belongs is refused, not read as
+   * its text).
+   *
+   * @param monitorNames every monitor the page may show
+   * @throws ConfigException naming every problem by its field
+   */
+  public StatusPageSpec statusPage(JsonNode document, Collection<String> monitorNames)
+      throws ConfigException {
+    Problems problems = new Problems();
+    Node item = convertText(document, "", problems);
+    Sequence list = new Sequence(List.of(item), item.at());
+    List<StatusPageSpec> pages =
+        new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_API).read(list);
+    if (pages.size() != 1 || problems.count() > 0) {
+      throw new ConfigException(problems.sorted());
+    }
+    return pages.get(0);
+  }
+
+  /** Like {@link #convert} without placeholders, and a number or boolean is a problem. */
+  private static Node convertText(JsonNode json, String pointer, Problems problems) {
+    Location at = new Location(pointer, 1, 1);
+    if (json.isObject()) {
+      List<Entry> entries = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : json.properties()) {
+        String child = pointer + "/" + escape(field.getKey());
+        Scalar key =
+            new Scalar(field.getKey(), Style.PLAIN, false, false, new Location(child, 1, 1));
+        entries.add(new Entry(key, convertText(field.getValue(), child, problems)));
+      }
+      return new Mapping(entries, at);
+    }
+    if (json.isArray()) {
+      List<Node> items = new ArrayList<>();
+      for (int i = 0; i < json.size(); i++) {
+        items.add(convertText(json.get(i), pointer + "/" + i, problems));
+      }
+      return new Sequence(items, at);
+    }
+    if (json.isTextual()) {
+      return new Scalar(json.textValue(), Style.QUOTED, false, false, at);
+    }
+    if (json.isNull()) {
+      return new Scalar("null", Style.PLAIN, false, false, at);
+    }
+    problems.add(at, field(pointer) + " must be a string, got " + json);
+    return new Node.Invalid(at);
+  }
+
+  /**
+   * A JSON Pointer as the config's readers name a field: {@code /groups/0/name} is {@code
+   * groups[0].name}.
+   */
+  private static String field(String pointer) {
+    StringBuilder out = new StringBuilder();
+    for (String part : pointer.substring(pointer.isEmpty() ? 0 : 1).split("/", -1)) {
+      if (part.matches("\\d+")) {
+        out.append('[').append(part).append(']');
+      } else {
+        out.append(out.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+      }
+    }
+    return out.isEmpty() ? "the value" : out.toString();
+  }
+
   private static Node convert(JsonNode json, String pointer, Interpolation interpolation) {
     Location at = new Location(pointer, 1, 1);
     if (json.isObject()) {

@@ -104,15 +104,15 @@ final class Keys {
           "duration",
           "timezone");
 
-  /** A status page's own keys; the rest (groups, ...) are kept as settings. */
-  static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors");
+  static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors", "groups");
+  static final List<String> STATUS_PAGE_GROUP = List.of("name", "monitors");
 
   static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
   static final List<String> SERVER = List.of("listen", "public-url", "metrics-token");
 
   /**
    * Each object the loader reads, by its path in the file ({@code *} for any list item), with the
-   * keys it knows. Channels and status pages also keep keys not listed here.
+   * keys it knows. Channels also keep keys not listed here.
    */
   static final Map<String, List<String>> BY_PATH =
       Map.ofEntries(
@@ -132,6 +132,7 @@ final class Keys {
           Map.entry(
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),
+          Map.entry("/status-pages/*/groups/*", STATUS_PAGE_GROUP),
           Map.entry("/maintenance/*", MAINTENANCE),
           Map.entry("/storage", STORAGE),
           Map.entry("/server", SERVER));

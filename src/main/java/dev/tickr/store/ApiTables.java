@@ -10,16 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SQL of what the REST API creates: monitors, maintenance windows, pauses, incident notes. */
+/**
+ * SQL of what the REST API creates: monitors, maintenance windows, status pages, pauses, incident
+ * notes.
+ */
 final class ApiTables {
   private ApiTables() {}
 
   static List<ApiDocument> monitors(Connection c) throws SQLException {
+    return documents(
+        c,
+        "SELECT name, document, created_at, created_by, updated_at, updated_by"
+            + " FROM api_monitors ORDER BY name");
+  }
+
+  static List<ApiDocument> statusPages(Connection c) throws SQLException {
+    return documents(
+        c,
+        "SELECT slug, document, created_at, created_by, updated_at, updated_by"
+            + " FROM api_status_pages ORDER BY created_at, slug");
+  }
+
+  private static List<ApiDocument> documents(Connection c, String sql) throws SQLException {
     List<ApiDocument> out = new ArrayList<>();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT name, document, created_at, created_by, updated_at, updated_by"
-                    + " FROM api_monitors ORDER BY name");
+    try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(
@@ -66,6 +80,40 @@ final class ApiTables {
 
   static boolean deleteMonitor(Connection c, String name) throws SQLException {
     return delete(c, "DELETE FROM api_monitors WHERE name = ?", name);
+  }
+
+  /** Inserts a new status page; false when one of that slug exists. */
+  static boolean insertStatusPage(Connection c, ApiDocument d) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO api_status_pages (slug, document, created_at, created_by, updated_at,"
+                + " updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING")) {
+      ps.setString(1, d.name());
+      ps.setString(2, d.document());
+      ps.setLong(3, d.createdAt().toEpochMilli());
+      ps.setString(4, d.createdBy());
+      ps.setLong(5, d.updatedAt().toEpochMilli());
+      ps.setString(6, d.updatedBy());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Replaces a status page's document, keeping when and by whom it was made; false when absent. */
+  static boolean updateStatusPage(Connection c, ApiDocument d) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE api_status_pages SET document = ?, updated_at = ?, updated_by = ?"
+                + " WHERE slug = ?")) {
+      ps.setString(1, d.document());
+      ps.setLong(2, d.updatedAt().toEpochMilli());
+      ps.setString(3, d.updatedBy());
+      ps.setString(4, d.name());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  static boolean deleteStatusPage(Connection c, String slug) throws SQLException {
+    return delete(c, "DELETE FROM api_status_pages WHERE slug = ?", slug);
   }
 
   static List<ApiDocument> maintenance(Connection c) throws SQLException {

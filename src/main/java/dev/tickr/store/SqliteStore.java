@@ -339,6 +339,26 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<ApiDocument> apiStatusPages() {
+    return reads.read("API status pages", ApiTables::statusPages);
+  }
+
+  @Override
+  public boolean insertApiStatusPage(ApiDocument page) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.insertStatusPage(c, page)));
+  }
+
+  @Override
+  public boolean updateApiStatusPage(ApiDocument page) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.updateStatusPage(c, page)));
+  }
+
+  @Override
+  public boolean deleteApiStatusPage(String slug) {
+    return Boolean.TRUE.equals(writer().call(c -> ApiTables.deleteStatusPage(c, slug)));
+  }
+
+  @Override
   public Map<String, Pause> pauses() {
     return reads.read("pauses", ApiTables::pauses);
   }

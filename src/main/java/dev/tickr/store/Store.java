@@ -183,6 +183,18 @@ public interface Store extends StatusSink, AutoCloseable {
 
   boolean deleteApiMaintenance(String name);
 
+  /** Every status page created through the API, by slug ({@link ApiDocument#name()}). */
+  List<ApiDocument> apiStatusPages();
+
+  /** Stores a new status page, durably; false when one of that slug exists (nothing changed). */
+  boolean insertApiStatusPage(ApiDocument page);
+
+  /** Replaces a status page's document, durably; false when there is none of that slug. */
+  boolean updateApiStatusPage(ApiDocument page);
+
+  /** Deletes a status page, durably; false when there was none of that slug. */
+  boolean deleteApiStatusPage(String slug);
+
   /** Monitors paused through the API, by name. */
   Map<String, Pause> pauses();
 

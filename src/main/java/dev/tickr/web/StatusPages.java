@@ -1,9 +1,8 @@
 package dev.tickr.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.config.Config;
+import dev.tickr.config.MaintenanceWindow;
+import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
@@ -13,6 +12,8 @@ import dev.tickr.store.IncidentNote;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
+import dev.tickr.web.StatusPageView.Planned;
+import dev.tickr.web.StatusPageView.Row;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -37,23 +38,33 @@ import java.util.function.Supplier;
  * Public status pages ({@code /status/<slug>}, and {@code /status/<slug>.json}), their index at
  * {@code /status}, and SVG badges ({@code /badge/<monitor>.svg}) of the monitors they show. What a
  * page shows is public by design: a monitor's name, state, daily uptime, incidents (when and how
- * long, not why) and their public notes, scheduled maintenance. Never a URL, header, body, reason
- * or error. Pages work without JavaScript and are cached for {@link #CACHE_FOR}, so heavy traffic
- * costs one rendering per page every few seconds.
+ * long, not why) and their public notes, scheduled maintenance (when, and which of its monitors).
+ * Never a URL, header, body, reason or error. Pages work without JavaScript (their answers forbid
+ * scripts) and are cached for {@link #CACHE_FOR}, so heavy traffic costs one rendering per page
+ * every few seconds; a change of the config (a page edited through the API, a reload) is shown at
+ * once.
  */
 public final class StatusPages {
   static final Duration CACHE_FOR = Duration.ofSeconds(10);
   static final int DAYS = 90;
   static final Duration PAST_INCIDENTS = Duration.ofDays(14);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  /** How far ahead a status page shows the maintenance to come. */
+  static final Duration UPCOMING_MAINTENANCE = Duration.ofDays(30);
 
-  /** A page's data at one moment, rendered both ways. */
-  private record Rendered(Instant at, String html, String json) {}
+  /**
+   * What public answers may load: their own inline styles, images from here (badges), and nothing
+   * else; no script runs.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
+          + " base-uri 'none'; form-action 'none'";
 
-  private record Row(String name, MonitorState state, List<Double> days, double uptime) {}
+  private static final String NO_BADGE =
+      "no badge here: badges are /badge/<monitor>.svg, for the monitors status pages show\n";
+
+  /** A page rendered both ways, from one config at one moment. */
+  private record Rendered(Config config, Instant at, String html, String json) {}
 
   private final Supplier<Config> config;
   private final Supplier<Map<String, MonitorStatus>> statuses;
@@ -79,7 +90,7 @@ public final class StatusPages {
   }
 
   private void index(Context ctx) {
-    StringBuilder html = head("Status pages");
+    StringBuilder html = StatusPageView.head("Status pages");
     html.append("<main><h1>Status pages</h1><ul>");
     for (StatusPageSpec p : config.get().statusPages()) {
       html.append("<li><a href=\"/status/")
@@ -99,15 +110,27 @@ public final class StatusPages {
       slug = slug.substring(0, slug.length() - ".json".length());
     }
     String wanted = slug;
-    StatusPageSpec spec = config.get().statusPage(wanted).orElse(null);
+    Config now = config.get();
+    StatusPageSpec spec = now.statusPage(wanted).orElse(null);
     if (spec == null) {
-      ctx.status(404).html(head("Not found") + "<main><h1>No such status page</h1></main>");
+      cache.remove(wanted);
+      publicAnswer(ctx.status(404));
+      if (json) {
+        ctx.contentType("application/json").result("{\"error\":\"no such status page\"}");
+      } else {
+        ctx.html(
+            StatusPageView.head("Not found")
+                + "<main><h1>No such status page</h1><p><a href=\"/status\">All status pages"
+                + "</a></p></main></body></html>");
+      }
       return;
     }
-    Instant now = clock.instant();
+    Instant at = clock.instant();
     Rendered r = cache.get(slug);
-    if (r == null || !now.isBefore(r.at().plus(CACHE_FOR))) {
-      r = render(spec, now);
+    // A new config (this page changed, a monitor went, maintenance was planned) renders anew.
+    if (r == null || !r.config().equals(now) || !at.isBefore(r.at().plus(CACHE_FOR))) {
+      StatusPageView view = gather(now, spec, at);
+      r = new Rendered(now, at, view.html(), view.json());
       cache.put(slug, r);
     }
     if (json) {
@@ -117,38 +140,38 @@ public final class StatusPages {
     }
   }
 
-  private static Context cacheable(Context ctx) {
-    return ctx.header("Cache-Control", "public, max-age=" + CACHE_FOR.toSeconds());
+  private static Context publicAnswer(Context ctx) {
+    return ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer");
   }
 
-  /** The groups of a page: its {@code groups} when set, else one unnamed group of all. */
+  private static Context cacheable(Context ctx) {
+    return publicAnswer(ctx).header("Cache-Control", "public, max-age=" + CACHE_FOR.toSeconds());
+  }
+
+  /** The groups of a page: its {@code groups}, then "Other" (or one unnamed group) for the rest. */
   private static Map<String, List<String>> groups(StatusPageSpec spec) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    Object raw = spec.settings().get("groups");
     Set<String> placed = new LinkedHashSet<>();
-    if (raw instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> group
-            && group.get("name") instanceof String name
-            && group.get("monitors") instanceof List<?> names) {
-          List<String> members = new ArrayList<>();
-          for (Object n : names) {
-            if (n instanceof String s && spec.monitors().contains(s) && placed.add(s)) {
-              members.add(s);
-            }
-          }
-          out.put(name, members);
-        }
-      }
+    for (StatusPageSpec.Group g : spec.groups()) {
+      out.put(g.name(), g.monitors());
+      placed.addAll(g.monitors());
     }
     List<String> rest = spec.monitors().stream().filter(m -> !placed.contains(m)).toList();
     if (!rest.isEmpty()) {
-      out.put(out.isEmpty() ? "" : "Other", rest);
+      out.merge(out.isEmpty() ? "" : "Other", rest, (a, b) -> concat(a, b));
     }
     return out;
   }
 
-  private Rendered render(StatusPageSpec spec, Instant now) {
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private StatusPageView gather(Config c, StatusPageSpec spec, Instant now) {
     Map<String, MonitorStatus> live = statuses.get();
     Map<String, MaintenanceMark> marks = store.maintenance();
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
@@ -194,12 +217,62 @@ public final class StatusPages {
     for (Incident i : incidents) {
       notes.put(i.id(), store.notes(i.id()).stream().filter(IncidentNote::visible).toList());
     }
-    String overall = overall(rows.values());
-    Map<String, List<String>> groups = groups(spec);
-    return new Rendered(
-        now,
-        html(spec, groups, rows, incidents, notes, overall, first, now),
-        json(spec, groups, rows, incidents, notes, overall, first, now));
+    return new StatusPageView(
+        spec,
+        groups(spec),
+        rows,
+        maintenance(c, spec, now),
+        incidents,
+        notes,
+        overall(rows.values()),
+        first,
+        now);
+  }
+
+  /**
+   * The maintenance of the file and the API that covers monitors of the page: each window's
+   * occurrence going on now, else its next one within {@link #UPCOMING_MAINTENANCE}; soonest first.
+   */
+  static List<Planned> maintenance(Config c, StatusPageSpec spec, Instant now) {
+    List<Planned> out = new ArrayList<>();
+    if (c.maintenance().isEmpty()) {
+      return out;
+    }
+    Set<String> onPage = Set.copyOf(spec.monitors());
+    Map<String, List<String>> tags = new HashMap<>();
+    for (MonitorSpec m : c.monitors()) {
+      if (onPage.contains(m.name())) {
+        tags.put(m.name(), m.tags());
+      }
+    }
+    for (MaintenanceWindow w : c.maintenance()) {
+      List<String> covered =
+          spec.monitors().stream()
+              .filter(m -> w.covers(m, tags.getOrDefault(m, List.of())))
+              .toList();
+      if (covered.isEmpty()) {
+        continue;
+      }
+      Optional<MaintenanceWindow.Span> current = w.spanAt(now);
+      Optional<MaintenanceWindow.Span> span =
+          current.isPresent()
+              ? current
+              : w.next(now).filter(n -> n.start().isBefore(now.plus(UPCOMING_MAINTENANCE)));
+      span.ifPresent(
+          n ->
+              out.add(
+                  new Planned(
+                      n.start(), n.end(), current.isPresent(), repeats(w.schedule()), covered)));
+    }
+    out.sort(Comparator.comparing(Planned::start).thenComparing(Planned::end));
+    return out;
+  }
+
+  private static String repeats(MaintenanceWindow.Schedule schedule) {
+    return switch (schedule) {
+      case MaintenanceWindow.Once once -> "once";
+      case MaintenanceWindow.Weekly weekly -> weekly.days().size() == 7 ? "daily" : "weekly";
+    };
   }
 
   /** One word for the page: {@code operational}, {@code degraded}, {@code outage}, ... */
@@ -216,40 +289,6 @@ public final class StatusPages {
     return "operational";
   }
 
-  private static String banner(String overall) {
-    return switch (overall) {
-      case "outage" -> "Some systems are down";
-      case "degraded" -> "Some systems are degraded";
-      case "maintenance" -> "Scheduled maintenance in progress";
-      default -> "All systems operational";
-    };
-  }
-
-  private static String stateText(MonitorState s) {
-    return switch (s) {
-      case UP -> "Operational";
-      case DOWN -> "Down";
-      case DEGRADED -> "Degraded";
-      case MAINTENANCE -> "Maintenance";
-      case PAUSED -> "Paused";
-      case PENDING -> "No data yet";
-    };
-  }
-
-  private static String percent(double ratio) {
-    return Double.isNaN(ratio) ? "no data" : String.format(Locale.ROOT, "%.2f %%", ratio * 100);
-  }
-
-  private static String cell(double ratio) {
-    if (Double.isNaN(ratio)) {
-      return "none";
-    }
-    if (ratio >= 0.999) {
-      return "good";
-    }
-    return ratio >= 0.99 ? "fair" : "poor";
-  }
-
   /**
    * The daily bars in words, for screen readers (the cells' colours and titles are hidden inside
    * the image): how many days have data, and the latest days below {@code good}.
@@ -261,8 +300,8 @@ public final class StatusPages {
       double d = days.get(i);
       if (!Double.isNaN(d)) {
         measured++;
-        if (!cell(d).equals("good")) {
-          below.add(first.plusDays(i) + " " + percent(d));
+        if (!StatusPageView.cell(d).equals("good")) {
+          below.add(first.plusDays(i) + " " + StatusPageView.percent(d));
         }
       }
     }
@@ -288,201 +327,21 @@ public final class StatusPages {
     return label.toString();
   }
 
-  private static StringBuilder head(String title) {
-    StringBuilder html = new StringBuilder(16 * 1024);
-    html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>")
-        .append(Html.escape(title))
-        .append("</title><style>")
-        .append("body{font:15px system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1.5rem;")
-        .append("color:#1b1f24;background:#fff}a{color:#0550ae}")
-        .append(".banner{padding:1rem;border-radius:.4rem;font-weight:600;color:#fff}")
-        .append(".operational{background:#116329}.degraded{background:#8a4b00}")
-        .append(".outage{background:#b3261e}.maintenance{background:#0550ae}")
-        .append("table{border-collapse:collapse;width:100%}td,th{padding:.4rem;text-align:left;")
-        .append("border-bottom:1px solid #d0d7de}.bar{display:flex;gap:1px}")
-        .append(".bar span{flex:1;height:1.6rem;border-radius:1px}.good{background:#1a7f37}")
-        .append(".fair{background:#bf8700}.poor{background:#cf222e}.none{background:#d0d7de}")
-        .append(".UP{color:#116329}.DOWN{color:#b3261e}.DEGRADED{color:#8a4b00}")
-        .append("@media(prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}")
-        .append("a{color:#58a6ff}td,th{border-color:#30363d}.none{background:#30363d}")
-        .append(".UP{color:#3fb950}")
-        .append(".DOWN{color:#ff7b72}.DEGRADED{color:#d29922}}")
-        .append(".sr-only{position:absolute;left:-9999px}</style></head><body>");
-    return html;
-  }
-
-  private static String html(
-      StatusPageSpec spec,
-      Map<String, List<String>> groups,
-      Map<String, Row> rows,
-      List<Incident> incidents,
-      Map<Long, List<IncidentNote>> notes,
-      String overall,
-      LocalDate first,
-      Instant now) {
-    StringBuilder html = head(spec.title());
-    html.append("<main><h1>")
-        .append(Html.escape(spec.title()))
-        .append("</h1><p class=\"banner ")
-        .append(overall)
-        .append("\" role=\"status\">")
-        .append(banner(overall))
-        .append("</p>");
-    for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-      if (!group.getKey().isEmpty()) {
-        html.append("<h2>").append(Html.escape(group.getKey())).append("</h2>");
-      }
-      html.append("<table><caption class=\"sr-only\">")
-          .append(Html.escape(group.getKey().isEmpty() ? "Services" : group.getKey()))
-          .append("</caption><thead><tr><th scope=\"col\">Service</th><th scope=\"col\">State</th>")
-          .append("<th scope=\"col\">Last ")
-          .append(DAYS)
-          .append(" days</th><th scope=\"col\">Uptime</th></tr></thead><tbody>");
-      for (String name : group.getValue()) {
-        Row r = rows.get(name);
-        if (r == null) {
-          continue;
-        }
-        html.append("<tr><th scope=\"row\">")
-            .append(Html.escape(name))
-            .append("</th><td class=\"")
-            .append(r.state().name())
-            .append("\">")
-            .append(stateText(r.state()))
-            .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"")
-            .append(Html.escape(barLabel(name, r.days(), first)))
-            .append("\">");
-        for (int i = 0; i < r.days().size(); i++) {
-          double d = r.days().get(i);
-          html.append("<span class=\"")
-              .append(cell(d))
-              .append("\" title=\"")
-              .append(first.plusDays(i))
-              .append(": ")
-              .append(percent(d))
-              .append("\"></span>");
-        }
-        html.append("</div></td><td>").append(percent(r.uptime())).append("</td></tr>");
-      }
-      html.append("</tbody></table>");
-    }
-    html.append("<h2>Incidents</h2>");
-    if (incidents.isEmpty()) {
-      html.append("<p>No incidents in the last ")
-          .append(PAST_INCIDENTS.toDays())
-          .append(" days.</p>");
-    }
-    for (Incident i : incidents) {
-      html.append("<article><h3>")
-          .append(Html.escape(i.monitor()))
-          .append(i.open() ? ": ongoing" : ": resolved")
-          .append("</h3><p>Started ")
-          .append(TIME.format(i.startedAt()));
-      Instant end = i.endedAt();
-      if (end != null) {
-        html.append(", resolved ")
-            .append(TIME.format(end))
-            .append(" (")
-            .append(
-                dev.tickr.time.Durations.format(
-                    Duration.ofSeconds(Duration.between(i.startedAt(), end).toSeconds())))
-            .append(")");
-      }
-      html.append(".</p>");
-      for (IncidentNote n : notes.getOrDefault(i.id(), List.of())) {
-        html.append("<p><time datetime=\"")
-            .append(n.at())
-            .append("\">")
-            .append(TIME.format(n.at()))
-            .append("</time>: ")
-            .append(Html.escape(n.text()))
-            .append("</p>");
-      }
-      html.append("</article>");
-    }
-    html.append("<footer><small>Updated ")
-        .append(TIME.format(now))
-        .append(". <a href=\"/status/")
-        .append(Html.escape(spec.slug()))
-        .append(".json\">JSON</a></small></footer></main></body></html>");
-    return html.toString();
-  }
-
-  private static String json(
-      StatusPageSpec spec,
-      Map<String, List<String>> groups,
-      Map<String, Row> rows,
-      List<Incident> incidents,
-      Map<Long, List<IncidentNote>> notes,
-      String overall,
-      LocalDate first,
-      Instant now) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("slug", spec.slug()).put("title", spec.title()).put("status", overall);
-    root.put("updated_at", now.toString());
-    ArrayNode groupList = root.putArray("groups");
-    for (Map.Entry<String, List<String>> group : groups.entrySet()) {
-      ObjectNode g = groupList.addObject();
-      g.put("name", group.getKey());
-      ArrayNode monitors = g.putArray("monitors");
-      for (String name : group.getValue()) {
-        Row r = rows.get(name);
-        if (r == null) {
-          continue;
-        }
-        ObjectNode m = monitors.addObject();
-        m.put("name", name).put("state", r.state().name());
-        putRatio(m, "uptime_90d", r.uptime());
-        ArrayNode days = m.putArray("days");
-        for (int i = 0; i < r.days().size(); i++) {
-          ObjectNode d = days.addObject();
-          d.put("date", first.plusDays(i).toString());
-          putRatio(d, "uptime", r.days().get(i));
-        }
-      }
-    }
-    ArrayNode list = root.putArray("incidents");
-    for (Incident i : incidents) {
-      ObjectNode o = list.addObject();
-      o.put("monitor", i.monitor()).put("started_at", i.startedAt().toString());
-      Instant end = i.endedAt();
-      if (end == null) {
-        o.putNull("ended_at");
-      } else {
-        o.put("ended_at", end.toString());
-      }
-      ArrayNode ns = o.putArray("notes");
-      for (IncidentNote n : notes.getOrDefault(i.id(), List.of())) {
-        ns.addObject().put("at", n.at().toString()).put("text", n.text());
-      }
-    }
-    return root.toString();
-  }
-
-  private static void putRatio(ObjectNode o, String field, double ratio) {
-    if (Double.isNaN(ratio)) {
-      o.putNull(field);
-    } else {
-      o.put(field, ratio);
-    }
-  }
-
   // --- badges ---
 
   private void badge(Context ctx) {
     String file = ctx.pathParam("file");
     if (!file.endsWith(".svg")) {
-      ctx.status(404).result("badges are /badge/<monitor>.svg\n");
+      publicAnswer(ctx.status(404)).contentType("text/plain").result(NO_BADGE);
       return;
     }
     String name = file.substring(0, file.length() - 4);
     Config c = config.get();
     boolean shown = c.statusPages().stream().anyMatch(p -> p.monitors().contains(name));
     if (!shown) {
-      // Only monitors a status page makes public have badges.
-      ctx.status(404).result("no public monitor named " + name + "\n");
+      // Only monitors a status page makes public have badges; the answer is the same whether
+      // another monitor of that name exists or not, and does not repeat the name.
+      publicAnswer(ctx.status(404)).contentType("text/plain").result(NO_BADGE);
       return;
     }
     MonitorStatus s = statuses.get().get(name);
@@ -490,7 +349,7 @@ public final class StatusPages {
     Instant now = clock.instant();
     Uptime month = store.uptime(name, now.minus(Duration.ofDays(30)), now);
     String value =
-        stateText(state).toLowerCase(Locale.ROOT)
+        StatusPageView.stateText(state).toLowerCase(Locale.ROOT)
             + (month.checks() == 0
                 ? ""
                 : String.format(Locale.ROOT, " · %.2f%%", month.ratio() * 100));

@@ -493,6 +493,8 @@ class OpenApiTest {
                   every: sunday
                   from: "02:00"
                   duration: 1h
+              status-pages:
+                - {slug: public, monitors: [shop]}
               """
                   .formatted(target.url("/health"), target.url("/broken"), target.url("/hook")));
       Path data = dir.resolve("live");
@@ -720,12 +722,41 @@ class OpenApiTest {
       call("GET", "/maintenance", "/maintenance", null, 200);
       call("DELETE", "/maintenance/{name}", "/maintenance/upgrade", null, 204);
       call("DELETE", "/maintenance/{name}", "/maintenance/sundays", null, 409);
+      String page =
+          "{\"slug\":\"shop-status\",\"monitors\":[\"shop\",\"offers\"],"
+              + "\"groups\":[{\"name\":\"Shop\",\"monitors\":[\"shop\"]}]}";
+      JsonNode made = json(call("POST", "/status-pages", "/status-pages", page, 201).body());
+      assertThat(made.path("url").asText()).endsWith("/status/shop-status");
+      call("POST", "/status-pages", "/status-pages", page, 409);
+      call("POST", "/status-pages", "/status-pages", "{\"slug\":\"public\"}", 409);
+      call("POST", "/status-pages", "/status-pages", "{\"slug\":\"Bad Slug\",\"title\":5}", 400);
+      holds(
+          "POST",
+          "/status-pages",
+          browser.post(ApiRoutes.PREFIX + "/status-pages", page, auth(viewer)),
+          403);
+      call("GET", "/status-pages", "/status-pages", null, 200);
+      call("GET", "/status-pages/{slug}", "/status-pages/shop-status", null, 200);
+      call("GET", "/status-pages/{slug}", "/status-pages/public", null, 200);
+      call("GET", "/status-pages/{slug}", "/status-pages/nope", null, 404);
+      call(
+          "PUT",
+          "/status-pages/{slug}",
+          "/status-pages/shop-status",
+          ((ObjectNode) made.deepCopy()).put("title", "Shop").toString(),
+          200);
+      call("PUT", "/status-pages/{slug}", "/status-pages/public", "{\"title\":\"x\"}", 409);
+      call("PUT", "/status-pages/{slug}", "/status-pages/nope", "{\"title\":\"x\"}", 404);
+      call("DELETE", "/status-pages/{slug}", "/status-pages/public", null, 409);
+      call("DELETE", "/status-pages/{slug}", "/status-pages/shop-status", null, 204);
+      call("DELETE", "/status-pages/{slug}", "/status-pages/shop-status", null, 404);
+
       call("GET", "/tokens", "/tokens", null, 200);
       holds("GET", "/tokens", browser.get(ApiRoutes.PREFIX + "/tokens", auth(viewer)), 403);
-      JsonNode made = json(call("POST", "/tokens", "/tokens", "{\"name\":\"ci\"}", 201).body());
+      JsonNode token = json(call("POST", "/tokens", "/tokens", "{\"name\":\"ci\"}", 201).body());
       call("POST", "/tokens", "/tokens", "{\"name\":\"ci\"}", 409);
-      call("DELETE", "/tokens/{id}", "/tokens/" + made.path("id").asText(), null, 204);
-      call("DELETE", "/tokens/{id}", "/tokens/" + made.path("id").asText(), null, 404);
+      call("DELETE", "/tokens/{id}", "/tokens/" + token.path("id").asText(), null, 204);
+      call("DELETE", "/tokens/{id}", "/tokens/" + token.path("id").asText(), null, 404);
     }
 
     private static String offersMonitor(TestHttpServer target) {

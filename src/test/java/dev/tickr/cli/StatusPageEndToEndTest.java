@@ -143,6 +143,39 @@ class StatusPageEndToEndTest {
     }
   }
 
+  @Test
+  void validate_and_run_name_each_group_entry_that_is_not_a_monitor_of_the_page() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("tickr.yml"),
+            """
+            monitors:
+              - {name: campaigns, url: "http://127.0.0.1:9/c"}
+              - {name: postback, url: "http://127.0.0.1:9/p"}
+            status-pages:
+              - slug: partners
+                monitors: [campaigns]
+                groups:
+                  - {name: Tracking, monitors: [postback, clicks]}
+            """);
+
+    CliRunner.Run validate = new CliRunner().run("validate", "-c", config.toString());
+    CliRunner.Run run =
+        new CliRunner()
+            .run("run", "-c", config.toString(), "--data", dir.resolve("data").toString());
+
+    String problems =
+        config
+            + ":8:37: monitor \"postback\" is not on this page: add it to the page's monitors to"
+            + " show it in a group\n"
+            + config
+            + ":8:47: unknown monitor \"clicks\"\n";
+    assertThat(validate.exitCode()).isEqualTo(2);
+    assertThat(validate.err()).startsWith(problems).endsWith(config + ": 2 problems\n");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(problems);
+  }
+
   private static String body(Browser b, String path) {
     try {
       return b.get(path).body();

@@ -616,7 +616,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void reads_status_pages_and_keeps_their_other_settings() throws ConfigException {
+  void reads_status_pages_with_their_groups() throws ConfigException {
     Config config =
         Fixtures.parse(
             """
@@ -636,13 +636,36 @@ class ConfigLoaderTest {
     StatusPageSpec partners = config.statusPage("partners").orElseThrow();
     assertThat(partners.title()).as("the slug when no title is given").isEqualTo("partners");
     assertThat(partners.monitors()).containsExactly("campaigns", "postback");
-    assertThat(partners.settings())
-        .containsExactly(
-            Map.entry(
-                "groups", List.of(Map.of("name", "Tracking", "monitors", List.of("postback")))));
+    assertThat(partners.groups())
+        .containsExactly(new StatusPageSpec.Group("Tracking", List.of("postback")));
     assertThat(partners.location("groups[0].name")).contains(new Location("tickr.yml", 8, 15));
     assertThat(partners.line()).isEqualTo(5);
-    assertThat(config.statusPage("internal").orElseThrow().title()).isEqualTo("Internal APIs");
+    assertThat(partners.source()).isEqualTo(MonitorSpec.SOURCE_YAML);
+    StatusPageSpec internal = config.statusPage("internal").orElseThrow();
+    assertThat(internal.title()).isEqualTo("Internal APIs");
+    assertThat(internal.monitors()).isEmpty();
+    assertThat(internal.groups()).isEmpty();
+  }
+
+  @Test
+  void a_status_page_that_lost_a_monitor_shows_the_rest() throws ConfigException {
+    StatusPageSpec page =
+        Fixtures.parse(
+                """
+                monitors:
+                  - {name: a, url: https://a.example.com}
+                  - {name: b, url: https://b.example.com}
+                status-pages:
+                  - {slug: p, monitors: [a, b], groups: [{name: G, monitors: [b]}]}
+                """)
+            .statusPage("p")
+            .orElseThrow();
+
+    StatusPageSpec kept = page.keeping(List.of("a"));
+
+    assertThat(kept.monitors()).containsExactly("a");
+    assertThat(kept.groups()).containsExactly(new StatusPageSpec.Group("G", List.of()));
+    assertThat(page.keeping(List.of("a", "b", "c"))).isSameAs(page);
   }
 
   @Test
