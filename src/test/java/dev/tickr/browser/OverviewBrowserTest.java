@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -69,6 +70,7 @@ class OverviewBrowserTest {
   }
 
   @Test
+  @Timeout(90) // three state changes of up to 25 s each, on a slow machine
   void a_failing_monitor_goes_down_and_up_again_on_screen_without_a_reload() {
     tickr.logIn(browser);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);

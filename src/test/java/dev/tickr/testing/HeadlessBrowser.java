@@ -137,24 +137,25 @@ public final class HeadlessBrowser
   private String testName = "HeadlessBrowser";
   private boolean perClass;
 
-  private HeadlessBrowser(boolean javaScript, Duration wait) {
+  private HeadlessBrowser(boolean javaScript, Duration wait, @Nullable String baseUrl) {
     this.javaScript = javaScript;
     this.wait = wait;
+    this.baseUrl = baseUrl;
   }
 
   /** Headless Chromium with JavaScript on; started on first use. */
   public static HeadlessBrowser chromium() {
-    return new HeadlessBrowser(true, DEFAULT_WAIT);
+    return new HeadlessBrowser(true, DEFAULT_WAIT, null);
   }
 
   /** The same browser, but pages run no script at all. */
   public HeadlessBrowser withoutJavaScript() {
-    return new HeadlessBrowser(false, wait);
+    return new HeadlessBrowser(false, wait, baseUrl);
   }
 
   /** The same browser with another default bound for {@link #waitFor} and {@link #waitUntil}. */
   public HeadlessBrowser waitingUpTo(Duration timeout) {
-    return new HeadlessBrowser(javaScript, timeout);
+    return new HeadlessBrowser(javaScript, timeout, baseUrl);
   }
 
   /**
