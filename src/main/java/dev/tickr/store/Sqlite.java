@@ -27,18 +27,12 @@ final class Sqlite {
 
   private Sqlite() {}
 
-  /**
-   * The connections that write: the migrations' and the writer thread's. Their transactions begin
-   * IMMEDIATE, taking the write lock at once: a transaction that read first and wanted to write
-   * later would fail at once (SQLITE_BUSY, no waiting) when another process, such as a running
-   * daemon beside {@code tickr token create}, had written in between.
-   */
+  /** The connections that write: the migrations' and the writer thread's. */
   static SQLiteDataSource writable(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(url(file));
