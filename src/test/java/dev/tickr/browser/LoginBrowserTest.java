@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Logging in and out of a real daemon's dashboard in headless Chromium. */
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+@Timeout(120) // each wait is bounded; this bounds them together on a slow, shared machine
 class LoginBrowserTest {
   @RegisterExtension static final HeadlessBrowser browser = HeadlessBrowser.chromium();
 

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
  * the counts at the top following.
  */
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+@Timeout(120) // each wait is bounded; this bounds them together on a slow, shared machine
 class OverviewBrowserTest {
   /** A failed check (each second), then at most one 5 s poll of the page; slack for slow CI. */
   private static final Duration STATE_ON_SCREEN = Duration.ofSeconds(25);
@@ -70,7 +71,6 @@ class OverviewBrowserTest {
   }
 
   @Test
-  @Timeout(90) // three state changes of up to 25 s each, on a slow machine
   void a_failing_monitor_goes_down_and_up_again_on_screen_without_a_reload() {
     tickr.logIn(browser);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);

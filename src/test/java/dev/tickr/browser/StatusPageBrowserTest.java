@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * without script sees it: the overall banner, each monitor's state and its 90 daily bars.
  */
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+@Timeout(120) // each wait is bounded; this bounds them together on a slow, shared machine
 class StatusPageBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -45,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <pre>{@code
  * @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+ * @Timeout(120) // JUnit's default is 60 s a test; a browser test waits several times
  * class SomethingBrowserTest {
  *   @RegisterExtension static final HeadlessBrowser browser = HeadlessBrowser.chromium();
  *

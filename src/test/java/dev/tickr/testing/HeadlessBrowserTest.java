@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /** The browser tests' support: JavaScript on and off, screenshots, axe-core's verdicts. */
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
+@Timeout(120) // each wait is bounded; this bounds them together on a slow, shared machine
 class HeadlessBrowserTest {
   private static final String SCRIPTED =
       """
