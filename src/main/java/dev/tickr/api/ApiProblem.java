@@ -53,6 +53,18 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(409, "Conflict", detail);
   }
 
+  /**
+   * 409 for something the config file defines (at {@code line}, 0 when unknown): {@code what} is
+   * how the answer names it, such as {@code monitor "checkout"}.
+   */
+  static ApiProblem fromConfigFile(String what, int line) {
+    return conflict(
+        what
+            + " is defined in the config file"
+            + (line > 0 ? " (line " + line + ")" : "")
+            + " and is read-only through the API; change it in the file");
+  }
+
   static ApiProblem badRequest(String detail, String pointer) {
     return new ApiProblem(400, "Bad request", detail, List.of(new FieldError(pointer, detail)));
   }

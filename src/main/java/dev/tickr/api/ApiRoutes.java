@@ -645,12 +645,7 @@ public final class ApiRoutes {
     }
     if (source.get().equals(MonitorSpec.SOURCE_YAML)) {
       int line = daemon.fileConfig().monitor(name).map(MonitorSpec::line).orElse(0);
-      throw ApiProblem.conflict(
-          "monitor \""
-              + name
-              + "\" is defined in the config file"
-              + (line > 0 ? " (line " + line + ")" : "")
-              + " and is read-only through the API; change it in the file");
+      throw ApiProblem.fromConfigFile("monitor \"" + name + "\"", line);
     }
   }
 
@@ -1130,10 +1125,7 @@ public final class ApiRoutes {
     String name = ctx.pathParam("name");
     synchronized (api) {
       if (daemon.fileConfig().maintenance().stream().anyMatch(w -> w.name().equals(name))) {
-        throw ApiProblem.conflict(
-            "maintenance window \""
-                + name
-                + "\" is defined in the config file and is read-only through the API");
+        throw ApiProblem.fromConfigFile("maintenance window \"" + name + "\"", 0);
       }
       if (!api.deleteWindow(name)) {
         throw ApiProblem.notFound("no maintenance window named \"" + name + "\"");

@@ -135,12 +135,7 @@ final class StatusPageRoutes {
     }
     if (source.get().equals(MonitorSpec.SOURCE_YAML)) {
       int line = daemon.fileConfig().statusPage(slug).map(StatusPageSpec::line).orElse(0);
-      throw ApiProblem.conflict(
-          "status page \""
-              + slug
-              + "\" is defined in the config file"
-              + (line > 0 ? " (line " + line + ")" : "")
-              + " and is read-only through the API; change it in the file");
+      throw ApiProblem.fromConfigFile("status page \"" + slug + "\"", line);
     }
   }
 

@@ -51,31 +51,12 @@ final class ApiTables {
 
   /** Inserts a new monitor; false when one of that name exists. */
   static boolean insertMonitor(Connection c, ApiDocument d) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO api_monitors (name, document, created_at, created_by, updated_at,"
-                + " updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-      ps.setString(1, d.name());
-      ps.setString(2, d.document());
-      ps.setLong(3, d.createdAt().toEpochMilli());
-      ps.setString(4, d.createdBy());
-      ps.setLong(5, d.updatedAt().toEpochMilli());
-      ps.setString(6, d.updatedBy());
-      return ps.executeUpdate() == 1;
-    }
+    return insert(c, "api_monitors", "name", d);
   }
 
   /** Replaces a monitor's document, keeping when and by whom it was created; false when absent. */
   static boolean updateMonitor(Connection c, ApiDocument d) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE api_monitors SET document = ?, updated_at = ?, updated_by = ? WHERE name = ?")) {
-      ps.setString(1, d.document());
-      ps.setLong(2, d.updatedAt().toEpochMilli());
-      ps.setString(3, d.updatedBy());
-      ps.setString(4, d.name());
-      return ps.executeUpdate() == 1;
-    }
+    return update(c, "api_monitors", "name", d);
   }
 
   static boolean deleteMonitor(Connection c, String name) throws SQLException {
@@ -84,10 +65,34 @@ final class ApiTables {
 
   /** Inserts a new status page; false when one of that slug exists. */
   static boolean insertStatusPage(Connection c, ApiDocument d) throws SQLException {
+    return insert(c, "api_status_pages", "slug", d);
+  }
+
+  /** Replaces a status page's document, keeping when and by whom it was made; false when absent. */
+  static boolean updateStatusPage(Connection c, ApiDocument d) throws SQLException {
+    return update(c, "api_status_pages", "slug", d);
+  }
+
+  static boolean deleteStatusPage(Connection c, String slug) throws SQLException {
+    return delete(c, "DELETE FROM api_status_pages WHERE slug = ?", slug);
+  }
+
+  /**
+   * A new row of a document table ({@code api_monitors}, {@code api_status_pages}: constants, never
+   * input); false when its key exists.
+   */
+  private static boolean insert(Connection c, String table, String key, ApiDocument d)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO api_status_pages (slug, document, created_at, created_by, updated_at,"
-                + " updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING")) {
+            "INSERT INTO "
+                + table
+                + " ("
+                + key
+                + ", document, created_at, created_by, updated_at, updated_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT ("
+                + key
+                + ") DO NOTHING")) {
       ps.setString(1, d.name());
       ps.setString(2, d.document());
       ps.setLong(3, d.createdAt().toEpochMilli());
@@ -98,22 +103,22 @@ final class ApiTables {
     }
   }
 
-  /** Replaces a status page's document, keeping when and by whom it was made; false when absent. */
-  static boolean updateStatusPage(Connection c, ApiDocument d) throws SQLException {
+  /** A document table's row replaced but for its creation; false when its key is absent. */
+  private static boolean update(Connection c, String table, String key, ApiDocument d)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE api_status_pages SET document = ?, updated_at = ?, updated_by = ?"
-                + " WHERE slug = ?")) {
+            "UPDATE "
+                + table
+                + " SET document = ?, updated_at = ?, updated_by = ? WHERE "
+                + key
+                + " = ?")) {
       ps.setString(1, d.document());
       ps.setLong(2, d.updatedAt().toEpochMilli());
       ps.setString(3, d.updatedBy());
       ps.setString(4, d.name());
       return ps.executeUpdate() == 1;
     }
-  }
-
-  static boolean deleteStatusPage(Connection c, String slug) throws SQLException {
-    return delete(c, "DELETE FROM api_status_pages WHERE slug = ?", slug);
   }
 
   static List<ApiDocument> maintenance(Connection c) throws SQLException {
