@@ -547,8 +547,8 @@ public final class ApiRoutes {
       if (!api.create(name, plain, by(ctx))) {
         throw ApiProblem.conflict("a monitor named \"" + name + "\" exists already");
       }
-      daemon.refresh();
     }
+    daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("monitor={} created through the API by={}", name, by(ctx));
     ctx.header("Location", PREFIX + "/monitors/" + encode(name));
     json(ctx, 201, new Views(ctx).monitor(monitorOr404(name), running()));
@@ -632,8 +632,8 @@ public final class ApiRoutes {
       if (!api.update(name, plain, by(ctx))) {
         throw ApiProblem.notFound("no monitor named \"" + name + "\"");
       }
-      daemon.refresh();
     }
+    daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("monitor={} updated through the API by={}", name, by(ctx));
     json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
@@ -656,8 +656,8 @@ public final class ApiRoutes {
       if (!api.delete(name)) {
         throw ApiProblem.notFound("no monitor named \"" + name + "\"");
       }
-      daemon.refresh();
     }
+    daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("monitor={} deleted through the API by={}", name, by(ctx));
     ctx.status(204);
   }
@@ -665,11 +665,9 @@ public final class ApiRoutes {
   private void pause(Context ctx) {
     String name = ctx.pathParam("name");
     monitorOr404(name);
-    synchronized (api) {
-      if (api.pause(name, by(ctx))) {
-        daemon.refresh();
-        LOG.info("monitor={} paused through the API by={}", name, by(ctx));
-      }
+    if (api.pause(name, by(ctx))) {
+      daemon.refresh();
+      LOG.info("monitor={} paused through the API by={}", name, by(ctx));
     }
     json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
@@ -677,19 +675,17 @@ public final class ApiRoutes {
   private void resume(Context ctx) {
     String name = ctx.pathParam("name");
     MonitorSpec spec = monitorOr404(name);
-    synchronized (api) {
-      if (api.resume(name)) {
-        daemon.refresh();
-        LOG.info("monitor={} resumed through the API by={}", name, by(ctx));
-      } else if (spec.paused()) {
-        throw ApiProblem.conflict(
-            "monitor \""
-                + name
-                + "\" is paused by its settings (paused: true): "
-                + (spec.source().equals(MonitorSpec.SOURCE_API)
-                    ? "update it with paused: false"
-                    : "change it in the config file"));
-      }
+    if (api.resume(name)) {
+      daemon.refresh();
+      LOG.info("monitor={} resumed through the API by={}", name, by(ctx));
+    } else if (spec.paused()) {
+      throw ApiProblem.conflict(
+          "monitor \""
+              + name
+              + "\" is paused by its settings (paused: true): "
+              + (spec.source().equals(MonitorSpec.SOURCE_API)
+                  ? "update it with paused: false"
+                  : "change it in the config file"));
     }
     json(ctx, 200, new Views(ctx).monitor(monitorOr404(name), running()));
   }
@@ -1113,8 +1109,8 @@ public final class ApiRoutes {
         throw ApiProblem.conflict(
             "a maintenance window named \"" + window.name() + "\" exists already");
       }
-      daemon.refresh();
     }
+    daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("maintenance={} created through the API by={}", window.name(), by(ctx));
     ObjectNode out = body.deepCopy();
     out.put("source", MonitorSpec.SOURCE_API);
@@ -1130,8 +1126,8 @@ public final class ApiRoutes {
       if (!api.deleteWindow(name)) {
         throw ApiProblem.notFound("no maintenance window named \"" + name + "\"");
       }
-      daemon.refresh();
     }
+    daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("maintenance={} deleted through the API by={}", name, by(ctx));
     ctx.status(204);
   }
