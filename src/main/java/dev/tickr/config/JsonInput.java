@@ -108,34 +108,26 @@ public final class JsonInput {
     return pages.get(0);
   }
 
+  /** Reads a JSON value that is not an object or array, at {@code pointer}. */
+  private interface Leaf {
+    Node read(JsonNode json, String pointer, Location at);
+  }
+
   /** Like {@link #convert} without placeholders, and a number or boolean is a problem. */
   private static Node convertText(JsonNode json, String pointer, Problems problems) {
-    Location at = new Location(pointer, 1, 1);
-    if (json.isObject()) {
-      List<Entry> entries = new ArrayList<>();
-      for (Map.Entry<String, JsonNode> field : json.properties()) {
-        String child = pointer + "/" + escape(field.getKey());
-        Scalar key =
-            new Scalar(field.getKey(), Style.PLAIN, false, false, new Location(child, 1, 1));
-        entries.add(new Entry(key, convertText(field.getValue(), child, problems)));
-      }
-      return new Mapping(entries, at);
-    }
-    if (json.isArray()) {
-      List<Node> items = new ArrayList<>();
-      for (int i = 0; i < json.size(); i++) {
-        items.add(convertText(json.get(i), pointer + "/" + i, problems));
-      }
-      return new Sequence(items, at);
-    }
-    if (json.isTextual()) {
-      return new Scalar(json.textValue(), Style.QUOTED, false, false, at);
-    }
-    if (json.isNull()) {
-      return new Scalar("null", Style.PLAIN, false, false, at);
-    }
-    problems.add(at, field(pointer) + " must be a string, got " + json);
-    return new Node.Invalid(at);
+    return convert(
+        json,
+        pointer,
+        (value, path, where) -> {
+          if (value.isTextual()) {
+            return new Scalar(value.textValue(), Style.QUOTED, false, false, where);
+          }
+          if (value.isNull()) {
+            return new Scalar("null", Style.PLAIN, false, false, where);
+          }
+          problems.add(where, field(path) + " must be a string, got " + value);
+          return new Node.Invalid(where);
+        });
   }
 
   /**
@@ -155,6 +147,20 @@ public final class JsonInput {
   }
 
   private static Node convert(JsonNode json, String pointer, Interpolation interpolation) {
+    return convert(
+        json,
+        pointer,
+        (value, path, where) ->
+            value.isTextual()
+                ? interpolation.apply(
+                    new Scalar(value.textValue(), Style.QUOTED, false, false, where))
+                // Numbers, true/false and null read as YAML's plain scalars would.
+                : new Scalar(
+                    value.isNull() ? "null" : value.asText(), Style.PLAIN, false, false, where));
+  }
+
+  /** A JSON value as a config node located by JSON Pointer; {@code leaf} reads the scalars. */
+  private static Node convert(JsonNode json, String pointer, Leaf leaf) {
     Location at = new Location(pointer, 1, 1);
     if (json.isObject()) {
       List<Entry> entries = new ArrayList<>();
@@ -162,22 +168,18 @@ public final class JsonInput {
         String child = pointer + "/" + escape(field.getKey());
         Scalar key =
             new Scalar(field.getKey(), Style.PLAIN, false, false, new Location(child, 1, 1));
-        entries.add(new Entry(key, convert(field.getValue(), child, interpolation)));
+        entries.add(new Entry(key, convert(field.getValue(), child, leaf)));
       }
       return new Mapping(entries, at);
     }
     if (json.isArray()) {
       List<Node> items = new ArrayList<>();
       for (int i = 0; i < json.size(); i++) {
-        items.add(convert(json.get(i), pointer + "/" + i, interpolation));
+        items.add(convert(json.get(i), pointer + "/" + i, leaf));
       }
       return new Sequence(items, at);
     }
-    if (json.isTextual()) {
-      return interpolation.apply(new Scalar(json.textValue(), Style.QUOTED, false, false, at));
-    }
-    // Numbers, true/false and null read as YAML's plain scalars would.
-    return new Scalar(json.isNull() ? "null" : json.asText(), Style.PLAIN, false, false, at);
+    return leaf.read(json, pointer, at);
   }
 
   /** RFC 6901: {@code ~} and {@code /} in a key. */
