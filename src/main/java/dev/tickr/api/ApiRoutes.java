@@ -37,10 +37,12 @@ import dev.tickr.store.IncidentNote;
 import dev.tickr.store.IncidentRow;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.Pause;
+import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.time.Durations;
 import dev.tickr.web.Access;
+import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -422,13 +424,9 @@ public final class ApiRoutes {
       }
       o.put("source", spec.source());
       MonitorStatus s = statuses.get(spec.name());
-      MonitorState state = s == null ? MonitorState.PENDING : s.state();
-      Instant since = s == null ? null : s.since();
-      MaintenanceMark mark = maintenance.get(spec.name());
-      if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
-        state = MonitorState.MAINTENANCE;
-        since = mark.start();
-      }
+      ShownState shown = ShownState.of(s, maintenance.get(spec.name()), now);
+      MonitorState state = shown.state();
+      Instant since = shown.since();
       o.put("state", state.name());
       putTime(o, "since", since);
       putTime(o, "last_check", s == null ? null : s.lastCheck());
@@ -550,7 +548,7 @@ public final class ApiRoutes {
     }
     daemon.refresh(); // outside the lock on api: a reload takes the daemon's lock, then api's
     LOG.info("monitor={} created through the API by={}", name, by(ctx));
-    ctx.header("Location", PREFIX + "/monitors/" + encode(name));
+    ctx.header("Location", PREFIX + "/monitors/" + Html.urlPart(name));
     json(ctx, 201, new Views(ctx).monitor(monitorOr404(name), running()));
   }
 
@@ -1194,10 +1192,5 @@ public final class ApiRoutes {
         tokens.revoke(id).orElseThrow(() -> ApiProblem.notFound("no live token " + id));
     LOG.info("token={} revoked through the API by={}", revoked.name(), by(ctx));
     ctx.status(204);
-  }
-
-  static String encode(String name) {
-    return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20");
   }
 }

@@ -10,6 +10,7 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.daemon.Daemon;
+import dev.tickr.web.Html;
 import io.javalin.http.Context;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ final class StatusPageRoutes {
     }
     daemon.refresh();
     LOG.info("statusPage={} created through the API by={}", slug, ApiRoutes.by(ctx));
-    ctx.header("Location", ApiRoutes.PREFIX + "/status-pages/" + ApiRoutes.encode(slug));
+    ctx.header("Location", ApiRoutes.PREFIX + "/status-pages/" + Html.urlPart(slug));
     ApiRoutes.json(ctx, 201, api(slug, checked.document(), ctx));
   }
 
@@ -190,8 +191,6 @@ final class StatusPageRoutes {
   }
 
   private String url(String slug, Context ctx) {
-    return ApiRoutes.publicBase(daemon.config().server(), ctx)
-        + "/status/"
-        + ApiRoutes.encode(slug);
+    return ApiRoutes.publicBase(daemon.config().server(), ctx) + "/status/" + Html.urlPart(slug);
   }
 }

@@ -11,6 +11,7 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.HeartbeatToken;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
+import dev.tickr.store.ShownState;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
@@ -98,13 +99,9 @@ final class StatusCommand implements Callable<Integer> {
           pingPaths.put(row.name(), "/ping/" + token.token());
         }
         MonitorStatus s = statuses.get(row.name());
-        MonitorState state = s == null ? MonitorState.PENDING : s.state();
-        Instant since = s == null ? null : s.since();
-        MaintenanceMark mark = maintenance.get(row.name());
-        if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
-          state = MonitorState.MAINTENANCE;
-          since = mark.start();
-        }
+        ShownState shown = ShownState.of(s, maintenance.get(row.name()), now);
+        MonitorState state = shown.state();
+        Instant since = shown.since();
         lines.add(
             new Line(
                 row.name(),

@@ -3,8 +3,6 @@ package dev.tickr.ui;
 import dev.tickr.web.Html;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -142,11 +140,6 @@ final class Forms {
     h.append("<div id=\"")
         .append(id)
         .append("\" class=\"problem form-problems\" role=\"alert\" tabindex=\"-1\"></div>");
-  }
-
-  /** A name as a path segment. */
-  static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** A name as part of an element id: letters, digits, {@code -} and {@code _} only. */

@@ -129,7 +129,7 @@ final class MaintenancePage {
           h.append(" <button type=\"button\" class=\"danger\" id=\"delete-")
               .append(slug)
               .append("\" data-api=\"DELETE /api/v1/maintenance/")
-              .append(Html.escape(Forms.encode(w.name())))
+              .append(Html.escape(Html.urlPart(w.name())))
               .append("\" data-confirm=\"Delete the maintenance window ")
               .append(Html.escape(w.name()))
               .append("?\" data-done=\"Deleted.\" data-reload>Delete<span class=\"sr-only\"> ")

@@ -149,7 +149,7 @@ final class MonitorFormPage {
       h.append("</dd>");
     }
     h.append("</dl><p><a href=\"/monitors/")
-        .append(Forms.encode(spec.name()))
+        .append(Html.urlPart(spec.name()))
         .append("\">Back to the monitor</a></p>");
     return h.toString();
   }
@@ -230,7 +230,7 @@ final class MonitorFormPage {
         .append("<button type=\"submit\" id=\"save\" class=\"primary\">")
         .append(editing == null ? "Create monitor" : "Save changes")
         .append("</button><a class=\"button\" id=\"cancel\" href=\"")
-        .append(editing == null ? "/" : "/monitors/" + Forms.encode(editing))
+        .append(editing == null ? "/" : "/monitors/" + Html.urlPart(editing))
         .append("\">Cancel</a></div>")
         .append("<p class=\"hint\">Test now probes the target once with these settings and")
         .append(" saves nothing.</p></form>");

@@ -71,7 +71,7 @@ final class MonitorHeader {
     for (int i = 0; i < spec.tags().size(); i++) {
       html.append(i > 0 ? ", " : "")
           .append("<a href=\"/?tag=")
-          .append(Html.escape(MonitorPage.encode(spec.tags().get(i))))
+          .append(Html.escape(Html.urlPart(spec.tags().get(i))))
           .append("\">")
           .append(Html.escape(spec.tags().get(i)))
           .append("</a>");

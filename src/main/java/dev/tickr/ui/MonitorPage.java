@@ -10,13 +10,11 @@ import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.MaintenanceMark;
+import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -54,7 +52,7 @@ final class MonitorPage {
 
     /** The name as one URL path segment. */
     String path() {
-      return encode(spec.name());
+      return Html.urlPart(spec.name());
     }
   }
 
@@ -157,14 +155,9 @@ final class MonitorPage {
     }
     MonitorSpec spec = found.get();
     MonitorStatus st = daemon.tracker().snapshot().get(name);
-    MonitorState state = st == null ? MonitorState.PENDING : st.state();
-    Instant since = st == null ? null : st.since();
-    MaintenanceMark mark = store.maintenance().get(name);
-    Instant now = clock.instant();
-    if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
-      state = MonitorState.MAINTENANCE;
-      since = mark.start();
-    }
+    ShownState shown = ShownState.of(st, store.maintenance().get(name), clock.instant());
+    MonitorState state = shown.state();
+    Instant since = shown.since();
     return Optional.of(
         new Subject(
             spec,
@@ -185,9 +178,5 @@ final class MonitorPage {
 
   private static String title(Subject s) {
     return s.state == MonitorState.DOWN ? "DOWN · " + s.spec.name() : s.spec.name();
-  }
-
-  static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -8,13 +8,12 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.MaintenanceMark;
+import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,10 +87,10 @@ final class OverviewPage {
     String link(@Nullable MonitorState withState, int withPage) {
       StringBuilder url = new StringBuilder("/?");
       if (!q.isEmpty()) {
-        url.append("q=").append(encode(q)).append('&');
+        url.append("q=").append(Html.urlPart(q)).append('&');
       }
       if (!tag.isEmpty()) {
-        url.append("tag=").append(encode(tag)).append('&');
+        url.append("tag=").append(Html.urlPart(tag)).append('&');
       }
       if (withState != null) {
         url.append("state=").append(withState.name()).append('&');
@@ -238,12 +237,9 @@ final class OverviewPage {
 
   private static Row row(
       MonitorSpec spec, @Nullable MonitorStatus s, @Nullable MaintenanceMark mark, Instant now) {
-    MonitorState state = s == null ? MonitorState.PENDING : s.state();
-    Instant since = s == null ? null : s.since();
-    if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
-      state = MonitorState.MAINTENANCE;
-      since = mark.start();
-    }
+    ShownState shown = ShownState.of(s, mark, now);
+    MonitorState state = shown.state();
+    Instant since = shown.since();
     return new Row(
         spec.name(),
         spec.type().code(),
@@ -385,7 +381,7 @@ final class OverviewPage {
     }
     for (Row r : view.rows) {
       Figures f = view.figures.get(r.name);
-      String link = "/monitors/" + encode(r.name);
+      String link = "/monitors/" + Html.urlPart(r.name);
       html.append("<tr data-monitor=\"")
           .append(Html.escape(r.name))
           .append("\" data-state=\"")
@@ -541,9 +537,5 @@ final class OverviewPage {
 
   private static String trim(@Nullable String s) {
     return s == null ? "" : s.strip();
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -10,6 +10,7 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.DayUptime;
 import dev.tickr.store.IncidentNote;
 import dev.tickr.store.MaintenanceMark;
+import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.StatusPageView.Planned;
@@ -181,11 +182,7 @@ public final class StatusPages {
     Map<String, Row> rows = new HashMap<>();
     for (String name : spec.monitors()) {
       MonitorStatus s = live.get(name);
-      MonitorState state = s == null ? MonitorState.PENDING : s.state();
-      MaintenanceMark mark = marks.get(name);
-      if (mark != null && mark.covers(now) && state != MonitorState.PAUSED) {
-        state = MonitorState.MAINTENANCE;
-      }
+      MonitorState state = ShownState.of(s, marks.get(name), now).state();
       Map<LocalDate, DayUptime> byDay = new HashMap<>();
       long checks = 0;
       long failed = 0;
