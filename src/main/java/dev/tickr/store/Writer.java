@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteException;
 
 /**
  * The one thread that writes. Results wait in a bounded buffer and go in batches ({@link
@@ -49,6 +50,13 @@ final class Writer implements AutoCloseable {
   static final int CAPACITY = 100_000;
   private static final Duration FULL_LOG_EVERY = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+
+  /** SQLite's primary result code for "the database file is locked". */
+  private static final int BUSY = 5;
+
+  /** How long a transaction is run again while SQLite answers BUSY (as long as its timeout). */
+  private static final long BUSY_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private static final Task<Void> WAKE =
       new Task<>(Kind.WAKE, c -> null, new CompletableFuture<>());
 
@@ -237,19 +245,52 @@ final class Writer implements AutoCloseable {
   }
 
   private <T> void run(Task<T> task, @Nullable Exception resultsFailure) {
-    try {
-      T value = task.work().run(connection);
-      connection.commit();
-      if (task.kind() == Kind.FLUSH && resultsFailure != null) {
-        task.done()
-            .completeExceptionally(
-                new StoreException("buffered results could not be written", resultsFailure));
-      } else {
-        task.done().complete(value);
+    long deadline = System.nanoTime() + BUSY_RETRY_NANOS;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        T value = task.work().run(connection);
+        connection.commit();
+        if (task.kind() == Kind.FLUSH && resultsFailure != null) {
+          task.done()
+              .completeExceptionally(
+                  new StoreException("buffered results could not be written", resultsFailure));
+        } else {
+          task.done().complete(value);
+        }
+        return;
+      } catch (SQLException | RuntimeException e) {
+        rollBack(connection);
+        if (busy(e) && System.nanoTime() < deadline && pause(attempt)) {
+          continue; // another process wrote since this transaction first read: run it again
+        }
+        task.done().completeExceptionally(new StoreException("write failed: " + e.getMessage(), e));
+        return;
       }
-    } catch (SQLException | RuntimeException e) {
-      rollBack(connection);
-      task.done().completeExceptionally(new StoreException("write failed: " + e.getMessage(), e));
+    }
+  }
+
+  /**
+   * SQLite answers BUSY at once, without waiting out the busy timeout, when a transaction that has
+   * read tries to write after another connection (a {@code tickr token create} beside the daemon,
+   * say) committed in between: its snapshot is stale. The whole transaction has to run again.
+   */
+  static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException s && (s.getResultCode().code & 0xff) == BUSY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits a little longer after each busy attempt; false when interrupted. */
+  private static boolean pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(100, 5L << Math.min(attempt, 5)));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tickr.testing.MutableClock;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +62,36 @@ class WriterTest {
       Long id = writer.call(c -> Updates.next(c, "incident"));
       assertThat(id).isEqualTo(1L);
     }
+  }
+
+  @Test
+  void a_transaction_whose_snapshot_another_process_outdated_runs_again() throws Exception {
+    SqliteStore.open(dir, Retention.defaults(), new MutableClock(T)).close();
+    Path file = dir.resolve(SqliteStore.FILE_NAME);
+    AtomicInteger runs = new AtomicInteger();
+    try (Writer writer = new Writer(Sqlite.writable(file).getConnection());
+        Connection other = Sqlite.writable(file).getConnection()) {
+      Long id =
+          writer.call(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM monitors")) {
+                  rs.next(); // a read first: this transaction's snapshot
+                }
+                if (runs.incrementAndGet() == 1) {
+                  // Another process (tickr token create beside the daemon) writes and commits now.
+                  other.setAutoCommit(true);
+                  try (Statement s = other.createStatement()) {
+                    s.executeUpdate(
+                        "INSERT INTO monitors (name, type, source, target, interval_us, tags,"
+                            + " updated_at) VALUES ('x', 'http', 'yaml', 'http://x', 1, '[]', 0)");
+                  }
+                }
+                return Updates.next(c, "incident"); // a write: BUSY on the outdated snapshot
+              });
+      assertThat(id).isEqualTo(1L);
+      assertThat(runs).hasValue(2);
+    }
+    assertThat(Records.count(dir, "SELECT COUNT(*) FROM monitors")).isEqualTo(1);
   }
 }
