@@ -176,7 +176,7 @@ final class ConfigReader {
     Mapping mapping =
         node == null ? null : read.mapping(node, "defaults", "a mapping of monitor keys");
     if (mapping == null) {
-      return new Fields(fileStart, Map.of());
+      return Fields.copyOf(fileStart, Map.of());
     }
     Map<String, Entry> kept = new LinkedHashMap<>();
     for (Entry e : mapping.entries()) {
@@ -193,7 +193,7 @@ final class ConfigReader {
         kept.put(key, e);
       }
     }
-    return new Fields(mapping.at(), kept);
+    return Fields.copyOf(mapping.at(), kept);
   }
 
   private List<MonitorSpec> monitors(@Nullable Node node, MonitorReader reader, Set<String> names) {

@@ -58,7 +58,7 @@ public final class JsonInput {
     Interpolation interpolation = new Interpolation(secrets, problems, "secret ");
     Node root = convert(document, "", interpolation);
     Location at = root.at();
-    Fields none = new Fields(at, Map.of());
+    Fields none = Fields.copyOf(at, Map.of());
     MonitorReader.Result result =
         new MonitorReader(problems, none, channels, MonitorSpec.SOURCE_API).read(root, 0);
     MonitorSpec spec = result.spec();

@@ -50,7 +50,7 @@ final class Overlay {
         merged.put(key, e);
       }
     }
-    return new Fields(own.at(), merged);
+    return Fields.owning(own.at(), merged);
   }
 
   /** The defaults' headers with the monitor's replacing those of the same name (in any case). */

@@ -26,6 +26,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Composes YAML text with SnakeYAML Engine (a node tree, so every value keeps its start mark) and
@@ -34,6 +35,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class YamlReader {
   private static final String MERGE_KEY = "<<";
+
+  /** The largest config text read, in characters (a file of 100,000 detailed monitors fits). */
+  static final int MAX_CHARACTERS = 256 * 1024 * 1024;
 
   /** A list item or value that starts with a placeholder such as [STATUS], up to a comment. */
   private static final Pattern UNQUOTED_CONDITION =
@@ -52,7 +56,7 @@ final class YamlReader {
   private final Problems problems;
   private final Set<org.snakeyaml.engine.v2.nodes.Node> inProgress =
       Collections.newSetFromMap(new IdentityHashMap<>());
-  private String[] lines = {};
+  private String text = "";
 
   YamlReader(String file, Map<String, String> environment, Problems problems) {
     this.file = file;
@@ -63,8 +67,17 @@ final class YamlReader {
   /** The document's root, or {@code null} when it is empty or not YAML (then reported). */
   @Nullable Node read(String yaml) {
     String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-    this.lines = text.split("\r?\n|\r", -1);
-    LoadSettings settings = LoadSettings.builder().setLabel(file).setParseComments(false).build();
+    this.text = text;
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setParseComments(false)
+            // Tickr reads the text of every scalar itself: no type guessing by pattern needed.
+            .setSchema(new FailsafeSchema())
+            // SnakeYAML's default (3 Mi characters) is less than 10,000 monitors with conditions
+            // and headers take; the text is in memory already.
+            .setCodePointLimit(MAX_CHARACTERS)
+            .build();
     Optional<org.snakeyaml.engine.v2.nodes.Node> root;
     try {
       root = new Compose(settings).composeString(text);
@@ -103,6 +116,7 @@ final class YamlReader {
    * so instead of SnakeYAML's "expected <block end>".
    */
   private boolean unquotedCondition(Location where) {
+    String[] lines = text.split("\r?\n|\r", -1); // only when there is a syntax error to explain
     if (where.line() > lines.length) {
       return false;
     }
@@ -125,20 +139,33 @@ final class YamlReader {
 
   private Node convert(org.snakeyaml.engine.v2.nodes.Node node) {
     Location at = location(node.getStartMark());
-    if (!inProgress.add(node)) {
+    // Only a node with an anchor can be met again (through an alias), so only those are tracked.
+    boolean anchored = node.getAnchor().isPresent();
+    if (anchored && !inProgress.add(node)) {
       problems.add(at, "this alias refers to a value that contains it");
       return new Invalid(at);
     }
     try {
       return switch (node) {
         case ScalarNode s -> interpolation.apply(scalar(s, at));
-        case SequenceNode s -> new Sequence(s.getValue().stream().map(this::convert).toList(), at);
+        case SequenceNode s -> sequence(s, at);
         case MappingNode m -> mapping(m, at);
         default -> throw new IllegalStateException("unexpected YAML node " + node.getNodeType());
       };
     } finally {
-      inProgress.remove(node);
+      if (anchored) {
+        inProgress.remove(node);
+      }
     }
+  }
+
+  private Node sequence(SequenceNode node, Location at) {
+    List<org.snakeyaml.engine.v2.nodes.Node> items = node.getValue();
+    List<Node> out = new ArrayList<>(items.size());
+    for (org.snakeyaml.engine.v2.nodes.Node item : items) {
+      out.add(convert(item));
+    }
+    return new Sequence(out, at);
   }
 
   private static Scalar scalar(ScalarNode node, Location at) {

@@ -859,4 +859,51 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigException(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void a_config_of_several_megabytes_loads_with_every_place_right() throws ConfigException {
+    // 12,000 detailed monitors: about 5 MB, more than SnakeYAML reads by default (3 Mi chars).
+    StringBuilder yaml = new StringBuilder("defaults:\n  interval: 30s\nmonitors:\n");
+    int monitors = 12_000;
+    for (int i = 0; i < monitors; i++) {
+      yaml.append("  - name: conversion-postback-")
+          .append(i)
+          .append("\n    url: https://track.example.com/postback/")
+          .append(i)
+          .append("?click_id=abc123&payout=12.50&currency=USD&network=impact&sub1=campaign\n")
+          .append("    method: POST\n")
+          .append("    headers:\n      Accept: application/json\n      X-Program: program-")
+          .append(i % 50)
+          .append("\n    body: '{\"event\":\"conversion\",\"order_id\":\"order-")
+          .append(i)
+          .append("\",\"amount\":12.50}'\n")
+          .append("    conditions: ['[STATUS] == 200', '[BODY].status == ok']\n")
+          .append("    tags: [affiliate, program-")
+          .append(i % 50)
+          .append("]\n");
+    }
+    yaml.append("  - name: last\n    url: https://api.example.com/health\n    interval: 0s\n");
+    assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> Fixtures.parse(yaml.toString()));
+    // Everything was read: the one problem is the last monitor's, at its own line and column.
+    long lines = yaml.chars().filter(c -> c == '\n').count();
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(lines);
+              assertThat(p.column()).isEqualTo(15);
+              assertThat(p.message()).contains("interval");
+            });
+
+    Config config = Fixtures.parse(yaml.substring(0, yaml.lastIndexOf("  - name: last")));
+    assertThat(config.monitors()).hasSize(monitors);
+    MonitorSpec lastOne = config.monitors().get(monitors - 1);
+    assertThat(lastOne.name()).isEqualTo("conversion-postback-" + (monitors - 1));
+    assertThat(http(lastOne).headers()).hasSize(2);
+    assertThat(lastOne.conditions()).hasSize(2);
+    assertThat(lastOne.interval()).isEqualTo(Duration.ofSeconds(30));
+  }
 }
