@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ final class TrainingCommand implements Callable<Integer> {
   private final Ticker ticker;
 
   TrainingCommand(Tickr tickr, Ticker ticker) {
-    this.tickr = tickr;
+    this.tickr = withoutTickrSettings(tickr, ticker);
     this.ticker = ticker;
   }
 
@@ -88,6 +90,16 @@ final class TrainingCommand implements Callable<Integer> {
     } finally {
       delete(dir);
     }
+  }
+
+  /**
+   * The same wiring without the user's {@code TICKR_*} settings: the training must not depend on
+   * them (an admin password the daemon refuses would end it early and leave a poor cache behind).
+   */
+  private static Tickr withoutTickrSettings(Tickr tickr, Ticker ticker) {
+    Map<String, String> environment = new HashMap<>(tickr.environment());
+    environment.keySet().removeIf(name -> name.startsWith("TICKR_"));
+    return new Tickr(environment, tickr.clock(), ticker);
   }
 
   private static void delete(Path dir) throws IOException {
