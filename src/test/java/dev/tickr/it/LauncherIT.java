@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,55 @@ class LauncherIT {
     TickrProcess.Result r = TickrProcess.run(b, Duration.ofMinutes(5));
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("tickr ");
+  }
+
+  @Test
+  void takes_the_jdk_it_is_told_to_when_it_is_new_enough_reading_its_version_either_way(
+      @TempDir Path dir) throws Exception {
+    Path mark = dir.resolve("ran.txt");
+    Path with21 = fakeJdk(dir, "with-release-21", "JAVA_VERSION=\"21.0.5\"\n", mark);
+    Path without = fakeJdk(dir, "without-release", null, mark); // asks the real java (>= 21)
+    Path with17 =
+        fakeJdk(dir, "with-release-17", "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"17.0.2\"\n", mark);
+
+    for (Path jdk : List.of(with21, without, with17)) {
+      ProcessBuilder b =
+          new ProcessBuilder(TickrProcess.ROOT.resolve("tickr").toString(), "--version");
+      b.environment().put("TICKR_JAVA_HOME", jdk.toString());
+      b.environment().put("TICKR_AOT", "0");
+      TickrProcess.Result r = TickrProcess.run(b, Duration.ofMinutes(5));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).startsWith("tickr ");
+    }
+    List<String> ran = Files.readAllLines(mark);
+    assertThat(ran)
+        .as("each java the launcher ran")
+        .anyMatch(line -> line.startsWith("with-release-21 ") && line.endsWith(" --version"))
+        .anyMatch(line -> line.startsWith("without-release ") && line.endsWith(" --version"))
+        .noneMatch(line -> line.startsWith("with-release-17"));
+  }
+
+  /** A JDK home whose java notes each run in {@code mark} and then is the real one. */
+  private static Path fakeJdk(
+      Path dir, String name, @org.jspecify.annotations.Nullable String release, Path mark)
+      throws java.io.IOException {
+    Path home = Files.createDirectories(dir.resolve(name));
+    Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "[ \"$1\" = -XshowSettings:properties ] || echo \""
+            + name
+            + " $*\" >> '"
+            + mark
+            + "'\nexec '"
+            + TickrProcess.JAVA
+            + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+    if (release != null) {
+      Files.writeString(home.resolve("release"), release);
+    }
+    return home;
   }
 
   @Test
