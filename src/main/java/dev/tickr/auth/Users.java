@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,9 +69,31 @@ public final class Users {
    * @throws AccountException INVALID when the variable is set but too short or too long
    */
   public Optional<FirstAdmin> createFirstAdmin(Map<String, String> environment) {
-    if (store.hasUsers()) {
-      return Optional.empty();
+    return createFirstAdmin(() -> planFirstAdmin(environment, passwords, random));
+  }
+
+  /**
+   * The first admin's password and its hash, worked out before a store is at hand: hashing is
+   * deliberately slow, and {@code tickr run} does it while its config is read.
+   *
+   * @param hash the Argon2id PHC string of the password
+   * @param generated whether Tickr made the password up (to be shown once)
+   */
+  public record FirstAdminPlan(String password, boolean generated, String hash) {
+    /** Leaves the password and hash out. */
+    @Override
+    public String toString() {
+      return "FirstAdminPlan[generated=" + generated + "]";
     }
+  }
+
+  /**
+   * The first admin's password from {@link #PASSWORD_VARIABLE}, or a generated one, with its hash.
+   *
+   * @throws AccountException INVALID when the variable is set but too short or too long
+   */
+  public static FirstAdminPlan planFirstAdmin(
+      Map<String, String> environment, Passwords passwords, SecureRandom random) {
     String given = environment.get(PASSWORD_VARIABLE);
     boolean generated = given == null || given.isEmpty();
     String password;
@@ -80,18 +103,32 @@ public final class Users {
       checkPassword(given, PASSWORD_VARIABLE);
       password = given;
     }
+    return new FirstAdminPlan(password, generated, passwords.hash(password));
+  }
+
+  /**
+   * {@link #createFirstAdmin(Map)} with a password that may have been planned ahead; {@code plan}
+   * is asked only when there is no user yet.
+   *
+   * @return the new admin, or empty when there were users already
+   * @throws AccountException what {@code plan} throws
+   */
+  public Optional<FirstAdmin> createFirstAdmin(Supplier<FirstAdminPlan> planned) {
+    if (store.hasUsers()) {
+      return Optional.empty();
+    }
+    FirstAdminPlan plan = planned.get();
     Instant now = clock.instant();
     boolean added =
-        store.addUser(
-            new UserRow(FIRST_ADMIN, passwords.hash(password), Role.ADMIN.code(), now, now));
+        store.addUser(new UserRow(FIRST_ADMIN, plan.hash(), Role.ADMIN.code(), now, now));
     if (!added) {
       return Optional.empty(); // someone else was first
     }
     LOG.info(
         "user={} role=admin created password={}",
         FIRST_ADMIN,
-        generated ? "generated" : "from " + PASSWORD_VARIABLE);
-    return Optional.of(new FirstAdmin(FIRST_ADMIN, generated ? password : null));
+        plan.generated() ? "generated" : "from " + PASSWORD_VARIABLE);
+    return Optional.of(new FirstAdmin(FIRST_ADMIN, plan.generated() ? plan.password() : null));
   }
 
   /**

@@ -2,10 +2,18 @@ package dev.tickr.cli;
 
 import dev.tickr.auth.AccountException;
 import dev.tickr.auth.Accounts;
+import dev.tickr.auth.Passwords;
 import dev.tickr.auth.Users;
+import dev.tickr.store.SqliteStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 
 /** What {@code tickr run} does once, on a data directory without users: the first admin. */
 final class FirstStart {
@@ -19,9 +27,53 @@ final class FirstStart {
    */
   static boolean admin(
       Accounts accounts, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    return admin(accounts, environment, null, out, err);
+  }
+
+  /**
+   * Hashes the first admin's password on another core when {@code dataDir} has no database yet (so
+   * there will be no user), while {@code tickr run} reads its config: Argon2id is slow on purpose,
+   * and start-up need not wait for it twice. Nothing is written.
+   *
+   * @return null when the directory has a database already
+   */
+  static @Nullable CompletableFuture<Users.FirstAdminPlan> planAhead(
+      Map<String, String> environment, Path dataDir) {
+    if (Files.exists(dataDir.resolve(SqliteStore.FILE_NAME))) {
+      return null;
+    }
+    CompletableFuture<Users.FirstAdminPlan> plan = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("tickr-first-admin")
+        .start(
+            () -> {
+              try {
+                SecureRandom random = new SecureRandom();
+                plan.complete(Users.planFirstAdmin(environment, new Passwords(random), random));
+              } catch (RuntimeException e) {
+                plan.completeExceptionally(e);
+              }
+            });
+    return plan;
+  }
+
+  /**
+   * {@link #admin(Accounts, Map, PrintWriter, PrintWriter)} with the password hashed ahead when
+   * {@code ahead} is given (from {@link #planAhead}).
+   */
+  static boolean admin(
+      Accounts accounts,
+      Map<String, String> environment,
+      @Nullable CompletableFuture<Users.FirstAdminPlan> ahead,
+      PrintWriter out,
+      PrintWriter err) {
     Optional<Users.FirstAdmin> made;
     try {
-      made = accounts.users().createFirstAdmin(environment);
+      made =
+          ahead == null
+              ? accounts.users().createFirstAdmin(environment)
+              : accounts.users().createFirstAdmin(() -> await(ahead));
     } catch (AccountException e) {
       err.println("run: " + e.getMessage());
       err.flush();
@@ -43,5 +95,16 @@ final class FirstStart {
     }
     out.flush();
     return true;
+  }
+
+  private static Users.FirstAdminPlan await(CompletableFuture<Users.FirstAdminPlan> ahead) {
+    try {
+      return ahead.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause; // AccountException for an unusable TICKR_ADMIN_PASSWORD
+      }
+      throw e;
+    }
   }
 }

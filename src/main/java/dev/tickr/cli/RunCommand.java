@@ -6,6 +6,7 @@ import dev.tickr.api.ApiRoutes;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.auth.SecretBoxException;
+import dev.tickr.auth.Users;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,6 +117,10 @@ final class RunCommand implements Callable<Integer> {
     if (file == null && Files.exists(Path.of("tickr.yml"))) {
       file = Path.of("tickr.yml");
     }
+    // What does not depend on the config is done now, while another core reads it (ConfigPrefetch).
+    Metrics metrics = new Metrics();
+    @Nullable CompletableFuture<Users.FirstAdminPlan> adminAhead =
+        file == null ? null : FirstStart.planAhead(tickr.environment(), data);
     Config loaded;
     long parsing = ticker.nanos();
     try {
@@ -142,10 +148,9 @@ final class RunCommand implements Callable<Integer> {
     long parsed = ticker.nanos();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
-    Metrics metrics = new Metrics();
     Store store = SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
     Accounts accounts = new Accounts(store, tickr.clock());
-    if (!FirstStart.admin(accounts, tickr.environment(), out, err)) {
+    if (!FirstStart.admin(accounts, tickr.environment(), adminAhead, out, err)) {
       store.close();
       return 2;
     }
@@ -222,6 +227,7 @@ final class RunCommand implements Callable<Integer> {
       Signals.on("INT", stop::countDown);
       Signals.on("HUP", daemon::reload);
       long opened = ticker.nanos();
+      // The web server first: by the time a check can alert, the dashboard it links to is up.
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
       tickr.checks().ready(); // no first check's deadline pays for Tickr's own set-up
       long daemonStart = ticker.nanos();

@@ -8,11 +8,20 @@ import dev.tickr.incident.Verdict;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.WriteTimer;
 import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,8 +128,26 @@ public final class Metrics implements WriteTimer {
   private final Histogram storeWrites;
   private volatile Sources sources = Sources.NONE;
 
+  /**
+   * The JVM's metrics as the Prometheus client's {@code JvmMetrics} has them, less native memory:
+   * that one asks the JVM for a native memory summary at start-up (a tenth of a second and more on
+   * 2 cores) and has nothing to show unless the JVM runs with native memory tracking on.
+   */
+  private static void jvm(PrometheusRegistry registry) {
+    PrometheusProperties config = PrometheusProperties.get();
+    JvmThreadsMetrics.builder(config).register(registry);
+    JvmBufferPoolMetrics.builder(config).register(registry);
+    JvmClassLoadingMetrics.builder(config).register(registry);
+    JvmCompilationMetrics.builder(config).register(registry);
+    JvmGarbageCollectorMetrics.builder(config).register(registry);
+    JvmMemoryPoolAllocationMetrics.builder(config).register(registry);
+    JvmMemoryMetrics.builder(config).register(registry);
+    JvmRuntimeInfoMetric.builder(config).register(registry);
+    ProcessMetrics.builder(config).register(registry);
+  }
+
   public Metrics() {
-    JvmMetrics.builder().register(registry);
+    jvm(registry);
     GaugeWithCallback.builder()
         .name("tickr_monitor_up")
         .help("1 when the monitor is UP or DEGRADED, 0 when DOWN; absent otherwise")

@@ -111,6 +111,29 @@ class AccountsEndToEndTest {
   }
 
   @Test
+  void once_there_are_users_the_admin_password_variable_is_not_looked_at() throws Exception {
+    Path data = dir.resolve("data");
+    CliRunner.Run first =
+        new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD))
+            .daemon(config(), data, Ports.closed(), "1s")
+            .get(30, TimeUnit.SECONDS);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+
+    int port = Ports.closed();
+    CompletableFuture<CliRunner.Run> second =
+        new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "hunter2"))
+            .daemon(config(), data, port, "10s");
+    try (Browser browser = new Browser(port)) {
+      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening again");
+      assertThat(browser.login("admin", "hunter2").statusCode()).isEqualTo(401);
+      assertThat(browser.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(303);
+    }
+    CliRunner.Run again = second.get(30, TimeUnit.SECONDS);
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out() + again.err()).doesNotContain("Created user").doesNotContain("hunter2");
+  }
+
+  @Test
   void users_added_from_the_command_line_log_in_with_their_role() throws Exception {
     CliRunner cli =
         new CliRunner(

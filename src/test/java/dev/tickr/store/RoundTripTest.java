@@ -115,6 +115,22 @@ class RoundTripTest {
     assertThat(store.monitors())
         .hasSize(999)
         .isSortedAccordingTo((a, b) -> a.name().compareTo(b.name()));
+
+    // Again, changed: every row is updated (also the retired one, which comes back), none added.
+    List<MonitorRow> changed =
+        rows.stream()
+            .map(
+                r ->
+                    new MonitorRow(
+                        r.name(),
+                        "tcp",
+                        "api",
+                        r.target() + "/v2",
+                        Duration.ofSeconds(5),
+                        List.of("moved")))
+            .toList();
+    store.upsertMonitors(changed);
+    assertThat(store.monitors()).hasSize(1000).containsExactlyInAnyOrderElementsOf(changed);
   }
 
   @Test
