@@ -10,6 +10,7 @@ import dev.tickr.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,12 @@ final class MonitorReader {
   private final Collection<String> channels;
   private final EndpointReader endpoints;
   private final String source;
+
+  /**
+   * Conditions by text, parsed once: 10,000 monitors repeat the same few (a condition is
+   * immutable).
+   */
+  private final Map<String, Condition> parsedConditions = new HashMap<>();
 
   /**
    * @param defaults the checked {@code defaults:} entries
@@ -279,7 +286,12 @@ final class MonitorReader {
     List<Condition> conditions = new ArrayList<>();
     for (Scalar item : items) {
       try {
-        conditions.add(ConditionParser.parse(item.text()));
+        Condition parsed = parsedConditions.get(item.text());
+        if (parsed == null) {
+          parsed = ConditionParser.parse(item.text());
+          parsedConditions.put(item.text(), parsed);
+        }
+        conditions.add(parsed);
       } catch (ConditionSyntaxException e) {
         read.problem(item.at(e.column() - 1), String.valueOf(e.getMessage()));
       }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +20,20 @@ import org.jspecify.annotations.Nullable;
  * Invalid}), so callers go on and find the next problem.
  */
 final class Read {
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?\\d+");
+  /** Whether {@code text} is a whole number: an optional sign and ASCII digits. */
+  static boolean wholeNumber(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    if (start == text.length()) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private final Problems problems;
 
@@ -122,7 +134,7 @@ final class Read {
       return null;
     }
     String text = s.text().strip();
-    if (WHOLE_NUMBER.matcher(text).matches()) {
+    if (wholeNumber(text)) {
       problem(
           s.at(),
           what
@@ -170,7 +182,7 @@ final class Read {
     String text = s.text().strip();
     long value;
     try {
-      value = WHOLE_NUMBER.matcher(text).matches() ? Long.parseLong(text) : Long.MIN_VALUE;
+      value = wholeNumber(text) ? Long.parseLong(text) : Long.MIN_VALUE;
     } catch (NumberFormatException e) {
       value = Long.MIN_VALUE;
     }

@@ -77,6 +77,7 @@ final class YamlReader {
             // SnakeYAML's default (3 Mi characters) is less than 10,000 monitors with conditions
             // and headers take; the text is in memory already.
             .setCodePointLimit(MAX_CHARACTERS)
+            .setBufferSize(64 * 1024) // read ahead in larger steps than 1 Ki characters
             .build();
     Optional<org.snakeyaml.engine.v2.nodes.Node> root;
     try {
@@ -133,8 +134,11 @@ final class YamlReader {
   }
 
   private Location location(Optional<Mark> mark) {
-    return mark.map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-        .orElseGet(() -> new Location(file, 1, 1));
+    if (mark.isEmpty()) {
+      return new Location(file, 1, 1);
+    }
+    Mark m = mark.get();
+    return new Location(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private Node convert(org.snakeyaml.engine.v2.nodes.Node node) {
@@ -146,12 +150,16 @@ final class YamlReader {
       return new Invalid(at);
     }
     try {
-      return switch (node) {
-        case ScalarNode s -> interpolation.apply(scalar(s, at));
-        case SequenceNode s -> sequence(s, at);
-        case MappingNode m -> mapping(m, at);
-        default -> throw new IllegalStateException("unexpected YAML node " + node.getNodeType());
-      };
+      // instanceof, not a type switch: this runs for every node of the file, mostly before the
+      // JIT has compiled it, and a type switch costs several times more in the interpreter.
+      if (node instanceof ScalarNode s) {
+        return interpolation.apply(scalar(s, at));
+      } else if (node instanceof MappingNode m) {
+        return mapping(m, at);
+      } else if (node instanceof SequenceNode s) {
+        return sequence(s, at);
+      }
+      throw new IllegalStateException("unexpected YAML node " + node.getNodeType());
     } finally {
       if (anchored) {
         inProgress.remove(node);
