@@ -76,4 +76,30 @@ class RedactionTest {
             "k/ey1")
         .doesNotContain("application/json", "3");
   }
+
+  @Test
+  void secret_names_are_told_by_what_they_contain_in_any_case() {
+    assertThat(
+            List.of(
+                "token",
+                "X-Auth-Token",
+                "client_secret",
+                "PASSWORD",
+                "pwd",
+                "api_key",
+                "API-KEY",
+                "apikey",
+                "AccessKey",
+                "access_key",
+                "signature",
+                "sig",
+                "Authorization",
+                "credentials",
+                "sessionid",
+                "key",
+                "KEY"))
+        .allMatch(Redaction::isSecretName);
+    assertThat(List.of("click_id", "payout", "currency", "network", "sub1", "keyword", "id", ""))
+        .noneMatch(Redaction::isSecretName);
+  }
 }
