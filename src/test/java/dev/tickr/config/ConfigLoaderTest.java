@@ -906,4 +906,32 @@ class ConfigLoaderTest {
     assertThat(lastOne.conditions()).hasSize(2);
     assertThat(lastOne.interval()).isEqualTo(Duration.ofSeconds(30));
   }
+
+  @Test
+  void a_long_list_reports_each_problem_in_file_order_with_its_place() {
+    StringBuilder yaml = new StringBuilder("monitors:\n");
+    int monitors = 3_000;
+    for (int i = 0; i < monitors; i++) {
+      String name = i == 2_990 ? "m5" : "m" + i; // the second m5, far from the first
+      String interval = i == 10 || i == 2_500 ? "0s" : "30s";
+      yaml.append("  - name: ")
+          .append(name)
+          .append("\n    url: https://api.example.com/")
+          .append(i)
+          .append("\n    interval: ")
+          .append(interval)
+          .append('\n');
+    }
+    List<String> problems = Fixtures.problems(yaml.toString());
+    // Three lines a monitor after the first: monitor i starts at line 2 + 3i.
+    assertThat(problems)
+        .containsExactly(
+            "tickr.yml:" + (2 + 3 * 10 + 2) + ":15: interval must be at least 1s, got \"0s\"",
+            "tickr.yml:" + (2 + 3 * 2_500 + 2) + ":15: interval must be at least 1s, got \"0s\"",
+            "tickr.yml:"
+                + (2 + 3 * 2_990)
+                + ":11: duplicate monitor name \"m5\" (first declared at line "
+                + (2 + 3 * 5)
+                + ")");
+  }
 }
