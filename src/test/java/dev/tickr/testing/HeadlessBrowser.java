@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -407,11 +408,31 @@ public final class HeadlessBrowser
     waitUntil(wait, "clickable: " + by, ExpectedConditions.elementToBeClickable(by)).click();
   }
 
+  /**
+   * Whether {@code element} has left the document. Chromium says so in two ways: a stale element
+   * reference, or, while the next page replaces the old one, "Node with given id does not belong to
+   * the document".
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      var unused = element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
   /** Clicks something that loads another page (a form's submit button, a link) and waits for it. */
   public void clickAndWaitForPage(By by) {
     WebElement old = find(By.tagName("html"));
     click(by);
-    waitUntil(wait, "the next page after clicking " + by, ExpectedConditions.stalenessOf(old));
+    waitUntil(wait, "the next page after clicking " + by, d -> gone(old));
     waitUntil(
         wait,
         "the next page to load",
