@@ -127,12 +127,23 @@ public final class Metrics implements WriteTimer {
   private final Histogram lateness;
   private final Histogram storeWrites;
   private volatile Sources sources = Sources.NONE;
+  private boolean jvmRegistered; // guarded by this
 
   /**
    * The JVM's metrics as the Prometheus client's {@code JvmMetrics} has them, less native memory:
-   * that one asks the JVM for a native memory summary at start-up (a tenth of a second and more on
-   * 2 cores) and has nothing to show unless the JVM runs with native memory tracking on.
+   * that one asks the JVM for a native memory summary (a tenth of a second and more on 2 cores) and
+   * has nothing to show unless the JVM runs with native memory tracking on. Registered at the first
+   * scrape, not at start-up: they start the JVM's management beans, a few hundred milliseconds of
+   * CPU that a daemon starting 10,000 monitors on 2 cores has better uses for (and a daemon nobody
+   * scrapes never needs). The allocation counters count from then on.
    */
+  private synchronized void jvmOnce() {
+    if (!jvmRegistered) {
+      jvm(registry);
+      jvmRegistered = true;
+    }
+  }
+
   private static void jvm(PrometheusRegistry registry) {
     PrometheusProperties config = PrometheusProperties.get();
     JvmThreadsMetrics.builder(config).register(registry);
@@ -147,7 +158,6 @@ public final class Metrics implements WriteTimer {
   }
 
   public Metrics() {
-    jvm(registry);
     GaugeWithCallback.builder()
         .name("tickr_monitor_up")
         .help("1 when the monitor is UP or DEGRADED, 0 when DOWN; absent otherwise")
@@ -309,6 +319,7 @@ public final class Metrics implements WriteTimer {
 
   /** Writes every metric in the Prometheus text format ({@link #CONTENT_TYPE}). */
   public void write(OutputStream out) throws IOException {
+    jvmOnce();
     writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
   }
 
