@@ -20,17 +20,6 @@ final class FirstStart {
   private FirstStart() {}
 
   /**
-   * Makes the user {@code admin} when there is none and says so on {@code out}, with the password
-   * when Tickr generated it (the only time it is shown; it is never logged).
-   *
-   * @return false when {@code TICKR_ADMIN_PASSWORD} is unusable (said on {@code err})
-   */
-  static boolean admin(
-      Accounts accounts, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-    return admin(accounts, environment, null, out, err);
-  }
-
-  /**
    * Hashes the first admin's password on another core when {@code dataDir} has no database yet (so
    * there will be no user), while {@code tickr run} reads its config: Argon2id is slow on purpose,
    * and start-up need not wait for it twice. Nothing is written.
@@ -59,8 +48,11 @@ final class FirstStart {
   }
 
   /**
-   * {@link #admin(Accounts, Map, PrintWriter, PrintWriter)} with the password hashed ahead when
-   * {@code ahead} is given (from {@link #planAhead}).
+   * Makes the user {@code admin} when there is none and says so on {@code out}, with the password
+   * when Tickr generated it (the only time it is shown; it is never logged).
+   *
+   * @param ahead the password hashed ahead by {@link #planAhead}, or null to hash it now
+   * @return false when {@code TICKR_ADMIN_PASSWORD} is unusable (said on {@code err})
    */
   static boolean admin(
       Accounts accounts,
