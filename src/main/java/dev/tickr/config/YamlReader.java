@@ -7,9 +7,9 @@ import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Node.Sequence;
 import dev.tickr.config.Node.Style;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,20 +18,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingEndEvent;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.events.SequenceEndEvent;
+import org.snakeyaml.engine.v2.events.SequenceStartEvent;
+import org.snakeyaml.engine.v2.events.StreamEndEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
- * Composes YAML text with SnakeYAML Engine (a node tree, so every value keeps its start mark) and
- * turns it into {@link Node}s: {@code ${NAME}} replaced, {@code <<: *anchor} merged, duplicate keys
- * and syntax errors reported with their place.
+ * Parses YAML text with SnakeYAML Engine and builds {@link Node}s from its events, each with the
+ * place it was written: {@code ${NAME}} replaced, {@code <<: *anchor} merged, duplicate keys and
+ * syntax errors reported with their place.
  */
 final class YamlReader {
   private static final String MERGE_KEY = "<<";
@@ -54,8 +59,13 @@ final class YamlReader {
   }
 
   private final Problems problems;
-  private final Set<org.snakeyaml.engine.v2.nodes.Node> inProgress =
-      Collections.newSetFromMap(new IdentityHashMap<>());
+
+  /** Anchors read so far, by name, as the value an alias to them stands for. */
+  private final Map<String, Node> anchors = new HashMap<>();
+
+  /** Anchors of collections still being read. */
+  private final Set<String> inProgress = new HashSet<>();
+
   private String text = "";
 
   YamlReader(String file, Map<String, String> environment, Problems problems) {
@@ -72,16 +82,13 @@ final class YamlReader {
         LoadSettings.builder()
             .setLabel(file)
             .setParseComments(false)
-            // Tickr reads the text of every scalar itself: no type guessing by pattern needed.
-            .setSchema(new FailsafeSchema())
             // SnakeYAML's default (3 Mi characters) is less than 10,000 monitors with conditions
             // and headers take; the text is in memory already.
             .setCodePointLimit(MAX_CHARACTERS)
             .setBufferSize(64 * 1024) // read ahead in larger steps than 1 Ki characters
             .build();
-    Optional<org.snakeyaml.engine.v2.nodes.Node> root;
     try {
-      root = new Compose(settings).composeString(text);
+      return document(new Parse(settings).parseString(text).iterator());
     } catch (MarkedYamlEngineException e) {
       syntaxError(e);
       return null;
@@ -89,7 +96,29 @@ final class YamlReader {
       problems.add(new Location(file, 1, 1), "not valid YAML: " + e.getMessage());
       return null;
     }
-    return root.map(this::convert).orElse(null);
+  }
+
+  /**
+   * Builds Tickr's nodes straight from the parser's events. SnakeYAML's own node tree is not
+   * needed: Tickr reads every scalar's text itself, so the tree would be one more copy of a file
+   * that can hold 10,000 monitors, built while the daemon starts.
+   */
+  private @Nullable Node document(Iterator<Event> events) {
+    events.next(); // the stream's start
+    Event first = events.next();
+    if (first instanceof StreamEndEvent) {
+      return null; // no document: an empty file or only comments
+    }
+    Node root = node(events.next(), events); // after the document's start
+    events.next(); // the document's end
+    Event after = events.next();
+    if (!(after instanceof StreamEndEvent)) {
+      problems.add(
+          location(after.getStartMark()),
+          "a config file holds one YAML document, but a second one starts here");
+      return null;
+    }
+    return root;
   }
 
   private void syntaxError(MarkedYamlEngineException e) {
@@ -141,52 +170,78 @@ final class YamlReader {
     return new Location(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
-  private Node convert(org.snakeyaml.engine.v2.nodes.Node node) {
-    Location at = location(node.getStartMark());
-    // Only a node with an anchor can be met again (through an alias), so only those are tracked.
-    boolean anchored = node.getAnchor().isPresent();
-    if (anchored && !inProgress.add(node)) {
-      problems.add(at, "this alias refers to a value that contains it");
+  @SuppressWarnings("IfChainToSwitch") // on purpose: see below
+  private Node node(Event event, Iterator<Event> events) {
+    Location at = location(event.getStartMark());
+    // instanceof, not a type switch: this runs for every value of the file, mostly before the JIT
+    // has compiled it, and a type switch costs several times more in the interpreter.
+    if (event instanceof ScalarEvent s) {
+      return anchored(s, interpolation.apply(scalar(s, at)));
+    } else if (event instanceof MappingStartEvent m) {
+      String anchor = building(m);
+      return built(anchor, mapping(events, at));
+    } else if (event instanceof SequenceStartEvent s) {
+      String anchor = building(s);
+      List<Node> items = new ArrayList<>();
+      for (Event e = events.next(); !(e instanceof SequenceEndEvent); e = events.next()) {
+        items.add(node(e, events));
+      }
+      return built(anchor, new Sequence(items, at));
+    } else if (event instanceof AliasEvent alias) {
+      String name = alias.getAlias().getValue();
+      Node target = anchors.get(name);
+      if (target != null) {
+        return target;
+      }
+      problems.add(
+          at,
+          inProgress.contains(name)
+              ? "this alias refers to a value that contains it"
+              : "*" + name + " refers to no anchor: &" + name + " must come before it");
       return new Invalid(at);
     }
-    try {
-      // instanceof, not a type switch: this runs for every node of the file, mostly before the
-      // JIT has compiled it, and a type switch costs several times more in the interpreter.
-      if (node instanceof ScalarNode s) {
-        return interpolation.apply(scalar(s, at));
-      } else if (node instanceof MappingNode m) {
-        return mapping(m, at);
-      } else if (node instanceof SequenceNode s) {
-        return sequence(s, at);
-      }
-      throw new IllegalStateException("unexpected YAML node " + node.getNodeType());
-    } finally {
-      if (anchored) {
-        inProgress.remove(node);
-      }
-    }
+    throw new IllegalStateException("unexpected YAML event " + event.getEventId());
   }
 
-  private Node sequence(SequenceNode node, Location at) {
-    List<org.snakeyaml.engine.v2.nodes.Node> items = node.getValue();
-    List<Node> out = new ArrayList<>(items.size());
-    for (org.snakeyaml.engine.v2.nodes.Node item : items) {
-      out.add(convert(item));
+  /** Notes that a collection with an anchor is being read: an alias to it inside is a loop. */
+  private @Nullable String building(NodeEvent event) {
+    Optional<Anchor> anchor = event.getAnchor();
+    if (anchor.isEmpty()) {
+      return null;
     }
-    return new Sequence(out, at);
+    String name = anchor.get().getValue();
+    anchors.remove(name); // an anchor may be defined again; aliases after this one mean this one
+    inProgress.add(name);
+    return name;
   }
 
-  private static Scalar scalar(ScalarNode node, Location at) {
-    String text = node.getValue();
+  private Node built(@Nullable String anchor, Node node) {
+    if (anchor != null) {
+      inProgress.remove(anchor);
+      anchors.put(anchor, node);
+    }
+    return node;
+  }
+
+  private Node anchored(ScalarEvent event, Node node) {
+    Optional<Anchor> anchor = event.getAnchor();
+    if (anchor.isPresent()) {
+      anchors.put(anchor.get().getValue(), node);
+    }
+    return node;
+  }
+
+  private static Scalar scalar(ScalarEvent event, Location at) {
+    String text = event.getValue();
     Style style =
-        switch (node.getScalarStyle()) {
+        switch (event.getScalarStyle()) {
           case PLAIN -> Style.PLAIN;
           case SINGLE_QUOTED, DOUBLE_QUOTED -> Style.QUOTED;
           default -> Style.BLOCK;
         };
     boolean exact = false;
-    Optional<Mark> start = node.getStartMark();
-    Optional<Mark> end = node.getEndMark();
+    Optional<Mark> start = event.getStartMark();
+    Optional<Mark> end = event.getEndMark();
     if (style != Style.BLOCK && start.isPresent() && end.isPresent()) {
       Mark s = start.get();
       Mark e = end.get();
@@ -196,18 +251,22 @@ final class YamlReader {
     return new Scalar(text, style, false, exact, at);
   }
 
-  private Node mapping(MappingNode node, Location at) {
+  /** The entries up to the mapping's end, after its start event. */
+  private Node mapping(Iterator<Event> events, Location at) {
     List<Entry> entries = new ArrayList<>();
     Map<String, Entry> seen = new HashMap<>();
     List<Mapping> merges = new ArrayList<>();
-    for (NodeTuple tuple : node.getValue()) {
-      Location keyAt = location(tuple.getKeyNode().getStartMark());
-      if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-        problems.add(keyAt, "a key must be plain text, got a " + describe(tuple.getKeyNode()));
+    for (Event e = events.next(); !(e instanceof MappingEndEvent); e = events.next()) {
+      Location keyAt = location(e.getStartMark());
+      // A key's text is taken as written: no ${NAME} in keys.
+      Node keyNode = e instanceof ScalarEvent s ? anchored(s, scalar(s, keyAt)) : node(e, events);
+      Node value = node(events.next(), events);
+      if (!(keyNode instanceof Scalar key)) {
+        if (!(keyNode instanceof Invalid)) {
+          problems.add(keyAt, "a key must be plain text, got " + Node.describe(keyNode));
+        }
         continue;
       }
-      Scalar key = scalar(keyNode, keyAt);
-      Node value = convert(tuple.getValueNode());
       if (key.style() == Style.PLAIN && key.text().equals(MERGE_KEY)) {
         addMerge(value, merges);
         continue;
@@ -253,9 +312,5 @@ final class YamlReader {
       case Scalar s ->
           problems.add(s.at(), "<< merges a mapping (<<: *anchor), got " + Node.describe(value));
     }
-  }
-
-  private static String describe(org.snakeyaml.engine.v2.nodes.Node node) {
-    return node instanceof SequenceNode ? "list" : "mapping";
   }
 }

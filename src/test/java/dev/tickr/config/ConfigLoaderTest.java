@@ -782,6 +782,39 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void an_alias_means_the_last_anchor_of_its_name_before_it() throws ConfigException {
+    Config config =
+        Fixtures.parse(
+            """
+            x-tags: &tags [first]
+            x-again: &tags [second]
+            monitors:
+              - name: campaigns
+                url: https://api.example.com/campaigns
+                tags: *tags
+            """);
+
+    assertThat(config.monitors().getFirst().tags()).containsExactly("second");
+  }
+
+  @Test
+  void every_alias_without_an_anchor_before_it_is_reported_where_it_is() {
+    assertThat(
+            Fixtures.problems(
+                """
+                monitors:
+                  - name: campaigns
+                    url: https://api.example.com/campaigns
+                    tags: *later
+                    headers: *nowhere
+                x-later: &later [a]
+                """))
+        .containsExactly(
+            "tickr.yml:4:11: *later refers to no anchor: &later must come before it",
+            "tickr.yml:5:14: *nowhere refers to no anchor: &nowhere must come before it");
+  }
+
+  @Test
   void reports_a_file_that_cannot_be_read_at_its_first_line(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yml");
 
