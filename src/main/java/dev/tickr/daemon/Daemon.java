@@ -208,7 +208,7 @@ public final class Daemon implements AutoCloseable {
     synchronized (reloadLock) {
       UnaryOperator<Config> layer = api;
       Config next = layer == null ? fileConfig : layer.apply(fileConfig);
-      apply(next, true);
+      apply(next, true, true);
       config = next;
     }
   }
@@ -271,7 +271,7 @@ public final class Daemon implements AutoCloseable {
     tracker.restore(saved);
     alerts.start(saved);
     // The alerting engine was made with the file's config; it needs to hear of the API's layer.
-    apply(config, api != null);
+    apply(config, api != null, false);
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
         tracker.forget(known); // saved state of a monitor no longer configured
@@ -326,7 +326,7 @@ public final class Daemon implements AutoCloseable {
       synchronized (reloadLock) {
         UnaryOperator<Config> layer = api;
         Config next = layer == null ? loaded : layer.apply(loaded);
-        apply(next, true);
+        apply(next, true, true);
         fileConfig = loaded;
         config = next;
         LOG.info("config={} reloaded monitors={}", configFile, next.monitors().size());
@@ -342,7 +342,11 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  private void apply(Config next, boolean newToAlerting) {
+  /**
+   * @param waitForRows whether the monitors' rows must be committed before this returns; at start
+   *     they need not be (they are written before any result that follows)
+   */
+  private void apply(Config next, boolean newToAlerting, boolean waitForRows) {
     synchronized (reloadLock) {
       if (newToAlerting) {
         alerts.reconfigure(next);
@@ -369,7 +373,7 @@ public final class Daemon implements AutoCloseable {
           changed.add(spec);
         }
       }
-      store.upsertMonitors(
+      List<MonitorRow> rows =
           changed.stream()
               .map(
                   spec ->
@@ -381,7 +385,12 @@ public final class Daemon implements AutoCloseable {
                           Redaction.scrub(spec.target().describe(), next.secretValues().values()),
                           spec.interval(),
                           spec.tags()))
-              .toList());
+              .toList();
+      if (waitForRows) {
+        store.upsertMonitors(rows);
+      } else {
+        store.upsertMonitorsQueued(rows);
+      }
       for (MonitorSpec spec : changed) {
         MonitorSpec old = active.get(spec.name());
         runner.put(spec);

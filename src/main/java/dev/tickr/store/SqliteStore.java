@@ -120,6 +120,15 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void upsertMonitorsQueued(List<MonitorRow> monitors) {
+    Instant now = clock.instant();
+    writer()
+        .executeQueued(
+            "writing " + monitors.size() + " monitors",
+            c -> Updates.upsertMonitors(c, monitors, now));
+  }
+
+  @Override
   public void retireMonitor(String name, Instant at) {
     writer().execute(c -> Updates.retireMonitor(c, name, at));
   }

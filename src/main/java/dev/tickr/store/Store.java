@@ -29,6 +29,13 @@ public interface Store extends StatusSink, AutoCloseable {
   /** Many at once, in one transaction: a config of thousands of monitors starts fast. */
   void upsertMonitors(List<MonitorRow> monitors);
 
+  /**
+   * Like {@link #upsertMonitors} but returns at once: the rows are written before anything written
+   * after this call, and a failure is logged. For the daemon's start, which need not wait for
+   * 10,000 rows to be committed before its checks begin.
+   */
+  void upsertMonitorsQueued(List<MonitorRow> monitors);
+
   /** Hides a monitor removed from the config from {@link #monitors()}; its history stays. */
   void retireMonitor(String name, Instant at);
 

@@ -146,6 +146,35 @@ final class Writer implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs {@code action} in its own transaction on the writer thread, after what was submitted
+   * before it, without waiting for it; a failure is logged with {@code what}.
+   */
+  void executeQueued(String what, Action action) {
+    Task<Void> task =
+        new Task<>(
+            Kind.WORK,
+            c -> {
+              action.run(c);
+              return null;
+            },
+            new CompletableFuture<>());
+    synchronized (gate) {
+      if (closing || !thread.isAlive()) {
+        throw new StoreException("the store is closed");
+      }
+      tasks.add(task);
+    }
+    var unused =
+        task.done()
+            .whenComplete(
+                (ok, failure) -> {
+                  if (failure != null) {
+                    LOG.error("{} failed: {}", what, failure.getMessage());
+                  }
+                });
+  }
+
   private <T> @Nullable T submit(Task<T> task) {
     long start = System.nanoTime();
     try {

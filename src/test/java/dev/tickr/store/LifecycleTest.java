@@ -48,6 +48,23 @@ class LifecycleTest {
   }
 
   @Test
+  void queued_monitor_rows_are_written_before_what_follows_them_and_before_the_store_closes() {
+    MonitorRow other =
+        new MonitorRow(
+            "web", "http", "yaml", "https://web.example", Duration.ofSeconds(10), List.of());
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), clock)) {
+      store.upsertMonitorsQueued(List.of(ROW));
+      store.flush();
+      assertThat(store.monitors()).containsExactly(ROW);
+
+      store.upsertMonitorsQueued(List.of(other));
+    }
+    try (SqliteStore reader = SqliteStore.openReadOnly(dir)) {
+      assertThat(reader.monitors()).containsExactly(ROW, other);
+    }
+  }
+
+  @Test
   void another_reader_sees_committed_data_while_the_writer_has_the_store_open() {
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), clock)) {
       store.upsertMonitor(ROW);
