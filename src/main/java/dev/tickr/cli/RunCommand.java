@@ -20,6 +20,7 @@ import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.store.StoreException;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
 import dev.tickr.ui.Dashboard;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -121,22 +123,32 @@ final class RunCommand implements Callable<Integer> {
     Metrics metrics = new Metrics();
     @Nullable CompletableFuture<Users.FirstAdminPlan> adminAhead =
         file == null ? null : FirstStart.planAhead(tickr.environment(), data);
+    // With --data the data directory does not depend on the config: its database is got ready
+    // on another core while the config is read (only where that changes nothing; see prepareAhead).
+    boolean dataGiven = spec.commandLine().getParseResult().hasMatchedOption("--data");
+    @Nullable CompletableFuture<SqliteStore.@Nullable Ahead> storeAhead =
+        file == null || !dataGiven ? null : prepareAhead(data);
     Config loaded;
+    String[] hostPort;
     long parsing = ticker.nanos();
     try {
       Config ahead = file == null || prefetch == null ? null : prefetch.take(file);
       loaded = file == null ? Config.EMPTY : ahead != null ? ahead : loader.load(file);
-    } catch (ConfigException e) {
-      for (Problem p : e.problems()) {
-        err.println(p);
+      hostPort = hostPort(listen == null ? loaded.server().listen() : listen);
+    } catch (ConfigException | UsageException e) {
+      discard(storeAhead);
+      if (e instanceof ConfigException c) {
+        for (Problem p : c.problems()) {
+          err.println(p);
+        }
+        err.flush();
+        return 2;
       }
-      err.flush();
-      return 2;
+      throw e;
     }
-    String[] hostPort = hostPort(listen == null ? loaded.server().listen() : listen);
     StorageSpec storage = loaded.storage();
-    Path dataDir =
-        storage.path() != null && data.equals(Path.of("tickr-data")) ? storage.path() : data;
+    Path fromConfig = dataGiven ? null : storage.path();
+    Path dataDir = fromConfig != null ? fromConfig : data;
     Retention retention =
         new Retention(
             storage.rawRetention(),
@@ -148,7 +160,20 @@ final class RunCommand implements Callable<Integer> {
     long parsed = ticker.nanos();
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
-    Store store = SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
+    Store store;
+    try {
+      SqliteStore.Ahead ahead = storeAhead == null ? null : storeAhead.join();
+      store =
+          ahead != null
+              ? ahead.open(retention, tickr.clock(), metrics)
+              : SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
+    } catch (StoreException | CompletionException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw new UsageException(
+          (fromConfig != null ? "storage.path " + fromConfig : "--data " + data)
+              + ": "
+              + cause.getMessage());
+    }
     Accounts accounts = new Accounts(store, tickr.clock());
     if (!FirstStart.admin(accounts, tickr.environment(), adminAhead, out, err)) {
       store.close();
@@ -264,6 +289,38 @@ final class RunCommand implements Callable<Integer> {
       out.println("Tickr stopped.");
       out.flush();
       return 0;
+    }
+  }
+
+  /** The data directory's database got ready on its own thread; null inside when it must wait. */
+  private static CompletableFuture<SqliteStore.@Nullable Ahead> prepareAhead(Path dataDir) {
+    CompletableFuture<SqliteStore.@Nullable Ahead> result = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("tickr-store-ahead")
+        .start(
+            () -> {
+              try {
+                result.complete(SqliteStore.prepareAhead(dataDir));
+              } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  /** The daemon is not starting: what was made ahead for it goes again. */
+  private static void discard(@Nullable CompletableFuture<SqliteStore.@Nullable Ahead> ahead) {
+    if (ahead == null) {
+      return;
+    }
+    try {
+      SqliteStore.Ahead made = ahead.join();
+      if (made != null) {
+        made.discard();
+      }
+    } catch (CompletionException e) {
+      // it failed and removed what it had made; the config's problems are what to report
     }
   }
 

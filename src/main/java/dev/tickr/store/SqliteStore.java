@@ -62,13 +62,14 @@ public final class SqliteStore implements Store {
   /** {@link #open(Path, Retention, Clock)}, telling {@code timer} how long each write takes. */
   public static SqliteStore open(Path dataDir, Retention retention, Clock clock, WriteTimer timer) {
     Path file = dataDir.resolve(FILE_NAME);
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new StoreException("cannot create the data directory " + dataDir + ": " + e, e);
-    }
+    createDirectories(dataDir);
     SQLiteDataSource dataSource = Sqlite.writable(file);
     Migrations.migrate(dataSource, Sqlite.PLACEHOLDERS, file);
+    return open(file, dataSource, retention, clock, timer);
+  }
+
+  private static SqliteStore open(
+      Path file, SQLiteDataSource dataSource, Retention retention, Clock clock, WriteTimer timer) {
     Connection connection;
     try {
       connection = dataSource.getConnection();
@@ -77,6 +78,94 @@ public final class SqliteStore implements Store {
       return store;
     } catch (SQLException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void createDirectories(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      String why =
+          e instanceof java.nio.file.AccessDeniedException
+              ? "permission denied"
+              : e instanceof java.nio.file.FileAlreadyExistsException
+                  ? "a file of that name is in the way"
+                  : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                      ? f.getReason()
+                      : e.toString();
+      throw new StoreException("cannot create the data directory " + dataDir + ": " + why, e);
+    }
+  }
+
+  /**
+   * Gets {@code dataDir} ready for {@link Ahead#open} while the config is still being read, where
+   * that changes nothing anyone could miss: a new database is created and migrated (and {@link
+   * Ahead#discard} removes it, with the directories made for it, when the daemon does not start
+   * after all); an existing one that is up to date is only looked at.
+   *
+   * @return null when an existing database needs migrating: that waits until the daemon is sure to
+   *     start
+   * @throws StoreException as {@link #open} would, after removing what it created
+   */
+  public static @Nullable Ahead prepareAhead(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME);
+    SQLiteDataSource dataSource = Sqlite.writable(file);
+    if (Files.exists(file)) {
+      return Migrations.current(dataSource) ? new Ahead(file, dataSource, null, false) : null;
+    }
+    Path created = dataDir.toAbsolutePath();
+    while (created.getParent() != null && !Files.exists(created.getParent())) {
+      created = created.getParent();
+    }
+    Ahead ahead = new Ahead(file, dataSource, Files.exists(created) ? null : created, true);
+    try {
+      createDirectories(dataDir);
+      Migrations.migrate(dataSource, Sqlite.PLACEHOLDERS, file);
+    } catch (RuntimeException e) {
+      ahead.discard();
+      throw e;
+    }
+    return ahead;
+  }
+
+  /** A data directory got ready by {@link #prepareAhead}. */
+  public static final class Ahead {
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+    private final @Nullable Path createdDir;
+    private final boolean createdFile;
+
+    private Ahead(
+        Path file, SQLiteDataSource dataSource, @Nullable Path createdDir, boolean createdFile) {
+      this.file = file;
+      this.dataSource = dataSource;
+      this.createdDir = createdDir;
+      this.createdFile = createdFile;
+    }
+
+    /** Opens the store as {@link SqliteStore#open} does. */
+    public SqliteStore open(Retention retention, Clock clock, WriteTimer timer) {
+      return SqliteStore.open(file, dataSource, retention, clock, timer);
+    }
+
+    /** Removes the database and the directories this made; leaves anything else alone. */
+    public void discard() {
+      Path parent = file.toAbsolutePath().getParent();
+      if (!createdFile || parent == null || !Files.isDirectory(parent)) {
+        return; // nothing was made
+      }
+      try {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+          Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
+        Path dir = parent;
+        while (createdDir != null && dir != null && dir.startsWith(createdDir)) {
+          Files.delete(dir); // fails, and stops here, when something else was put in it
+          dir = dir.getParent();
+        }
+      } catch (IOException e) {
+        LOG.warn("store file={} made ahead could not be removed: {}", file, e.toString());
+      }
     }
   }
 
