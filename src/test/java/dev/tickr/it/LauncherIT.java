@@ -53,6 +53,36 @@ class LauncherIT {
         .noneMatch(line -> line.startsWith("with-release-17"));
   }
 
+  @Test
+  void runs_only_the_quick_compiler_unless_told_otherwise(@TempDir Path dir) throws Exception {
+    Path mark = dir.resolve("ran.txt");
+    Path jdk = fakeJdk(dir, "jdk", "JAVA_VERSION=\"21.0.5\"\n", mark);
+    for (String jit : new String[] {null, "quick", "full", "fastest"}) {
+      ProcessBuilder b =
+          new ProcessBuilder(TickrProcess.ROOT.resolve("tickr").toString(), "--version");
+      b.environment().put("TICKR_JAVA_HOME", jdk.toString());
+      b.environment().put("TICKR_AOT", "0");
+      b.environment().remove("TICKR_JIT");
+      if (jit != null) {
+        b.environment().put("TICKR_JIT", jit);
+      }
+      TickrProcess.Result r = TickrProcess.run(b, Duration.ofMinutes(5));
+      if (jit != null && jit.equals("fastest")) {
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("TICKR_JIT must be quick or full, not \"fastest\"");
+      } else {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+      }
+    }
+    assertThat(Files.readAllLines(mark))
+        .as("the JVM options of each run")
+        .hasSize(3)
+        .satisfiesExactly(
+            unset -> assertThat(unset).contains(" -XX:TieredStopAtLevel=1 "),
+            quick -> assertThat(quick).contains(" -XX:TieredStopAtLevel=1 "),
+            full -> assertThat(full).doesNotContain("TieredStopAtLevel"));
+  }
+
   /** A JDK home whose java notes each run in {@code mark} and then is the real one. */
   private static Path fakeJdk(
       Path dir, String name, @org.jspecify.annotations.Nullable String release, Path mark)
