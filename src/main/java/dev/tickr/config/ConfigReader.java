@@ -5,6 +5,7 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Node.Sequence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 final class ConfigReader {
   private final Problems problems;
   private final Read read;
+
+  /** From this many monitors on, two threads read them. */
+  static final int PARALLEL_FROM = 2_000;
 
   ConfigReader(Problems problems) {
     this.problems = problems;
@@ -50,7 +57,9 @@ final class ConfigReader {
     Set<String> monitorNames = new LinkedHashSet<>();
     List<MonitorSpec> monitors =
         monitors(
-            top.get("monitors"), new MonitorReader(problems, defaults, channelNames), monitorNames);
+            top.get("monitors"),
+            found -> new MonitorReader(found, defaults, channelNames),
+            monitorNames);
     List<StatusPageSpec> pages =
         new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
             .read(top.get("status-pages"));
@@ -196,16 +205,17 @@ final class ConfigReader {
     return Fields.copyOf(mapping.at(), kept);
   }
 
-  private List<MonitorSpec> monitors(@Nullable Node node, MonitorReader reader, Set<String> names) {
+  private List<MonitorSpec> monitors(
+      @Nullable Node node, Function<Problems, MonitorReader> readers, Set<String> names) {
     Sequence list = node == null ? null : read.sequence(node, "monitors", "a list of monitors");
     if (list == null) {
       return List.of();
     }
+    List<MonitorReader.Result> results = read(list.items(), readers);
     List<MonitorSpec> monitors = new ArrayList<>();
     Map<String, Location> first = new LinkedHashMap<>();
     Map<String, String> tokens = new HashMap<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      MonitorReader.Result result = reader.read(list.items().get(i), i);
+    for (MonitorReader.Result result : results) {
       String name = result.name();
       Location nameAt = result.nameAt();
       if (name == null || nameAt == null) {
@@ -242,5 +252,46 @@ final class ConfigReader {
       }
     }
     return monitors;
+  }
+
+  /**
+   * Reads each monitor; a long list in two halves at once, the second on another thread with its
+   * own reader and problems (a reader keeps caches and is not shared). Results keep their order.
+   */
+  private List<MonitorReader.Result> read(
+      List<Node> items, Function<Problems, MonitorReader> readers) {
+    MonitorReader.Result[] results = new MonitorReader.Result[items.size()];
+    int half = items.size() < PARALLEL_FROM ? items.size() : items.size() / 2;
+    Problems otherProblems = new Problems();
+    FutureTask<@Nullable Void> other =
+        new FutureTask<>(
+            () -> {
+              MonitorReader reader = readers.apply(otherProblems);
+              for (int i = half; i < items.size(); i++) {
+                results[i] = reader.read(items.get(i), i);
+              }
+              return null;
+            });
+    if (half < items.size()) {
+      Thread.ofPlatform().daemon().name("tickr-config-read-2").start(other);
+    }
+    MonitorReader reader = readers.apply(problems);
+    for (int i = 0; i < half; i++) {
+      results[i] = reader.read(items.get(i), i);
+    }
+    if (half < items.size()) {
+      try {
+        other.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the monitors", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+      otherProblems.sorted().forEach(problems::add);
+    }
+    return Arrays.asList(results);
   }
 }

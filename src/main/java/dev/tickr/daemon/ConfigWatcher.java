@@ -26,13 +26,12 @@ final class ConfigWatcher implements AutoCloseable {
   private final Path file;
   private final Runnable reload;
   private final WatchService watcher;
-  private byte[] digest;
+  private byte[] digest = new byte[0];
 
   ConfigWatcher(Path file, Runnable reload) throws IOException {
     this.file = file.toAbsolutePath();
     this.reload = reload;
     this.watcher = FileSystems.getDefault().newWatchService();
-    this.digest = digest();
     Path dir = java.util.Objects.requireNonNull(this.file.getParent(), "config folder");
     dir.register(
         watcher,
@@ -43,6 +42,9 @@ final class ConfigWatcher implements AutoCloseable {
   }
 
   private void loop() {
+    // The content to compare with is read here, after the folder is watched, not by the starting
+    // daemon (a big file takes a while to hash): a change from now on is an event.
+    digest = digest();
     try {
       while (true) {
         WatchKey key = watcher.take();

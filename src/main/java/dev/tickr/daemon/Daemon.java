@@ -373,23 +373,10 @@ public final class Daemon implements AutoCloseable {
           changed.add(spec);
         }
       }
-      List<MonitorRow> rows =
-          changed.stream()
-              .map(
-                  spec ->
-                      new MonitorRow(
-                          spec.name(),
-                          spec.type().code(),
-                          spec.source(),
-                          // A ${NAME} in a URL's path is no business of the overview either.
-                          Redaction.scrub(spec.target().describe(), next.secretValues().values()),
-                          spec.interval(),
-                          spec.tags()))
-              .toList();
       if (waitForRows) {
-        store.upsertMonitors(rows);
+        store.upsertMonitors(rows(changed, next));
       } else {
-        store.upsertMonitorsQueued(rows);
+        store.upsertMonitorsQueued(() -> rows(changed, next));
       }
       for (MonitorSpec spec : changed) {
         MonitorSpec old = active.get(spec.name());
@@ -417,6 +404,22 @@ public final class Daemon implements AutoCloseable {
       }
       active = wanted;
     }
+  }
+
+  private static List<MonitorRow> rows(List<MonitorSpec> specs, Config config) {
+    List<MonitorRow> rows = new ArrayList<>(specs.size());
+    for (MonitorSpec spec : specs) {
+      rows.add(
+          new MonitorRow(
+              spec.name(),
+              spec.type().code(),
+              spec.source(),
+              // A ${NAME} in a URL's path is no business of the overview either.
+              Redaction.scrub(spec.target().describe(), config.secretValues().values()),
+              spec.interval(),
+              spec.tags()));
+    }
+    return rows;
   }
 
   private void resumeIfPaused(String monitor) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,12 +210,10 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public void upsertMonitorsQueued(List<MonitorRow> monitors) {
+  public void upsertMonitorsQueued(Supplier<List<MonitorRow>> monitors) {
     Instant now = clock.instant();
     writer()
-        .executeQueued(
-            "writing " + monitors.size() + " monitors",
-            c -> Updates.upsertMonitors(c, monitors, now));
+        .executeQueued("writing the monitors", c -> Updates.upsertMonitors(c, monitors.get(), now));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +31,11 @@ public interface Store extends StatusSink, AutoCloseable {
   void upsertMonitors(List<MonitorRow> monitors);
 
   /**
-   * Like {@link #upsertMonitors} but returns at once: the rows are written before anything written
-   * after this call, and a failure is logged. For the daemon's start, which need not wait for
-   * 10,000 rows to be committed before its checks begin.
+   * Like {@link #upsertMonitors} but returns at once: the rows (made on the writer's thread) are
+   * written before anything written after this call, and a failure is logged. For the daemon's
+   * start, which need not wait for 10,000 rows to be committed before its checks begin.
    */
-  void upsertMonitorsQueued(List<MonitorRow> monitors);
+  void upsertMonitorsQueued(Supplier<List<MonitorRow>> monitors);
 
   /** Hides a monitor removed from the config from {@link #monitors()}; its history stays. */
   void retireMonitor(String name, Instant at);

@@ -941,6 +941,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_long_list_keeps_its_order_and_every_monitor_its_defaults() throws ConfigException {
+    StringBuilder yaml = new StringBuilder("defaults:\n  interval: 45s\nmonitors:\n");
+    int monitors = ConfigReader.PARALLEL_FROM + 501;
+    for (int i = 0; i < monitors; i++) {
+      yaml.append("  - name: m").append(i).append("\n    url: https://api.example.com/");
+      yaml.append(i).append('\n');
+    }
+
+    Config config = Fixtures.parse(yaml.toString());
+
+    assertThat(config.monitors()).hasSize(monitors);
+    for (int i = 0; i < monitors; i++) {
+      MonitorSpec m = config.monitors().get(i);
+      assertThat(m.name()).isEqualTo("m" + i);
+      assertThat(m.interval()).isEqualTo(Duration.ofSeconds(45));
+      assertThat(m.line()).isEqualTo(4 + 2 * i);
+    }
+  }
+
+  @Test
   void a_long_list_reports_each_problem_in_file_order_with_its_place() {
     StringBuilder yaml = new StringBuilder("monitors:\n");
     int monitors = 3_000;

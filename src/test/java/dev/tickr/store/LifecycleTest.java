@@ -53,11 +53,11 @@ class LifecycleTest {
         new MonitorRow(
             "web", "http", "yaml", "https://web.example", Duration.ofSeconds(10), List.of());
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), clock)) {
-      store.upsertMonitorsQueued(List.of(ROW));
+      store.upsertMonitorsQueued(() -> List.of(ROW));
       store.flush();
       assertThat(store.monitors()).containsExactly(ROW);
 
-      store.upsertMonitorsQueued(List.of(other));
+      store.upsertMonitorsQueued(() -> List.of(other));
     }
     try (SqliteStore reader = SqliteStore.openReadOnly(dir)) {
       assertThat(reader.monitors()).containsExactly(ROW, other);
