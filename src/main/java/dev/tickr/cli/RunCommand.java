@@ -26,7 +26,9 @@ import dev.tickr.time.Ticker;
 import dev.tickr.ui.Dashboard;
 import dev.tickr.web.StatusPages;
 import dev.tickr.web.WebServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,11 +125,12 @@ final class RunCommand implements Callable<Integer> {
     Metrics metrics = new Metrics();
     @Nullable CompletableFuture<Users.FirstAdminPlan> adminAhead =
         file == null ? null : FirstStart.planAhead(tickr.environment(), data);
-    // With --data the data directory does not depend on the config: its database is got ready
-    // on another core while the config is read (only where that changes nothing; see prepareAhead).
+    // The data directory is --data, or the config's storage.path when it has one: its database is
+    // got ready on another core while the config is read (only where that changes nothing; see
+    // SqliteStore.prepareAhead), unless the config may name another directory.
     boolean dataGiven = spec.commandLine().getParseResult().hasMatchedOption("--data");
     @Nullable CompletableFuture<SqliteStore.@Nullable Ahead> storeAhead =
-        file == null || !dataGiven ? null : prepareAhead(data);
+        file == null ? null : prepareAhead(data, dataGiven ? null : file);
     Config loaded;
     String[] hostPort;
     long parsing = ticker.nanos();
@@ -161,6 +164,10 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
     Store store;
+    if (fromConfig != null) {
+      discard(storeAhead); // a guess at the default directory, and the config names another
+      storeAhead = null;
+    }
     try {
       SqliteStore.Ahead ahead = storeAhead == null ? null : storeAhead.join();
       store =
@@ -292,8 +299,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The data directory's database got ready on its own thread; null inside when it must wait. */
-  private static CompletableFuture<SqliteStore.@Nullable Ahead> prepareAhead(Path dataDir) {
+  /**
+   * The data directory's database got ready on its own thread; null inside when it must wait.
+   *
+   * @param config when not null, nothing is done if this config could name another directory
+   */
+  private static CompletableFuture<SqliteStore.@Nullable Ahead> prepareAhead(
+      Path dataDir, @Nullable Path config) {
     CompletableFuture<SqliteStore.@Nullable Ahead> result = new CompletableFuture<>();
     Thread.ofPlatform()
         .daemon()
@@ -301,12 +313,28 @@ final class RunCommand implements Callable<Integer> {
         .start(
             () -> {
               try {
-                result.complete(SqliteStore.prepareAhead(dataDir));
+                result.complete(
+                    config != null && mayNameStorage(config)
+                        ? null
+                        : SqliteStore.prepareAhead(dataDir));
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
               }
             });
     return result;
+  }
+
+  /**
+   * Whether a config could set {@code storage.path}: the word is in it (a YAML key is written out,
+   * even one an anchor brings in). When unsure, yes.
+   */
+  private static boolean mayNameStorage(Path config) {
+    try {
+      return new String(Files.readAllBytes(config), StandardCharsets.ISO_8859_1)
+          .contains("storage");
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** The daemon is not starting: what was made ahead for it goes again. */
