@@ -23,16 +23,7 @@ class RunCommandTest {
             """);
     Path data = dir.resolve("new/data");
 
-    CliRunner.Run run =
-        new CliRunner()
-            .run(
-                "run",
-                "-c",
-                config.toString(),
-                "--data",
-                data.toString(),
-                "--listen",
-                "127.0.0.1:0");
+    CliRunner.Run run = run(config, data);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(config + ":3:10: url must start with http:// or https://");
@@ -51,16 +42,7 @@ class RunCommandTest {
             """);
     Path inTheWay = Files.writeString(dir.resolve("data"), "a file");
 
-    CliRunner.Run run =
-        new CliRunner()
-            .run(
-                "run",
-                "-c",
-                config.toString(),
-                "--data",
-                inTheWay.toString(),
-                "--listen",
-                "127.0.0.1:0");
+    CliRunner.Run run = run(config, inTheWay);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -72,5 +54,10 @@ class RunCommandTest {
                 + ": a file of that name is in the way")
         .doesNotContain("Exception");
     assertThat(Files.readString(inTheWay)).isEqualTo("a file");
+  }
+
+  private static CliRunner.Run run(Path config, Path data) {
+    return new CliRunner()
+        .run("run", "-c", config.toString(), "--data", data.toString(), "--listen", "127.0.0.1:0");
   }
 }

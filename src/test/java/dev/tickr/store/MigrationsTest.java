@@ -60,15 +60,7 @@ class MigrationsTest {
 
   @Test
   void version_6_adds_phase_sums_to_the_rollups_of_a_version_5_database() throws SQLException {
-    SQLiteDataSource source = Sqlite.writable(dir.resolve(SqliteStore.FILE_NAME));
-    Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(source)
-        .locations(Migrations.LOCATION)
-        .table(Migrations.HISTORY_TABLE)
-        .placeholders(Sqlite.PLACEHOLDERS)
-        .target("5")
-        .load()
-        .migrate();
+    SQLiteDataSource source = migratedTo(dir, "5");
     Instant minute = Instant.parse("2026-04-02T10:00:00Z");
     try (Connection c = source.getConnection();
         Statement s = c.createStatement()) {
@@ -113,5 +105,19 @@ class MigrationsTest {
       assertThat(store.uptime("api", minute, now).checks()).isEqualTo(2);
     }
     assertThat(Records.count(dir, "SELECT SUM(tls_checks) FROM rollup_day")).isEqualTo(1);
+  }
+
+  /** A database in {@code dir} as a daemon of schema {@code version} left it. */
+  static SQLiteDataSource migratedTo(Path dir, String version) {
+    SQLiteDataSource source = Sqlite.writable(dir.resolve(SqliteStore.FILE_NAME));
+    Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(source)
+        .locations(Migrations.LOCATION)
+        .table(Migrations.HISTORY_TABLE)
+        .placeholders(Sqlite.PLACEHOLDERS)
+        .target(version)
+        .load()
+        .migrate();
+    return source;
   }
 }

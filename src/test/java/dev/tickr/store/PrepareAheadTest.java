@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** A data directory got ready while the config is read: used, or removed without a trace. */
 class PrepareAheadTest {
@@ -64,18 +64,11 @@ class PrepareAheadTest {
 
   @Test
   void a_database_that_needs_migrating_waits_and_is_left_as_it_was() {
-    Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(Sqlite.writable(dir.resolve(SqliteStore.FILE_NAME)))
-        .locations(Migrations.LOCATION)
-        .table(Migrations.HISTORY_TABLE)
-        .placeholders(Sqlite.PLACEHOLDERS)
-        .target("5")
-        .load()
-        .migrate();
+    SQLiteDataSource version5 = MigrationsTest.migratedTo(dir, "5");
 
     assertThat(SqliteStore.prepareAhead(dir)).isNull();
 
-    assertThat(Migrations.current(Sqlite.writable(dir.resolve(SqliteStore.FILE_NAME)))).isFalse();
+    assertThat(Migrations.current(version5)).isFalse();
   }
 
   @Test
