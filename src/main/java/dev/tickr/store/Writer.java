@@ -159,12 +159,7 @@ final class Writer implements AutoCloseable {
               return null;
             },
             new CompletableFuture<>());
-    synchronized (gate) {
-      if (closing || !thread.isAlive()) {
-        throw new StoreException("the store is closed");
-      }
-      tasks.add(task);
-    }
+    enqueue(task);
     var unused =
         task.done()
             .whenComplete(
@@ -186,13 +181,17 @@ final class Writer implements AutoCloseable {
     }
   }
 
-  private <T> @Nullable T await(Task<T> task) {
+  private void enqueue(Task<?> task) {
     synchronized (gate) {
       if (closing || !thread.isAlive()) {
         throw new StoreException("the store is closed");
       }
       tasks.add(task);
     }
+  }
+
+  private <T> @Nullable T await(Task<T> task) {
+    enqueue(task);
     try {
       return task.done().join();
     } catch (CompletionException e) {
