@@ -297,14 +297,16 @@ public final class Metrics implements WriteTimer {
 
   /** A check was recorded. */
   public void checked(CheckRecord record) {
+    // Lateness first: at every instant there are at least as many lateness samples as counted
+    // checks (one scrape reads the families one after another, in no fixed order).
+    Duration late = record.lateness();
+    lateness.observe(late.isNegative() ? 0 : seconds(late));
     PerMonitor m = monitors.computeIfAbsent(record.monitor(), k -> new PerMonitor());
     m.last = record;
     LongAdder count = m.counts.get(record.verdict());
     if (count != null) {
       count.increment();
     }
-    Duration late = record.lateness();
-    lateness.observe(late.isNegative() ? 0 : seconds(late));
   }
 
   /** A check of {@code monitor} saw this certificate. */

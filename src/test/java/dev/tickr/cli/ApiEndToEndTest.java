@@ -129,9 +129,13 @@ class ApiEndToEndTest {
       assertThat(made.at("/secrets/KEY").asText()).isEqualTo("***");
       assertThat(made.at("/headers/X-Api-Key").asText()).isEqualTo("${KEY}");
       assertThat(made.path("created_by").asText()).isEqualTo("token:admin-ci");
-      List<RecordedRequest> probes = target.awaitRequests(1, Duration.ofSeconds(10));
-      assertThat(probes)
-          .anySatisfy(r -> assertThat(r.headers().get("X-Api-Key")).containsExactly(SECRET));
+      // api-site's probes only: from-file probes the same server (its own path) now and then.
+      eventually(
+          Duration.ofSeconds(10),
+          () -> !probes(target, "/health").isEmpty(),
+          "api-site probed after its creation");
+      assertThat(probes(target, "/health"))
+          .allSatisfy(r -> assertThat(r.headers().get("X-Api-Key")).containsExactly(SECRET));
       eventually(
           Duration.ofSeconds(10),
           () -> state(b, admin, "api-site").equals("UP"),
@@ -217,7 +221,6 @@ class ApiEndToEndTest {
       assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
       assertThat(json(put).path("interval").asText()).isEqualTo("2s");
       assertThat(json(put).path("updated_by").asText()).isEqualTo("token:admin-ci");
-      // api-site's probes only: from-file probes the same server (its own path) now and then.
       int before = probes(target, "/health").size();
       eventually(
           Duration.ofSeconds(10),
@@ -369,8 +372,7 @@ class ApiEndToEndTest {
     return all.toString();
   }
 
-  private static List<dev.tickr.testing.RecordedRequest> probes(
-      TestHttpServer target, String path) {
+  private static List<RecordedRequest> probes(TestHttpServer target, String path) {
     return target.requests().stream().filter(r -> r.path().equals(path)).toList();
   }
 }
