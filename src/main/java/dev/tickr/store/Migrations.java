@@ -54,6 +54,7 @@ final class Migrations {
   static void warmUp() {
     try {
       Flyway.configure(Migrations.class.getClassLoader()).locations(LOCATION).table(HISTORY_TABLE);
+      NativeScratch.prepare();
       org.sqlite.SQLiteJDBCLoader.initialize();
     } catch (Exception | LinkageError e) {
       // the real open reports it

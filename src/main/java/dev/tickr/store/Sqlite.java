@@ -16,6 +16,10 @@ import org.sqlite.SQLiteDataSource;
  * returns), though not necessarily a power cut that comes before the next checkpoint.
  */
 final class Sqlite {
+  static {
+    NativeScratch.prepare(); // before the first connection loads the native library
+  }
+
   /**
    * The migrations' dialect placeholders; PostgreSQL would say {@code bytea} and nothing. A rollup
    * table WITHOUT ROWID keeps its rows in its primary key, instead of in a table plus an index.

@@ -50,6 +50,7 @@ class DaemonCrashIT {
       Path data = dir.resolve("data");
 
       Process first = start();
+      long firstPid = first.pid();
       await(data, s -> s.openIncidents().size() == 1);
       Incident open;
       try (Store store = SqliteStore.openReadOnly(data)) {
@@ -61,6 +62,10 @@ class DaemonCrashIT {
       Instant killedAt = Instant.now();
       first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       int seenAtKill = target.requests().size();
+      assertThat(scratch())
+          .as("the killed process's copy of SQLite's library is still there")
+          .singleElement()
+          .satisfies(d -> assertThat(d.getFileName().toString()).contains("-" + firstPid + "-"));
 
       try (Store store = SqliteStore.openReadOnly(data)) {
         int stored =
@@ -87,6 +92,9 @@ class DaemonCrashIT {
       second.destroy(); // SIGTERM
       assertThat(second.waitFor(15, TimeUnit.SECONDS)).as("stops within 15 s").isTrue();
       assertThat(second.exitValue()).isZero();
+      assertThat(scratch())
+          .as("the second start removed the killed one's library, its own stop its own")
+          .isEmpty();
 
       try (Store store = SqliteStore.openReadOnly(data)) {
         List<Incident> incidents =
@@ -101,17 +109,32 @@ class DaemonCrashIT {
   }
 
   private Process start() throws Exception {
-    return TickrProcess.jar(
-            dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:0")
+    return withTmp(
+            TickrProcess.jar(
+                dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:0"))
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("run-" + System.nanoTime() + ".log").toFile())
         .start();
   }
 
+  /** The processes' temporary directory: this test's own, to see what they leave there. */
+  private ProcessBuilder withTmp(ProcessBuilder b) throws java.io.IOException {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    b.command().add(1, "-Djava.io.tmpdir=" + tmp);
+    return b;
+  }
+
+  /** The directories Tickr processes unpacked SQLite's native library into. */
+  private List<Path> scratch() throws java.io.IOException {
+    try (var dirs = Files.list(dir.resolve("tmp"))) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith("tickr-sqlite-")).toList();
+    }
+  }
+
   private JsonNode status(Path data) throws Exception {
     TickrProcess.Result r =
         TickrProcess.run(
-            TickrProcess.jar(dir, "status", "--data", data.toString(), "--json"),
+            withTmp(TickrProcess.jar(dir, "status", "--data", data.toString(), "--json")),
             Duration.ofSeconds(30));
     assertThat(r.exitCode()).as(r.err()).isZero();
     return JSON.readTree(r.out());
