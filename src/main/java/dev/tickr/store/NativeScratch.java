@@ -2,8 +2,14 @@ package dev.tickr.store;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,8 @@ final class NativeScratch {
   static final String PROPERTY = "org.sqlite.tmpdir";
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeScratch.class);
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
 
   private NativeScratch() {}
 
@@ -53,16 +61,33 @@ final class NativeScratch {
    */
   static @Nullable Path prepare(Path tmp, long pid) {
     sweep(tmp);
-    try {
-      return Files.createTempDirectory(tmp, PREFIX + pid + "-"); // owner only, on POSIX systems
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      LOG.debug("cannot make a directory for SQLite's native library in {}: {}", tmp, e.toString());
-      return null;
+    // Not Files.createTempDirectory: its SecureRandom costs tens of milliseconds at start-up. The
+    // name need not be secret: mkdir fails on anything already there, a link included.
+    FileAttribute<?>[] ownerOnly =
+        tmp.getFileSystem().supportedFileAttributeViews().contains("posix")
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+            : new FileAttribute<?>[0];
+    for (int attempt = 0; ; attempt++) {
+      Path dir =
+          tmp.resolve(
+              PREFIX + pid + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
+      try {
+        return Files.createDirectory(dir, ownerOnly);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 3) {
+          return null;
+        }
+      } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        LOG.debug(
+            "cannot make a directory for SQLite's native library in {}: {}", tmp, e.toString());
+        return null;
+      }
     }
   }
 
   private static void sweep(Path tmp) {
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+    try (DirectoryStream<Path> dirs =
+        Files.newDirectoryStream(tmp, p -> p.getFileName().toString().startsWith(PREFIX))) {
       for (Path dir : dirs) {
         long pid = pidOf(dir.getFileName().toString());
         if (pid > 0 && ProcessHandle.of(pid).isEmpty() && Files.isDirectory(dir)) {

@@ -35,6 +35,8 @@ class NativeScratchTest {
     assertThat(mine.getParent()).isEqualTo(tmp);
     assertThat(mine.getFileName().toString()).startsWith(NativeScratch.PREFIX + running + "-");
     assertThat(mine).isEmptyDirectory();
+    assertThat(java.nio.file.Files.getPosixFilePermissions(mine))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     assertThat(gone).doesNotExist();
     assertThat(alive.resolve("sqlite-3-y-libsqlitejdbc.so")).exists();
     assertThat(other).exists();
