@@ -79,6 +79,9 @@ public final class WebServer implements AutoCloseable {
   /** Loads the web server's classes ahead of the first {@code new WebServer}; starts nothing. */
   public static void warmUp() {
     var unused = Javalin.create(config -> config.startup.showJavalinBanner = false);
+    // Jetty's table of media types lists every locale the JDK knows when it is first used: ~50 ms
+    // that would otherwise fall on start(), after the config is read.
+    var unusedTypes = org.eclipse.jetty.http.MimeTypes.DEFAULTS;
   }
 
   /**
