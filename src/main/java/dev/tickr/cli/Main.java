@@ -32,6 +32,7 @@ public final class Main {
     out.put("status", StatusCommand.class);
     out.put("incident", IncidentCommand.class);
     out.put("aot-training", TrainingCommand.class);
+    out.put("native-library", NativeLibraryCommand.class);
     out.put("alert", AlertCommand.class);
     out.put("token", TokenCommand.class);
     out.put("user", UserCommand.class);

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
   private static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
 
+  /** Where the launcher unpacks SQLite's native library, next to the jar. */
+  private static final Path NATIVE =
+      TickrProcess.ROOT.resolve("target/tickr.native").toAbsolutePath().normalize();
+
   @Test
   void runs_with_a_modern_jdk_even_when_java_home_and_path_point_at_java_17() throws Exception {
     assumeTrue(Files.isDirectory(JDK_17), "this machine has no JDK 17 to mislead the launcher");
@@ -75,12 +79,51 @@ class LauncherIT {
       }
     }
     assertThat(Files.readAllLines(mark))
-        .as("the JVM options of each run")
+        .filteredOn(line -> !line.contains(" native-library "))
+        .as("the JVM options of each run (not the once-per-build unpacking)")
         .hasSize(3)
         .satisfiesExactly(
             unset -> assertThat(unset).contains(" -XX:TieredStopAtLevel=1 "),
             quick -> assertThat(quick).contains(" -XX:TieredStopAtLevel=1 "),
             full -> assertThat(full).doesNotContain("TieredStopAtLevel"));
+  }
+
+  @Test
+  void loads_sqlite_from_the_copy_it_unpacks_once_per_build(@TempDir Path dir) throws Exception {
+    assumeTrue(
+        Files.exists(Path.of("/proc/self/maps")), "needs /proc to see what a process loaded");
+    Path log = dir.resolve("run.log");
+    ProcessBuilder b =
+        new ProcessBuilder(
+                TickrProcess.ROOT.resolve("tickr").toString(),
+                "run",
+                "--data",
+                dir.resolve("data").toString(),
+                "--listen",
+                "127.0.0.1:0")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    b.environment().put("TICKR_ADMIN_PASSWORD", "launcher-test-password");
+    Process p = b.start(); // the launcher execs java: the same process
+    try {
+      long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (!Files.readString(log).contains("Dashboard:")) {
+        assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
+        assertThat(System.nanoTime()).as("the dashboard within 3 minutes").isLessThan(until);
+        Thread.sleep(50);
+      }
+      String maps = Files.readString(Path.of("/proc", Long.toString(p.pid()), "maps"));
+      Path library = NATIVE.resolve("libsqlitejdbc.so");
+      assertThat(library).isRegularFile();
+      assertThat(maps)
+          .as("SQLite's library is mapped from the launcher's copy, not a fresh one in /tmp")
+          .contains(library.toRealPath().toString())
+          .doesNotContain("/sqlite-");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   /** A JDK home whose java notes each run in {@code mark} and then is the real one. */
