@@ -118,7 +118,17 @@ class SchedulerTest {
   void a_run_still_going_skips_its_next_slot_but_not_other_monitors() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> started = new ArrayList<>();
-    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      // Says when a run has ended (the scheduler has then noted it), for awaitInFlight.
+      Executor executor =
+          task ->
+              threads.execute(
+                  () -> {
+                    task.run();
+                    synchronized (started) {
+                      started.notifyAll();
+                    }
+                  });
       Scheduler s =
           new Scheduler(
               clock,
@@ -143,6 +153,8 @@ class SchedulerTest {
         clock.advance(Duration.ofSeconds(1));
         s.dispatchDue();
         awaitCount(started, "healthy", i + 1);
+        // Its run has started; the next slot is skipped unless it has also ended by then.
+        awaitInFlight(s, started, 1);
       }
       assertThat(started.stream().filter("hanging"::equals).count()).isEqualTo(1);
       assertThat(s.overruns()).isGreaterThanOrEqualTo(4);
@@ -197,6 +209,20 @@ class SchedulerTest {
       }
     }
     throw new AssertionError(monitor + " did not reach " + count + " runs");
+  }
+
+  private static void awaitInFlight(Scheduler s, Object ended, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    synchronized (ended) {
+      while (s.inFlight() != count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("runs in flight: " + s.inFlight() + ", expected " + count);
+        }
+        TimeUnit.NANOSECONDS.timedWait(ended, left);
+      }
+    }
   }
 
   /** The tests move the clock themselves. */
