@@ -59,7 +59,9 @@ class StallWatchTest {
             Thread.ofVirtual()
                 .start(
                     () -> {
-                      long until = ticker.nanos() + 400 * MS;
+                      // Well over the stall asserted below: the spinners start one after another,
+                      // and only while all of them spin is the watch held off.
+                      long until = ticker.nanos() + 700 * MS;
                       while (ticker.nanos() < until) {
                         Thread.onSpinWait();
                       }
