@@ -7,7 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+/**
+ * Isolated: one test holds every carrier of the virtual threads on purpose, which would stall the
+ * daemons other test classes run at the same time, and their threads would shorten the stall.
+ */
+@Isolated
 class StallWatchTest {
   private static final long MS = 1_000_000;
 
