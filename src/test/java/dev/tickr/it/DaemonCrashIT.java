@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonCrashIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration LIMIT = Duration.ofSeconds(30);
 
   @TempDir Path dir;
 
@@ -57,7 +58,7 @@ class DaemonCrashIT {
         open = store.openIncidents().get(0);
       }
       // Let it write for a while, then pull the plug mid-stream.
-      waitUntil(() -> target.requests().size() >= 6);
+      TickrProcess.waitUntil(LIMIT, "six checks", () -> target.requests().size() >= 6);
       int seenByTarget = target.requests().size();
       Instant killedAt = Instant.now();
       first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -81,7 +82,8 @@ class DaemonCrashIT {
 
       Process second = start();
       int before = target.requests().size();
-      waitUntil(() -> target.requests().size() >= before + 3);
+      TickrProcess.waitUntil(
+          LIMIT, "three checks after the restart", () -> target.requests().size() >= before + 3);
       JsonNode running = status(data);
       JsonNode monitor = running.get("monitors").get(0);
       assertThat(monitor.get("state").asText()).isEqualTo("DOWN");
@@ -156,16 +158,5 @@ class DaemonCrashIT {
       TimeUnit.MILLISECONDS.sleep(100);
     }
     throw new AssertionError("condition not reached within 30 s");
-  }
-
-  private static void waitUntil(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("condition not reached within 30 s");
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
   }
 }

@@ -107,12 +107,14 @@ class LauncherIT {
     b.environment().put("TICKR_ADMIN_PASSWORD", "launcher-test-password");
     Process p = b.start(); // the launcher execs java: the same process
     try {
-      long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (!Files.readString(log).contains("Dashboard:")) {
-        assertThat(p.isAlive()).as(Files.readString(log)).isTrue();
-        assertThat(System.nanoTime()).as("the dashboard within 3 minutes").isLessThan(until);
-        Thread.sleep(50);
-      }
+      TickrProcess.waitUntil(
+          Duration.ofMinutes(3),
+          "the dashboard",
+          () -> {
+            String text = read(log);
+            assertThat(p.isAlive()).as(text).isTrue();
+            return text.contains("Dashboard:");
+          });
       String maps = Files.readString(Path.of("/proc", Long.toString(p.pid()), "maps"));
       Path library = NATIVE.resolve("libsqlitejdbc.so");
       assertThat(library).isRegularFile();
@@ -123,6 +125,14 @@ class LauncherIT {
     } finally {
       p.destroy();
       assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -26,6 +26,18 @@ final class TickrProcess {
     return new ProcessBuilder(command).directory(workDir.toFile());
   }
 
+  /** Polls {@code condition} every 50 ms until it holds; fails after {@code limit}. */
+  static void waitUntil(Duration limit, String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long until = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError(what + ": not within " + limit);
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
   /** Runs to the end, bounded in time; output is captured. */
   static Result run(ProcessBuilder builder, Duration limit)
       throws IOException, InterruptedException {
