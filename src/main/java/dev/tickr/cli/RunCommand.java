@@ -43,7 +43,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tickr run}: the daemon, until SIGTERM or Ctrl-C; exit 0 after a clean stop. */
+/**
+ * {@code tickr run}: the daemon, until SIGTERM, Ctrl-C or (run in-process) an interrupt of its
+ * thread; exit 0 after a clean stop.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -282,10 +285,17 @@ final class RunCommand implements Callable<Integer> {
           dataDir);
       out.printf("Dashboard: http://%s:%d/%n", hostPort[0], port);
       out.flush();
-      if (limit == null) {
-        stop.await();
-      } else {
-        var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      boolean interrupted = false;
+      try {
+        if (limit == null) {
+          stop.await();
+        } else {
+          var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      } catch (InterruptedException e) {
+        // Whoever runs Tickr in-process (an embedding, a test) asks it to stop: a clean stop, as
+        // for SIGTERM, with the interrupt kept for the caller once everything is closed.
+        interrupted = true;
       }
       shutdown.run();
       try {
@@ -295,6 +305,9 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println("Tickr stopped.");
       out.flush();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       return 0;
     }
   }

@@ -7,8 +7,11 @@ import dev.tickr.time.Ticker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,9 +64,27 @@ public final class CliRunner {
         r -> Thread.ofPlatform().name("tickr-run").start(r));
   }
 
+  /**
+   * {@code tickr run -c CONFIG --data DATA --listen 127.0.0.1:0 [MORE…]} on a thread of its own,
+   * returned once it listens; the test stops it ({@link RunningDaemon#stop()}, or {@code close()}).
+   */
+  public RunningDaemon start(Path config, Path data, String... more) throws InterruptedException {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "run", "-c", config.toString(), "--data", data.toString(), "--listen", "127.0.0.1:0"));
+    args.addAll(List.of(more));
+    return RunningDaemon.start(this, args.toArray(String[]::new));
+  }
+
   public Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    return run(out, err, args);
+  }
+
+  /** Runs the command line, writing as it goes to {@code out} and {@code err}. */
+  Run run(Writer out, Writer err, String... args) {
     Tickr tickr = new Tickr(environment, Clock.systemUTC(), Ticker.system());
     int code = Main.run(tickr, Ticker.system(), new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());

@@ -4,7 +4,6 @@ import static dev.tickr.cli.AlertingEndToEndTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.TestHttpServer;
 import java.net.URI;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,36 +87,37 @@ class HeartbeatEndToEndTest {
               - {name: hook, type: webhook, url: %s}
             """
                 .formatted(receivers.url("/hook")));
-    int port = Ports.closed();
     Path data = dir.resolve("data");
-    CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "12s");
+    try (RunningDaemon running = cli.start(config, data)) {
+      int port = running.port();
 
-    eventually(Duration.ofSeconds(10), () -> ping(port, "/ping/" + TOKEN) == 200, "a first ping");
-    assertThat(get(port, "/ping/not-a-token-of-any-heartbeat")).isEqualTo(404);
+      eventually(Duration.ofSeconds(10), () -> ping(port, "/ping/" + TOKEN) == 200, "a first ping");
+      assertThat(get(port, "/ping/not-a-token-of-any-heartbeat")).isEqualTo(404);
 
-    eventually(Duration.ofSeconds(8), () -> !hook().isEmpty(), "a DOWN at the webhook");
-    JsonNode down = hook().get(0);
-    assertThat(down.path("event").asText()).isEqualTo("down");
-    assertThat(down.at("/monitor/name").asText()).isEqualTo("job");
-    assertThat(down.at("/incident/reason").asText()).isEqualTo("heartbeat-missed");
-    assertThat(down.toString()).doesNotContain(TOKEN);
+      eventually(Duration.ofSeconds(8), () -> !hook().isEmpty(), "a DOWN at the webhook");
+      JsonNode down = hook().get(0);
+      assertThat(down.path("event").asText()).isEqualTo("down");
+      assertThat(down.at("/monitor/name").asText()).isEqualTo("job");
+      assertThat(down.at("/incident/reason").asText()).isEqualTo("heartbeat-missed");
+      assertThat(down.toString()).doesNotContain(TOKEN);
 
-    assertThat(get(port, "/ping/" + TOKEN + "/0")).isEqualTo(200);
-    eventually(Duration.ofSeconds(5), () -> hook().size() >= 2, "an UP at the webhook");
-    assertThat(hook().get(1).path("event").asText()).isEqualTo("up");
+      assertThat(get(port, "/ping/" + TOKEN + "/0")).isEqualTo(200);
+      eventually(Duration.ofSeconds(5), () -> hook().size() >= 2, "an UP at the webhook");
+      assertThat(hook().get(1).path("event").asText()).isEqualTo("up");
 
-    CliRunner.Run status = cli.run("status", "--data", data.toString());
-    assertThat(status.exitCode()).as(status.err()).isZero();
-    assertThat(status.out())
-        .contains("PING URL PATH")
-        .containsPattern("job +/ping/" + TOKEN)
-        .containsPattern("other +/ping/[A-Za-z0-9_-]{22}\\n");
-    CliRunner.Run json = cli.run("status", "--json", "--data", data.toString());
-    assertThat(json.out()).as("the JSON contract is unchanged").doesNotContain(TOKEN);
+      CliRunner.Run status = cli.run("status", "--data", data.toString());
+      assertThat(status.exitCode()).as(status.err()).isZero();
+      assertThat(status.out())
+          .contains("PING URL PATH")
+          .containsPattern("job +/ping/" + TOKEN)
+          .containsPattern("other +/ping/[A-Za-z0-9_-]{22}\\n");
+      CliRunner.Run json = cli.run("status", "--json", "--data", data.toString());
+      assertThat(json.out()).as("the JSON contract is unchanged").doesNotContain(TOKEN);
 
-    CliRunner.Run done = running.get(30, TimeUnit.SECONDS);
-    assertThat(done.exitCode()).as(done.err()).isZero();
-    assertThat(done.all()).doesNotContain(TOKEN);
+      CliRunner.Run done = running.stop();
+      assertThat(done.exitCode()).as(done.err()).isZero();
+      assertThat(done.all()).doesNotContain(TOKEN);
+    }
   }
 
   private int ping(int port, String path) {
