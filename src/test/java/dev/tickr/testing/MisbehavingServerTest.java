@@ -127,7 +127,7 @@ class MisbehavingServerTest {
   @EnumSource(
       value = Behaviour.class,
       names = {"NEVER_ANSWERS", "TRICKLES_BODY", "TRICKLES_HEADERS"})
-  void close_returns_within_a_second_while_a_client_is_stuck(Behaviour behaviour) {
+  void close_returns_promptly_while_a_client_is_stuck(Behaviour behaviour) {
     var server = MisbehavingServer.start(behaviour);
     CompletableFuture<HttpResponse<String>> stuck =
         CLIENT.sendAsync(HttpRequest.newBuilder(server.url("/")).build(), BodyHandlers.ofString());
@@ -136,7 +136,7 @@ class MisbehavingServerTest {
     long start = System.nanoTime();
     server.close();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(stuck).failsWithin(Duration.ofSeconds(5));
   }
 

@@ -3,28 +3,45 @@ package dev.tickr.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Loopback ports for tests that need a connection to be refused. */
 public final class Ports {
+  /** The sockets that hold the ports handed out, for as long as the test JVM runs. */
+  private static final List<Socket> HELD = new ArrayList<>();
 
   private Ports() {}
 
   /**
-   * A port on {@code 127.0.0.1} that nothing listens on, so connecting to it is refused.
+   * A port on {@code 127.0.0.1} that refuses every connection, for as long as the test JVM runs.
    *
-   * <p>It is found by binding port 0 and closing the socket again. Between that close and the
-   * test's connect, another process could take the same port; the kernel hands out ephemeral ports
-   * in sequence, which makes this rare, and a test that then sees something other than "Connection
-   * refused" fails loudly rather than passing by accident.
+   * <p>A socket is bound to it and never listens: the kernel answers a connection attempt with a
+   * reset ("Connection refused"), and no other test, process or ephemeral connection can take the
+   * port meanwhile, since it stays bound. (Binding port 0 and closing the socket again, as this
+   * once did, left a window in which another test class could take the port.) Never listen on it: a
+   * server in a test binds port 0 and tells its port.
    */
   public static int closed() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    Socket socket = new Socket();
+    try {
+      socket.setReuseAddress(false);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     } catch (IOException e) {
+      try {
+        socket.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw new UncheckedIOException("cannot bind a loopback port", e);
     }
+    synchronized (HELD) {
+      HELD.add(socket);
+    }
+    return socket.getLocalPort();
   }
 
   /** {@code http://127.0.0.1:PORT/path} on a {@link #closed()} port. */

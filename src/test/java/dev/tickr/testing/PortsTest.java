@@ -3,8 +3,10 @@ package dev.tickr.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,16 @@ class PortsTest {
     assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("Connection refused");
+  }
+
+  @Test
+  void nothing_else_can_take_a_closed_port_while_the_tests_run() {
+    int port = Ports.closed();
+
+    assertThatThrownBy(() -> new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close())
+        .isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+        .isInstanceOf(ConnectException.class);
   }
 
   @Test

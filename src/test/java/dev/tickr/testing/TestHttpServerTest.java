@@ -156,7 +156,7 @@ class TestHttpServerTest {
   }
 
   @Test
-  void close_returns_within_a_second_while_a_client_waits_for_a_delayed_reply() {
+  void close_returns_promptly_while_a_client_waits_for_a_delayed_reply() {
     var server =
         TestHttpServer.plain().route("/stuck", r -> Reply.status(200).after(Duration.ofMinutes(5)));
     CompletableFuture<HttpResponse<String>> pending =
@@ -166,7 +166,7 @@ class TestHttpServerTest {
     long start = System.nanoTime();
     server.close();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS))
         .hasCauseInstanceOf(IOException.class);
   }
