@@ -8,26 +8,39 @@ import dev.tickr.check.dns.DnsCheck;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.check.tcp.TcpCheck;
 import dev.tickr.check.tls.TlsCheck;
+import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The composition root: builds every part once, by constructor, from the few things that come from
- * outside (environment, clock, ticker). Nothing else in Tickr reaches for globals.
+ * outside (environment, clock, ticker, how timers wait). Nothing else in Tickr reaches for globals.
  */
 public final class Tickr {
   private final Map<String, String> environment;
   private final Clock clock;
+  private final Supplier<Waiter> waiters;
   private final Checks checks;
   private final Judge judge;
   private final NotifierFactory notifiers;
   private Notifiers.@Nullable Context notifierContext;
 
   public Tickr(Map<String, String> environment, Clock clock, Ticker ticker) {
+    this(environment, clock, ticker, Waiter::system);
+  }
+
+  /**
+   * @param waiters makes the waiter of each timer of the daemon (scheduler, alerting), which waits
+   *     until the next time due by {@code clock}
+   */
+  public Tickr(
+      Map<String, String> environment, Clock clock, Ticker ticker, Supplier<Waiter> waiters) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
+    this.waiters = waiters;
     this.checks =
         new Checks(
             new HttpCheck(clock, ticker, userAgent()),
@@ -61,6 +74,11 @@ public final class Tickr {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** A new waiter, for one timer thread of the daemon. */
+  public Waiter waiter() {
+    return waiters.get();
   }
 
   public Checks checks() {

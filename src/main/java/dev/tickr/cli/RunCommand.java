@@ -16,7 +16,6 @@ import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
 import dev.tickr.metrics.Metrics;
 import dev.tickr.schedule.StallWatch;
-import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
@@ -210,11 +209,11 @@ final class RunCommand implements Callable<Integer> {
               tickr.judge(),
               tickr.clock(),
               ticker,
-              Waiter.system(),
+              tickr.waiter(),
               stalls,
               metrics::checked,
               tickr.notifiers(),
-              Waiter.system());
+              tickr.waiter());
       ApiMonitors apiMonitors;
       try {
         apiMonitors = new ApiMonitors(store, secretBox, tickr.clock());

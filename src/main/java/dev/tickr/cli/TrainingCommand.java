@@ -99,7 +99,7 @@ final class TrainingCommand implements Callable<Integer> {
   private static Tickr withoutTickrSettings(Tickr tickr, Ticker ticker) {
     Map<String, String> environment = new HashMap<>(tickr.environment());
     environment.keySet().removeIf(name -> name.startsWith("TICKR_"));
-    return new Tickr(environment, tickr.clock(), ticker);
+    return new Tickr(environment, tickr.clock(), ticker, tickr::waiter);
   }
 
   private static void delete(Path dir) throws IOException {

@@ -15,7 +15,9 @@ import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
+import dev.tickr.cli.CliRunner;
 import dev.tickr.cli.Main;
+import dev.tickr.cli.RunningDaemon;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -26,7 +28,6 @@ import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.TestHttpServer;
 import dev.tickr.time.Ticker;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -49,7 +50,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -474,7 +474,8 @@ class OpenApiTest {
               monitors:
                 - name: shop
                   url: %s
-                  interval: 1s
+                  interval: 2s
+                  timeout: 2s
                   tags: [shop]
                 - name: broken
                   url: %s
@@ -498,27 +499,13 @@ class OpenApiTest {
               """
                   .formatted(target.url("/health"), target.url("/broken"), target.url("/hook")));
       Path data = dir.resolve("live");
-      int port = Ports.closed();
-      CompletableFuture<Integer> running =
-          CompletableFuture.supplyAsync(
-              () ->
-                  cli(
-                      "run",
-                      "-c",
-                      config.toString(),
-                      "--data",
-                      data.toString(),
-                      "--listen",
-                      "127.0.0.1:" + port,
-                      "--stop-after",
-                      "30s"),
-              r -> Thread.ofPlatform().name("tickr-run").start(r));
-      try (Browser browser = new Browser(port)) {
-        eventually(() -> browser.get("/healthz").statusCode() == 200, "the daemon listening");
+      try (RunningDaemon running = new CliRunner().start(config, data);
+          Browser browser = new Browser(running.port())) {
         Live api = new Live(browser, document(), token(data, "admin"), token(data, "viewer"));
         api.exercise(target);
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
       }
-      assertThat(running.get(60, TimeUnit.SECONDS)).isZero();
     }
   }
 
@@ -543,22 +530,12 @@ class OpenApiTest {
     return out.toString().strip();
   }
 
-  private static int cli(String... args) {
-    StringWriter out = new StringWriter();
-    return Main.run(
-        new Tickr(Map.of(), Clock.systemUTC(), Ticker.system()),
-        Ticker.system(),
-        new PrintWriter(out),
-        new PrintWriter(out),
-        args);
-  }
-
   private interface Probe {
     boolean done() throws Exception;
   }
 
   private static void eventually(Probe probe, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       try {
         if (probe.done()) {

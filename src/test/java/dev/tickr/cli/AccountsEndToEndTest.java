@@ -1,17 +1,12 @@
 package dev.tickr.cli;
 
-import static dev.tickr.cli.AlertingEndToEndTest.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,12 +31,9 @@ class AccountsEndToEndTest {
   void a_token_revoked_from_the_command_line_fails_at_the_running_daemons_next_request()
       throws Exception {
     CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD));
-    int port = Ports.closed();
     Path data = dir.resolve("data");
-    CompletableFuture<CliRunner.Run> running = cli.daemon(config(), data, port, "10s");
-    try (Browser browser = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening");
-
+    try (RunningDaemon running = cli.start(config(), data);
+        Browser browser = new Browser(running.port())) {
       CliRunner.Run made =
           cli.run("token", "create", "--name", "ci", "--role", "admin", "--data", data.toString());
       assertThat(made.exitCode()).as(made.err()).isZero();
@@ -65,12 +57,13 @@ class AccountsEndToEndTest {
       assertThat(browser.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(303);
       assertThat(browser.get("/").body())
           .contains("<span>admin <small>(admin)</small></span>", "Log out");
+
+      CliRunner.Run done = running.stop();
+      assertThat(done.exitCode()).as(done.err()).isZero();
+      assertThat(done.out())
+          .contains("Created user admin with the password from TICKR_ADMIN_PASSWORD.")
+          .doesNotContain(ADMIN_PASSWORD);
     }
-    CliRunner.Run done = running.get(40, TimeUnit.SECONDS);
-    assertThat(done.exitCode()).as(done.err()).isZero();
-    assertThat(done.out())
-        .contains("Created user admin with the password from TICKR_ADMIN_PASSWORD.")
-        .doesNotContain(ADMIN_PASSWORD);
   }
 
   @Test
@@ -78,32 +71,38 @@ class AccountsEndToEndTest {
       throws Exception {
     CliRunner cli = new CliRunner();
     Path data = dir.resolve("data");
-    CliRunner.Run first =
-        cli.daemon(config(), data, Ports.closed(), "1s").get(30, TimeUnit.SECONDS);
+    CliRunner.Run first = startAndStop(cli, data);
     assertThat(first.exitCode()).as(first.err()).isZero();
     Matcher shown = GENERATED.matcher(first.out());
     assertThat(shown.find()).as(first.out()).isTrue();
     String password = shown.group(1);
     assertThat(first.out()).contains("tickr user password admin");
 
-    int port = Ports.closed();
-    CompletableFuture<CliRunner.Run> second = cli.daemon(config(), data, port, "10s");
-    try (Browser browser = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening again");
+    try (RunningDaemon second = cli.start(config(), data);
+        Browser browser = new Browser(second.port())) {
       assertThat(browser.login("admin", "wrong-" + password).statusCode()).isEqualTo(401);
       assertThat(browser.login("admin", password).statusCode()).isEqualTo(303);
       assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+      CliRunner.Run again = second.stop();
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out()).doesNotContain("Created user").doesNotContain(password);
     }
-    CliRunner.Run again = second.get(30, TimeUnit.SECONDS);
-    assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).doesNotContain("Created user").doesNotContain(password);
   }
 
   @Test
   void a_too_short_admin_password_stops_the_first_start_without_showing_it() throws Exception {
     CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "hunter2"));
+    // It stops before it listens; were it to start, the default test timeout (60 s) would end it.
     CliRunner.Run run =
-        cli.daemon(config(), dir.resolve("data"), Ports.closed(), "1s").get(30, TimeUnit.SECONDS);
+        cli.run(
+            "run",
+            "-c",
+            config().toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--listen",
+            "127.0.0.1:0");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("TICKR_ADMIN_PASSWORD must have at least 8 characters")
@@ -114,23 +113,21 @@ class AccountsEndToEndTest {
   void once_there_are_users_the_admin_password_variable_is_not_looked_at() throws Exception {
     Path data = dir.resolve("data");
     CliRunner.Run first =
-        new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD))
-            .daemon(config(), data, Ports.closed(), "1s")
-            .get(30, TimeUnit.SECONDS);
+        startAndStop(new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD)), data);
     assertThat(first.exitCode()).as(first.err()).isZero();
 
-    int port = Ports.closed();
-    CompletableFuture<CliRunner.Run> second =
-        new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "hunter2"))
-            .daemon(config(), data, port, "10s");
-    try (Browser browser = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> CliRunner.up(browser), "the daemon listening again");
+    try (RunningDaemon second =
+            new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "hunter2")).start(config(), data);
+        Browser browser = new Browser(second.port())) {
       assertThat(browser.login("admin", "hunter2").statusCode()).isEqualTo(401);
       assertThat(browser.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(303);
+
+      CliRunner.Run again = second.stop();
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out() + again.err())
+          .doesNotContain("Created user")
+          .doesNotContain("hunter2");
     }
-    CliRunner.Run again = second.get(30, TimeUnit.SECONDS);
-    assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out() + again.err()).doesNotContain("Created user").doesNotContain("hunter2");
   }
 
   @Test
@@ -142,9 +139,7 @@ class AccountsEndToEndTest {
                 "VIEWER_PW", "viewer-password-1",
                 "NEW_PW", "admin-password-2"));
     Path data = dir.resolve("data");
-    assertThat(
-            cli.daemon(config(), data, Ports.closed(), "1s").get(30, TimeUnit.SECONDS).exitCode())
-        .isZero();
+    assertThat(startAndStop(cli, data).exitCode()).isZero();
     String d = data.toString();
 
     CliRunner.Run added =
@@ -172,18 +167,23 @@ class AccountsEndToEndTest {
         .containsPattern("vic +viewer")
         .doesNotContain("argon2");
 
-    int port = Ports.closed();
-    CompletableFuture<CliRunner.Run> running = cli.daemon(config(), data, port, "10s");
-    try (Browser viewer = new Browser(port);
-        Browser admin = new Browser(port)) {
-      eventually(Duration.ofSeconds(15), () -> CliRunner.up(viewer), "the daemon listening");
+    try (RunningDaemon running = cli.start(config(), data);
+        Browser viewer = new Browser(running.port());
+        Browser admin = new Browser(running.port())) {
       assertThat(viewer.login("vic", "viewer-password-1").statusCode()).isEqualTo(303);
       String csrf = Browser.csrfField(viewer.get("/").body());
       HttpResponse<String> write = viewer.post("/api/v1/monitors", "{}", "X-CSRF-Token", csrf);
       assertThat(write.statusCode()).isEqualTo(403);
       assertThat(admin.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(401);
       assertThat(admin.login("admin", "admin-password-2").statusCode()).isEqualTo(303);
+      assertThat(running.stop().exitCode()).isZero();
     }
-    assertThat(running.get(30, TimeUnit.SECONDS).exitCode()).isZero();
+  }
+
+  /** A first start that makes the data directory (and the admin), stopped once it listens. */
+  private CliRunner.Run startAndStop(CliRunner cli, Path data) throws Exception {
+    try (RunningDaemon running = cli.start(config(), data)) {
+      return running.stop();
+    }
   }
 }

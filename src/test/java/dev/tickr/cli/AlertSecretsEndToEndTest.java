@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,8 +84,8 @@ class AlertSecretsEndToEndTest {
         config,
         """
         defaults:
-          interval: 1s
-          timeout: 900ms
+          interval: 3s
+          timeout: 3s
           alerts: [chat, hook, pager]
         monitors:
           - name: report
@@ -110,16 +108,16 @@ class AlertSecretsEndToEndTest {
     CliRunner.Run run;
     try (java.io.PrintStream tee = new java.io.PrintStream(log, true, StandardCharsets.UTF_8)) {
       System.setErr(tee);
-      CompletableFuture<CliRunner.Run> running =
-          new CliRunner(env).daemon(config, dir.resolve("data"), 0, "6s");
-      eventually(
-          Duration.ofSeconds(15),
-          () ->
-              at(receivers, "/hook").size() == 1
-                  && at(receivers, "/pager").size() == 1
-                  && receivers.requests().size() == 3,
-          "the DOWN at every receiver");
-      run = running.get(20, TimeUnit.SECONDS);
+      try (RunningDaemon running = new CliRunner(env).start(config, dir.resolve("data"))) {
+        eventually(
+            Duration.ofSeconds(30),
+            () ->
+                at(receivers, "/hook").size() == 1
+                    && at(receivers, "/pager").size() == 1
+                    && receivers.requests().size() == 3,
+            "the DOWN at every receiver");
+        run = running.stop();
+      }
     } finally {
       System.setErr(err);
     }

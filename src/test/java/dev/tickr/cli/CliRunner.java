@@ -3,6 +3,7 @@ package dev.tickr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.Tickr;
+import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,15 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Runs the real command line in-process, with a given environment, and captures what it prints. */
 public final class CliRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> environment;
+  private final Clock clock;
+  private final Supplier<Waiter> waiters;
 
   public CliRunner(Map<String, String> environment) {
+    this(environment, Clock.systemUTC(), Waiter::system);
+  }
+
+  /**
+   * With time the test controls: {@code clock} for every part, {@code waiters} for each timer of
+   * {@code tickr run} (see {@link dev.tickr.testing.JumpClock}).
+   */
+  public CliRunner(Map<String, String> environment, Clock clock, Supplier<Waiter> waiters) {
     this.environment = environment;
+    this.clock = clock;
+    this.waiters = waiters;
   }
 
   public CliRunner() {
@@ -85,7 +99,7 @@ public final class CliRunner {
 
   /** Runs the command line, writing as it goes to {@code out} and {@code err}. */
   Run run(Writer out, Writer err, String... args) {
-    Tickr tickr = new Tickr(environment, Clock.systemUTC(), Ticker.system());
+    Tickr tickr = new Tickr(environment, clock, Ticker.system(), waiters);
     int code = Main.run(tickr, Ticker.system(), new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -8,7 +8,6 @@ import dev.tickr.testing.TestCertificates;
 import dev.tickr.testing.TestHttpServer;
 import dev.tickr.testing.TestIdentity;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,8 +18,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -58,15 +55,9 @@ class MetricsEndToEndTest {
     secure.close();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   private static HttpResponse<String> get(URI uri, @Nullable String token)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -83,8 +74,8 @@ class MetricsEndToEndTest {
         config,
         """
         defaults:
-          interval: 1s
-          timeout: 900ms
+          interval: 2s
+          timeout: 2s
           failure-threshold: 2
         monitors:
           - name: steady
@@ -108,85 +99,87 @@ class MetricsEndToEndTest {
                 secure.port(),
                 receivers.url("/hook"),
                 receivers.url("/broken")));
-    int port = freePort();
-    URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
-    CompletableFuture<CliRunner.Run> running = cli.daemon(config, dir.resolve("data"), port, "30s");
+    try (RunningDaemon running = cli.start(config, dir.resolve("data"))) {
+      URI metrics = running.uri("/metrics");
+      AtomicReference<PrometheusText> last = new AtomicReference<>();
+      AlertingEndToEndTest.eventually(
+          Duration.ofSeconds(30),
+          () ->
+              scrape(metrics, last)
+                  && up(last.get(), "flaky") == 1
+                  && up(last.get(), "steady") == 1,
+          "steady and flaky UP in /metrics");
 
-    AtomicReference<PrometheusText> last = new AtomicReference<>();
-    AlertingEndToEndTest.eventually(
-        Duration.ofSeconds(15),
-        () ->
-            scrape(metrics, last) && up(last.get(), "flaky") == 1 && up(last.get(), "steady") == 1,
-        "steady and flaky UP in /metrics");
+      flakyUp.set(false);
+      AlertingEndToEndTest.eventually(
+          Duration.ofSeconds(30),
+          () ->
+              scrape(metrics, last)
+                  && up(last.get(), "flaky") == 0
+                  && last.get()
+                          .value("tickr_alerts_sent_total", Map.of("channel", "hook"))
+                          .orElse(0)
+                      >= 1
+                  && last.get()
+                          .value("tickr_alerts_failed_total", Map.of("channel", "broken"))
+                          .orElse(0)
+                      >= 1,
+          "flaky DOWN, its alert sent to hook and failing at broken");
+      PrometheusText down = last.get();
 
-    flakyUp.set(false);
-    AlertingEndToEndTest.eventually(
-        Duration.ofSeconds(15),
-        () ->
-            scrape(metrics, last)
-                && up(last.get(), "flaky") == 0
-                && last.get().value("tickr_alerts_sent_total", Map.of("channel", "hook")).orElse(0)
-                    >= 1
-                && last.get()
-                        .value("tickr_alerts_failed_total", Map.of("channel", "broken"))
-                        .orElse(0)
-                    >= 1,
-        "flaky DOWN, its alert sent to hook and failing at broken");
-    PrometheusText down = last.get();
+      assertThat(down.value("tickr_monitor_state", Map.of("monitor", "flaky", "state", "DOWN")))
+          .hasValue(1);
+      assertThat(down.value("tickr_monitor_state", Map.of("monitor", "flaky", "state", "UP")))
+          .hasValue(0);
+      assertThat(down.value("tickr_monitor_up", Map.of("monitor", "steady"))).hasValue(1);
+      assertThat(at(down, "tickr_checks_total", "monitor", "flaky", "result", "failed"))
+          .isGreaterThanOrEqualTo(2.0);
+      assertThat(at(down, "tickr_checks_total", "monitor", "steady", "result", "ok"))
+          .isGreaterThanOrEqualTo(2.0);
+      assertThat(at(down, "tickr_check_duration_seconds", "monitor", "steady", "phase", "ttfb"))
+          .isGreaterThan(0.0);
+      assertThat(at(down, "tickr_check_duration_seconds", "monitor", "cert", "phase", "tls"))
+          .isGreaterThan(0.0);
+      assertThat(at(down, "tickr_certificate_expiry_timestamp_seconds", "monitor", "cert"))
+          .isEqualTo((double) identity.leaf().getNotAfter().toInstant().getEpochSecond());
+      double checks =
+          down.family("tickr_checks_total").samples().stream()
+              .mapToDouble(PrometheusText.Sample::value)
+              .sum();
+      // One scrape reads its families one after another while checks go on; a later scrape holds
+      // a lateness sample for every check counted in an earlier one.
+      assertThat(scrape(metrics, last)).isTrue();
+      assertThat(at(last.get(), "tickr_scheduler_lateness_seconds_count"))
+          .as("one lateness sample per check")
+          .isGreaterThanOrEqualTo(checks);
+      assertThat(at(down, "tickr_checks_in_flight")).isGreaterThanOrEqualTo(0.0);
+      assertThat(at(down, "tickr_store_write_duration_seconds_count", "kind", "results"))
+          .isGreaterThan(0.0);
+      assertThat(at(down, "tickr_store_write_duration_seconds_count", "kind", "transaction"))
+          .isGreaterThan(0.0);
+      assertThat(at(down, "tickr_alert_outbox_depth", "channel", "broken"))
+          .as("the failing channel's notification waits for a retry")
+          .isGreaterThanOrEqualTo(1.0);
+      assertThat(at(down, "tickr_alert_outbox_depth", "channel", "hook")).isEqualTo(0.0);
+      assertThat(down.families()).containsKey("jvm_memory_used_bytes");
 
-    assertThat(down.value("tickr_monitor_state", Map.of("monitor", "flaky", "state", "DOWN")))
-        .hasValue(1);
-    assertThat(down.value("tickr_monitor_state", Map.of("monitor", "flaky", "state", "UP")))
-        .hasValue(0);
-    assertThat(down.value("tickr_monitor_up", Map.of("monitor", "steady"))).hasValue(1);
-    assertThat(at(down, "tickr_checks_total", "monitor", "flaky", "result", "failed"))
-        .isGreaterThanOrEqualTo(2.0);
-    assertThat(at(down, "tickr_checks_total", "monitor", "steady", "result", "ok"))
-        .isGreaterThanOrEqualTo(2.0);
-    assertThat(at(down, "tickr_check_duration_seconds", "monitor", "steady", "phase", "ttfb"))
-        .isGreaterThan(0.0);
-    assertThat(at(down, "tickr_check_duration_seconds", "monitor", "cert", "phase", "tls"))
-        .isGreaterThan(0.0);
-    assertThat(at(down, "tickr_certificate_expiry_timestamp_seconds", "monitor", "cert"))
-        .isEqualTo((double) identity.leaf().getNotAfter().toInstant().getEpochSecond());
-    double checks =
-        down.family("tickr_checks_total").samples().stream()
-            .mapToDouble(PrometheusText.Sample::value)
-            .sum();
-    // One scrape reads its families one after another while checks go on; a later scrape holds
-    // a lateness sample for every check counted in an earlier one.
-    assertThat(scrape(metrics, last)).isTrue();
-    assertThat(at(last.get(), "tickr_scheduler_lateness_seconds_count"))
-        .as("one lateness sample per check")
-        .isGreaterThanOrEqualTo(checks);
-    assertThat(at(down, "tickr_checks_in_flight")).isGreaterThanOrEqualTo(0.0);
-    assertThat(at(down, "tickr_store_write_duration_seconds_count", "kind", "results"))
-        .isGreaterThan(0.0);
-    assertThat(at(down, "tickr_store_write_duration_seconds_count", "kind", "transaction"))
-        .isGreaterThan(0.0);
-    assertThat(at(down, "tickr_alert_outbox_depth", "channel", "broken"))
-        .as("the failing channel's notification waits for a retry")
-        .isGreaterThanOrEqualTo(1.0);
-    assertThat(at(down, "tickr_alert_outbox_depth", "channel", "hook")).isEqualTo(0.0);
-    assertThat(down.families()).containsKey("jvm_memory_used_bytes");
+      flakyUp.set(true);
+      AlertingEndToEndTest.eventually(
+          Duration.ofSeconds(30),
+          () -> scrape(metrics, last) && up(last.get(), "flaky") == 1,
+          "flaky UP again in /metrics");
 
-    flakyUp.set(true);
-    AlertingEndToEndTest.eventually(
-        Duration.ofSeconds(15),
-        () -> scrape(metrics, last) && up(last.get(), "flaky") == 1,
-        "flaky UP again in /metrics");
+      HttpResponse<String> ok = get(metrics, TOKEN);
+      assertThat(ok.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+      assertThat(get(metrics, null).statusCode()).isEqualTo(401);
+      assertThat(get(metrics, "wrong-" + TOKEN).statusCode()).isEqualTo(401);
+      assertThat(get(running.uri("/healthz"), null).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> ok = get(metrics, TOKEN);
-    assertThat(ok.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
-    assertThat(get(metrics, null).statusCode()).isEqualTo(401);
-    assertThat(get(metrics, "wrong-" + TOKEN).statusCode()).isEqualTo(401);
-    assertThat(get(URI.create("http://127.0.0.1:" + port + "/healthz"), null).statusCode())
-        .isEqualTo(200);
-
-    CliRunner.Run done = running.get(60, TimeUnit.SECONDS);
-    assertThat(done.exitCode()).as(done.err()).isZero();
-    assertThat(done.all()).doesNotContain(TOKEN);
+      CliRunner.Run done = running.stop();
+      assertThat(done.exitCode()).as(done.err()).isZero();
+      assertThat(done.all()).doesNotContain(TOKEN);
+    }
   }
 
   /** The value of the one sample of {@code name} with these label pairs; fails when none. */

@@ -158,9 +158,15 @@ class DaemonTest {
       done.add(r);
     }
     // The run ends just after it reports; wait for that so the next slot is not an overrun.
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (running().scheduler().inFlight() > 0 && System.nanoTime() < until) {
-      Thread.onSpinWait();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (running().scheduler().inFlight() > 0) {
+      if (System.nanoTime() - until > 0) {
+        throw new AssertionError(
+            running().scheduler().inFlight()
+                + " check(s) still running 10 s after reporting, at "
+                + clock.instant());
+      }
+      TimeUnit.MILLISECONDS.sleep(1);
     }
     return done;
   }
