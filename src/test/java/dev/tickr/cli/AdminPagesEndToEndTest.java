@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
@@ -16,16 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The dashboard's admin pages of a real daemon, read over HTTP as a logged-in admin and as a
@@ -47,8 +49,41 @@ class AdminPagesEndToEndTest {
 
   @TempDir Path dir;
 
-  @Test
-  void forms_channels_and_maintenance_pages_show_and_change_what_they_should() throws Exception {
+  /**
+   * Where the config file's weekly window lies when the test runs. It is placed relative to now, so
+   * the test holds at any time of week: the window it once had ({@code every: sunday, from:
+   * "02:00"}) was in force every Sunday night and failed it then. {@link #AROUND_NOW} is that case
+   * on purpose, whatever the day.
+   */
+  enum Weekly {
+    /** Starts in three days: scheduled, not in force. */
+    LATER(Duration.ofDays(3)),
+    /** Started a minute ago and lasts the hour: in force for the whole test. */
+    AROUND_NOW(Duration.ofMinutes(-1));
+
+    private final Duration fromNow;
+
+    Weekly(Duration fromNow) {
+      this.fromNow = fromNow;
+    }
+
+    /** The window's start: a whole minute, {@code fromNow} from {@code now}. */
+    ZonedDateTime start(Instant now) {
+      return now.truncatedTo(ChronoUnit.MINUTES).plus(fromNow).atZone(ZoneOffset.UTC);
+    }
+
+    boolean inForce() {
+      return this == AROUND_NOW;
+    }
+  }
+
+  @ParameterizedTest(name = "the file''s weekly window {0}")
+  @EnumSource(Weekly.class)
+  void forms_channels_and_maintenance_pages_show_and_change_what_they_should(Weekly weekly)
+      throws Exception {
+    ZonedDateTime weeklyStart = weekly.start(Instant.now());
+    String day = weeklyStart.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+    String from = weeklyStart.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm"));
     try (TestHttpServer target = TestHttpServer.plain();
         TestHttpServer receiver = TestHttpServer.plain()) {
       target.json("/health", 200, "{\"ok\":true}").text("/down", 503, "down");
@@ -57,6 +92,8 @@ class AdminPagesEndToEndTest {
           .route(
               "/broken",
               r -> Reply.status(500).text("provider down for token " + r.header("X-Token")));
+      // The weekly window covers only the tag of the API monitor made below, so that in force it
+      // changes nothing else the test looks at (the failing monitor must alert "broken").
       Path config =
           Files.writeString(
               dir.resolve("tickr.yml"),
@@ -78,16 +115,19 @@ class AdminPagesEndToEndTest {
                   url: "%s"
                   headers: {X-Token: "${HOOK_TOKEN}"}
               maintenance:
-                - name: sundays
-                  every: sunday
-                  from: "02:00"
+                - name: weekly
+                  every: %s
+                  from: "%s"
                   duration: 1h
+                  tags: [payouts]
               """
                   .formatted(
                       target.url("/health"),
                       target.url("/down"),
                       receiver.url("/hook"),
-                      receiver.url("/broken")));
+                      receiver.url("/broken"),
+                      day,
+                      from));
       CliRunner cli =
           new CliRunner(
               Map.of(
@@ -98,25 +138,24 @@ class AdminPagesEndToEndTest {
                   "HOOK_TOKEN",
                   HOOK_TOKEN));
       Path data = dir.resolve("data");
-      int port = Ports.closed();
-      CompletableFuture<CliRunner.Run> run = cli.daemon(config, data, port, "20s");
-      try (Browser admin = new Browser(port);
-          Browser anonymous = new Browser(port)) {
-        eventually(Duration.ofSeconds(20), () -> CliRunner.up(admin), "the daemon listening");
+      try (RunningDaemon running = cli.start(config, data);
+          Browser admin = new Browser(running.port());
+          Browser anonymous = new Browser(running.port())) {
         assertThat(admin.login("admin", PASSWORD).statusCode()).isEqualTo(303);
         String viewer = cli.token(data, "viewer-ci", "viewer");
         String csrf = csrf(page(admin, "/monitors/new"));
 
         monitorForms(admin, anonymous, viewer, csrf, target);
         channels(admin, anonymous, viewer, csrf, receiver);
-        maintenance(admin, anonymous, viewer, csrf);
+        maintenance(admin, anonymous, viewer, csrf, weekly, "every " + day + " from " + from);
+
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(done.all())
+            .doesNotContain(API_KEY)
+            .doesNotContain(API_PASSWORD)
+            .doesNotContain(HOOK_TOKEN);
       }
-      CliRunner.Run done = run.get(60, TimeUnit.SECONDS);
-      assertThat(done.exitCode()).isZero();
-      assertThat(done.all())
-          .doesNotContain(API_KEY)
-          .doesNotContain(API_PASSWORD)
-          .doesNotContain(HOOK_TOKEN);
     }
   }
 
@@ -273,17 +312,35 @@ class AdminPagesEndToEndTest {
     assertThat(seen.body()).contains("id=\"channel-hook\"").doesNotContain("data-channel-test");
   }
 
-  private void maintenance(Browser admin, Browser anonymous, String viewer, String csrf)
+  private void maintenance(
+      Browser admin,
+      Browser anonymous,
+      String viewer,
+      String csrf,
+      Weekly weekly,
+      String weeklyWhen)
       throws Exception {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String page = page(admin, "/maintenance");
     assertLabelled(page);
     assertThat(page)
         .contains("<form id=\"maintenance-form\"", "id=\"maintenance-problems\"")
-        .contains("id=\"window-sundays\"", "No window is in force now.");
-    assertThat(row(page, "window-sundays"))
-        .contains("data-source=\"yaml\"", "read-only", "every sunday from 02:00 for 1h")
+        .contains("id=\"window-weekly\"")
+        .contains(
+            weekly.inForce()
+                ? "<strong>In force now:</strong> weekly."
+                : "No window is in force now.");
+    assertThat(row(page, "window-weekly"))
+        .contains("data-source=\"yaml\"", "read-only", weeklyWhen + " for 1h (UTC)")
+        .contains(weekly.inForce() ? "In force" : "Scheduled", "tags payouts")
         .doesNotContain("<button");
+    // The API monitor with that tag is in maintenance exactly when the window is in force.
+    eventually(
+        Duration.ofSeconds(10),
+        () ->
+            body(admin, "/api/v1/monitors/offers").contains("\"state\":\"MAINTENANCE\"")
+                == weekly.inForce(),
+        weekly.inForce() ? "offers in maintenance" : "offers not in maintenance");
 
     String[] session = {"X-CSRF-Token", csrf};
     HttpResponse<String> made =
@@ -322,15 +379,24 @@ class AdminPagesEndToEndTest {
       assertThat(page).contains("id=\"" + bad[1].split("/")[1] + "-error\"");
     }
 
-    page = page(admin, "/maintenance");
-    assertThat(page).contains("<strong>In force now:</strong> upgrade.");
-    assertThat(row(page, "window-upgrade"))
+    String listed = page(admin, "/maintenance");
+    // In force first (the one that ends first at the top), then by next start.
+    List<String> order =
+        weekly.inForce()
+            ? List.of("window-weekly", "window-upgrade", "window-later")
+            : List.of("window-upgrade", "window-later", "window-weekly");
+    assertThat(listed)
+        .contains(
+            "<strong>In force now:</strong> "
+                + (weekly.inForce() ? "weekly, upgrade." : "upgrade."));
+    assertThat(row(listed, "window-upgrade"))
         .contains("data-source=\"api\"", "In force", "from-file")
         .contains("id=\"delete-upgrade\"", "data-api=\"DELETE /api/v1/maintenance/upgrade\"");
-    assertThat(row(page, "window-later")).contains("Scheduled", "tags payouts");
-    assertThat(page.indexOf("id=\"window-upgrade\""))
-        .as("in force first, then by next start")
-        .isLessThan(page.indexOf("id=\"window-later\""));
+    assertThat(row(listed, "window-later")).contains("Scheduled", "tags payouts");
+    assertThat(order.stream().map(id -> listed.indexOf("id=\"" + id + "\"")).toList())
+        .as("rows in the order %s", order)
+        .doesNotContain(-1)
+        .isSorted();
     eventually(
         Duration.ofSeconds(10),
         () -> body(admin, "/api/v1/monitors/from-file").contains("\"state\":\"MAINTENANCE\""),
@@ -346,12 +412,11 @@ class AdminPagesEndToEndTest {
     assertThat(
             admin.send("DELETE", "/api/v1/maintenance/upgrade", null, null, session).statusCode())
         .isEqualTo(204);
-    assertThat(
-            admin.send("DELETE", "/api/v1/maintenance/sundays", null, null, session).statusCode())
+    assertThat(admin.send("DELETE", "/api/v1/maintenance/weekly", null, null, session).statusCode())
         .isEqualTo(409);
     assertThat(page(admin, "/maintenance"))
         .doesNotContain("id=\"window-upgrade\"")
-        .contains("id=\"window-later\"", "id=\"window-sundays\"");
+        .contains("id=\"window-later\"", "id=\"window-weekly\"");
   }
 
   // --- reading pages ---

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +40,7 @@ class MonitorPageEndToEndTest {
 
   private final AtomicBoolean failing = new AtomicBoolean(true);
   private TestHttpServer target;
-  private CompletableFuture<CliRunner.Run> running;
+  private RunningDaemon running;
   private Browser admin;
   private Browser viewer;
   private String viewerToken = "";
@@ -66,7 +63,7 @@ class MonitorPageEndToEndTest {
         Files.writeString(
             dir.resolve("tickr.yml"),
             """
-            defaults: {interval: 1s, timeout: 900ms}
+            defaults: {interval: 2s, timeout: 2s}
             monitors:
               - name: payouts
                 url: "%s?api_key=${API_KEY}&campaign=7"
@@ -79,11 +76,9 @@ class MonitorPageEndToEndTest {
     CliRunner cli =
         new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD, "API_KEY", API_KEY));
     Path data = dir.resolve("data");
-    int port = Ports.closed();
-    running = cli.daemon(config, data, port, "25s");
-    admin = new Browser(port);
-    viewer = new Browser(port);
-    eventually(Duration.ofSeconds(20), () -> CliRunner.up(admin), "the daemon listening");
+    running = cli.start(config, data);
+    admin = new Browser(running.port());
+    viewer = new Browser(running.port());
     assertThat(admin.login("admin", ADMIN_PASSWORD).statusCode()).isEqualTo(303);
     viewerToken = cli.token(data, "wall-screen", "viewer");
     String adminToken = cli.token(data, "ci", "admin");
@@ -92,7 +87,7 @@ class MonitorPageEndToEndTest {
             "/api/v1/monitors",
             "{\"name\":\"api conversions\",\"url\":\""
                 + target.url("/ok")
-                + "?token=${TOKEN}\",\"interval\":\"1s\",\"headers\":{\"X-Api-Key\":\"${TOKEN}\"},"
+                + "?token=${TOKEN}\",\"interval\":\"2s\",\"headers\":{\"X-Api-Key\":\"${TOKEN}\"},"
                 + "\"secrets\":{\"TOKEN\":\""
                 + API_SECRET
                 + "\"}}",
@@ -103,11 +98,23 @@ class MonitorPageEndToEndTest {
 
   @AfterAll
   void stop() throws Exception {
-    admin.close();
-    viewer.close();
-    CliRunner.Run done = running.get(60, TimeUnit.SECONDS);
-    target.close();
-    assertThat(done.exitCode()).as(done.err()).isZero();
+    try {
+      if (running != null) {
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+      }
+    } finally {
+      if (admin != null) {
+        admin.close();
+      }
+      if (viewer != null) {
+        viewer.close();
+      }
+      if (running != null) {
+        running.close();
+      }
+      target.close();
+    }
   }
 
   @Test
@@ -118,7 +125,7 @@ class MonitorPageEndToEndTest {
     assertThat(html)
         .contains("<h1>payouts</h1>", "state-DOWN", "<dd>http</dd>", "YAML file, line 3")
         .contains("http://***@127.0.0.1:" + target.port() + "/flaky?api_key=***&amp;campaign=7")
-        .contains("href=\"/?tag=money\"", "partners", "1s (timeout 900ms)")
+        .contains("href=\"/?tag=money\"", "partners", "2s (timeout 2s)")
         .contains("data-api=\"POST /api/v1/monitors/payouts/pause\"", "id=\"check-now\"")
         .doesNotContain("/monitors/payouts/edit", "DELETE /api/v1/monitors/payouts");
     assertThat(html)

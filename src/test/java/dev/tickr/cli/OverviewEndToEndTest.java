@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
 import java.net.http.HttpResponse;
@@ -14,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +38,7 @@ class OverviewEndToEndTest {
           .text("/pixel", 200, "ok")
           .route("/reports", r -> Reply.status(reportsUp.get() ? 200 : 500).text("reports"));
       StringBuilder yaml = new StringBuilder();
-      yaml.append("defaults: {interval: 1s, timeout: 900ms}\nmonitors:\n")
+      yaml.append("defaults: {interval: 2s, timeout: 2s}\nmonitors:\n")
           .append("  - {name: checkout-pixel, url: \"")
           .append(target.url("/pixel"))
           .append("\", tags: [tracking]}\n")
@@ -59,10 +56,8 @@ class OverviewEndToEndTest {
           new CliRunner(
               Map.of("TICKR_ADMIN_PASSWORD", "overview-admin-pw", "API_KEY", "key-0f1e2d3c4b5a"));
       Path data = dir.resolve("data");
-      int port = Ports.closed();
-      CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "30s");
-      try (Browser b = new Browser(port)) {
-        eventually(Duration.ofSeconds(20), () -> CliRunner.up(b), "the daemon listening");
+      try (RunningDaemon running = cli.start(config, data);
+          Browser b = new Browser(running.port())) {
         assertThat(b.get("/").statusCode()).as("no session: to the login").isEqualTo(303);
         assertThat(b.login("admin", "overview-admin-pw").statusCode()).isEqualTo(303);
 
@@ -138,8 +133,8 @@ class OverviewEndToEndTest {
         assertThat(b.get("/assets/uPlot.min.js").body()).contains("uPlot");
         assertThat(b.get("/assets/../pom.xml").statusCode()).isEqualTo(404);
         assertThat(b.get("/assets/nothing.js").statusCode()).isEqualTo(404);
-      } finally {
-        running.get(60, TimeUnit.SECONDS);
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
       }
     }
   }

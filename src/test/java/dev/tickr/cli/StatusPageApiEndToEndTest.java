@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +75,7 @@ class StatusPageApiEndToEndTest {
           Files.writeString(
               dir.resolve("tickr.yml"),
               """
-              defaults: {interval: 1s, timeout: 900ms}
+              defaults: {interval: 2s, timeout: 2s}
               monitors:
                 - {name: shop, url: "%1$s"}
                 - {name: orders, url: "%1$s", tags: [db]}
@@ -95,10 +92,9 @@ class StatusPageApiEndToEndTest {
                   .formatted(target.url("/ok"), halfADayFromNow()));
       CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "status-api-admin-pass"));
       Path data = dir.resolve("data");
-      int port = Ports.closed();
-      CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "25s");
-      try (Browser b = new Browser(port)) {
-        eventually(Duration.ofSeconds(20), () -> CliRunner.up(b), "the daemon listening");
+      try (RunningDaemon running = cli.start(config, data);
+          Browser b = new Browser(running.port())) {
+        int port = running.port();
         String admin = cli.token(data, "admin-ci", "admin");
         String viewer = cli.token(data, "viewer-ci", "viewer");
         String partners =
@@ -296,9 +292,9 @@ class StatusPageApiEndToEndTest {
         problem(b.get("/api/v1/status-pages/partners", bearer(admin)), 404, null);
         problem(delete(b, "/api/v1/status-pages/partners", admin), 404, null);
         assertThat(slugs(b, viewer)).containsExactly("public");
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
       }
-      CliRunner.Run done = running.get(60, TimeUnit.SECONDS);
-      assertThat(done.exitCode()).as(done.err()).isZero();
     }
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusPageEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String API_KEY = "status-page-key-1b2c3d4e";
+  private static final String PUBLIC_NOTE = "Report exports are delayed; conversions are recorded.";
+  private static final String PRIVATE_NOTE = "internal: db replica lag on reports-3";
 
   @TempDir Path dir;
 
@@ -45,7 +44,7 @@ class StatusPageEndToEndTest {
           Files.writeString(
               dir.resolve("tickr.yml"),
               """
-              defaults: {interval: 1s, timeout: 900ms}
+              defaults: {interval: 2s, timeout: 2s}
               monitors:
                 - {name: tracking, url: "%s"}
                 - name: payout-reports
@@ -66,37 +65,36 @@ class StatusPageEndToEndTest {
       CliRunner cli =
           new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "status-admin-pass", "API_KEY", API_KEY));
       Path data = dir.resolve("data");
-      int port = Ports.closed();
-      CompletableFuture<CliRunner.Run> running = cli.daemon(config, data, port, "30s");
-      try (Browser b = new Browser(port)) {
-        eventually(Duration.ofSeconds(20), () -> CliRunner.up(b), "the daemon listening");
-        CliRunner.Run made =
-            cli.run(
-                "token", "create", "--name", "ops", "--role", "admin", "--data", data.toString());
-        String admin = made.out().strip();
+      try (RunningDaemon running = cli.start(config, data);
+          Browser b = new Browser(running.port())) {
+        String admin = cli.token(data, "ops", "admin");
+        String[] auth = {"Authorization", "Bearer " + admin};
 
+        // Through the API, not the page: a page read now would be cached without the notes.
         eventually(
             Duration.ofSeconds(20),
-            () -> body(b, "/status/partners").contains("Some systems are down"),
-            "the page shows the outage");
+            () ->
+                state(b, auth, "tracking").equals("UP")
+                    && state(b, auth, "payout-reports").equals("DOWN"),
+            "tracking UP and payout-reports DOWN");
         JsonNode incidents =
-            JSON.readTree(
-                    b.get("/api/v1/incidents?open=true", "Authorization", "Bearer " + admin).body())
-                .path("incidents");
+            JSON.readTree(b.get("/api/v1/incidents?open=true", auth).body()).path("incidents");
+        assertThat(incidents.findValuesAsText("monitor")).containsExactly("payout-reports");
         long id = incidents.get(0).path("id").asLong();
-        b.post(
-            "/api/v1/incidents/" + id + "/notes",
-            "{\"text\": \"Report exports are delayed; conversions are recorded.\", \"public\": true}",
-            "Authorization",
-            "Bearer " + admin);
-        b.post(
-            "/api/v1/incidents/" + id + "/notes",
-            "{\"text\": \"internal: db replica lag on reports-3\"}",
-            "Authorization",
-            "Bearer " + admin);
+        // The private note first: a page that shows the public one was made after both existed.
+        note(b, auth, id, PRIVATE_NOTE, false);
+        note(b, auth, id, PUBLIC_NOTE, true);
+        // Both notes are there for whom they are meant: the API and the dashboard show them.
+        JsonNode notes = JSON.readTree(b.get("/api/v1/incidents/" + id, auth).body()).path("notes");
+        Map<String, Boolean> shownTo = new java.util.HashMap<>();
+        notes.forEach(n -> shownTo.put(n.path("text").asText(), n.path("public").asBoolean()));
+        assertThat(shownTo).isEqualTo(Map.of(PRIVATE_NOTE, false, PUBLIC_NOTE, true));
+        HttpResponse<String> dashboard = b.get("/monitors/payout-reports", auth);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains(PRIVATE_NOTE, PUBLIC_NOTE);
         eventually(
             Duration.ofSeconds(15),
-            () -> body(b, "/status/partners").contains("conversions are recorded"),
+            () -> body(b, "/status/partners").contains(PUBLIC_NOTE),
             "the public note on the page");
 
         HttpResponse<String> page = b.get("/status/partners");
@@ -131,15 +129,16 @@ class StatusPageEndToEndTest {
                 "/internal-reports",
                 "127.0.0.1:" + target.port(),
                 "http-status",
+                PRIVATE_NOTE,
                 "replica lag",
                 "error for key");
         for (String publicText :
             List.of(html, json.toString(), badge.body(), b.get("/status").body())) {
           assertThat(publicText).doesNotContain(secret);
         }
+        CliRunner.Run done = running.stop();
+        assertThat(done.exitCode()).as(done.err()).isZero();
       }
-      CliRunner.Run done = running.get(60, TimeUnit.SECONDS);
-      assertThat(done.exitCode()).as(done.err()).isZero();
     }
   }
 
@@ -174,6 +173,26 @@ class StatusPageEndToEndTest {
     assertThat(validate.err()).startsWith(problems).endsWith(config + ": 2 problems\n");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(problems);
+  }
+
+  private static void note(Browser b, String[] auth, long incident, String text, boolean visible)
+      throws Exception {
+    HttpResponse<String> made =
+        b.post(
+            "/api/v1/incidents/" + incident + "/notes",
+            JSON.createObjectNode().put("text", text).put("public", visible).toString(),
+            auth);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+  }
+
+  private static String state(Browser b, String[] auth, String monitor) {
+    try {
+      return JSON.readTree(b.get("/api/v1/monitors/" + monitor, auth).body())
+          .path("state")
+          .asText();
+    } catch (IOException | InterruptedException notYet) {
+      return "";
+    }
   }
 
   private static String body(Browser b, String path) {

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** {@code tickr aot-training}: the launcher's start-up training, whatever the user has set. */
+/**
+ * {@code tickr aot-training}: the launcher's start-up training, whatever the user has set.
+ *
+ * <p>Isolated: the training is a daemon with 200 monitors checked every second for a few seconds,
+ * as much load as two cores take; beside the browser tests and the tests of timing it made them
+ * slow enough to fail. It is the command itself under test, so it cannot be made lighter here.
+ */
+@Isolated
 class TrainingCommandTest {
 
   @Test
