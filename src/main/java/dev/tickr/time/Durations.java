@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|us|µs|ns|s|m|h|d)");
 
+  /** {@link Long#MAX_VALUE} nanoseconds (106751 days and a bit), as a double. */
+  private static final double MAX_NANOS = 0x1p63;
+
   private Durations() {}
 
   /**
    * Parses {@code 10s}, {@code 1h30m}, {@code 1.5s}, {@code 250ms}, {@code 7d}; a leading {@code -}
-   * negates.
+   * negates. At most 106751 days (what a {@code long} of nanoseconds holds).
    *
-   * @throws DateTimeParseException naming the text when it is not a duration
+   * @throws DateTimeParseException naming the text when it is not a duration or is longer
    */
   public static Duration parse(String text) {
     String s = text.trim().toLowerCase(Locale.ROOT);
@@ -49,7 +52,12 @@ public final class Durations {
             case "h" -> 3_600_000_000_000L;
             default -> 86_400_000_000_000L;
           };
-      nanos = Math.addExact(nanos, Math.round(amount * unit));
+      double part = amount * unit;
+      if (part >= MAX_NANOS || nanos > Long.MAX_VALUE - Math.round(part)) {
+        throw new DateTimeParseException(
+            "duration too long: \"" + text + "\" (at most 106751d)", text, at);
+      }
+      nanos += Math.round(part);
       at = m.end();
     }
     return Duration.ofNanos(negative ? -nanos : nanos);
@@ -67,7 +75,8 @@ public final class Durations {
 
   /**
    * A compact form people read and {@link #parse} reads back: {@code 850ms}, {@code 10s}, {@code
-   * 1.5s}, {@code 2m30s}, {@code 23h59m}, {@code 2d23h}, {@code -1d4h}.
+   * 1.5s}, {@code 2m30s}, {@code 23h59m}, {@code 2d23h}, {@code -1d4h}. Every unit is cut, never
+   * rounded up: 59.99 seconds are {@code 59.9s}, not {@code 60.0s}.
    */
   public static String format(Duration d) {
     if (d.isNegative()) {
@@ -78,7 +87,7 @@ public final class Durations {
       return ms + "ms";
     }
     if (ms < 60_000) {
-      return ms % 1_000 == 0 ? ms / 1_000 + "s" : String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+      return ms % 1_000 == 0 ? ms / 1_000 + "s" : ms / 1_000 + "." + ms % 1_000 / 100 + "s";
     }
     long s = d.toSeconds();
     long days = s / 86_400;

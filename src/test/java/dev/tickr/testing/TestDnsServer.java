@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Address;
@@ -36,8 +38,9 @@ import org.xbill.DNS.Type;
  * A DNS server on UDP {@code 127.0.0.1} and a free port, answering from an in-memory zone built per
  * test. A name in the zone gets its records of the asked type (following one CNAME chain), a name
  * not in it gets NXDOMAIN. {@link #silent()} never answers; {@link #answering(int)} answers every
- * question with one response code, such as SERVFAIL. It never sends anything but answers to the
- * loopback clients that asked.
+ * question with one response code, such as SERVFAIL; {@link #answeringAfter(Duration)} holds each
+ * answer back, for timing lookups. It never sends anything but answers to the loopback clients that
+ * asked.
  *
  * <pre>{@code
  * try (var dns = TestDnsServer.start().a("api.example.test", "10.0.0.1")) {
@@ -56,11 +59,13 @@ public final class TestDnsServer implements AutoCloseable {
   private final AtomicInteger questions = new AtomicInteger();
   private final boolean silent;
   private final int rcode;
+  private final Duration delay;
   private final Thread thread;
 
-  private TestDnsServer(boolean silent, int rcode) {
+  private TestDnsServer(boolean silent, int rcode, Duration delay) {
     this.silent = silent;
     this.rcode = rcode;
+    this.delay = delay;
     try {
       socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     } catch (IOException e) {
@@ -71,17 +76,25 @@ public final class TestDnsServer implements AutoCloseable {
 
   /** A server answering from its zone, empty until records are added. */
   public static TestDnsServer start() {
-    return new TestDnsServer(false, Rcode.NOERROR);
+    return new TestDnsServer(false, Rcode.NOERROR, Duration.ZERO);
   }
 
   /** A server that reads every question and never answers. */
   public static TestDnsServer silent() {
-    return new TestDnsServer(true, Rcode.NOERROR);
+    return new TestDnsServer(true, Rcode.NOERROR, Duration.ZERO);
   }
 
   /** A server that answers every question with {@code rcode} ({@link Rcode#SERVFAIL}, ...). */
   public static TestDnsServer answering(int rcode) {
-    return new TestDnsServer(false, rcode);
+    return new TestDnsServer(false, rcode, Duration.ZERO);
+  }
+
+  /**
+   * A server answering from its zone, each answer sent {@code delay} after its question arrived.
+   * Questions are answered one after another, so two at once take twice as long.
+   */
+  public static TestDnsServer answeringAfter(Duration delay) {
+    return new TestDnsServer(false, Rcode.NOERROR, delay);
   }
 
   public TestDnsServer a(String name, String address) {
@@ -152,10 +165,20 @@ public final class TestDnsServer implements AutoCloseable {
         }
         Message question = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
         byte[] out = answer(question).toWire();
+        holdBack();
         socket.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
       } catch (IOException closedOrGarbage) {
         // A closed socket ends the loop; a packet that is not DNS gets no answer.
       }
+    }
+  }
+
+  /** Waits out {@link #delay} (parking may wake early), or until the server is closed. */
+  private void holdBack() {
+    long until = System.nanoTime() + delay.toNanos();
+    for (long left = delay.toNanos(); left > 0 && !socket.isClosed(); ) {
+      LockSupport.parkNanos(left);
+      left = until - System.nanoTime();
     }
   }
 

@@ -67,14 +67,8 @@ final class FailureDescriber {
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return NetFailures.connect(e);
     }
-    if (e instanceof ProtocolException) {
-      return new Failure(
-          Reason.HTTP_STATUS, "malformed HTTP response: " + NetFailures.firstLine(e));
-    }
     String text = messages(e);
-    if (text.contains("reset")) {
-      return new Failure(Reason.CONNECT, "connection reset by peer " + phase.phrase());
-    }
+    // Before malformed answers: OkHttp reports a body cut short as a ProtocolException too.
     if (text.contains("unexpected end of stream") || e instanceof EOFException) {
       return new Failure(
           Reason.CONNECT,
@@ -82,7 +76,15 @@ final class FailureDescriber {
               ? "connection closed before the body was complete"
               : "server closed the connection without answering");
     }
-    String verb = e instanceof SocketException ? "connection failed " : "request failed ";
+    if (e instanceof ProtocolException) {
+      return new Failure(
+          Reason.HTTP_STATUS, "malformed HTTP response: " + NetFailures.firstLine(e));
+    }
+    if (text.contains("reset")) {
+      return new Failure(Reason.CONNECT, "connection reset by peer while " + phase.phrase());
+    }
+    String verb =
+        e instanceof SocketException ? "connection failed while " : "request failed while ";
     return new Failure(Reason.CONNECT, verb + phase.phrase() + ": " + NetFailures.firstLine(e));
   }
 

@@ -13,6 +13,7 @@ import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.check.net.CapturingTrustManager;
+import dev.tickr.check.net.DeadlineResolver;
 import dev.tickr.check.net.TrustStores;
 import dev.tickr.time.Ticker;
 import java.io.IOException;
@@ -29,8 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -65,12 +64,18 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final String userAgent;
   private final FutureTask<OkHttpClient> base;
   private final TrustStores trustStores = new TrustStores();
-  private final ExecutorService resolvers = Executors.newVirtualThreadPerTaskExecutor();
+  private final DeadlineResolver resolver;
 
+  /** Resolves with the system resolver. */
   public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
+    this(clock, ticker, userAgent, new DeadlineResolver());
+  }
+
+  public HttpCheck(Clock clock, Ticker ticker, String userAgent, DeadlineResolver resolver) {
     this.clock = clock;
     this.ticker = ticker;
     this.userAgent = userAgent;
+    this.resolver = resolver;
     // Building the first client and the default trust store loads the JDK's TLS stack and CA
     // certificates (about half a second, seconds on a busy machine): done on its own thread while
     // the caller goes on; ready() waits for it.
@@ -150,7 +155,7 @@ public final class HttpCheck implements Check<HttpTarget> {
               // Its own dispatcher too: a shared one keeps every running call in one locked queue,
               // which thousands of checks in flight wait on and scan.
               .dispatcher(new Dispatcher())
-              .dns(new DeadlineDns(deadline, resolvers))
+              .dns(new DeadlineDns(deadline, resolver))
               .eventListener(phases)
               .connectTimeout(budget)
               .readTimeout(budget)

@@ -1,6 +1,7 @@
 package dev.tickr.check.http;
 
 import dev.tickr.time.Ticker;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Listens to OkHttp's connection events for every hop of one check and sums the time spent in each
- * phase. Also remembers the phase the exchange is in, so a timeout can say where it struck, and the
- * address of the last connection.
+ * phase, including a lookup or handshake that failed or was cut short by the deadline (OkHttp
+ * reports no end for those, only the call's failure). Also remembers the phase the exchange is in,
+ * so a timeout can say where it struck, and the address of the last connection.
  */
 final class PhaseRecorder extends EventListener {
   private final Ticker ticker;
@@ -25,9 +27,10 @@ final class PhaseRecorder extends EventListener {
   private long tlsNanos = -1;
   private long ttfbNanos = -1;
 
-  private long dnsStart;
+  // The start of a phase still running, or -1.
+  private long dnsStart = -1;
   private long connectStart = -1;
-  private long tlsStart;
+  private long tlsStart = -1;
   private long requestStart = -1;
 
   private Phase phase = Phase.START;
@@ -45,10 +48,20 @@ final class PhaseRecorder extends EventListener {
 
   @Override
   public synchronized void callStart(Call call) {
+    dnsStart = -1;
     connectStart = -1;
+    tlsStart = -1;
     requestStart = -1;
     connected = false;
     phase = Phase.START;
+  }
+
+  /** A lookup or handshake without an end event failed: its time so far is still its phase's. */
+  @Override
+  public synchronized void callFailed(Call call, IOException failure) {
+    long now = ticker.nanos();
+    endDns(now);
+    endTls(now);
   }
 
   @Override
@@ -59,7 +72,14 @@ final class PhaseRecorder extends EventListener {
 
   @Override
   public synchronized void dnsEnd(Call call, String domainName, java.util.List<InetAddress> list) {
-    dnsNanos = add(dnsNanos, ticker.nanos() - dnsStart);
+    endDns(ticker.nanos());
+  }
+
+  private void endDns(long now) {
+    if (dnsStart >= 0) {
+      dnsNanos = add(dnsNanos, now - dnsStart);
+      dnsStart = -1;
+    }
   }
 
   @Override
@@ -85,7 +105,14 @@ final class PhaseRecorder extends EventListener {
 
   @Override
   public synchronized void secureConnectEnd(Call call, @Nullable Handshake handshake) {
-    tlsNanos = add(tlsNanos, ticker.nanos() - tlsStart);
+    endTls(ticker.nanos());
+  }
+
+  private void endTls(long now) {
+    if (tlsStart >= 0) {
+      tlsNanos = add(tlsNanos, now - tlsStart);
+      tlsStart = -1;
+    }
   }
 
   @Override
@@ -106,12 +133,14 @@ final class PhaseRecorder extends EventListener {
       InetSocketAddress address,
       Proxy proxy,
       @Nullable Protocol protocol,
-      java.io.IOException failure) {
+      IOException failure) {
+    long now = ticker.nanos();
     ip = address.getAddress();
     if (connectStart >= 0) {
-      connectNanos = add(connectNanos, ticker.nanos() - connectStart);
+      connectNanos = add(connectNanos, now - connectStart);
       connectStart = -1;
     }
+    endTls(now);
   }
 
   @Override
