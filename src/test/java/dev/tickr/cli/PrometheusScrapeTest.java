@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.testing.Ports;
+import dev.tickr.testing.RequiredTool;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code .ci/run} installs): {@code promtool check metrics} parses and lints the text with
  * Prometheus's own parser, and a real Prometheus server scrapes the daemon with its token, stores
  * the series and answers queries, including every query of the Grafana dashboard in {@code
- * dashboards/grafana/tickr.json}. Skipped when the tools are missing, except on CI.
+ * dashboards/grafana/tickr.json}. Skipped when the tools are missing, except on CI ({@link
+ * RequiredTool}).
  */
 class PrometheusScrapeTest {
   private static final String TOKEN = "scrape-token-5f4e3d2c1b0a";
@@ -46,12 +47,8 @@ class PrometheusScrapeTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void prometheus_parses_scrapes_and_queries_tickrs_metrics() throws Exception {
-    boolean present = Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL);
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(
-          "Prometheus is missing on CI: .ci/run installs Debian's prometheus package");
-    }
-    Assumptions.assumeTrue(present, "Prometheus not installed: apt-get install prometheus");
+    RequiredTool.requireExecutables(
+        "Prometheus", "apt-get install prometheus (.ci/run installs it)", PROMETHEUS, PROMTOOL);
     try (TestHttpServer target = TestHttpServer.plain()) {
       target.text("/ok", 200, "ok").text("/broken", 500, "down");
       Path config =
