@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.auth.Sealer;
 import dev.tickr.check.Redaction;
+import dev.tickr.config.ConfigException;
 import dev.tickr.config.JsonInput;
+import dev.tickr.config.Problem;
 import dev.tickr.config.SecretNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +136,14 @@ final class SecretFields {
 
   /**
    * An update's document where each secret field sent as {@value #MASK} takes the value it had
-   * before (when it had one), so that a client can send back what it was given.
+   * before (when it had one), so that a client can send back what it was given. A stored secret is
+   * only kept for where it went before ({@link SecretReuse}): not when {@code url} now points at
+   * another scheme, host or port, nor for a field that newly refers to it as {@code ${NAME}}.
+   *
+   * @throws ConfigException naming each secret field whose mask cannot be kept
    */
-  static ObjectNode keepMasked(ObjectNode update, @Nullable ObjectNode before) {
+  static ObjectNode keepMasked(ObjectNode update, @Nullable ObjectNode before)
+      throws ConfigException {
     if (before == null) {
       return update;
     }
@@ -151,20 +158,31 @@ final class SecretFields {
       update = update.deepCopy();
       update.put("url", oldUrl.textValue()); // the masked URL sent back: keep what it hides
     }
-    return (ObjectNode)
-        map(
-            update,
-            new ArrayList<>(),
-            (path, value) -> {
-              if (!value.textValue().equals(MASK)) {
-                return value;
-              }
-              JsonNode old = before;
-              for (String key : path) {
-                old = old == null ? null : old.get(key);
-              }
-              return old != null && old.isTextual() ? old : value;
-            });
+    List<List<String>> kept = new ArrayList<>();
+    ObjectNode out =
+        (ObjectNode)
+            map(
+                update,
+                new ArrayList<>(),
+                (path, value) -> {
+                  if (!value.textValue().equals(MASK)) {
+                    return value;
+                  }
+                  JsonNode old = before;
+                  for (String key : path) {
+                    old = old == null ? null : old.get(key);
+                  }
+                  if (old == null || !old.isTextual()) {
+                    return value;
+                  }
+                  kept.add(path);
+                  return old;
+                });
+    List<Problem> problems = SecretReuse.problems(kept, out, before);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return out;
   }
 
   private static JsonNode map(

@@ -74,19 +74,70 @@ public final class Redaction {
   }
 
   /**
-   * {@link #scrub} for a text cut off after its first characters: a secret cut in two at the end is
-   * masked too.
+   * How many characters at the end of a text Tickr cut are masked: enough for the longest secret
+   * less one character, rounded up to a multiple of this, so that their number tells little of the
+   * secrets' lengths.
+   */
+  static final int CUT_TAIL_STEP = 32;
+
+  /**
+   * {@link #scrub} for a text that Tickr itself cut off at its end (it read or kept no more): the
+   * last characters are masked too, whatever they are, since a secret cut in two there is not found
+   * by {@link #scrub}. Whatever the text ends with, the same number of characters is masked, so
+   * that the answer never says whether the end matched a secret.
    */
   public static String scrubCut(String text, Collection<String> secrets) {
     String out = scrub(text, secrets);
+    int tail = cutTail(secrets);
+    if (tail == 0) {
+      return out;
+    }
+    int keep = Math.max(0, out.length() - tail);
+    if (keep > 0 && Character.isHighSurrogate(out.charAt(keep - 1))) {
+      keep--; // never split a pair
+    }
+    return out.substring(0, keep) + MASK;
+  }
+
+  /**
+   * At most the first {@code limit} characters of {@code text}, with secrets masked before it is
+   * cut (so no secret straddling the cut shows its start). {@code cut} says Tickr cut {@code text}
+   * itself where it ends (say, at a body cap): then its end is masked as by {@link #scrubCut}.
+   */
+  public static String scrubStart(String text, boolean cut, int limit, Collection<String> secrets) {
+    int tail = cutTail(secrets);
+    // A secret found past limit + its length is not shown anyway: scrub no more than that, and
+    // mask the end of what was looked at, where such a window would cut one.
+    long window = (long) limit + tail + CUT_TAIL_STEP;
+    String looked = text;
+    boolean ended = cut;
+    if (text.length() > window) {
+      looked = text.substring(0, (int) window);
+      ended = true;
+    }
+    String out = ended ? scrubCut(looked, secrets) : scrub(looked, secrets);
+    if (out.length() <= limit) {
+      return out;
+    }
+    int end = limit;
+    if (Character.isHighSurrogate(out.charAt(end - 1))) {
+      end--;
+    }
+    return out.substring(0, end);
+  }
+
+  /** How many characters {@link #scrubCut} masks at the end: 0 when no secret is searched for. */
+  static int cutTail(Collection<String> secrets) {
+    int longest = 0;
     for (String secret : secrets) {
-      for (int n = Math.min(secret.length() - 1, out.length()); n >= MIN_SECRET_LENGTH; n--) {
-        if (out.regionMatches(out.length() - n, secret, 0, n)) {
-          return out.substring(0, out.length() - n) + MASK;
-        }
+      if (secret.length() >= MIN_SECRET_LENGTH) {
+        longest = Math.max(longest, secret.length());
       }
     }
-    return out;
+    if (longest == 0) {
+      return 0;
+    }
+    return (longest - 1 + CUT_TAIL_STEP - 1) / CUT_TAIL_STEP * CUT_TAIL_STEP;
   }
 
   /**

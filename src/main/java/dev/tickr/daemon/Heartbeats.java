@@ -160,16 +160,16 @@ final class Heartbeats implements PingReceiver {
         Integer code = ping.exitCode();
         String detail =
             code == null ? "the job reported a failure" : "the job exited with code " + code;
+        Set<String> secrets = secrets(beat);
         outcome =
-            Judgement.scrubbed(
-                new Outcome(
-                    now,
-                    Verdict.FAILED,
-                    // A failure report is no success ping: the contract's one heartbeat reason.
-                    Reason.HEARTBEAT_MISSED,
-                    detail,
-                    new Evidence(null, List.of(), ping.body())),
-                secrets(beat));
+            new Outcome(
+                now,
+                Verdict.FAILED,
+                // A failure report is no success ping: the contract's one heartbeat reason.
+                Reason.HEARTBEAT_MISSED,
+                detail,
+                new Evidence(
+                    null, List.of(), Judgement.cutBody(ping.body(), ping.bodyCut(), secrets)));
       }
       settle(beat, started, started, Duration.between(started, now), outcome);
     }

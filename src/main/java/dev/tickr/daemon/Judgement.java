@@ -97,12 +97,22 @@ final class Judgement {
         Evidence.NONE);
   }
 
-  static Outcome outcome(Instant at, CheckResult result, Verdict verdict) {
+  /**
+   * The outcome of a judged check; a failure's detail and evidence with every value of {@code
+   * secrets} masked ({@link #scrubbed}, {@link #evidence}).
+   */
+  static Outcome outcome(
+      Instant at, CheckResult result, Verdict verdict, Collection<String> secrets) {
     if (verdict == Verdict.OK) {
       return Outcome.ok(at);
     }
+    String detail = result.error();
     return new Outcome(
-        at, verdict, result.reason(), result.error(), evidence(result.observation()));
+        at,
+        verdict,
+        result.reason(),
+        detail == null ? null : Redaction.scrub(detail, secrets),
+        evidence(result.observation(), secrets));
   }
 
   /**
@@ -118,7 +128,10 @@ final class Judgement {
         scrubbed(o.evidence(), secrets));
   }
 
-  /** The evidence with every value of {@code secrets} masked in its headers and body. */
+  /**
+   * The evidence with every value of {@code secrets} masked in its headers and body. Its body is
+   * taken as it is: one that Tickr cut is made by {@link #evidence} or {@link #cutBody}.
+   */
   static Evidence scrubbed(Evidence e, Collection<String> secrets) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Map.Entry<String, String> h : e.headers()) {
@@ -126,23 +139,34 @@ final class Judgement {
           new AbstractMap.SimpleImmutableEntry<>(
               h.getKey(), Redaction.scrub(h.getValue(), secrets)));
     }
-    return new Evidence(e.status(), headers, Redaction.scrubCut(e.bodyStart(), secrets));
+    return new Evidence(e.status(), headers, Redaction.scrub(e.bodyStart(), secrets));
   }
 
-  /** Status, headers with secret-bearing ones masked, and the first KB of the body. */
-  static Evidence evidence(Observation o) {
+  /**
+   * Status, headers with secret-bearing ones masked, and the first KB of the body, every value of
+   * {@code secrets} masked. The body is masked before it is cut to its first KB, and when Tickr
+   * read no further than its cap its end is masked whatever it is ({@link Redaction#scrubStart}).
+   */
+  static Evidence evidence(Observation o, Collection<String> secrets) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Header h : o.headers().all()) {
       String name = h.name().toLowerCase(Locale.ROOT);
       boolean secret =
           name.equals("set-cookie") || name.equals("cookie") || Redaction.isSecretName(name);
       headers.add(
-          new AbstractMap.SimpleImmutableEntry<>(h.name(), secret ? Redaction.MASK : h.value()));
+          new AbstractMap.SimpleImmutableEntry<>(
+              h.name(), secret ? Redaction.MASK : Redaction.scrub(h.value(), secrets)));
     }
-    String body = o.body().text();
-    if (body.length() > Evidence.BODY_LIMIT) {
-      body = body.substring(0, Evidence.BODY_LIMIT);
-    }
+    String body =
+        Redaction.scrubStart(o.body().text(), o.body().truncated(), Evidence.BODY_LIMIT, secrets);
     return new Evidence(o.status(), headers, body);
+  }
+
+  /**
+   * A body Tickr kept only the start of (a ping's first bytes), as evidence: every value of {@code
+   * secrets} masked, and when it was cut its end masked whatever it is.
+   */
+  static String cutBody(String body, boolean cut, Collection<String> secrets) {
+    return cut ? Redaction.scrubCut(body, secrets) : Redaction.scrub(body, secrets);
   }
 }

@@ -104,14 +104,18 @@ final class MonitorRunner implements Scheduler.Runner {
     long endNanos = ticker.nanos();
     CheckResult result = judge.judge(observation, spec.conditions());
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
-    Outcome outcome = Judgement.outcome(started, result, verdict);
-    if (verdict != Verdict.OK) {
+    Outcome outcome;
+    if (verdict == Verdict.OK) {
+      outcome = Outcome.ok(started);
+    } else {
+      Set<String> secrets = secrets(spec);
       Duration stall = stalls.stalledDuring(startNanos, endNanos);
       if (Judgement.explainedByStall(result, spec.conditions(), spec.timeout(), stall)) {
-        outcome = Judgement.inconclusive(started, result, stall);
+        outcome = Judgement.scrubbed(Judgement.inconclusive(started, result, stall), secrets);
         verdict = outcome.verdict();
+      } else {
+        outcome = Judgement.outcome(started, result, verdict, secrets);
       }
-      outcome = Judgement.scrubbed(outcome, secrets(spec));
     }
     Timings t = observation.timings();
     CheckRecord record =
@@ -146,7 +150,7 @@ final class MonitorRunner implements Scheduler.Runner {
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Set<String> hidden = new HashSet<>(secrets(spec));
     hidden.addAll(secrets);
-    Evidence evidence = Judgement.scrubbed(Judgement.evidence(observation), hidden);
+    Evidence evidence = Judgement.evidence(observation, hidden);
     return new Trial(result, verdict, evidence, hidden);
   }
 

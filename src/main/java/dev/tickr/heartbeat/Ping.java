@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param exitCode the exit code the job reported, {@code null} when it reported none
  * @param body the start of the request body, at most {@link #BODY_LIMIT} bytes, as text
+ * @param bodyCut whether the body went on past {@code body}: the receiver cut it there
  */
-public record Ping(Signal signal, @Nullable Integer exitCode, String body) {
+public record Ping(Signal signal, @Nullable Integer exitCode, String body, boolean bodyCut) {
   /** How much of a ping's body is kept, in bytes. */
   public static final int BODY_LIMIT = 10 * 1024;
 
@@ -28,16 +29,16 @@ public record Ping(Signal signal, @Nullable Integer exitCode, String body) {
    * The ping a path suffix names: {@code ""}, {@code "start"}, {@code "fail"} or an exit code from
    * 0 to 255; {@code null} for anything else.
    */
-  public static @Nullable Ping of(String suffix, String body) {
+  public static @Nullable Ping of(String suffix, String body, boolean bodyCut) {
     return switch (suffix) {
-      case "" -> new Ping(Signal.SUCCESS, null, body);
-      case "start" -> new Ping(Signal.START, null, body);
-      case "fail" -> new Ping(Signal.FAIL, null, body);
-      default -> exitCode(suffix, body);
+      case "" -> new Ping(Signal.SUCCESS, null, body, bodyCut);
+      case "start" -> new Ping(Signal.START, null, body, bodyCut);
+      case "fail" -> new Ping(Signal.FAIL, null, body, bodyCut);
+      default -> exitCode(suffix, body, bodyCut);
     };
   }
 
-  private static @Nullable Ping exitCode(String suffix, String body) {
+  private static @Nullable Ping exitCode(String suffix, String body, boolean bodyCut) {
     if (suffix.isEmpty() || suffix.length() > 3 || !suffix.chars().allMatch(Character::isDigit)) {
       return null;
     }
@@ -45,6 +46,6 @@ public record Ping(Signal signal, @Nullable Integer exitCode, String body) {
     if (code > MAX_EXIT_CODE) {
       return null;
     }
-    return new Ping(code == 0 ? Signal.SUCCESS : Signal.FAIL, code, body);
+    return new Ping(code == 0 ? Signal.SUCCESS : Signal.FAIL, code, body, bodyCut);
   }
 }

@@ -31,7 +31,11 @@ final class PingRoutes {
 
   private static void answer(Context ctx, PingReceiver receiver, String suffix) throws IOException {
     ctx.header("Cache-Control", "no-store");
-    Ping ping = Ping.of(suffix, body(ctx));
+    byte[] bytes = body(ctx);
+    boolean cut = bytes.length > Ping.BODY_LIMIT;
+    String body =
+        new String(bytes, 0, Math.min(bytes.length, Ping.BODY_LIMIT), StandardCharsets.UTF_8);
+    Ping ping = Ping.of(suffix, body, cut);
     PingReceiver.Answer answer =
         ping == null ? PingReceiver.Answer.UNKNOWN : receiver.receive(ctx.pathParam("token"), ping);
     ctx.status(answer.status());
@@ -44,14 +48,16 @@ final class PingRoutes {
         });
   }
 
-  /** The first {@link Ping#BODY_LIMIT} bytes of the body, as text; the rest is not read. */
-  private static String body(Context ctx) throws IOException {
+  /**
+   * The first {@link Ping#BODY_LIMIT} bytes of the body and one more when there is more (so the
+   * body is known to be cut); the rest is not read.
+   */
+  private static byte[] body(Context ctx) throws IOException {
     if (!ctx.method().name().equals("POST")) {
-      return "";
+      return new byte[0];
     }
     try (InputStream in = ctx.bodyInputStream()) {
-      byte[] bytes = in.readNBytes(Ping.BODY_LIMIT);
-      return new String(bytes, StandardCharsets.UTF_8);
+      return in.readNBytes(Ping.BODY_LIMIT + 1);
     }
   }
 }

@@ -238,14 +238,27 @@ public final class HttpCheck implements Check<HttpTarget> {
               new Failure(Reason.HTTP_STATUS, "redirect to an unsupported location: " + location));
         }
         URI nextUri = next.uri();
-        redirects.add(url);
         int code = response.code();
         if (code == 303 || ((code == 301 || code == 302) && !method.equals("HEAD"))) {
           method = method.equals("HEAD") ? "HEAD" : "GET";
           body = null;
         }
-        if (!nextUri.getHost().equalsIgnoreCase(url.getHost())) {
-          // Credentials are for the host they were given for, as curl and browsers do.
+        boolean elsewhere = !sameOrigin(HttpUrl.get(url.toString()), next);
+        if (elsewhere && body != null) {
+          // A 307 or 308 would replay the body, which may carry credentials, to another server.
+          return failed(
+              new Failure(
+                  Reason.HTTP_STATUS,
+                  "redirect not followed: a "
+                      + code
+                      + " would send the request's body to another origin ("
+                      + Redaction.url(nextUri)
+                      + "); monitor that URL itself"));
+        }
+        redirects.add(url);
+        if (elsewhere) {
+          // Credentials are for the origin they were given for: another host, port or scheme
+          // (an https to http downgrade included) does not get them.
           headers = headers.stream().filter(h -> !h.secret()).toList();
         }
         if (!seen.add(method + " " + nextUri)) {
@@ -367,6 +380,11 @@ public final class HttpCheck implements Check<HttpTarget> {
       }
       return text.append(Redaction.url(loopTo)).toString();
     }
+  }
+
+  /** Same scheme, host and port (the scheme's default when none is written). */
+  static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
   }
 
   private Request request(
