@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tickr.testing.Ports;
 import dev.tickr.testing.RequiredTool;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
@@ -21,8 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,18 +44,23 @@ class PrometheusScrapeTest {
 
   @TempDir Path dir;
 
+  /** What Prometheus logs (at level info) once it listens, with the port it was given. */
+  private static final Pattern LISTENING =
+      Pattern.compile("msg=\"Listening on\" address=127\\.0\\.0\\.1:(\\d+)");
+
   @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void prometheus_parses_scrapes_and_queries_tickrs_metrics() throws Exception {
     RequiredTool.requireExecutables(
         "Prometheus", "apt-get install prometheus (.ci/run installs it)", PROMETHEUS, PROMTOOL);
     try (TestHttpServer target = TestHttpServer.plain()) {
       target.text("/ok", 200, "ok").text("/broken", 500, "down");
+      // Loopback targets answer at once; the timeouts leave room for a busy machine.
       Path config =
           Files.writeString(
               dir.resolve("tickr.yml"),
               """
-              defaults: {interval: 1s, timeout: 900ms, failure-threshold: 1}
+              defaults: {interval: 3s, timeout: 3s, failure-threshold: 1}
               monitors:
                 - {name: conversions, url: "%s"}
                 - {name: payout-export, url: "%s"}
@@ -66,53 +71,58 @@ class PrometheusScrapeTest {
       CliRunner cli =
           new CliRunner(
               Map.of("METRICS_TOKEN", TOKEN, "TICKR_ADMIN_PASSWORD", "prometheus-test-pw"));
-      int port = Ports.closed();
-      CompletableFuture<CliRunner.Run> running =
-          cli.daemon(config, dir.resolve("data"), port, "35s");
       Process prometheus = null;
-      try (HttpClient http = HttpClient.newHttpClient()) {
-        URI metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+      try (RunningDaemon tickr = cli.start(config, dir.resolve("data"));
+          HttpClient http = HttpClient.newHttpClient()) {
+        URI metrics = tickr.uri("/metrics");
         eventually(
-            Duration.ofSeconds(20),
+            Duration.ofSeconds(30),
             () -> text(http, metrics, TOKEN).contains("monitor=\"payout-export\""),
             "the daemon's /metrics");
 
         String scraped = text(http, metrics, TOKEN);
+        Path lint = dir.resolve("promtool.txt");
         Process promtool =
             new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
                 .redirectErrorStream(true)
+                .redirectOutput(lint.toFile())
                 .start();
-        promtool.getOutputStream().write(scraped.getBytes(StandardCharsets.UTF_8));
-        promtool.getOutputStream().close();
-        String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promtool.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(promtool.exitValue()).as("promtool check metrics said:%n%s", lint).isZero();
+        try {
+          promtool.getOutputStream().write(scraped.getBytes(StandardCharsets.UTF_8));
+          promtool.getOutputStream().close();
+          assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).as("promtool ends").isTrue();
+        } finally {
+          promtool.destroyForcibly();
+        }
+        assertThat(promtool.exitValue())
+            .as("promtool check metrics said:%n%s", Files.readString(lint))
+            .isZero();
 
-        int web = Ports.closed();
         Path yml =
             Files.writeString(
                 dir.resolve("prometheus.yml"),
                 """
-                global: {scrape_interval: 1s, scrape_timeout: 900ms, evaluation_interval: 1s}
+                global: {scrape_interval: 2s, scrape_timeout: 2s, evaluation_interval: 2s}
                 scrape_configs:
                   - job_name: tickr
                     authorization: {credentials: %s}
                     static_configs: [{targets: ["127.0.0.1:%d"]}]
                 """
-                    .formatted(TOKEN, port));
+                    .formatted(TOKEN, tickr.port()));
+        Path log = dir.resolve("prometheus.log");
         prometheus =
             new ProcessBuilder(
                     PROMETHEUS.toString(),
                     "--config.file=" + yml,
                     "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                    "--web.listen-address=127.0.0.1:" + web,
-                    "--log.level=warn")
+                    "--web.listen-address=127.0.0.1:0",
+                    "--log.level=info")
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("prometheus.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        String api = "http://127.0.0.1:" + web + "/api/v1/";
+        String api = "http://127.0.0.1:" + listeningPort(prometheus, log) + "/api/v1/";
         eventually(
-            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             () -> {
               JsonNode t = json(http, api + "targets").at("/data/activeTargets/0");
               return t.path("health").asText().equals("up")
@@ -120,7 +130,7 @@ class PrometheusScrapeTest {
             },
             "Prometheus scraping Tickr without errors");
         eventually(
-            Duration.ofSeconds(20),
+            Duration.ofSeconds(60),
             () ->
                 value(http, api, "tickr_monitor_up{monitor=\"conversions\"}") == 1.0
                     && value(http, api, "tickr_monitor_up{monitor=\"payout-export\"}") == 0.0,
@@ -149,8 +159,34 @@ class PrometheusScrapeTest {
             prometheus.destroyForcibly();
           }
         }
-        running.get(60, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** The port Prometheus (told to listen on port 0) says it listens on; fails if it stops first. */
+  private static int listeningPort(Process prometheus, Path log) throws InterruptedException {
+    int[] port = {0};
+    eventually(
+        Duration.ofSeconds(60),
+        () -> {
+          String text = readOrEmpty(log);
+          Matcher m = LISTENING.matcher(text);
+          if (m.find()) {
+            port[0] = Integer.parseInt(m.group(1));
+            return true;
+          }
+          assertThat(prometheus.isAlive()).as("Prometheus runs; it logged:%n%s", text).isTrue();
+          return false;
+        },
+        "Prometheus listening (its log: " + log + ")");
+    return port[0];
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,9 @@ class DaemonCrashIT {
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
   @TempDir Path dir;
+
+  /** Both daemons end after the test, also when an assertion fails halfway. */
+  @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
   private final AtomicInteger status = new AtomicInteger(500);
 
@@ -111,12 +115,12 @@ class DaemonCrashIT {
   }
 
   private Process start() throws Exception {
-    return withTmp(
-            TickrProcess.jar(
-                dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:0"))
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("run-" + System.nanoTime() + ".log").toFile())
-        .start();
+    return children.start(
+        withTmp(
+                TickrProcess.jar(
+                    dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:0"))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("run-" + System.nanoTime() + ".log").toFile()));
   }
 
   /** The processes' temporary directory: this test's own, to see what they leave there. */

@@ -3,7 +3,6 @@ package dev.tickr.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.testing.Browser;
-import dev.tickr.testing.Ports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,21 +28,27 @@ class SecretsAtRestIT {
 
   @TempDir Path dir;
 
-  private final List<Process> started = new ArrayList<>();
+  /** The daemons end after the test, also when an assertion fails halfway. */
+  @RegisterExtension final ChildProcesses children = new ChildProcesses();
 
-  private Process daemon(int port, boolean withPassword) throws IOException {
+  private int runs;
+
+  /** A daemon on a port of the kernel's choice, which it tells in its output. */
+  private record Daemon(Process process, int port) {}
+
+  private Daemon daemon(boolean withPassword) throws IOException, InterruptedException {
+    Path out = dir.resolve("run-" + runs + ".out");
     ProcessBuilder b =
-        TickrProcess.jar(
-                dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:" + port)
-            .redirectOutput(dir.resolve("run-" + started.size() + ".out").toFile())
-            .redirectError(dir.resolve("run-" + started.size() + ".err").toFile());
+        TickrProcess.jar(dir, "run", "-c", "tickr.yml", "--data", "data", "--listen", "127.0.0.1:0")
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("run-" + runs + ".err").toFile());
+    runs++;
     b.environment().remove("TICKR_ADMIN_PASSWORD");
     if (withPassword) {
       b.environment().put("TICKR_ADMIN_PASSWORD", ADMIN_PASSWORD);
     }
-    Process p = b.start();
-    started.add(p);
-    return p;
+    Process p = children.start(b);
+    return new Daemon(p, TickrProcess.port(p, out, Duration.ofSeconds(60)));
   }
 
   private static void awaitListening(Browser browser) throws InterruptedException {
@@ -60,7 +66,8 @@ class SecretsAtRestIT {
     throw new AssertionError("the daemon did not listen within 30 s");
   }
 
-  private static void stop(Process p) throws InterruptedException {
+  private static void stop(Daemon daemon) throws InterruptedException {
+    Process p = daemon.process();
     p.destroy(); // SIGTERM
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stops within 20 s").isTrue();
     assertThat(p.exitValue()).isZero();
@@ -94,10 +101,9 @@ class SecretsAtRestIT {
   @Test
   void the_admin_password_tokens_and_session_ids_are_in_no_log_and_no_data_file() throws Exception {
     Files.writeString(dir.resolve("tickr.yml"), "monitors: []\n");
-    int port = Ports.closed();
-    Process run = daemon(port, true);
+    Daemon run = daemon(true);
     List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD));
-    try (Browser browser = new Browser(port)) {
+    try (Browser browser = new Browser(run.port())) {
       awaitListening(browser);
 
       TickrProcess.Result made =
@@ -115,7 +121,7 @@ class SecretsAtRestIT {
       secrets.add(browser.cookies.get("tickr_session"));
       String csrf = Browser.csrfField(browser.get("/").body());
       secrets.add(csrf);
-      try (Browser other = new Browser(port)) {
+      try (Browser other = new Browser(run.port())) {
         assertThat(other.login("admin", ADMIN_PASSWORD + "-wrong").statusCode()).isEqualTo(401);
       }
       secrets.add(ADMIN_PASSWORD + "-wrong");
@@ -145,9 +151,8 @@ class SecretsAtRestIT {
   @Test
   void a_generated_first_password_is_shown_once_on_stdout_and_nowhere_else() throws Exception {
     Files.writeString(dir.resolve("tickr.yml"), "monitors: []\n");
-    int port = Ports.closed();
-    Process first = daemon(port, false);
-    try (Browser browser = new Browser(port)) {
+    Daemon first = daemon(false);
+    try (Browser browser = new Browser(first.port())) {
       awaitListening(browser);
     } finally {
       stop(first);
@@ -158,9 +163,8 @@ class SecretsAtRestIT {
     assertThat(shown.find()).as(out).isTrue();
     String password = shown.group(1);
 
-    int again = Ports.closed();
-    Process second = daemon(again, false);
-    try (Browser browser = new Browser(again)) {
+    Daemon second = daemon(false);
+    try (Browser browser = new Browser(second.port())) {
       awaitListening(browser);
       assertThat(browser.login("admin", password).statusCode()).isEqualTo(303);
     } finally {
