@@ -239,6 +239,7 @@ class TlsCheckTest {
   @MethodSource("failingIdentities")
   void says_what_is_wrong_with_a_certificate_exactly_as_the_http_check_does(TestIdentity identity) {
     HttpCheck http = new HttpCheck(clock, ticker, "Tickr/test");
+    http.ready(); // the TLS set-up, seconds on a busy box, is not the handshake's deadline's to pay
     List<X509Certificate> trusted = List.of(ca.certificate());
     try (TestHttpServer server = TestHttpServer.tls(identity)) {
       Observation viaTls = observe(new TlsTarget("127.0.0.1", server.port(), false, trusted));
