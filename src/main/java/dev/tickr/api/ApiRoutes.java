@@ -396,6 +396,7 @@ public final class ApiRoutes {
     private @Nullable Map<String, Uptime> day;
     private @Nullable Map<String, Uptime> month;
     private final Map<String, String> pings = daemon.pingPaths();
+    private final boolean mayWrite;
 
     private final boolean many;
 
@@ -405,6 +406,7 @@ public final class ApiRoutes {
     Views(Context ctx, boolean many) {
       this.ctx = ctx;
       this.many = many;
+      this.mayWrite = Access.principal(ctx).map(Principal::mayWrite).orElse(false);
     }
 
     Views(Context ctx) {
@@ -453,7 +455,8 @@ public final class ApiRoutes {
           uptime,
           "30d",
           month == null ? Uptime.NONE : month.getOrDefault(spec.name(), Uptime.NONE));
-      if (spec.type() == MonitorType.HEARTBEAT) {
+      if (spec.type() == MonitorType.HEARTBEAT && mayWrite) {
+        // The URL holds the heartbeat's token: whoever has it reports the job's runs.
         String path = pings.get(spec.name());
         String base = publicBase(config.server(), ctx);
         if (path == null) {

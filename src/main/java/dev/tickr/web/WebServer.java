@@ -52,7 +52,13 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.concurrency.useVirtualThreads = true;
-              config.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+              config.routes.before(
+                  ctx -> {
+                    ctx.attribute(STARTED, System.nanoTime());
+                    // Every answer has its declared type: no browser is to guess another (an API
+                    // answer echoing a target's text read as HTML, say).
+                    ctx.header("X-Content-Type-Options", "nosniff");
+                  });
               Access.install(config, accounts);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
               if (metrics != null) {
