@@ -56,6 +56,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -460,6 +461,7 @@ class OpenApiTest {
    * operation, its media type, and a body that fits the declared schema.
    */
   @Test
+  @Timeout(180) // every operation against a live daemon: over a minute on a busy two-core box
   void the_running_daemon_serves_this_document_and_answers_as_it_says() throws Exception {
     try (TestHttpServer target =
         TestHttpServer.plain()

@@ -25,7 +25,7 @@ import org.openqa.selenium.By;
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
 @Timeout(120) // each wait is bounded; this bounds them together on a slow, shared machine
 class OverviewBrowserTest {
-  /** A failed check (each second), then at most one 5 s poll of the page; slack for slow CI. */
+  /** A failed check (every 2 s), then at most one 5 s poll of the page; slack for slow CI. */
   private static final Duration STATE_ON_SCREEN = Duration.ofSeconds(25);
 
   @RegisterExtension static final HeadlessBrowser browser = HeadlessBrowser.chromium();
@@ -44,21 +44,21 @@ class OverviewBrowserTest {
         RunningTickr.start(
             dir,
             """
-            defaults: {interval: 1s, timeout: 900ms}
+            defaults: {interval: 2s, timeout: 2s}
             monitors:
               - {name: checkout-api, url: "%s", tags: [shop], failure-threshold: 1}
               - {name: tracking-pixel, url: "%s"}
             """
-                .formatted(target.url("/checkout"), target.url("/tracking")),
-            "120s");
+                .formatted(target.url("/checkout"), target.url("/tracking")));
     browser.baseUrl(tickr.url());
   }
 
   @AfterAll
-  static void stop() {
-    target.close();
-    if (tickr != null) { // null when the class was skipped before starting it
-      tickr.assertStillRunning();
+  static void stop() throws InterruptedException {
+    try {
+      RunningTickr.stop(tickr); // null when the class was skipped before starting it
+    } finally {
+      target.close();
     }
   }
 
@@ -66,7 +66,8 @@ class OverviewBrowserTest {
     return By.cssSelector("tr[data-monitor='" + monitor + "'][data-state='" + state + "']");
   }
 
-  private static String count(String state) {
+  /** The count of monitors in {@code state} at the top. */
+  private static String shown(String state) {
     return browser.text(By.cssSelector("#summary a.count-" + state + " b"));
   }
 
@@ -75,19 +76,19 @@ class OverviewBrowserTest {
     tickr.logIn(browser);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);
     browser.waitFor(row("tracking-pixel", "UP"), STATE_ON_SCREEN);
-    assertThat(count("UP")).isEqualTo("2");
-    assertThat(count("DOWN")).isEqualTo("0");
+    assertThat(shown("UP")).isEqualTo("2");
+    assertThat(shown("DOWN")).isEqualTo("0");
     String mark = browser.markPage();
 
     checkoutStatus.set(500);
     browser.waitFor(row("checkout-api", "DOWN"), STATE_ON_SCREEN);
     assertThat(browser.samePage(mark)).as("updated in place, not reloaded").isTrue();
-    assertThat(count("DOWN")).isEqualTo("1");
-    assertThat(count("UP")).isEqualTo("1");
+    assertThat(shown("DOWN")).isEqualTo("1");
+    assertThat(shown("UP")).isEqualTo("1");
     assertThat(browser.title()).isEqualTo("1 down · Tickr");
     assertThat(browser.text(By.cssSelector("tr[data-monitor='checkout-api']")))
         .contains("DOWN", "http-status");
-    assertThat(browser.find(By.cssSelector("#rows tr")).getDomAttribute("data-monitor"))
+    assertThat(browser.attribute(By.cssSelector("#rows tr"), "data-monitor"))
         .as("problems first")
         .isEqualTo("checkout-api");
     browser.assertAccessible();
@@ -100,8 +101,8 @@ class OverviewBrowserTest {
     checkoutStatus.set(200);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);
     assertThat(browser.samePage(mark)).as("updated in place, not reloaded").isTrue();
-    assertThat(count("UP")).isEqualTo("2");
-    assertThat(count("DOWN")).isEqualTo("0");
+    assertThat(shown("UP")).isEqualTo("2");
+    assertThat(shown("DOWN")).isEqualTo("0");
     assertThat(browser.title()).isEqualTo("Overview · Tickr");
     assertThat(browser.text(By.id("updated"))).startsWith("· last ");
   }
