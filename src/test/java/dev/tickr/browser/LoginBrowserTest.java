@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.testing.HeadlessBrowser;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Logging in and out of a real daemon's dashboard in headless Chromium. */
 @ResourceLock(HeadlessBrowser.ONE_AT_A_TIME)
@@ -50,11 +48,11 @@ class LoginBrowserTest {
     browser.type(By.id("password"), "not-the-password");
     browser.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
     assertThat(browser.path()).isEqualTo("/login");
-    assertThat(browser.waitFor(By.cssSelector("[role=alert]")).getText())
+    browser.waitFor(By.cssSelector("[role=alert]"));
+    assertThat(browser.text(By.cssSelector("[role=alert]")))
         .isEqualTo("Wrong user name or password.");
-    assertThat(browser.find(By.id("username")).getDomProperty("value"))
-        .isEqualTo(RunningTickr.ADMIN);
-    assertThat(browser.find(By.id("password")).getDomProperty("value")).isEmpty();
+    assertThat(browser.property(By.id("username"), "value")).isEqualTo(RunningTickr.ADMIN);
+    assertThat(browser.property(By.id("password"), "value")).isEmpty();
     browser.assertAccessible();
     browser.screenshot("refused");
     browser.darkMode(true);
@@ -62,10 +60,9 @@ class LoginBrowserTest {
     browser.screenshot("refused-dark");
     browser.darkMode(false);
 
-    WebElement html = browser.find(By.tagName("html"));
-    browser.type(By.id("password"), RunningTickr.PASSWORD + Keys.ENTER);
-    browser.waitUntil(Duration.ofSeconds(15), "the overview", ExpectedConditions.stalenessOf(html));
-    browser.waitFor(By.tagName("h1"));
+    browser.waitForPageAfter(
+        "the overview after Enter in the password field",
+        () -> browser.type(By.id("password"), RunningTickr.PASSWORD, Keys.ENTER));
     assertThat(browser.path()).isEqualTo("/");
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("Monitors");
     assertThat(browser.text(By.cssSelector("header .account"))).contains(RunningTickr.ADMIN);
@@ -74,16 +71,18 @@ class LoginBrowserTest {
     browser.screenshot("overview");
 
     // The keyboard's first stop is the skip link, shown when focused; it leads to the content.
-    browser.find(By.tagName("body")).sendKeys(Keys.TAB);
-    WebElement skip = browser.driver().switchTo().activeElement();
-    assertThat(skip.getText()).isEqualTo("Skip to content");
-    assertThat(skip.getLocation().getX()).as("visible when focused").isNotNegative();
-    skip.sendKeys(Keys.ENTER);
-    assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("main");
+    browser.press(Keys.TAB);
+    String focused = browser.focused(WebElement::getText);
+    int left = browser.focused(skip -> skip.getLocation().getX());
+    assertThat(focused).isEqualTo("Skip to content");
+    assertThat(left).as("visible when focused").isNotNegative();
+    browser.press(Keys.ENTER);
+    focused = browser.focused(main -> String.valueOf(main.getDomAttribute("id")));
+    assertThat(focused).isEqualTo("main");
 
     browser.clickAndWaitForPage(By.xpath("//header//button[normalize-space()='Log out']"));
     assertThat(browser.path()).isEqualTo("/login");
-    assertThat(browser.findAll(By.cssSelector("[role=alert]"))).isEmpty();
+    assertThat(browser.count(By.cssSelector("[role=alert]"))).isZero();
     browser.open("/");
     assertThat(browser.path()).as("the session is gone").startsWith("/login");
   }

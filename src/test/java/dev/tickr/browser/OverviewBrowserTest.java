@@ -66,7 +66,8 @@ class OverviewBrowserTest {
     return By.cssSelector("tr[data-monitor='" + monitor + "'][data-state='" + state + "']");
   }
 
-  private static String count(String state) {
+  /** The count of monitors in {@code state} at the top. */
+  private static String shown(String state) {
     return browser.text(By.cssSelector("#summary a.count-" + state + " b"));
   }
 
@@ -75,19 +76,19 @@ class OverviewBrowserTest {
     tickr.logIn(browser);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);
     browser.waitFor(row("tracking-pixel", "UP"), STATE_ON_SCREEN);
-    assertThat(count("UP")).isEqualTo("2");
-    assertThat(count("DOWN")).isEqualTo("0");
+    assertThat(shown("UP")).isEqualTo("2");
+    assertThat(shown("DOWN")).isEqualTo("0");
     String mark = browser.markPage();
 
     checkoutStatus.set(500);
     browser.waitFor(row("checkout-api", "DOWN"), STATE_ON_SCREEN);
     assertThat(browser.samePage(mark)).as("updated in place, not reloaded").isTrue();
-    assertThat(count("DOWN")).isEqualTo("1");
-    assertThat(count("UP")).isEqualTo("1");
+    assertThat(shown("DOWN")).isEqualTo("1");
+    assertThat(shown("UP")).isEqualTo("1");
     assertThat(browser.title()).isEqualTo("1 down · Tickr");
     assertThat(browser.text(By.cssSelector("tr[data-monitor='checkout-api']")))
         .contains("DOWN", "http-status");
-    assertThat(browser.find(By.cssSelector("#rows tr")).getDomAttribute("data-monitor"))
+    assertThat(browser.attribute(By.cssSelector("#rows tr"), "data-monitor"))
         .as("problems first")
         .isEqualTo("checkout-api");
     browser.assertAccessible();
@@ -100,8 +101,8 @@ class OverviewBrowserTest {
     checkoutStatus.set(200);
     browser.waitFor(row("checkout-api", "UP"), STATE_ON_SCREEN);
     assertThat(browser.samePage(mark)).as("updated in place, not reloaded").isTrue();
-    assertThat(count("UP")).isEqualTo("2");
-    assertThat(count("DOWN")).isEqualTo("0");
+    assertThat(shown("UP")).isEqualTo("2");
+    assertThat(shown("DOWN")).isEqualTo("0");
     assertThat(browser.title()).isEqualTo("Overview · Tickr");
     assertThat(browser.text(By.id("updated"))).startsWith("· last ");
   }

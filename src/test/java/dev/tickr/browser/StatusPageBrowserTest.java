@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,41 +97,53 @@ class StatusPageBrowserTest {
     }
   }
 
+  /** One day bar as shown: its label, how many days it has, and today's (the last) day. */
+  private record Bar(
+      @Nullable String label, int days, int todayHeight, @Nullable String todayClass) {
+    static Bar of(WebElement bar) {
+      List<WebElement> days = bar.findElements(By.tagName("span"));
+      if (days.isEmpty()) {
+        return new Bar(bar.getDomAttribute("aria-label"), 0, 0, null);
+      }
+      WebElement today = days.getLast();
+      return new Bar(
+          bar.getDomAttribute("aria-label"),
+          days.size(),
+          today.getSize().getHeight(),
+          today.getDomAttribute("class"));
+    }
+  }
+
   @Test
   void without_javascript_the_page_shows_the_banner_the_states_and_ninety_days_of_bars() {
     browser.open("/status/partners");
     assertThat(browser.script("return document.scripts.length")).isEqualTo(0L);
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("Partner status");
-    WebElement banner = browser.find(By.cssSelector(".banner"));
-    assertThat(banner.getText()).isEqualTo("Some systems are down");
-    assertThat(banner.getDomAttribute("class")).contains("outage");
+    assertThat(browser.text(By.cssSelector(".banner"))).isEqualTo("Some systems are down");
+    assertThat(browser.attribute(By.cssSelector(".banner"), "class")).contains("outage");
 
     assertThat(browser.text(By.xpath("//tr[th[normalize-space()='tracking']]/td[1]")))
         .isEqualTo("Operational");
     assertThat(browser.text(By.xpath("//tr[th[normalize-space()='payout-reports']]/td[1]")))
         .isEqualTo("Down");
-    assertThat(browser.findAll(By.tagName("h2")))
-        .extracting(WebElement::getText)
+    assertThat(browser.texts(By.tagName("h2")))
         .containsSubsequence("Tracking", "Reports", "Incidents");
 
-    List<WebElement> bars = browser.findAll(By.cssSelector(".bar"));
+    List<Bar> bars = browser.readAll(By.cssSelector(".bar"), Bar::of);
     assertThat(bars).hasSize(2);
-    for (WebElement bar : bars) {
-      List<WebElement> days = bar.findElements(By.tagName("span"));
-      assertThat(days).hasSize(90);
-      assertThat(days.get(89).getSize().getHeight()).as("today's bar is drawn").isPositive();
+    for (Bar bar : bars) {
+      assertThat(bar.days()).as(bar.label()).isEqualTo(90);
+      assertThat(bar.todayHeight()).as("today's bar is drawn").isPositive();
     }
-    assertThat(bars.get(0).getDomAttribute("aria-label"))
+    assertThat(bars.get(0).label())
         .startsWith("Daily uptime of tracking over the last 90 days: ")
         .endsWith("with data, all at 99.9 % or more");
-    assertThat(bars.get(1).getDomAttribute("aria-label"))
+    assertThat(bars.get(1).label())
         .startsWith("Daily uptime of payout-reports over the last 90 days: ")
         .contains("below 99.9 %: ")
         .endsWith(" 0.00 %");
-    assertThat(bars.get(0).findElements(By.tagName("span")).get(89).getDomAttribute("class"))
-        .isEqualTo("good");
-    assertThat(bars.get(1).findElements(By.tagName("span")).get(89).getDomAttribute("class"))
-        .isEqualTo("poor");
+    assertThat(bars.get(0).todayClass()).isEqualTo("good");
+    assertThat(bars.get(1).todayClass()).isEqualTo("poor");
     assertThat(browser.text(By.tagName("main"))).contains("payout-reports: ongoing");
 
     browser.assertAccessible();

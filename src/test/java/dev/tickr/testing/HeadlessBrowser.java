@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NotFoundException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -35,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +62,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *     browser.type(By.id("username"), "admin");
  *     browser.clickAndWaitForPage(By.cssSelector("button[type=submit]"));
  *     browser.waitFor(By.cssSelector("tr[data-monitor='api'][data-state='UP']"));
+ *     assertThat(browser.text(By.cssSelector("tr[data-monitor='api']"))).contains("UP");
  *     browser.assertAccessible();      // no serious or critical WCAG 2 A/AA violation
  *     browser.screenshot("logged-in"); // target/browser-screenshots/<Class>-<test>-logged-in.png
  *   }
@@ -76,6 +82,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li>Every wait is bounded ({@link #waitFor}, {@link #waitUntil}; {@link #DEFAULT_WAIT} unless
  *       {@link #waitingUpTo} says otherwise); so are page loads, scripts and every call to the
  *       driver. Nothing here sleeps.
+ *   <li>No element is handed out to be kept: pages change under the test (the overview swaps its
+ *       rows every 5 s, buttons reload the page), and an element found in one call to the driver
+ *       may be gone at the next. {@link #text}, {@link #attribute}, {@link #read}, {@link #click}
+ *       and {@link #type} find and use the element in one look, and look again (bounded) when the
+ *       page changed in between; so does every wait ({@link #pageChanged}).
+ *   <li>Clicks that load a page wait for it: {@link #clickAndWaitForPage} for links and forms,
+ *       {@link #clickAndWaitForReload} for buttons that reload the page when their API call is
+ *       done, {@link #waitForPageAfter} for anything else; they wait until the old document is gone
+ *       and the new one has loaded, not for time.
  *   <li>After each test, pass or fail, the page is saved as {@code
  *       target/browser-screenshots/<TestClass>-<test>.png}; a failed test also leaves the page's
  *       HTML beside it ({@code .html}). {@link #screenshot(String)} saves more along the way.
@@ -116,6 +131,9 @@ public final class HeadlessBrowser
   static final Duration PAGE_LOAD = Duration.ofSeconds(20);
 
   static final Duration DRIVER_CALL = Duration.ofSeconds(45);
+
+  /** How often a wait looks again. */
+  static final Duration POLL = Duration.ofMillis(100);
 
   /** The window: wide enough for the overview's table. */
   public static final int WIDTH = 1280;
@@ -345,7 +363,7 @@ public final class HeadlessBrowser
 
   /** The current URL's path and query, such as {@code /login?next=/}. */
   public String path() {
-    String url = String.valueOf(started().getCurrentUrl());
+    String url = retried("the page's URL", d -> String.valueOf(d.getCurrentUrl()));
     int scheme = url.indexOf("://");
     int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
     return slash < 0 ? url : url.substring(slash);
@@ -353,92 +371,313 @@ public final class HeadlessBrowser
 
   /** The document's title. */
   public String title() {
-    return String.valueOf(started().getTitle());
+    return retried("the page's title", d -> String.valueOf(d.getTitle()));
   }
 
-  /** The element, which must be there now. */
-  public WebElement find(By by) {
-    return started().findElement(by);
-  }
-
-  /** The elements there now, maybe none. */
-  public List<WebElement> findAll(By by) {
-    return started().findElements(by);
-  }
-
-  /** The visible text of the element, which must be there now. */
+  /**
+   * The visible text of the element, read in the same look that finds it: waits (bounded) until it
+   * is there, and looks again if the page replaced it in between.
+   */
   public String text(By by) {
-    return find(by).getText();
+    return read(by, WebElement::getText);
+  }
+
+  /**
+   * Waits up to {@code timeout} until the element's visible text contains {@code part}; its text.
+   */
+  public String waitForText(By by, String part, Duration timeout) {
+    return waitUntil(
+        timeout,
+        "text containing \"" + part + "\" in " + by,
+        d -> {
+          String text = d.findElement(by).getText();
+          return text.contains(part) ? text : null;
+        });
+  }
+
+  /** The element's attribute as written in the HTML, or null; read as {@link #text} reads. */
+  public @Nullable String attribute(By by, String name) {
+    return read(by, element -> Optional.ofNullable(element.getDomAttribute(name))).orElse(null);
+  }
+
+  /** The element's DOM property (such as an input's {@code value}), or null. */
+  public @Nullable String property(By by, String name) {
+    return read(by, element -> Optional.ofNullable(element.getDomProperty(name))).orElse(null);
+  }
+
+  /** How many elements match now, maybe none. */
+  public int count(By by) {
+    return retried("counting " + by, d -> d.findElements(by).size());
+  }
+
+  /** The visible texts of the elements that match now, in document order. */
+  public List<String> texts(By by) {
+    return readAll(by, WebElement::getText);
+  }
+
+  /**
+   * What {@code reader} makes of the element, found and read in one look, which is repeated
+   * (bounded) until the element is there and was not replaced or reloaded away in between. The
+   * element never leaves the look: a live update or a reload cannot make it stale afterwards.
+   */
+  public <T> T read(By by, Function<? super WebElement, ? extends T> reader) {
+    return retried("reading " + by, d -> reader.apply(d.findElement(by)));
+  }
+
+  /** What {@code reader} makes of each element that matches now, as {@link #read} reads one. */
+  public <T> List<T> readAll(By by, Function<? super WebElement, ? extends T> reader) {
+    return retried("reading all " + by, d -> d.findElements(by).stream().<T>map(reader).toList());
+  }
+
+  /**
+   * What {@code reader} makes of the element that has the keyboard focus, as {@link #read} reads.
+   */
+  public <T> T focused(Function<? super WebElement, ? extends T> reader) {
+    return retried("reading the focused element", d -> reader.apply(d.switchTo().activeElement()));
   }
 
   /** Waits (bounded) until the element is there and visible. */
-  public WebElement waitFor(By by) {
-    return waitUntil(wait, "visible: " + by, ExpectedConditions.visibilityOfElementLocated(by));
+  public void waitFor(By by) {
+    waitFor(by, wait);
   }
 
   /** Waits up to {@code timeout} until the element is there and visible. */
-  public WebElement waitFor(By by, Duration timeout) {
-    return waitUntil(timeout, "visible: " + by, ExpectedConditions.visibilityOfElementLocated(by));
+  public void waitFor(By by, Duration timeout) {
+    waitUntil(timeout, "visible: " + by, ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /**
    * Waits up to {@code timeout} until {@code condition} gives something other than null or false,
    * and returns it; fails with {@code what} and the page's URL otherwise.
+   *
+   * <p>A look that fails because the page changed under it (see {@link #pageChanged}) counts as
+   * "not yet": an element found in one call to the driver and read in the next may have been
+   * replaced by a live update, or the whole document by a reload, in between. So that the look
+   * after can succeed, find and read in the same look, never outside it.
    */
   public <T> T waitUntil(
       Duration timeout, String what, Function<? super WebDriver, ? extends @Nullable T> condition) {
     ChromeDriver d = started();
+    LookingAgain<T> looking = new LookingAgain<>(condition);
     try {
-      return new WebDriverWait(d, timeout, Duration.ofMillis(100)).until(condition);
+      return new WebDriverWait(d, timeout, POLL).until(looking);
     } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out after " + timeout + " waiting for " + what + " on " + d.getCurrentUrl(), e);
+      AssertionError failure =
+          new AssertionError(
+              "timed out after " + timeout + " waiting for " + what + " on " + where(d), e);
+      WebDriverException changed = looking.lastChange;
+      if (changed != null) {
+        failure.addSuppressed(changed);
+      }
+      throw failure;
+    } catch (ActionFailed e) {
+      throw e.failure;
     }
   }
 
-  /** Clears the field and types into it. */
-  public void type(By field, String text) {
-    WebElement input = waitFor(field);
-    input.clear();
-    input.sendKeys(text);
+  /** {@code step}'s result, null or false included, once one call ran without the page changing. */
+  private <T> T retried(String what, Function<? super WebDriver, ? extends T> step) {
+    return waitUntil(wait, what, d -> new Done<T>(step.apply(d))).value();
   }
 
-  /** Clicks the element once it can be clicked. */
-  public void click(By by) {
-    waitUntil(wait, "clickable: " + by, ExpectedConditions.elementToBeClickable(by)).click();
+  private record Done<T>(T value) {}
+
+  /**
+   * Chromium's driver's ways of saying the page changed under a call: besides a stale element
+   * ({@link StaleElementReferenceException}) and one no longer there ({@link NotFoundException}),
+   * messages from a document being replaced or a frame or script context being torn down.
+   */
+  static final List<String> PAGE_CHANGING =
+      List.of(
+          "does not belong to the document",
+          "detached",
+          "no such execution context",
+          "Execution context was destroyed",
+          "Cannot find context with specified id");
+
+  /** Whether {@code e} says that the page changed under the call, so that looking again may do. */
+  static boolean pageChanged(WebDriverException e) {
+    if (e instanceof StaleElementReferenceException || e instanceof NotFoundException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message =
+          t instanceof WebDriverException w ? w.getRawMessage() : String.valueOf(t.getMessage());
+      if (message != null && PAGE_CHANGING.stream().anyMatch(message::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * Whether {@code element} has left the document. Chromium says so in two ways: a stale element
-   * reference, or, while the next page replaces the old one, "Node with given id does not belong to
-   * the document".
+   * Whether an action (a click, keys) failed before it reached the page, so that it may be tried
+   * again on the element found anew: the element was stale, or something else covered it.
    */
-  private static boolean gone(WebElement element) {
-    try {
-      var unused = element.isEnabled();
-      return false;
-    } catch (StaleElementReferenceException e) {
-      return true;
-    } catch (WebDriverException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("does not belong to the document")) {
-        return true;
-      }
-      throw e;
+  private static boolean notDelivered(WebDriverException e) {
+    return e instanceof StaleElementReferenceException
+        || e instanceof ElementNotInteractableException
+        || String.valueOf(e.getRawMessage()).contains("does not belong to the document");
+  }
+
+  /** A condition that answers "not yet" when the page changed under it, and remembers why. */
+  private static final class LookingAgain<T> implements Function<WebDriver, @Nullable T> {
+    private final Function<? super WebDriver, ? extends @Nullable T> condition;
+    @Nullable WebDriverException lastChange;
+
+    LookingAgain(Function<? super WebDriver, ? extends @Nullable T> condition) {
+      this.condition = condition;
     }
+
+    @Override
+    public @Nullable T apply(WebDriver d) {
+      try {
+        return condition.apply(d);
+      } catch (WebDriverException e) {
+        if (!(e instanceof NotDelivered) && !pageChanged(e)) {
+          throw e;
+        }
+        lastChange = e;
+        return null;
+      }
+    }
+  }
+
+  /** An action that did not reach the page, to be tried again on the element found anew. */
+  private static final class NotDelivered extends WebDriverException {
+    private static final long serialVersionUID = 1L;
+
+    NotDelivered(WebDriverException cause) {
+      super("not delivered: " + cause.getRawMessage(), cause);
+    }
+  }
+
+  /** An action's failure after it may have reached the page: not to be tried again. */
+  private static final class ActionFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final WebDriverException failure;
+
+    ActionFailed(WebDriverException failure) {
+      super(failure);
+      this.failure = failure;
+    }
+  }
+
+  private static String where(WebDriver d) {
+    try {
+      return String.valueOf(d.getCurrentUrl());
+    } catch (WebDriverException e) {
+      return "a page changing (" + e.getRawMessage() + ")";
+    }
+  }
+
+  /** Clears the field and types into it, once it is there and visible. */
+  public void type(By field, CharSequence... keys) {
+    act(
+        "typing into " + field,
+        field,
+        input -> {
+          input.clear();
+          input.sendKeys(keys);
+        });
+  }
+
+  /** Clicks the element once it is there, visible and enabled. */
+  public void click(By by) {
+    act("clicking " + by, by, WebElement::click);
+  }
+
+  /** Sends keys to whatever has the keyboard focus (the page, if nothing does). */
+  public void press(CharSequence... keys) {
+    new Actions(started()).sendKeys(keys).perform();
+  }
+
+  /**
+   * Finds the element, and once it is visible and enabled does {@code action} to it, all in one
+   * look; looks again if the element went stale or was covered before the action reached it, but
+   * never repeats an action that may have reached the page.
+   */
+  private void act(String what, By by, Consumer<WebElement> action) {
+    waitUntil(
+        wait,
+        what,
+        d -> {
+          WebElement element = d.findElement(by);
+          if (!element.isDisplayed() || !element.isEnabled()) {
+            return null;
+          }
+          try {
+            action.accept(element);
+            return true;
+          } catch (WebDriverException e) {
+            if (notDelivered(e)) {
+              throw new NotDelivered(e); // "not yet", remembered for the message if time runs out
+            }
+            throw new ActionFailed(e);
+          }
+        });
+  }
+
+  /**
+   * Does {@code action}, which loads another document (a link, a form, a script's {@code
+   * location.reload()}), and waits (bounded) until that document has replaced the one shown and
+   * finished loading: by a mark on the old page's {@code window}, which a new document does not
+   * have, not by time.
+   */
+  public void waitForPageAfter(String what, Runnable action) {
+    String mark = UUID.randomUUID().toString();
+    mark(PAGE_MARK, mark);
+    action.run();
+    waitUntil(
+        wait,
+        what,
+        d ->
+            "complete"
+                .equals(
+                    js(d)
+                        .executeScript(
+                            "return "
+                                + PAGE_MARK
+                                + " === arguments[0] ? 'the old page' : document.readyState;",
+                            mark)));
+  }
+
+  private static final String PAGE_MARK = "window.__tickrPageMark";
+
+  /** Sets {@code variable} (on {@code window}) to {@code mark} in the page shown. */
+  private void mark(String variable, String mark) {
+    retried(
+        "marking the page",
+        d -> {
+          js(d).executeScript(variable + " = arguments[0];", mark);
+          return true;
+        });
+  }
+
+  private static JavascriptExecutor js(WebDriver d) {
+    return (JavascriptExecutor) d;
   }
 
   /** Clicks something that loads another page (a form's submit button, a link) and waits for it. */
   public void clickAndWaitForPage(By by) {
-    WebElement old = find(By.tagName("html"));
-    click(by);
-    waitUntil(wait, "the next page after clicking " + by, d -> gone(old));
-    waitUntil(
-        wait,
-        "the next page to load",
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    waitForPageAfter("the next page after clicking " + by, () -> click(by));
+  }
+
+  /**
+   * Clicks a button that reloads the page once its work is done, such as the dashboard's {@code
+   * data-reload} buttons (the page reloads 400 ms after the API answered), and waits until the
+   * reloaded page has loaded; fails if the click led elsewhere.
+   */
+  public void clickAndWaitForReload(By by) {
+    String before = path();
+    waitForPageAfter(
+        "the page to reload after clicking " + by + " (the click's API call may have failed)",
+        () -> click(by));
+    String after = path();
+    if (!after.equals(before)) {
+      throw new AssertionError(
+          "clicking " + by + " on " + before + " led to " + after + ", not a reload");
+    }
   }
 
   /**
@@ -465,13 +704,15 @@ public final class HeadlessBrowser
    */
   public String markPage() {
     String mark = UUID.randomUUID().toString();
-    script("window.__tickrMark = arguments[0];", mark);
+    mark("window.__tickrMark", mark);
     return mark;
   }
 
   /** Whether the page is still the one {@link #markPage()} marked (no reload, no navigation). */
   public boolean samePage(String mark) {
-    return mark.equals(script("return window.__tickrMark || null;"));
+    return retried(
+        "the page's mark",
+        d -> mark.equals(js(d).executeScript("return window.__tickrMark || null;")));
   }
 
   // --- artefacts ---
