@@ -3,35 +3,39 @@ package dev.tickr.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.cli.CliRunner;
-import dev.tickr.testing.Browser;
+import dev.tickr.cli.RunningDaemon;
 import dev.tickr.testing.HeadlessBrowser;
-import dev.tickr.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 
 /**
  * A real {@code tickr run} for browser tests, started once per test class: the YAML is written into
- * {@code dir}, the daemon listens on a free loopback port with user {@value #ADMIN} and {@link
- * #PASSWORD}, and {@link #start} returns once it answers {@code /healthz}. It stops by itself after
- * {@code stopAfter}; {@link #assertStillRunning()} in {@code @AfterAll} tells whether it died
- * early, with what it printed.
+ * {@code dir}, the daemon listens on a loopback port the kernel chose, with user {@value #ADMIN}
+ * and {@link #PASSWORD}, and {@link #start} returns once it listens. It runs until {@link
+ * #stop(RunningTickr)} in {@code @AfterAll}, which fails, with what it printed, if it had died
+ * early or does not stop cleanly.
  *
  * <pre>{@code
  * @TempDir static Path dir;
- * static RunningTickr tickr;
+ * static @Nullable RunningTickr tickr;
  *
  * @BeforeAll
  * static void start() throws Exception {
- *   tickr = RunningTickr.start(dir, "monitors: []\n", "120s");
+ *   tickr = RunningTickr.start(dir, "monitors: []\n");
  *   browser.baseUrl(tickr.url());
+ * }
+ *
+ * @AfterAll
+ * static void stop() throws Exception {
+ *   RunningTickr.stop(tickr); // null when the class was skipped before starting it
  * }
  * }</pre>
  */
@@ -39,19 +43,17 @@ final class RunningTickr {
   static final String ADMIN = "admin";
   static final String PASSWORD = "browser-test-admin-9f3e";
 
-  final CliRunner cli;
-  final Path data;
-  final int port;
-  private final CompletableFuture<CliRunner.Run> run;
+  private final CliRunner cli;
+  private final Path data;
+  private final RunningDaemon daemon;
 
-  private RunningTickr(CliRunner cli, Path data, int port, CompletableFuture<CliRunner.Run> run) {
+  private RunningTickr(CliRunner cli, Path data, RunningDaemon daemon) {
     this.cli = cli;
     this.data = data;
-    this.port = port;
-    this.run = run;
+    this.daemon = daemon;
   }
 
-  static RunningTickr start(Path dir, String yaml, String stopAfter) throws InterruptedException {
+  static RunningTickr start(Path dir, String yaml) throws InterruptedException {
     Path config;
     try {
       config = Files.writeString(dir.resolve("tickr.yml"), yaml);
@@ -60,20 +62,17 @@ final class RunningTickr {
     }
     CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", PASSWORD));
     Path data = dir.resolve("data");
-    int port = Ports.closed();
-    CompletableFuture<CliRunner.Run> run = cli.daemon(config, data, port, stopAfter);
-    RunningTickr tickr = new RunningTickr(cli, data, port, run);
-    try (Browser http = new Browser(port)) {
-      eventually(
-          Duration.ofSeconds(30), () -> run.isDone() || CliRunner.up(http), "the daemon listening");
-    }
-    tickr.assertStillRunning();
-    return tickr;
+    return new RunningTickr(cli, data, cli.start(config, data));
+  }
+
+  /** The port the dashboard listens on. */
+  int port() {
+    return daemon.port();
   }
 
   /** {@code http://127.0.0.1:PORT}, for {@link HeadlessBrowser#baseUrl}. */
   String url() {
-    return "http://127.0.0.1:" + port;
+    return daemon.url();
   }
 
   /** A new API token, as {@code tickr token create} prints it. */
@@ -90,13 +89,21 @@ final class RunningTickr {
     assertThat(browser.path()).isEqualTo("/");
   }
 
-  /** Fails, with what the daemon printed, if it has stopped already. */
-  void assertStillRunning() {
-    if (run.isDone()) {
-      CliRunner.Run done = run.join();
+  /**
+   * Stops the daemon (as SIGTERM would) and fails, with what it printed, if it had stopped before
+   * (it died while the tests ran) or did not stop cleanly; nothing if {@code tickr} is null.
+   */
+  static void stop(@Nullable RunningTickr tickr) throws InterruptedException {
+    if (tickr == null) {
+      return;
+    }
+    boolean diedEarly = !tickr.daemon.isRunning();
+    CliRunner.Run done = tickr.daemon.stop();
+    if (diedEarly) {
       throw new AssertionError(
           "tickr run stopped early with exit code " + done.exitCode() + ":\n" + done.all());
     }
+    assertThat(done.exitCode()).as("tickr run's exit code once stopped:\n%s", done.all()).isZero();
   }
 
   /** Polls {@code done} every 50 ms until it holds, failing after {@code timeout}. */
@@ -104,7 +111,7 @@ final class RunningTickr {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() - deadline > 0) {
         throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       }
       TimeUnit.MILLISECONDS.sleep(50);

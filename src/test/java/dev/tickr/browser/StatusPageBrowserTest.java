@@ -45,7 +45,7 @@ class StatusPageBrowserTest {
         RunningTickr.start(
             dir,
             """
-            defaults: {interval: 1s, timeout: 900ms}
+            defaults: {interval: 2s, timeout: 2s}
             monitors:
               - {name: tracking, url: "%s"}
               - {name: payout-reports, url: "%s", failure-threshold: 1}
@@ -57,11 +57,10 @@ class StatusPageBrowserTest {
                   - {name: Tracking, monitors: [tracking]}
                   - {name: Reports, monitors: [payout-reports]}
             """
-                .formatted(target.url("/fine"), target.url("/broken")),
-            "120s");
+                .formatted(target.url("/fine"), target.url("/broken")));
     browser.baseUrl(tickr.url());
     // The page is rendered at most every 10 s: ask for it only once both states are known.
-    try (Browser http = new Browser(tickr.port)) {
+    try (Browser http = new Browser(tickr.port())) {
       assertThat(http.login(RunningTickr.ADMIN, RunningTickr.PASSWORD).statusCode()).isEqualTo(303);
       RunningTickr.eventually(
           Duration.ofSeconds(20),
@@ -90,10 +89,11 @@ class StatusPageBrowserTest {
   }
 
   @AfterAll
-  static void stop() {
-    target.close();
-    if (tickr != null) { // null when the class was skipped before starting it
-      tickr.assertStillRunning();
+  static void stop() throws InterruptedException {
+    try {
+      RunningTickr.stop(tickr); // null when the class was skipped before starting it
+    } finally {
+      target.close();
     }
   }
 
