@@ -212,7 +212,11 @@ class NetMonitorsEndToEndTest {
       try (RunningDaemon tickr = cli.start(config, data);
           Browser api = new Browser(tickr.port())) {
         awaitBoth(data, "UP");
-        assertThat(targets.database.accepted.get()).isPositive();
+        // the listener counts on its own thread, which may come after the check saw the connect
+        AlertingEndToEndTest.eventually(
+            Duration.ofSeconds(10),
+            () -> targets.database.accepted.get() > 0,
+            "the listener to count the tcp monitor's connection");
         assertThat(targets.dns.questions()).isPositive();
         assertThat(status(data)).allSatisfy(m -> assertThat(m.path("incident").isNull()).isTrue());
 
