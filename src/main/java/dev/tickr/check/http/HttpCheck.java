@@ -367,20 +367,6 @@ public final class HttpCheck implements Check<HttpTarget> {
     }
   }
 
-  private static List<X509Certificate> peerChain(SSLSession session) {
-    List<X509Certificate> chain = new ArrayList<>();
-    try {
-      for (Certificate c : session.getPeerCertificates()) {
-        if (c instanceof X509Certificate x) {
-          chain.add(x);
-        }
-      }
-    } catch (SSLPeerUnverifiedException anonymous) {
-      // No certificate: nothing to report.
-    }
-    return chain;
-  }
-
   private Request request(
       URI url, String method, List<Header> headers, @Nullable RequestBody body) {
     Request.Builder builder = new Request.Builder().url(HttpUrl.get(url.toString()));
@@ -411,5 +397,19 @@ public final class HttpCheck implements Check<HttpTarget> {
             .findFirst()
             .orElse(payload.guessContentType());
     return RequestBody.create(payload.bytes(), MediaType.parse(type));
+  }
+
+  private static List<X509Certificate> peerChain(SSLSession session) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      for (Certificate c : session.getPeerCertificates()) {
+        if (c instanceof X509Certificate x) {
+          chain.add(x);
+        }
+      }
+    } catch (SSLPeerUnverifiedException anonymous) {
+      // No certificate: nothing to report.
+    }
+    return chain;
   }
 }
