@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How long each phase took, summed over every hop of a redirect chain. A phase that did not happen
- * (no TLS on plain HTTP, no response after a refused connection) is {@code null}. {@code ttfb} runs
- * from the moment the request starts being sent until the first byte of the answer.
+ * (no TLS on plain HTTP, no response after a refused connection) is {@code null}; one that failed
+ * or was cut short by the deadline has the time it took. {@code ttfb} runs from the moment the
+ * request starts being sent until the answer's status line and headers have arrived (its first
+ * byte, for a server that sends its head at once: OkHttp reports the head only when all of it is
+ * in).
  */
 public record Timings(
     @Nullable Duration dns,

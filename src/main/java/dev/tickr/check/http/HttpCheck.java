@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -350,24 +352,20 @@ public final class HttpCheck implements Check<HttpTarget> {
           clock.instant());
     }
 
+    /**
+     * What the server presented: from the session of the connection that answered (complete, and
+     * present even when the session was resumed), else the chain the trust manager saw during a
+     * handshake that failed.
+     */
     private void captureTls(@Nullable Response response) {
       tlsInfo = null;
       if (!url.getScheme().equalsIgnoreCase("https")) {
         return;
       }
-      List<X509Certificate> chain = new ArrayList<>();
-      var handshake = response == null ? null : response.handshake();
-      if (handshake != null) {
-        for (Certificate c : handshake.peerCertificates()) {
-          if (c instanceof X509Certificate x) {
-            chain.add(x);
-          }
-        }
-      }
-      if (!chain.isEmpty() && handshake != null) {
-        tlsInfo =
-            new TlsInfo(
-                chain, handshake.tlsVersion().javaName(), handshake.cipherSuite().javaName());
+      SSLSession session = response == null ? null : phases.session();
+      List<X509Certificate> chain = session == null ? List.of() : peerChain(session);
+      if (session != null && !chain.isEmpty()) {
+        tlsInfo = new TlsInfo(chain, session.getProtocol(), session.getCipherSuite());
       } else if (!trust.presented().isEmpty()) {
         tlsInfo = new TlsInfo(trust.presented(), null, null);
       }
@@ -417,5 +415,19 @@ public final class HttpCheck implements Check<HttpTarget> {
             .findFirst()
             .orElse(payload.guessContentType());
     return RequestBody.create(payload.bytes(), MediaType.parse(type));
+  }
+
+  private static List<X509Certificate> peerChain(SSLSession session) {
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      for (Certificate c : session.getPeerCertificates()) {
+        if (c instanceof X509Certificate x) {
+          chain.add(x);
+        }
+      }
+    } catch (SSLPeerUnverifiedException anonymous) {
+      // No certificate: nothing to report.
+    }
+    return chain;
   }
 }

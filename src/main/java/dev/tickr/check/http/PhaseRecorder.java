@@ -6,7 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
 import okhttp3.Protocol;
@@ -17,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Listens to OkHttp's connection events for every hop of one check and sums the time spent in each
  * phase, including a lookup or handshake that failed or was cut short by the deadline (OkHttp
  * reports no end for those, only the call's failure). Also remembers the phase the exchange is in,
- * so a timeout can say where it struck, and the address of the last connection.
+ * so a timeout can say where it struck, the address of the last connection, and its TLS session.
  */
 final class PhaseRecorder extends EventListener {
   private final Ticker ticker;
@@ -37,6 +40,7 @@ final class PhaseRecorder extends EventListener {
   private boolean connected;
   private @Nullable InetAddress ip;
   private @Nullable Protocol protocol;
+  private @Nullable SSLSession session;
 
   PhaseRecorder(Ticker ticker) {
     this.ticker = ticker;
@@ -53,6 +57,7 @@ final class PhaseRecorder extends EventListener {
     tlsStart = -1;
     requestStart = -1;
     connected = false;
+    session = null;
     phase = Phase.START;
   }
 
@@ -143,6 +148,17 @@ final class PhaseRecorder extends EventListener {
     endTls(now);
   }
 
+  /**
+   * The TLS session of the connection a hop uses, read from its socket: it holds the peer's chain
+   * even when the session was resumed (no certificate presented, no trust manager asked), which
+   * OkHttp's {@link Handshake#peerCertificates()} does not, since probes give OkHttp no CA index to
+   * clean chains with.
+   */
+  @Override
+  public synchronized void connectionAcquired(Call call, Connection connection) {
+    session = connection.socket() instanceof SSLSocket tls ? tls.getSession() : null;
+  }
+
   @Override
   public synchronized void requestHeadersStart(Call call) {
     phase = Phase.SENDING;
@@ -194,6 +210,11 @@ final class PhaseRecorder extends EventListener {
 
   synchronized @Nullable Protocol protocol() {
     return protocol;
+  }
+
+  /** The TLS session of the current hop's connection, once it has one. */
+  synchronized @Nullable SSLSession session() {
+    return session;
   }
 
   synchronized @Nullable Duration dns() {
