@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +35,8 @@ class DocsTest {
   private static final Path REFERENCE = Path.of("docs/configuration.md");
   private static final Path README = Path.of("README.md");
   private static final Path ALERTING = Path.of("docs/alerting.md");
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   /** Documented configs are checked like {@code tickr validate} does, channel settings included. */
   private static final ConfigLoader DOCS_LOADER =
@@ -66,9 +74,20 @@ class DocsTest {
     return blocks;
   }
 
+  /** The README and every page under {@code docs/}. */
+  static List<Path> documents() {
+    List<Path> files = new ArrayList<>(List.of(README));
+    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+      docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(files).contains(REFERENCE, ALERTING);
+    return files;
+  }
+
   static Stream<Arguments> configBlocks() {
-    return Stream.of(REFERENCE, README, ALERTING)
-        .filter(Files::exists)
+    return documents().stream()
         .flatMap(f -> blocks(f).stream())
         .filter(b -> b.language().equals("yaml") && b.firstLine().equals(VALID))
         .map(Arguments::of);
@@ -76,7 +95,7 @@ class DocsTest {
 
   static Stream<Arguments> invalidConfigBlocks() {
     List<Arguments> out = new ArrayList<>();
-    for (Path file : List.of(REFERENCE, README, ALERTING)) {
+    for (Path file : documents()) {
       if (!Files.exists(file)) {
         continue;
       }
@@ -105,10 +124,28 @@ class DocsTest {
     assertThat(config.statusPages()).isNotEmpty();
   }
 
+  /**
+   * {@link #DOCS_LOADER}, or for a block that refers to variables the fixtures do not set, one with
+   * a value for each: a URL for a name ending in {@code URL}, else a token.
+   */
+  private static ConfigLoader loaderFor(Block block) {
+    Map<String, String> environment = new HashMap<>(Fixtures.ENVIRONMENT);
+    Matcher m = VARIABLE.matcher(block.text());
+    while (m.find()) {
+      String name = m.group(1);
+      environment.putIfAbsent(
+          name, name.endsWith("URL") ? "https://hooks.example.test/" + name : "token-" + name);
+    }
+    return environment.size() == Fixtures.ENVIRONMENT.size()
+        ? DOCS_LOADER
+        : new ConfigLoader(environment)
+            .checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("configBlocks")
   void each_config_in_the_docs_loads(Block block) {
-    assertThatCode(() -> DOCS_LOADER.parse("tickr.yml", block.text()))
+    assertThatCode(() -> loaderFor(block).parse("tickr.yml", block.text()))
         .as("the config at %s", block)
         .doesNotThrowAnyException();
   }
