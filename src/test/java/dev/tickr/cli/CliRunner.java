@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /** Runs the real command line in-process, with a given environment, and captures what it prints. */
@@ -55,27 +54,6 @@ public final class CliRunner {
     public String all() {
       return out + err;
     }
-  }
-
-  /**
-   * {@code tickr run -c CONFIG --data DATA --listen 127.0.0.1:PORT --stop-after STOP} on a thread
-   * of its own: it blocks for as long as it runs, and the common pool (one thread on two cores) is
-   * shared with every other test.
-   */
-  public CompletableFuture<Run> daemon(Path config, Path data, int port, String stopAfter) {
-    return CompletableFuture.supplyAsync(
-        () ->
-            run(
-                "run",
-                "-c",
-                config.toString(),
-                "--data",
-                data.toString(),
-                "--listen",
-                "127.0.0.1:" + port,
-                "--stop-after",
-                stopAfter),
-        r -> Thread.ofPlatform().name("tickr-run").start(r));
   }
 
   /**

@@ -47,7 +47,7 @@ class DaemonCrashIT {
             - name: conversions
               url: %s
               interval: 1s
-              timeout: 900ms
+              timeout: 1s
               failure-threshold: 2
               success-threshold: 1
           """
