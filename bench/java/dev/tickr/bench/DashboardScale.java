@@ -2,19 +2,13 @@ package dev.tickr.bench;
 
 import dev.tickr.cli.CliRunner;
 import dev.tickr.cli.RunningDaemon;
-import dev.tickr.incident.Verdict;
-import dev.tickr.store.CheckRecord;
-import dev.tickr.store.Retention;
-import dev.tickr.store.SqliteStore;
 import dev.tickr.testing.Browser;
+import dev.tickr.testing.ScaleFixture;
 import dev.tickr.testing.TestHttpServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +26,7 @@ import java.util.Map;
  * <p>Arguments: {@code [monitors=10000] [pages=5] [runs=20]}.
  */
 public final class DashboardScale {
-  private static final int ON_A_PAGE = 200;
+  private static final int ON_A_PAGE = ScaleFixture.ON_A_PAGE;
 
   private DashboardScale() {}
 
@@ -48,27 +42,10 @@ public final class DashboardScale {
     try (TestHttpServer target = TestHttpServer.plain()) {
       target.text("/ok", 200, "ok");
       Path data = dir.resolve("data");
-      long seeded = seed(data, monitors);
-      StringBuilder yaml = new StringBuilder(monitors * 80);
-      yaml.append("defaults: {interval: 10m, timeout: 5s}\nmonitors:\n");
-      for (int i = 0; i < monitors; i++) {
-        yaml.append("  - {name: ")
-            .append(name(i))
-            .append(", url: \"")
-            .append(target.url("/ok"))
-            .append("\", tags: [team-")
-            .append(i % 20)
-            .append("]}\n");
-      }
-      yaml.append("status-pages:\n");
-      for (int p = 0; p < pages; p++) {
-        yaml.append("  - slug: partners-").append(p).append("\n    title: Partners ");
-        yaml.append(p).append("\n    monitors: [");
-        for (int i = 0; i < ON_A_PAGE; i++) {
-          yaml.append(i == 0 ? "" : ", ").append(name(p * ON_A_PAGE + i));
-        }
-        yaml.append("]\n");
-      }
+      long seeded = ScaleFixture.seed(data, monitors, 12);
+      String yaml =
+          ScaleFixture.config(
+              monitors, pages, "{interval: 10m, timeout: 5s}", i -> target.url("/ok").toString());
       Path config = Files.writeString(dir.resolve("tickr.yml"), yaml);
       CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "scale-admin-pw"));
       StringBuilder report = new StringBuilder();
@@ -98,8 +75,10 @@ public final class DashboardScale {
             measure(b, "/status/partners-0", runs)
                 .replace("/status/partners-0", "/status/<200 monitors> cached"));
         report.append(
-            measure(b, "/status/partners-1.json", runs)
-                .replace("/status/partners-1.json", "/status/<200 monitors>.json cached"));
+            measure(b, "/status/partners-" + (pages - 1) + ".json", runs)
+                .replace(
+                    "/status/partners-" + (pages - 1) + ".json",
+                    "/status/<200 monitors>.json cached"));
         String overview = check(b.get("/"), 200).body();
         if (!overview.contains("of " + monitors + " monitors")) {
           throw new IllegalStateException("the overview does not count " + monitors + " monitors");
@@ -110,41 +89,6 @@ public final class DashboardScale {
     } finally {
       delete(dir);
     }
-  }
-
-  /** A day of history for every monitor, every 2 hours, written before the daemon starts. */
-  private static long seed(Path data, int monitors) {
-    Instant now = Instant.now();
-    long n = 0;
-    try (SqliteStore store = SqliteStore.open(data, Retention.defaults(), Clock.systemUTC())) {
-      for (int slot = 12; slot >= 1; slot--) {
-        Instant at = now.minus(Duration.ofHours(2L * slot));
-        for (int i = 0; i < monitors; i++) {
-          boolean failed = (i + slot) % 97 == 0;
-          store.append(
-              new CheckRecord(
-                  name(i),
-                  at,
-                  at,
-                  Duration.ofMillis(40 + (i + slot * 7) % 60),
-                  Duration.ofMillis(1),
-                  Duration.ofMillis(2),
-                  null,
-                  Duration.ofMillis(30),
-                  failed ? 500 : 200,
-                  failed ? Verdict.FAILED : Verdict.OK,
-                  null,
-                  null));
-          n++;
-        }
-      }
-      store.flush();
-    }
-    return n;
-  }
-
-  private static String name(int i) {
-    return String.format(Locale.ROOT, "api-%05d", i);
   }
 
   private static HttpResponse<String> check(HttpResponse<String> answer, int status) {

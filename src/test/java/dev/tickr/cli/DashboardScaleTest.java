@@ -1,23 +1,17 @@
 package dev.tickr.cli;
 
+import static dev.tickr.testing.ScaleFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tickr.incident.Verdict;
-import dev.tickr.store.CheckRecord;
-import dev.tickr.store.Retention;
-import dev.tickr.store.SqliteStore;
 import dev.tickr.testing.Browser;
+import dev.tickr.testing.ScaleFixture;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,7 +32,7 @@ class DashboardScaleTest {
   private static final Pattern ROW = Pattern.compile("<tr data-monitor=\"([^\"]+)\" data-state");
   private static final int MONITORS = 1_000;
   private static final int PAGES = 5;
-  private static final int ON_A_PAGE = 200;
+  private static final int ON_A_PAGE = ScaleFixture.ON_A_PAGE;
   private static final int SLOTS = 12;
 
   @TempDir Path dir;
@@ -48,28 +42,11 @@ class DashboardScaleTest {
   void pages_search_filters_and_status_pages_of_a_thousand_monitors_show_their_history()
       throws Exception {
     Path data = dir.resolve("data");
-    seed(data);
+    ScaleFixture.seed(data, MONITORS, SLOTS);
     // Paused: the daemon probes nothing, so every row shows the seeded history and one state.
-    StringBuilder yaml = new StringBuilder(MONITORS * 80);
-    yaml.append("defaults: {interval: 10m, paused: true}\nmonitors:\n");
-    for (int i = 0; i < MONITORS; i++) {
-      yaml.append("  - {name: ")
-          .append(name(i))
-          .append(", url: \"http://127.0.0.1:9/")
-          .append(i)
-          .append("\", tags: [team-")
-          .append(i % 20)
-          .append("]}\n");
-    }
-    yaml.append("status-pages:\n");
-    for (int p = 0; p < PAGES; p++) {
-      yaml.append("  - slug: partners-").append(p).append("\n    title: Partners ");
-      yaml.append(p).append("\n    monitors: [");
-      for (int i = 0; i < ON_A_PAGE; i++) {
-        yaml.append(i == 0 ? "" : ", ").append(name(p * ON_A_PAGE + i));
-      }
-      yaml.append("]\n");
-    }
+    String yaml =
+        ScaleFixture.config(
+            MONITORS, PAGES, "{interval: 10m, paused: true}", i -> "http://127.0.0.1:9/" + i);
     Path config = Files.writeString(dir.resolve("tickr.yml"), yaml);
     CliRunner cli = new CliRunner(Map.of("TICKR_ADMIN_PASSWORD", "scale-admin-pw"));
 
@@ -111,38 +88,6 @@ class DashboardScaleTest {
       CliRunner.Run done = running.stop();
       assertThat(done.exitCode()).as(done.err()).isZero();
     }
-  }
-
-  /** A day of history for every monitor, every 2 hours, written before the daemon starts. */
-  private static void seed(Path data) {
-    Instant now = Instant.now();
-    try (SqliteStore store = SqliteStore.open(data, Retention.defaults(), Clock.systemUTC())) {
-      for (int slot = SLOTS; slot >= 1; slot--) {
-        Instant at = now.minus(Duration.ofHours(2L * slot).minusMinutes(1));
-        for (int i = 0; i < MONITORS; i++) {
-          boolean failed = (i + slot) % 97 == 0;
-          store.append(
-              new CheckRecord(
-                  name(i),
-                  at,
-                  at,
-                  Duration.ofMillis(40 + (i + slot * 7) % 60),
-                  Duration.ofMillis(1),
-                  Duration.ofMillis(2),
-                  null,
-                  Duration.ofMillis(30),
-                  failed ? 500 : 200,
-                  failed ? Verdict.FAILED : Verdict.OK,
-                  null,
-                  null));
-        }
-      }
-      store.flush();
-    }
-  }
-
-  private static String name(int i) {
-    return String.format(Locale.ROOT, "api-%05d", i);
   }
 
   private static List<String> names(int from, int to, int step) {
