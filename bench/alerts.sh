@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh
-find_bench_jdk
-build_bench_classpath
-
-echo "running on $("$jdk/bin/java" -version 2>&1 | head -n 1), $(nproc) cores" >&2
+prepare_bench
 out="$("$jdk/bin/java" -Xmx512m -cp "$classpath" dev.tickr.bench.AlertLatency "$@" 2>/dev/null)"
 echo "$out"
 if [[ -n "${RESULTS:-}" ]]; then

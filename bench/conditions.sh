@@ -4,9 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/jdk.sh
-find_bench_jdk
-build_bench_classpath
-
-echo "running on $("$jdk/bin/java" -version 2>&1 | head -n 1), $(nproc) cores" >&2
+prepare_bench
 exec "$jdk/bin/java" -cp "$classpath" \
   org.openjdk.jmh.Main ConditionBench -f 1 -wi 3 -i 5 -w 1s -r 1s "$@"

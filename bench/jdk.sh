@@ -35,3 +35,10 @@ build_bench_classpath() {
   classpath="target/test-classes:target/classes:$(cat "$classpath_file")"
   rm -f "$classpath_file"
 }
+
+# Finds the JDK, builds the classpath and says what runs: the start of every Java benchmark script.
+prepare_bench() {
+  find_bench_jdk
+  build_bench_classpath
+  echo "running on $("$jdk/bin/java" -version 2>&1 | head -n 1), $(nproc) cores" >&2
+}

@@ -223,8 +223,8 @@ class PublicPagesLeakNothingTest {
             "the healthy monitor UP");
         long reportsIncident =
             java.util.Objects.requireNonNull(openIncidents(b, auth).get("reports"));
-        note(b, auth, reportsIncident, PUBLIC_NOTE, true);
-        note(b, auth, reportsIncident, PRIVATE_NOTE, false);
+        IncidentNotes.add(b, auth, reportsIncident, PUBLIC_NOTE, true);
+        IncidentNotes.add(b, auth, reportsIncident, PRIVATE_NOTE, false);
 
         // What the API (behind login) knows of those incidents must not reach the public side.
         Set<String> forbidden = new LinkedHashSet<>(planted());
@@ -417,16 +417,6 @@ class PublicPagesLeakNothingTest {
       // empty
     }
     return out;
-  }
-
-  private static void note(Browser b, String[] auth, long incident, String text, boolean visible)
-      throws Exception {
-    HttpResponse<String> made =
-        b.post(
-            "/api/v1/incidents/" + incident + "/notes",
-            JSON.createObjectNode().put("text", text).put("public", visible).toString(),
-            auth);
-    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
   }
 
   private static void fieldNames(JsonNode node, Set<String> out) {

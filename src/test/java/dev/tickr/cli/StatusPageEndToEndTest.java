@@ -82,8 +82,8 @@ class StatusPageEndToEndTest {
         assertThat(incidents.findValuesAsText("monitor")).containsExactly("payout-reports");
         long id = incidents.get(0).path("id").asLong();
         // The private note first: a page that shows the public one was made after both existed.
-        note(b, auth, id, PRIVATE_NOTE, false);
-        note(b, auth, id, PUBLIC_NOTE, true);
+        IncidentNotes.add(b, auth, id, PRIVATE_NOTE, false);
+        IncidentNotes.add(b, auth, id, PUBLIC_NOTE, true);
         // Both notes are there for whom they are meant: the API and the dashboard show them.
         JsonNode notes = JSON.readTree(b.get("/api/v1/incidents/" + id, auth).body()).path("notes");
         Map<String, Boolean> shownTo = new java.util.HashMap<>();
@@ -173,16 +173,6 @@ class StatusPageEndToEndTest {
     assertThat(validate.err()).startsWith(problems).endsWith(config + ": 2 problems\n");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(problems);
-  }
-
-  private static void note(Browser b, String[] auth, long incident, String text, boolean visible)
-      throws Exception {
-    HttpResponse<String> made =
-        b.post(
-            "/api/v1/incidents/" + incident + "/notes",
-            JSON.createObjectNode().put("text", text).put("public", visible).toString(),
-            auth);
-    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
   }
 
   private static String state(Browser b, String[] auth, String monitor) {
