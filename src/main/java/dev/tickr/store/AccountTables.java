@@ -5,15 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL of the accounts: users, API tokens (by hash) and sessions (by the hash of their id). */
 final class AccountTables {
   private static final String TOKEN_COLUMNS =
-      "id, name, role, created_at, created_by, last_used_at, revoked_at";
+      "id, name, role, created_at, created_by, last_used_at, revoked_at, expires_at";
 
   private AccountTables() {}
 
@@ -98,7 +100,13 @@ final class AccountTables {
   }
 
   static Optional<ApiTokenRow> addToken(
-      Connection c, String name, String role, String hash, String createdBy, Instant at)
+      Connection c,
+      String name,
+      String role,
+      String hash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT 1 FROM api_tokens WHERE name = ? AND revoked_at IS NULL")) {
@@ -112,19 +120,31 @@ final class AccountTables {
     long id = Updates.next(c, "api_token");
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, id);
       ps.setString(2, name);
       ps.setString(3, role);
       ps.setString(4, hash);
       ps.setLong(5, at.toEpochMilli());
       ps.setString(6, createdBy);
+      if (expiresAt == null) {
+        ps.setNull(7, Types.BIGINT);
+      } else {
+        ps.setLong(7, expiresAt.toEpochMilli());
+      }
       ps.executeUpdate();
     }
     return Optional.of(
         new ApiTokenRow(
-            id, name, role, Instant.ofEpochMilli(at.toEpochMilli()), createdBy, null, null));
+            id,
+            name,
+            role,
+            Instant.ofEpochMilli(at.toEpochMilli()),
+            createdBy,
+            null,
+            null,
+            expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli())));
   }
 
   static List<ApiTokenRow> tokens(Connection c) throws SQLException {
@@ -160,7 +180,8 @@ final class AccountTables {
         Columns.millis(rs, "created_at"),
         rs.getString("created_by"),
         Columns.nullableMillis(rs, "last_used_at"),
-        Columns.nullableMillis(rs, "revoked_at"));
+        Columns.nullableMillis(rs, "revoked_at"),
+        Columns.nullableMillis(rs, "expires_at"));
   }
 
   static boolean revokeToken(Connection c, long id, Instant at) throws SQLException {

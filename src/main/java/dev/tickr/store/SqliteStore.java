@@ -590,9 +590,15 @@ public final class SqliteStore implements Store {
 
   @Override
   public Optional<ApiTokenRow> addApiToken(
-      String name, String role, String tokenHash, String createdBy, Instant at) {
+      String name,
+      String role,
+      String tokenHash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt) {
     Optional<ApiTokenRow> added =
-        writer().call(c -> AccountTables.addToken(c, name, role, tokenHash, createdBy, at));
+        writer()
+            .call(c -> AccountTables.addToken(c, name, role, tokenHash, createdBy, at, expiresAt));
     return Objects.requireNonNull(added);
   }
 

@@ -302,10 +302,16 @@ public interface Store extends StatusSink, AutoCloseable {
    * Adds an API token with a new id, stored by the hash of its secret; durable when this returns.
    *
    * @param role {@code admin} or {@code viewer}
+   * @param expiresAt when the token stops working, or null for never
    * @return empty when a live (not revoked) token has that name already
    */
   Optional<ApiTokenRow> addApiToken(
-      String name, String role, String tokenHash, String createdBy, Instant at);
+      String name,
+      String role,
+      String tokenHash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt);
 
   /** Every API token, live and revoked, by id. */
   List<ApiTokenRow> apiTokens();
