@@ -17,6 +17,9 @@ final class AccountTables {
   private static final String TOKEN_COLUMNS =
       "id, name, role, created_at, created_by, last_used_at, revoked_at, expires_at";
 
+  /** The role that may manage users and tokens; there is always at least one user with it. */
+  private static final String ADMIN = "admin";
+
   private AccountTables() {}
 
   static boolean hasUsers(Connection c) throws SQLException {
@@ -97,6 +100,83 @@ final class AccountTables {
       ps.executeUpdate();
     }
     return true;
+  }
+
+  /**
+   * Deletes a user, ends its sessions and revokes the live API tokens {@code tokensBy} made, unless
+   * it is the last admin; one transaction, so two deletions cannot both take the last two admins.
+   */
+  static UserChange deleteUser(Connection c, String name, String tokensBy, Instant at)
+      throws SQLException {
+    Optional<UserRow> user = user(c, name);
+    if (user.isEmpty()) {
+      return UserChange.refused(UserChange.Outcome.NO_SUCH_USER);
+    }
+    if (user.get().role().equals(ADMIN) && otherAdmins(c, name) == 0) {
+      return UserChange.refused(UserChange.Outcome.LAST_ADMIN);
+    }
+    int sessions;
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_name = ?")) {
+      ps.setString(1, name);
+      sessions = ps.executeUpdate();
+    }
+    int tokens = revokeTokensBy(c, tokensBy, null, at);
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name = ?")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+    return new UserChange(UserChange.Outcome.DONE, sessions, tokens);
+  }
+
+  /**
+   * Gives a user another role, unless that takes the last admin's; a user who stops being an admin
+   * loses the live admin tokens {@code tokensBy} made (a token may do no more than its maker).
+   * Sessions stay: each request reads its user's current role.
+   */
+  static UserChange setRole(Connection c, String name, String role, String tokensBy, Instant at)
+      throws SQLException {
+    Optional<UserRow> user = user(c, name);
+    if (user.isEmpty()) {
+      return UserChange.refused(UserChange.Outcome.NO_SUCH_USER);
+    }
+    boolean demoted = user.get().role().equals(ADMIN) && !role.equals(ADMIN);
+    if (demoted && otherAdmins(c, name) == 0) {
+      return UserChange.refused(UserChange.Outcome.LAST_ADMIN);
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE users SET role = ? WHERE name = ?")) {
+      ps.setString(1, role);
+      ps.setString(2, name);
+      ps.executeUpdate();
+    }
+    int tokens = demoted ? revokeTokensBy(c, tokensBy, ADMIN, at) : 0;
+    return new UserChange(UserChange.Outcome.DONE, 0, tokens);
+  }
+
+  private static int otherAdmins(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM users WHERE role = ? AND name <> ?")) {
+      ps.setString(1, ADMIN);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** Revokes the live tokens made by {@code createdBy}, of {@code role} only when given. */
+  private static int revokeTokensBy(
+      Connection c, String createdBy, @Nullable String role, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL"
+                + (role == null ? "" : " AND role = ?"))) {
+      ps.setLong(1, at.toEpochMilli());
+      ps.setString(2, createdBy);
+      if (role != null) {
+        ps.setString(3, role);
+      }
+      return ps.executeUpdate();
+    }
   }
 
   static Optional<ApiTokenRow> addToken(

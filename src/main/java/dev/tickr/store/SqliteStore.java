@@ -589,6 +589,18 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public UserChange deleteUser(String name, String tokensBy, Instant at) {
+    return Objects.requireNonNull(
+        writer().call(c -> AccountTables.deleteUser(c, name, tokensBy, at)));
+  }
+
+  @Override
+  public UserChange setUserRole(String name, String role, String tokensBy, Instant at) {
+    return Objects.requireNonNull(
+        writer().call(c -> AccountTables.setRole(c, name, role, tokensBy, at)));
+  }
+
+  @Override
   public Optional<ApiTokenRow> addApiToken(
       String name,
       String role,
