@@ -1152,6 +1152,7 @@ public final class ApiRoutes {
     o.put("created_at", t.createdAt().toString()).put("created_by", t.createdBy());
     putTime(o, "last_used_at", t.lastUsedAt());
     putTime(o, "revoked_at", t.revokedAt());
+    putTime(o, "expires_at", t.expiresAt());
     return o;
   }
 
@@ -1166,7 +1167,7 @@ public final class ApiRoutes {
   private void createToken(Context ctx) {
     ApiTokens tokens = tokens(ctx);
     ObjectNode body = body(ctx);
-    onlyFields(body, List.of("name", "role"));
+    onlyFields(body, List.of("name", "role", "expires_in"));
     JsonNode name = body.get("name");
     if (name == null || !name.isTextual() || name.textValue().isBlank()) {
       throw ApiProblem.badRequest("name must be a non-empty string", "/name");
@@ -1179,13 +1180,39 @@ public final class ApiRoutes {
                 .filter(r -> roleNode.isTextual())
                 .orElseThrow(
                     () -> ApiProblem.badRequest("role must be \"admin\" or \"viewer\"", "/role"));
-    var made = tokens.create(name.textValue(), role, by(ctx));
+    Duration lifetime = lifetime(body.get("expires_in"));
+    var made = tokens.create(name.textValue(), role, by(ctx), lifetime);
     LOG.info(
         "token={} ({}) created through the API by={}", made.token().name(), role.code(), by(ctx));
     ObjectNode out = token(made.token());
     out.put("token", made.secret());
     ctx.header("Location", PREFIX + "/tokens/" + made.token().id());
     json(ctx, 201, out);
+  }
+
+  /**
+   * {@code expires_in}: a duration such as {@code "30d"}; null or absent for a token that lasts.
+   */
+  private static @Nullable Duration lifetime(@Nullable JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw ApiProblem.badRequest(
+          "expires_in must be a duration such as \"30d\" or \"12h\"", "/expires_in");
+    }
+    Duration lifetime;
+    try {
+      lifetime = Durations.parse(node.textValue());
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.badRequest("expires_in: " + e.getMessage(), "/expires_in");
+    }
+    try {
+      ApiTokens.checkLifetime(lifetime);
+    } catch (AccountException e) {
+      throw ApiProblem.badRequest("expires_in: " + e.getMessage(), "/expires_in");
+    }
+    return lifetime;
   }
 
   private void revokeToken(Context ctx) {

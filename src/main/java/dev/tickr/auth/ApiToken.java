@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdBy who made it: {@code cli}, or the {@link Principal#label()} of whoever did
  * @param lastUsedAt when it last authenticated a request (to the minute), or null if never
  * @param revokedAt when it was revoked, or null while it is live
+ * @param expiresAt when it stops working, or null when it works until revoked
  */
 public record ApiToken(
     long id,
@@ -19,7 +20,8 @@ public record ApiToken(
     Instant createdAt,
     String createdBy,
     @Nullable Instant lastUsedAt,
-    @Nullable Instant revokedAt) {
+    @Nullable Instant revokedAt,
+    @Nullable Instant expiresAt) {
   public ApiToken {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
@@ -27,9 +29,14 @@ public record ApiToken(
     Objects.requireNonNull(createdBy, "createdBy");
   }
 
-  /** Not revoked. */
+  /** Not revoked (it may have expired: see {@link #expired}). */
   public boolean live() {
     return revokedAt == null;
+  }
+
+  /** Past its expiry at {@code now}: refused like an unknown token. */
+  public boolean expired(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
   }
 
   /** The stored row; a role this version does not know reads as {@code viewer}. */
@@ -41,6 +48,7 @@ public record ApiToken(
         row.createdAt(),
         row.createdBy(),
         row.lastUsedAt(),
-        row.revokedAt());
+        row.revokedAt(),
+        row.expiresAt());
   }
 }

@@ -3,6 +3,7 @@ package dev.tickr.auth;
 import dev.tickr.store.ApiTokenRow;
 import dev.tickr.store.Store;
 import dev.tickr.store.StoreException;
+import dev.tickr.time.Durations;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ public final class ApiTokens {
   /** How often at most a token's last use is written. */
   static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
+  /** The shortest lifetime a token may be given. */
+  public static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
+
+  /** The longest lifetime a token may be given (ten years); without one it never expires. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+
   private static final int RANDOM_BYTES = 32;
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._@-]{0,63}");
   private static final Pattern SHAPE = Pattern.compile("tkr_[A-Za-z0-9_-]{43}");
@@ -46,23 +54,46 @@ public final class ApiTokens {
   }
 
   /**
-   * Makes a token. Its secret is in the answer only; show it once.
+   * Makes a token that works until it is revoked. Its secret is in the answer only; show it once.
    *
    * @param createdBy who asks: {@code cli}, or a {@link Principal#label()}
    * @throws AccountException INVALID for a bad name, CONFLICT when a live token has that name
    */
   public NewToken create(String name, Role role, String createdBy) {
+    return create(name, role, createdBy, null);
+  }
+
+  /**
+   * Makes a token that stops working {@code lifetime} from now (never when null). Its secret is in
+   * the answer only; show it once.
+   *
+   * @param createdBy who asks: {@code cli}, or a {@link Principal#label()}
+   * @throws AccountException INVALID for a bad name or lifetime ({@link #checkLifetime}), CONFLICT
+   *     when a live token has that name
+   */
+  public NewToken create(String name, Role role, String createdBy, @Nullable Duration lifetime) {
     checkName(name);
+    if (lifetime != null) {
+      checkLifetime(lifetime);
+    }
+    Instant now = clock.instant();
+    Instant expiresAt = lifetime == null ? null : now.plus(lifetime);
     String secret = PREFIX + Digests.random(random, RANDOM_BYTES);
     Optional<ApiTokenRow> row =
-        store.addApiToken(name, role.code(), Digests.sha256(secret), createdBy, clock.instant());
+        store.addApiToken(name, role.code(), Digests.sha256(secret), createdBy, now, expiresAt);
     if (row.isEmpty()) {
       throw new AccountException(
           AccountException.Kind.CONFLICT,
           "a token named \"" + name + "\" exists already (revoke it first, or pick another name)");
     }
     ApiToken token = ApiToken.of(row.get());
-    LOG.info("token={} id={} role={} createdBy={} created", name, token.id(), role, createdBy);
+    LOG.info(
+        "token={} id={} role={} createdBy={} expiresAt={} created",
+        name,
+        token.id(),
+        role,
+        createdBy,
+        expiresAt == null ? "never" : expiresAt);
     return new NewToken(token, secret);
   }
 
@@ -92,12 +123,19 @@ public final class ApiTokens {
     LOG.info("token={} id={} revoked", t.name(), t.id());
     return Optional.of(
         new ApiToken(
-            t.id(), t.name(), t.role(), t.createdAt(), t.createdBy(), t.lastUsedAt(), now));
+            t.id(),
+            t.name(),
+            t.role(),
+            t.createdAt(),
+            t.createdBy(),
+            t.lastUsedAt(),
+            now,
+            t.expiresAt()));
   }
 
   /**
-   * Who a bearer token stands for: empty when it is not a live token. Notes its use at most once a
-   * minute.
+   * Who a bearer token stands for: empty when it is not a live token or has expired. Notes its use
+   * at most once a minute.
    */
   public Optional<Principal> authenticate(String secret) {
     if (!SHAPE.matcher(secret).matches()) {
@@ -114,6 +152,11 @@ public final class ApiTokens {
       return Optional.empty();
     }
     Instant now = clock.instant();
+    Instant expiresAt = row.expiresAt();
+    if (expiresAt != null && !now.isBefore(expiresAt)) {
+      LOG.debug("token={} id={} expired at {} and is refused", row.name(), row.id(), expiresAt);
+      return Optional.empty();
+    }
     Instant last = row.lastUsedAt();
     if (last == null || !now.isBefore(last.plus(TOUCH_EVERY))) {
       try {
@@ -136,6 +179,18 @@ public final class ApiTokens {
           "a token name is 1-64 letters, digits and . _ @ -, starting with a letter; got \""
               + printable(name)
               + "\"");
+    }
+  }
+
+  /**
+   * @throws AccountException INVALID unless the lifetime is from {@link #MIN_LIFETIME} to {@link
+   *     #MAX_LIFETIME}
+   */
+  public static void checkLifetime(Duration lifetime) {
+    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new AccountException(
+          AccountException.Kind.INVALID,
+          "a token's lifetime is from 1m to 3650d, got " + Durations.format(lifetime));
     }
   }
 

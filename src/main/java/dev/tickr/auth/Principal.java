@@ -30,6 +30,11 @@ public record Principal(String name, Role role, Kind kind) {
 
   /** How audit records name it: {@code user:alice} or {@code token:deploy-bot}. */
   public String label() {
-    return (kind == Kind.USER ? "user:" : "token:") + name;
+    return kind == Kind.USER ? userLabel(name) : "token:" + name;
+  }
+
+  /** How a user is named in audit records, e.g. as the maker of a token: {@code user:alice}. */
+  public static String userLabel(String name) {
+    return "user:" + name;
   }
 }

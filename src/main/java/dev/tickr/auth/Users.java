@@ -1,6 +1,7 @@
 package dev.tickr.auth;
 
 import dev.tickr.store.Store;
+import dev.tickr.store.UserChange;
 import dev.tickr.store.UserRow;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -159,6 +160,58 @@ public final class Users {
           AccountException.Kind.NOT_FOUND, "no user named \"" + ApiTokens.printable(name) + "\"");
     }
     LOG.info("user={} password changed, sessions ended", name);
+  }
+
+  /**
+   * Deletes a user: its sessions end and the API tokens it made are revoked, all at once.
+   *
+   * @return how many sessions ended and tokens were revoked
+   * @throws AccountException NOT_FOUND when there is no such user, CONFLICT when it is the last
+   *     admin (then nothing changes)
+   */
+  public UserChange delete(String name) {
+    UserChange change =
+        done(store.deleteUser(name, Principal.userLabel(name), clock.instant()), name);
+    LOG.info(
+        "user={} deleted sessionsEnded={} tokensRevoked={}",
+        name,
+        change.sessionsEnded(),
+        change.tokensRevoked());
+    return change;
+  }
+
+  /**
+   * Gives a user another role. Its sessions go on with the new role at their next request; when it
+   * stops being an admin, the admin tokens it made are revoked (a token may do no more than its
+   * maker).
+   *
+   * @return how many tokens were revoked
+   * @throws AccountException NOT_FOUND when there is no such user, CONFLICT when that would leave
+   *     no admin (then nothing changes)
+   */
+  public UserChange setRole(String name, Role role) {
+    UserChange change =
+        done(
+            store.setUserRole(name, role.code(), Principal.userLabel(name), clock.instant()), name);
+    LOG.info("user={} role={} set tokensRevoked={}", name, role, change.tokensRevoked());
+    return change;
+  }
+
+  private static UserChange done(UserChange change, String name) {
+    return switch (change.outcome()) {
+      case DONE -> change;
+      case NO_SUCH_USER ->
+          throw new AccountException(
+              AccountException.Kind.NOT_FOUND,
+              "no user named \"" + ApiTokens.printable(name) + "\"");
+      case LAST_ADMIN ->
+          throw new AccountException(
+              AccountException.Kind.CONFLICT,
+              "\""
+                  + name
+                  + "\" is the last admin: add another admin first (tickr user add NAME --role"
+                  + " admin), or nobody could manage users and tokens any more");
+    };
   }
 
   /** Every user: name, role and when made (the hash stays inside). */

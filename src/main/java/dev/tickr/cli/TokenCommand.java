@@ -7,17 +7,21 @@ import dev.tickr.Tickr;
 import dev.tickr.auth.AccountException;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.ApiToken;
+import dev.tickr.auth.ApiTokens;
 import dev.tickr.auth.NewToken;
 import dev.tickr.auth.Role;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,6 +68,7 @@ final class TokenCommand implements Callable<Integer> {
       footer = {
         "",
         "Only a hash of the token is kept: copy it now. Use it as `Authorization: Bearer <token>`.",
+        "Without --expires it works until it is revoked.",
         "Exit codes: 0 created, 2 bad usage (nothing is created)."
       })
   int create(
@@ -80,6 +85,11 @@ final class TokenCommand implements Callable<Integer> {
               description = "admin (may do everything) or viewer (may only read).")
           String role,
       @Option(
+              names = "--expires",
+              paramLabel = "DURATION",
+              description = "Stop working this long from now, e.g. 12h, 30d (1m to 3650d).")
+          @Nullable String expires,
+      @Option(
               names = "--data",
               paramLabel = "DIR",
               description = "Data directory (default ./tickr-data).")
@@ -88,17 +98,22 @@ final class TokenCommand implements Callable<Integer> {
         Role.of(role)
             .orElseThrow(
                 () -> new UsageException("--role must be admin or viewer, got \"" + role + "\""));
+    Duration lifetime = expires == null ? null : lifetime(expires);
     Path dir = dataDir(data);
     NewToken made;
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
-      made = new Accounts(store, tickr.clock()).tokens().create(name, parsed, "cli");
+      made = new Accounts(store, tickr.clock()).tokens().create(name, parsed, "cli", lifetime);
     } catch (AccountException e) {
       throw new UsageException("--name: " + e.getMessage());
     }
+    Instant expiresAt = made.token().expiresAt();
     PrintWriter err = commandSpec().commandLine().getErr();
     err.printf(
-        "Created API token #%d \"%s\" (%s). It is shown only now; only its hash is kept:%n",
-        made.token().id(), made.token().name(), made.token().role());
+        "Created API token #%d \"%s\" (%s%s). It is shown only now; only its hash is kept:%n",
+        made.token().id(),
+        made.token().name(),
+        made.token().role(),
+        expiresAt == null ? "" : ", expires " + TIME.format(expiresAt) + " UTC");
     err.flush();
     PrintWriter out = out();
     out.println(made.secret());
@@ -161,12 +176,29 @@ final class TokenCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String table(List<ApiToken> tokens) {
+  /** The {@code --expires} text as a lifetime, or bad usage naming the flag. */
+  private static Duration lifetime(String text) {
+    Duration lifetime;
+    try {
+      lifetime = Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--expires: " + e.getMessage());
+    }
+    try {
+      ApiTokens.checkLifetime(lifetime);
+    } catch (AccountException e) {
+      throw new UsageException("--expires: " + e.getMessage());
+    }
+    return lifetime;
+  }
+
+  private String table(List<ApiToken> tokens) {
     if (tokens.isEmpty()) {
       return "No API tokens.\n";
     }
+    Instant now = tickr.clock().instant();
     int width = Math.max(4, tokens.stream().mapToInt(t -> t.name().length()).max().orElse(4));
-    String format = "%-5s  %-" + width + "s  %-6s  %-19s  %-19s  %-19s  %s%n";
+    String format = "%-5s  %-" + width + "s  %-6s  %-19s  %-19s  %-19s  %-29s  %s%n";
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -178,6 +210,7 @@ final class TokenCommand implements Callable<Integer> {
             "CREATED",
             "LAST USED",
             "REVOKED",
+            "EXPIRES",
             "CREATED BY"));
     for (ApiToken t : tokens) {
       out.append(
@@ -190,6 +223,7 @@ final class TokenCommand implements Callable<Integer> {
               time(t.createdAt()),
               time(t.lastUsedAt()),
               time(t.revokedAt()),
+              time(t.expiresAt()) + (t.expired(now) ? " (expired)" : ""),
               t.createdBy()));
     }
     return out.toString();
@@ -211,6 +245,7 @@ final class TokenCommand implements Callable<Integer> {
       n.put("created_by", t.createdBy());
       n.put("last_used_at", iso(t.lastUsedAt()));
       n.put("revoked_at", iso(t.revokedAt()));
+      n.put("expires_at", iso(t.expiresAt()));
     }
     return root.toString();
   }

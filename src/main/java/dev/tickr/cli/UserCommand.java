@@ -7,6 +7,7 @@ import dev.tickr.auth.Role;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.store.UserChange;
 import dev.tickr.store.UserRow;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -29,15 +30,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tickr user add|password|list}: dashboard users, in the data directory directly (works
- * while the daemon runs). A password is read from the terminal without echo, from one line of
- * stdin, or from the environment variable named by {@code --password-env}; never from the command
- * line, where other users of the machine could read it.
+ * {@code tickr user add|password|set-role|delete|list}: dashboard users, in the data directory
+ * directly (works while the daemon runs). A password is read from the terminal without echo, from
+ * one line of stdin, or from the environment variable named by {@code --password-env}; never from
+ * the command line, where other users of the machine could read it.
  */
 @Command(
     name = "user",
     mixinStandardHelpOptions = true,
-    description = "Add dashboard users, set passwords, list users (works while running).",
+    description =
+        "Add, change, delete and list dashboard users (works while `tickr run` is running).",
     synopsisSubcommandLabel = "COMMAND")
 final class UserCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME =
@@ -127,6 +129,86 @@ final class UserCommand implements Callable<Integer> {
     out().printf("Changed the password of %s; the user's sessions ended.%n", name);
     out().flush();
     return 0;
+  }
+
+  @Command(
+      name = "set-role",
+      mixinStandardHelpOptions = true,
+      description =
+          "Give a user another role, from its next request on. A user who stops being an admin"
+              + " loses the admin API tokens it made.",
+      footer = {
+        "",
+        "Exit codes: 0 set, 1 no such user or the last admin (nothing changes), 2 bad usage."
+      })
+  int setRole(
+      @Parameters(index = "0", paramLabel = "NAME", description = "The user.") String name,
+      @Parameters(index = "1", paramLabel = "ROLE", description = "admin or viewer.") String role,
+      @Option(
+              names = "--data",
+              paramLabel = "DIR",
+              description = "Data directory (default ./tickr-data).")
+          @Nullable Path data) {
+    Role parsed =
+        Role.of(role)
+            .orElseThrow(
+                () -> new UsageException("ROLE must be admin or viewer, got \"" + role + "\""));
+    Path dir = TokenCommand.dataDir(data);
+    UserChange change;
+    try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
+      change = new Accounts(store, tickr.clock()).users().setRole(name, parsed);
+    } catch (AccountException e) {
+      return refused("user set-role", e);
+    }
+    out().printf("%s is %s now%s.%n", name, parsed, revoked(change, "admin "));
+    out().flush();
+    return 0;
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a user: its sessions end and the API tokens it made are revoked.",
+      footer = {"", "Exit codes: 0 deleted, 1 no such user or the last admin (nothing changes)."})
+  int delete(
+      @Parameters(paramLabel = "NAME", description = "The user.") String name,
+      @Option(
+              names = "--data",
+              paramLabel = "DIR",
+              description = "Data directory (default ./tickr-data).")
+          @Nullable Path data) {
+    Path dir = TokenCommand.dataDir(data);
+    UserChange change;
+    try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
+      change = new Accounts(store, tickr.clock()).users().delete(name);
+    } catch (AccountException e) {
+      return refused("user delete", e);
+    }
+    out()
+        .printf(
+            "Deleted user %s; %d session%s ended%s.%n",
+            name,
+            change.sessionsEnded(),
+            change.sessionsEnded() == 1 ? "" : "s",
+            revoked(change, ""));
+    out().flush();
+    return 0;
+  }
+
+  /** A refusal on stderr: exit 1 (no such user, last admin); anything else is bad usage. */
+  private int refused(String command, AccountException e) {
+    if (e.kind() == AccountException.Kind.INVALID) {
+      throw new UsageException(e.getMessage());
+    }
+    commandSpec().commandLine().getErr().println(command + ": " + e.getMessage());
+    return 1;
+  }
+
+  private static String revoked(UserChange change, String kind) {
+    int n = change.tokensRevoked();
+    return n == 0
+        ? ""
+        : ", " + n + " " + kind + "API token" + (n == 1 ? "" : "s") + " it made revoked";
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and roles.")

@@ -37,12 +37,29 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * Parses YAML text with SnakeYAML Engine and builds {@link Node}s from its events, each with the
  * place it was written: {@code ${NAME}} replaced, {@code <<: *anchor} merged, duplicate keys and
  * syntax errors reported with their place.
+ *
+ * <p>A file cannot make Tickr do unbounded work: values nested deeper than {@link #MAX_DEPTH}, and
+ * aliases that repeat more than {@link #MAX_REPEATED} values in all (a "billion laughs"), stop the
+ * reading where they are written. SnakeYAML's own limit on aliases ({@code
+ * LoadSettings.maxAliasesForCollections}) guards only its composer, which this reader does not use.
  */
 final class YamlReader {
   private static final String MERGE_KEY = "<<";
 
   /** The largest config text read, in characters (a file of 100,000 detailed monitors fits). */
   static final int MAX_CHARACTERS = 256 * 1024 * 1024;
+
+  /**
+   * The most collections one value may sit in, the file's own mapping counted, aliases expanded.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * The most values aliases may repeat in one file, each use counting every value it stands for
+   * (keys and nested values included). The anchor of a monitor's shared settings, merged into each
+   * of 10,000 monitors, repeats some 100,000; a "billion laughs" repeats 10^9.
+   */
+  static final long MAX_REPEATED = 1_000_000;
 
   /** A list item or value that starts with a placeholder such as [STATUS], up to a comment. */
   private static final Pattern UNQUOTED_CONDITION =
@@ -61,7 +78,22 @@ final class YamlReader {
   private final Problems problems;
 
   /** Anchors read so far, by name, as the value an alias to them stands for. */
-  private final Map<String, Node> anchors = new HashMap<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
+
+  /** An anchor's value, how many values it stands for, and how many levels of collections. */
+  private record Anchored(Node node, long values, int height) {}
+
+  /** Values read so far, an alias counted as every value it stands for. */
+  private long values;
+
+  /** Values that aliases repeated so far. */
+  private long repeated;
+
+  /** Collections open around what is being read. */
+  private int depth;
+
+  /** The deepest level a collection reached, since the start or the current anchor's start. */
+  private int deepest;
 
   /** Anchors of collections still being read. */
   private final Set<String> inProgress = new HashSet<>();
@@ -89,6 +121,9 @@ final class YamlReader {
             .build();
     try {
       return document(new Parse(settings).parseString(text).iterator());
+    } catch (TooMuch e) {
+      problems.add(e.where, e.problem);
+      return null;
     } catch (MarkedYamlEngineException e) {
       syntaxError(e);
       return null;
@@ -176,22 +211,31 @@ final class YamlReader {
     // instanceof, not a type switch: this runs for every value of the file, mostly before the JIT
     // has compiled it, and a type switch costs several times more in the interpreter.
     if (event instanceof ScalarEvent s) {
+      values++;
       return anchored(s, interpolation.apply(scalar(s, at)));
     } else if (event instanceof MappingStartEvent m) {
       String anchor = building(m);
-      return built(anchor, mapping(events, at));
+      long before = values;
+      int outerDeepest = enter(anchor, at);
+      Node mapping = mapping(events, at);
+      depth--;
+      return built(anchor, mapping, before, outerDeepest);
     } else if (event instanceof SequenceStartEvent s) {
       String anchor = building(s);
+      long before = values;
+      int outerDeepest = enter(anchor, at);
       List<Node> items = new ArrayList<>();
       for (Event e = events.next(); !(e instanceof SequenceEndEvent); e = events.next()) {
         items.add(node(e, events));
       }
-      return built(anchor, new Sequence(items, at));
+      depth--;
+      return built(anchor, new Sequence(items, at), before, outerDeepest);
     } else if (event instanceof AliasEvent alias) {
       String name = alias.getAlias().getValue();
-      Node target = anchors.get(name);
+      Anchored target = anchors.get(name);
       if (target != null) {
-        return target;
+        repeat(name, target, at);
+        return target.node();
       }
       problems.add(
           at,
@@ -215,10 +259,38 @@ final class YamlReader {
     return name;
   }
 
-  private Node built(@Nullable String anchor, Node node) {
+  /**
+   * Counts a collection that starts at {@code at}, one level deeper than what holds it.
+   *
+   * @return the deepest level before, when the collection has an anchor (whose height is then
+   *     counted from here); else {@link #deepest}, which goes on
+   */
+  private int enter(@Nullable String anchor, Location at) {
+    values++;
+    depth++;
+    if (depth > MAX_DEPTH) {
+      throw new TooMuch(
+          at,
+          "values nest more than "
+              + MAX_DEPTH
+              + " levels deep here; a config nests at most "
+              + MAX_DEPTH);
+    }
+    int outer = deepest;
+    if (anchor != null) {
+      deepest = depth;
+    } else if (depth > deepest) {
+      deepest = depth;
+    }
+    return outer;
+  }
+
+  private Node built(@Nullable String anchor, Node node, long valuesBefore, int outerDeepest) {
     if (anchor != null) {
       inProgress.remove(anchor);
-      anchors.put(anchor, node);
+      int height = deepest - depth;
+      anchors.put(anchor, new Anchored(node, values - valuesBefore, height));
+      deepest = Math.max(deepest, outerDeepest);
     }
     return node;
   }
@@ -226,9 +298,54 @@ final class YamlReader {
   private Node anchored(ScalarEvent event, Node node) {
     Optional<Anchor> anchor = event.getAnchor();
     if (anchor.isPresent()) {
-      anchors.put(anchor.get().getValue(), node);
+      anchors.put(anchor.get().getValue(), new Anchored(node, 1, 0));
     }
     return node;
+  }
+
+  /** Counts what an alias at {@code at} repeats, and how deep that puts its values. */
+  private void repeat(String name, Anchored target, Location at) {
+    values += target.values();
+    repeated += target.values();
+    if (repeated > MAX_REPEATED) {
+      throw new TooMuch(
+          at,
+          "*"
+              + name
+              + " here repeats "
+              + target.values()
+              + " values, more than aliases may repeat in one config ("
+              + MAX_REPEATED
+              + " in all)");
+    }
+    int reached = depth + target.height();
+    if (reached > MAX_DEPTH) {
+      throw new TooMuch(
+          at,
+          "*"
+              + name
+              + " here nests values "
+              + reached
+              + " levels deep; a config nests at most "
+              + MAX_DEPTH);
+    }
+    if (reached > deepest) {
+      deepest = reached;
+    }
+  }
+
+  /** A file over one of the limits: reading stops where it went over. */
+  private static final class TooMuch extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Location where;
+    private final String problem;
+
+    TooMuch(Location where, String problem) {
+      super(problem, null, false, false); // no stack trace: this is an answer, not a bug
+      this.where = where;
+      this.problem = problem;
+    }
   }
 
   private static Scalar scalar(ScalarEvent event, Location at) {
@@ -259,7 +376,13 @@ final class YamlReader {
     for (Event e = events.next(); !(e instanceof MappingEndEvent); e = events.next()) {
       Location keyAt = location(e.getStartMark());
       // A key's text is taken as written: no ${NAME} in keys.
-      Node keyNode = e instanceof ScalarEvent s ? anchored(s, scalar(s, keyAt)) : node(e, events);
+      Node keyNode;
+      if (e instanceof ScalarEvent s) {
+        values++;
+        keyNode = anchored(s, scalar(s, keyAt));
+      } else {
+        keyNode = node(e, events);
+      }
       Node value = node(events.next(), events);
       if (!(keyNode instanceof Scalar key)) {
         if (!(keyNode instanceof Invalid)) {

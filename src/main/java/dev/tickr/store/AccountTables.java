@@ -5,15 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** SQL of the accounts: users, API tokens (by hash) and sessions (by the hash of their id). */
 final class AccountTables {
   private static final String TOKEN_COLUMNS =
-      "id, name, role, created_at, created_by, last_used_at, revoked_at";
+      "id, name, role, created_at, created_by, last_used_at, revoked_at, expires_at";
+
+  /** The role that may manage users and tokens; there is always at least one user with it. */
+  private static final String ADMIN = "admin";
 
   private AccountTables() {}
 
@@ -97,8 +102,91 @@ final class AccountTables {
     return true;
   }
 
+  /**
+   * Deletes a user, ends its sessions and revokes the live API tokens {@code tokensBy} made, unless
+   * it is the last admin; one transaction, so two deletions cannot both take the last two admins.
+   */
+  static UserChange deleteUser(Connection c, String name, String tokensBy, Instant at)
+      throws SQLException {
+    Optional<UserRow> user = user(c, name);
+    if (user.isEmpty()) {
+      return UserChange.refused(UserChange.Outcome.NO_SUCH_USER);
+    }
+    if (user.get().role().equals(ADMIN) && otherAdmins(c, name) == 0) {
+      return UserChange.refused(UserChange.Outcome.LAST_ADMIN);
+    }
+    int sessions;
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_name = ?")) {
+      ps.setString(1, name);
+      sessions = ps.executeUpdate();
+    }
+    int tokens = revokeTokensBy(c, tokensBy, null, at);
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE name = ?")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+    return new UserChange(UserChange.Outcome.DONE, sessions, tokens);
+  }
+
+  /**
+   * Gives a user another role, unless that takes the last admin's; a user who stops being an admin
+   * loses the live admin tokens {@code tokensBy} made (a token may do no more than its maker).
+   * Sessions stay: each request reads its user's current role.
+   */
+  static UserChange setRole(Connection c, String name, String role, String tokensBy, Instant at)
+      throws SQLException {
+    Optional<UserRow> user = user(c, name);
+    if (user.isEmpty()) {
+      return UserChange.refused(UserChange.Outcome.NO_SUCH_USER);
+    }
+    boolean demoted = user.get().role().equals(ADMIN) && !role.equals(ADMIN);
+    if (demoted && otherAdmins(c, name) == 0) {
+      return UserChange.refused(UserChange.Outcome.LAST_ADMIN);
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE users SET role = ? WHERE name = ?")) {
+      ps.setString(1, role);
+      ps.setString(2, name);
+      ps.executeUpdate();
+    }
+    int tokens = demoted ? revokeTokensBy(c, tokensBy, ADMIN, at) : 0;
+    return new UserChange(UserChange.Outcome.DONE, 0, tokens);
+  }
+
+  private static int otherAdmins(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM users WHERE role = ? AND name <> ?")) {
+      ps.setString(1, ADMIN);
+      ps.setString(2, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** Revokes the live tokens made by {@code createdBy}, of {@code role} only when given. */
+  private static int revokeTokensBy(
+      Connection c, String createdBy, @Nullable String role, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL"
+                + (role == null ? "" : " AND role = ?"))) {
+      ps.setLong(1, at.toEpochMilli());
+      ps.setString(2, createdBy);
+      if (role != null) {
+        ps.setString(3, role);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
   static Optional<ApiTokenRow> addToken(
-      Connection c, String name, String role, String hash, String createdBy, Instant at)
+      Connection c,
+      String name,
+      String role,
+      String hash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT 1 FROM api_tokens WHERE name = ? AND revoked_at IS NULL")) {
@@ -112,19 +200,31 @@ final class AccountTables {
     long id = Updates.next(c, "api_token");
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO api_tokens (id, name, role, token_hash, created_at, created_by,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, id);
       ps.setString(2, name);
       ps.setString(3, role);
       ps.setString(4, hash);
       ps.setLong(5, at.toEpochMilli());
       ps.setString(6, createdBy);
+      if (expiresAt == null) {
+        ps.setNull(7, Types.BIGINT);
+      } else {
+        ps.setLong(7, expiresAt.toEpochMilli());
+      }
       ps.executeUpdate();
     }
     return Optional.of(
         new ApiTokenRow(
-            id, name, role, Instant.ofEpochMilli(at.toEpochMilli()), createdBy, null, null));
+            id,
+            name,
+            role,
+            Instant.ofEpochMilli(at.toEpochMilli()),
+            createdBy,
+            null,
+            null,
+            expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli())));
   }
 
   static List<ApiTokenRow> tokens(Connection c) throws SQLException {
@@ -160,7 +260,8 @@ final class AccountTables {
         Columns.millis(rs, "created_at"),
         rs.getString("created_by"),
         Columns.nullableMillis(rs, "last_used_at"),
-        Columns.nullableMillis(rs, "revoked_at"));
+        Columns.nullableMillis(rs, "revoked_at"),
+        Columns.nullableMillis(rs, "expires_at"));
   }
 
   static boolean revokeToken(Connection c, long id, Instant at) throws SQLException {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param role {@code admin} or {@code viewer}
  * @param createdBy who made it: a user's name, or {@code cli}
  * @param lastUsedAt when it last authenticated a request, to the minute
+ * @param expiresAt when it stops working, or null when it works until revoked
  */
 public record ApiTokenRow(
     long id,
@@ -19,7 +20,8 @@ public record ApiTokenRow(
     Instant createdAt,
     String createdBy,
     @Nullable Instant lastUsedAt,
-    @Nullable Instant revokedAt) {
+    @Nullable Instant revokedAt,
+    @Nullable Instant expiresAt) {
   public ApiTokenRow {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");

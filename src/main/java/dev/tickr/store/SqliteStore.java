@@ -589,10 +589,28 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public UserChange deleteUser(String name, String tokensBy, Instant at) {
+    return Objects.requireNonNull(
+        writer().call(c -> AccountTables.deleteUser(c, name, tokensBy, at)));
+  }
+
+  @Override
+  public UserChange setUserRole(String name, String role, String tokensBy, Instant at) {
+    return Objects.requireNonNull(
+        writer().call(c -> AccountTables.setRole(c, name, role, tokensBy, at)));
+  }
+
+  @Override
   public Optional<ApiTokenRow> addApiToken(
-      String name, String role, String tokenHash, String createdBy, Instant at) {
+      String name,
+      String role,
+      String tokenHash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt) {
     Optional<ApiTokenRow> added =
-        writer().call(c -> AccountTables.addToken(c, name, role, tokenHash, createdBy, at));
+        writer()
+            .call(c -> AccountTables.addToken(c, name, role, tokenHash, createdBy, at, expiresAt));
     return Objects.requireNonNull(added);
   }
 

@@ -299,13 +299,35 @@ public interface Store extends StatusSink, AutoCloseable {
   boolean changePassword(String name, String passwordHash, Instant at);
 
   /**
+   * Deletes a user, ends all of its sessions and revokes the live API tokens made by {@code
+   * tokensBy} (how tokens name their maker, e.g. {@code user:bob}), in one transaction; nothing
+   * changes when there is no such user or it is the last admin.
+   */
+  UserChange deleteUser(String name, String tokensBy, Instant at);
+
+  /**
+   * Sets a user's role in one transaction; nothing changes when there is no such user or it would
+   * leave no admin. A user who stops being an admin loses the live admin tokens made by {@code
+   * tokensBy}.
+   *
+   * @param role {@code admin} or {@code viewer}
+   */
+  UserChange setUserRole(String name, String role, String tokensBy, Instant at);
+
+  /**
    * Adds an API token with a new id, stored by the hash of its secret; durable when this returns.
    *
    * @param role {@code admin} or {@code viewer}
+   * @param expiresAt when the token stops working, or null for never
    * @return empty when a live (not revoked) token has that name already
    */
   Optional<ApiTokenRow> addApiToken(
-      String name, String role, String tokenHash, String createdBy, Instant at);
+      String name,
+      String role,
+      String tokenHash,
+      String createdBy,
+      Instant at,
+      @Nullable Instant expiresAt);
 
   /** Every API token, live and revoked, by id. */
   List<ApiTokenRow> apiTokens();

@@ -7,6 +7,8 @@ import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +44,9 @@ class TokenCommandTest {
     CliRunner.Run list = tickr("token", "list", "--data", data);
     assertThat(list.exitCode()).isZero();
     assertThat(list.out())
-        .containsPattern("ID +NAME +ROLE +CREATED +LAST USED +REVOKED +CREATED BY")
-        .containsPattern("1 +deploy +admin +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +- +cli")
+        .containsPattern("ID +NAME +ROLE +CREATED +LAST USED +REVOKED +EXPIRES +CREATED BY")
+        .containsPattern(
+            "1 +deploy +admin +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +- +- +- +cli")
         .doesNotContain(token);
 
     JsonNode json = tickr("token", "list", "--json", "--data", data).json();
@@ -54,6 +57,7 @@ class TokenCommandTest {
     assertThat(first.path("created_at").asText()).isNotEmpty();
     assertThat(first.path("last_used_at").isNull()).isTrue();
     assertThat(first.path("revoked_at").isNull()).isTrue();
+    assertThat(first.path("expires_at").isNull()).as("without --expires: never").isTrue();
     assertThat(json.toString()).doesNotContain(token).doesNotContain(token.substring(4));
   }
 
@@ -106,6 +110,58 @@ class TokenCommandTest {
     assertThat(tickr("token", "list", "--json", "--data", data).json().path("tokens"))
         .as("only the first token exists")
         .hasSize(1);
+  }
+
+  @Test
+  void expires_sets_when_the_token_stops_working() {
+    CliRunner.Run made =
+        tickr(
+            "token",
+            "create",
+            "--name",
+            "ci",
+            "--role",
+            "viewer",
+            "--expires",
+            "30d",
+            "--data",
+            data);
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    assertThat(made.out()).matches(TOKEN + "\\R");
+
+    JsonNode token = tickr("token", "list", "--json", "--data", data).json().at("/tokens/0");
+    Duration lifetime =
+        Duration.between(
+            Instant.parse(token.path("created_at").asText()),
+            Instant.parse(token.path("expires_at").asText()));
+    assertThat(lifetime).isEqualTo(Duration.ofDays(30));
+    assertThat(made.err())
+        .contains(
+            "expires "
+                + token.path("expires_at").asText().substring(0, 19).replace('T', ' ')
+                + " UTC");
+  }
+
+  @Test
+  void a_bad_expires_exits_2_naming_the_flag_and_creates_nothing() {
+    for (String bad : new String[] {"soon", "30", "0s", "59s", "-1d", "3651d"}) {
+      CliRunner.Run refused =
+          tickr(
+              "token",
+              "create",
+              "--name",
+              "x",
+              "--role",
+              "admin",
+              "--expires",
+              bad,
+              "--data",
+              data);
+      assertThat(refused.exitCode()).as(bad).isEqualTo(2);
+      assertThat(refused.err()).as(bad).contains("--expires");
+      assertThat(refused.out()).as(bad).isEmpty();
+    }
+    assertThat(tickr("token", "list", "--json", "--data", data).json().path("tokens")).isEmpty();
   }
 
   @Test
