@@ -52,7 +52,7 @@ final class TrialJson {
   /** A copy with every value of {@code secrets} masked in each text of the tree. */
   static JsonNode scrub(JsonNode node, Collection<String> secrets) {
     if (node.isTextual()) {
-      return JsonNodeFactory.instance.textNode(Redaction.scrub(node.textValue(), secrets));
+      return JsonNodeFactory.instance.textNode(Redaction.scrubShortened(node.textValue(), secrets));
     }
     if (node.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class Redaction {
   public static final String MASK = "***";
 
+  /** What marks the place where Tickr shortened a value for a person to read. */
+  public static final String CUT_MARK = "…";
+
   /**
    * What a secret's name contains, in lower case ({@code sig} covers {@code signature}). Checked
    * with {@code contains}, not a regular expression: every query parameter of 10,000 monitors is
@@ -97,6 +100,36 @@ public final class Redaction {
       keep--; // never split a pair
     }
     return out.substring(0, keep) + MASK;
+  }
+
+  /**
+   * {@link #scrub} for a text in which Tickr shortened values for a person to read, marking each
+   * cut with {@value #CUT_MARK} (a condition's {@code actual} in a failure's detail): before each
+   * mark, as many characters as {@link #scrubCut} masks at an end are masked too, whatever they
+   * are, since a secret cut there is not found whole.
+   */
+  public static String scrubShortened(String text, Collection<String> secrets) {
+    String out = scrub(text, secrets);
+    int tail = cutTail(secrets);
+    int mark = out.indexOf(CUT_MARK);
+    if (tail == 0 || mark < 0) {
+      return out;
+    }
+    StringBuilder masked = new StringBuilder(out.length());
+    int from = 0;
+    for (; mark >= 0; mark = out.indexOf(CUT_MARK, mark + 1)) {
+      int keep = Math.max(from, mark - tail);
+      if (keep > from && Character.isHighSurrogate(out.charAt(keep - 1))) {
+        keep--; // never split a pair
+      }
+      masked.append(out, from, keep);
+      if (keep < mark) {
+        masked.append(MASK);
+      }
+      masked.append(CUT_MARK);
+      from = mark + CUT_MARK.length();
+    }
+    return masked.append(out, from, out.length()).toString();
   }
 
   /**

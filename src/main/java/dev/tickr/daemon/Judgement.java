@@ -111,7 +111,7 @@ final class Judgement {
         at,
         verdict,
         result.reason(),
-        detail == null ? null : Redaction.scrub(detail, secrets),
+        detail == null ? null : Redaction.scrubShortened(detail, secrets),
         evidence(result.observation(), secrets));
   }
 
@@ -124,7 +124,7 @@ final class Judgement {
         o.at(),
         o.verdict(),
         o.reason(),
-        o.detail() == null ? null : Redaction.scrub(o.detail(), secrets),
+        o.detail() == null ? null : Redaction.scrubShortened(o.detail(), secrets),
         scrubbed(o.evidence(), secrets));
   }
 

@@ -47,6 +47,22 @@ class RedactionTest {
   }
 
   @Test
+  void before_each_mark_of_a_shortened_value_the_same_number_of_characters_is_masked() {
+    String left = "x".repeat(40);
+    String text = "failed (actual " + left + "s3cr3t-…) and (actual " + left + "nothing…) done";
+    assertThat(Redaction.scrubShortened(text, Set.of("s3cr3t-value")))
+        .isEqualTo(
+            "failed (actual "
+                + left.substring(0, 40 + 7 - 32)
+                + "***…) and (actual "
+                + left.substring(0, 40 + 7 - 32)
+                + "***…) done");
+    assertThat(Redaction.scrubShortened(text, Set.of())).isEqualTo(text);
+    assertThat(Redaction.scrubShortened("no mark, s3cr3t-value here", Set.of("s3cr3t-value")))
+        .isEqualTo("no mark, *** here");
+  }
+
+  @Test
   void the_secrets_of_a_request_include_the_bare_credentials() {
     String basic =
         Base64.getEncoder().encodeToString("reports:hunter22".getBytes(StandardCharsets.UTF_8));
