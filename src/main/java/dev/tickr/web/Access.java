@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  * <p>The request's {@link Principal} is on the context for route code: {@link #principal}.
  */
 public final class Access {
-  public static final String SESSION_COOKIE = "tickr_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "csrf";
 
@@ -45,10 +44,11 @@ public final class Access {
    *
    * @param accounts where users, tokens and sessions are; null: nobody can log in, and only the
    *     public paths are served
+   * @param cookies how the session cookie is named, set and read
    */
-  public static void install(JavalinConfig config, @Nullable Accounts accounts) {
-    config.routes.before(ctx -> gate(ctx, accounts));
-    LoginRoutes.add(config, accounts);
+  static void install(JavalinConfig config, @Nullable Accounts accounts, Cookies cookies) {
+    config.routes.before(ctx -> gate(ctx, accounts, cookies));
+    LoginRoutes.add(config, accounts, cookies);
   }
 
   /** Who made this request; empty only on a public path. */
@@ -101,7 +101,7 @@ public final class Access {
     return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
   }
 
-  private static void gate(Context ctx, @Nullable Accounts accounts) {
+  private static void gate(Context ctx, @Nullable Accounts accounts, Cookies cookies) {
     String path = ctx.path();
     if (isPublic(path)) {
       return;
@@ -120,7 +120,7 @@ public final class Access {
       allow(ctx, byToken.get(), null, api);
       return;
     }
-    String cookie = ctx.cookie(SESSION_COOKIE);
+    String cookie = cookies.session(ctx);
     Optional<Session> session =
         cookie == null || accounts == null ? Optional.empty() : accounts.sessions().find(cookie);
     if (session.isPresent()) {
@@ -128,7 +128,7 @@ public final class Access {
       return;
     }
     if (cookie != null) {
-      LoginRoutes.clearSessionCookie(ctx);
+      cookies.clearSession(ctx);
     }
     if (api) {
       unauthorized(

@@ -1,6 +1,7 @@
 package dev.tickr.web;
 
 import dev.tickr.auth.Accounts;
+import dev.tickr.config.ServerSpec;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,13 +31,14 @@ public final class WebServer implements AutoCloseable {
    * @param pings where pings to {@code /ping/<token>} go
    */
   public WebServer(PingReceiver pings) {
-    this(pings, null, null, null, config -> {});
+    this(pings, null, () -> ServerSpec.DEFAULT, null, config -> {});
   }
 
   /**
    * @param pings where pings to {@code /ping/<token>} go
    * @param metrics served at {@code /metrics}, or null for no {@code /metrics}
-   * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
+   * @param settings the current {@code server} settings, read at each request that needs them (the
+   *     metrics token, the public URL for {@link Cookies}), so a reload counts at once
    * @param accounts who may log in and with which API tokens ({@link Access}); null: nobody, and
    *     only the public paths are served
    * @param routes adds more routes (the REST API) behind the same access rules
@@ -43,9 +46,10 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       PingReceiver pings,
       @Nullable Metrics metrics,
-      @Nullable String metricsToken,
+      Supplier<ServerSpec> settings,
       @Nullable Accounts accounts,
       Consumer<JavalinConfig> routes) {
+    Cookies cookies = new Cookies(() -> settings.get().publicUrl());
     this.app =
         Javalin.create(
             config -> {
@@ -59,10 +63,11 @@ public final class WebServer implements AutoCloseable {
                     // answer echoing a target's text read as HTML, say).
                     ctx.header("X-Content-Type-Options", "nosniff");
                   });
-              Access.install(config, accounts);
+              Access.install(config, accounts, cookies);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
               if (metrics != null) {
-                config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
+                config.routes.get(
+                    "/metrics", ctx -> metrics(ctx, metrics, settings.get().metricsToken()));
               }
               PingRoutes.add(config, pings);
               routes.accept(config);
