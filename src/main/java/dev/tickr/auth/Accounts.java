@@ -6,14 +6,15 @@ import java.time.Clock;
 
 /**
  * Who may do what, in one place: {@link #users()}, {@link #tokens()}, {@link #sessions()} and the
- * {@link #throttle()} of failed logins, all on one store. The web gate ({@code
- * dev.tickr.web.Access}) and the command line use it; it holds no secret itself.
+ * {@link #throttle()} of login attempts and the {@link #hashing()} permits, all on one store. The
+ * web gate ({@code dev.tickr.web.Access}) and the command line use it; it holds no secret itself.
  */
 public final class Accounts {
   private final Users users;
   private final ApiTokens tokens;
   private final Sessions sessions;
   private final LoginThrottle throttle;
+  private final HashPermits hashing;
 
   public Accounts(Store store, Clock clock, SecureRandom random) {
     Passwords passwords = new Passwords(random);
@@ -21,6 +22,7 @@ public final class Accounts {
     this.tokens = new ApiTokens(store, clock, random);
     this.sessions = new Sessions(store, clock, passwords, random);
     this.throttle = new LoginThrottle(clock);
+    this.hashing = HashPermits.perCore();
   }
 
   public Accounts(Store store, Clock clock) {
@@ -41,5 +43,10 @@ public final class Accounts {
 
   public LoginThrottle throttle() {
     return throttle;
+  }
+
+  /** Taken by a login for its password hash. */
+  public HashPermits hashing() {
+    return hashing;
   }
 }

@@ -239,7 +239,7 @@ final class RunCommand implements Callable<Integer> {
           new WebServer(
               daemon.pings(),
               metrics,
-              loaded.server().metricsToken(),
+              () -> daemon.config().server(),
               accounts,
               javalin -> {
                 api.install(javalin);

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param port the port, 0 for any free one
  * @param publicUrl how people reach the server (for links in alerts), or null when it is {@code
  *     http://host:port}
- * @param metricsToken the bearer token {@code /metrics} requires, or null when it is public; secret
+ * @param metricsToken the bearer token {@code /metrics} requires, or null (then it is open on a
+ *     loopback listen address only); secret
  */
 public record ServerSpec(
     String host, int port, @Nullable URI publicUrl, @Nullable String metricsToken) {

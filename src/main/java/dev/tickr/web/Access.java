@@ -17,19 +17,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who may do what over HTTP. Everything is closed but the public paths ({@code /healthz}, {@code
- * /metrics} with its own token, {@code /ping/*}, {@code /status}, {@code /status/*}, {@code
- * /badge/*}, {@code /login}): a request needs {@code Authorization: Bearer <API token>} or the
- * session cookie of a logged-in user. Without, {@code /api/*} answers 401 (RFC 9457 problem JSON,
- * {@code WWW-Authenticate: Bearer}) and pages redirect to {@code /login?next=…}. A viewer may only
- * read (GET, HEAD, OPTIONS): anything else is 403. A state-changing request that rides on the
- * session cookie must carry the session's CSRF token, as form field {@code csrf} or header {@code
- * X-CSRF-Token} ({@link #csrfToken}); a bearer token needs none (a browser never adds it by
- * itself).
+ * /metrics} behind its own {@link MetricsGate}, {@code /ping/*}, {@code /status}, {@code
+ * /status/*}, {@code /badge/*}, {@code /login}): a request needs {@code Authorization: Bearer <API
+ * token>} or the session cookie of a logged-in user. Without, {@code /api/*} answers 401 (RFC 9457
+ * problem JSON, {@code WWW-Authenticate: Bearer}) and pages redirect to {@code /login?next=…}. A
+ * viewer may only read (GET, HEAD, OPTIONS): anything else is 403. A state-changing request that
+ * rides on the session cookie must carry the session's CSRF token, as form field {@code csrf} or
+ * header {@code X-CSRF-Token} ({@link #csrfToken}); a bearer token needs none (a browser never adds
+ * it by itself).
  *
  * <p>The request's {@link Principal} is on the context for route code: {@link #principal}.
  */
 public final class Access {
-  public static final String SESSION_COOKIE = "tickr_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
   public static final String CSRF_FIELD = "csrf";
 
@@ -45,10 +44,11 @@ public final class Access {
    *
    * @param accounts where users, tokens and sessions are; null: nobody can log in, and only the
    *     public paths are served
+   * @param cookies how the session cookie is named, set and read
    */
-  public static void install(JavalinConfig config, @Nullable Accounts accounts) {
-    config.routes.before(ctx -> gate(ctx, accounts));
-    LoginRoutes.add(config, accounts);
+  static void install(JavalinConfig config, @Nullable Accounts accounts, Cookies cookies) {
+    config.routes.before(ctx -> gate(ctx, accounts, cookies));
+    LoginRoutes.add(config, accounts, cookies);
   }
 
   /** Who made this request; empty only on a public path. */
@@ -101,7 +101,7 @@ public final class Access {
     return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
   }
 
-  private static void gate(Context ctx, @Nullable Accounts accounts) {
+  private static void gate(Context ctx, @Nullable Accounts accounts, Cookies cookies) {
     String path = ctx.path();
     if (isPublic(path)) {
       return;
@@ -120,7 +120,7 @@ public final class Access {
       allow(ctx, byToken.get(), null, api);
       return;
     }
-    String cookie = ctx.cookie(SESSION_COOKIE);
+    String cookie = cookies.session(ctx);
     Optional<Session> session =
         cookie == null || accounts == null ? Optional.empty() : accounts.sessions().find(cookie);
     if (session.isPresent()) {
@@ -128,7 +128,7 @@ public final class Access {
       return;
     }
     if (cookie != null) {
-      LoginRoutes.clearSessionCookie(ctx);
+      cookies.clearSession(ctx);
     }
     if (api) {
       unauthorized(

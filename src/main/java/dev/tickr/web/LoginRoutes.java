@@ -1,6 +1,7 @@
 package dev.tickr.web;
 
 import dev.tickr.auth.Accounts;
+import dev.tickr.auth.HashPermits;
 import dev.tickr.auth.LoginThrottle;
 import dev.tickr.auth.Session;
 import dev.tickr.auth.Sessions;
@@ -22,27 +23,38 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /login} (the form), {@code POST /login} (user name, password and a CSRF token that
  * must match the form's cookie: a double submit, since there is no session yet) and {@code POST
- * /logout}. A wrong user and a wrong password get the same answer; {@link LoginThrottle} answers
- * 429 with {@code Retry-After} after too many failures.
+ * /logout}. A wrong user and a wrong password get the same answer. The login form is posted as
+ * {@code application/x-www-form-urlencoded} of at most {@link #MAX_FORM_BYTES}: another type is
+ * 415, a longer body 413, a body of unknown length 411, all before it is read. Each attempt is
+ * counted by {@link LoginThrottle} before its password is verified (429 with {@code Retry-After}
+ * while the address and name must wait), and needs one of the {@link HashPermits} (503 with {@code
+ * Retry-After}, without hashing, when all are taken).
  */
 final class LoginRoutes {
-  static final String LOGIN_CSRF_COOKIE = "tickr_login_csrf";
+  static final int MAX_FORM_BYTES = 8 * 1024;
   private static final Duration LOGIN_FORM_LIFETIME = Duration.ofHours(1);
   private static final Pattern SAFE_NEXT = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e]{0,2047}");
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
 
-  private LoginRoutes() {}
+  private final @Nullable Accounts accounts;
+  private final Cookies cookies;
 
-  static void add(JavalinConfig config, @Nullable Accounts accounts) {
-    config.routes.get("/login", ctx -> form(ctx, accounts));
-    config.routes.post("/login", ctx -> login(ctx, accounts));
-    config.routes.post("/logout", ctx -> logout(ctx, accounts));
+  private LoginRoutes(@Nullable Accounts accounts, Cookies cookies) {
+    this.accounts = accounts;
+    this.cookies = cookies;
   }
 
-  private static void form(Context ctx, @Nullable Accounts accounts) {
+  static void add(JavalinConfig config, @Nullable Accounts accounts, Cookies cookies) {
+    LoginRoutes routes = new LoginRoutes(accounts, cookies);
+    config.routes.get("/login", routes::form);
+    config.routes.post("/login", routes::post);
+    config.routes.post("/logout", routes::logout);
+  }
+
+  private void form(Context ctx) {
     String next = safeNext(ctx.queryParam("next"));
-    String cookie = ctx.cookie(Access.SESSION_COOKIE);
+    String cookie = cookies.session(ctx);
     if (cookie != null && accounts != null && accounts.sessions().find(cookie).isPresent()) {
       ctx.redirect(next, HttpStatus.SEE_OTHER);
       return;
@@ -50,12 +62,15 @@ final class LoginRoutes {
     page(ctx, HttpStatus.OK, next, "", null);
   }
 
-  private static void login(Context ctx, @Nullable Accounts accounts) {
+  private void post(Context ctx) {
+    if (formRefused(ctx)) {
+      return;
+    }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
     String next = safeNext(ctx.formParam("next"));
     String formToken = ctx.formParam(Access.CSRF_FIELD);
-    String cookieToken = ctx.cookie(LOGIN_CSRF_COOKIE);
+    String cookieToken = cookies.loginToken(ctx);
     if (formToken == null
         || cookieToken == null
         || !MessageDigest.isEqual(
@@ -73,64 +88,112 @@ final class LoginRoutes {
       page(ctx, HttpStatus.UNAUTHORIZED, next, user, "Wrong user name or password.");
       return;
     }
+    login(ctx, accounts, user, password, next);
+  }
+
+  /**
+   * Answers 415, 411 or 413 to a body that is not a short URL-encoded form, from the request's head
+   * alone.
+   */
+  private static boolean formRefused(Context ctx) {
+    String type = ctx.contentType();
+    if (type == null
+        || !type.strip()
+            .toLowerCase(Locale.ROOT)
+            .matches("application/x-www-form-urlencoded\\s*(;.*)?")) {
+      refuse(
+          ctx,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "the login form is sent as application/x-www-form-urlencoded\n");
+      return true;
+    }
+    long length = ctx.req().getContentLengthLong();
+    if (length < 0) {
+      refuse(ctx, HttpStatus.LENGTH_REQUIRED, "the login form needs a Content-Length\n");
+      return true;
+    }
+    if (length > MAX_FORM_BYTES) {
+      refuse(
+          ctx,
+          HttpStatus.CONTENT_TOO_LARGE,
+          "the login form is at most " + MAX_FORM_BYTES + " bytes\n");
+      return true;
+    }
+    return false;
+  }
+
+  private static void refuse(Context ctx, HttpStatus status, String why) {
+    ctx.header("Connection", "close"); // the body stays unread
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status).contentType("text/plain; charset=utf-8").result(why);
+  }
+
+  private void login(Context ctx, Accounts accounts, String user, String password, String next) {
     String ip = ctx.ip();
-    Optional<Duration> wait = accounts.throttle().retryAfter(ip, user);
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      ctx.header("Retry-After", Long.toString(seconds));
+    if (!accounts.hashing().tryAcquire()) {
+      LOG.info("login refused busy=true client={}", ip);
+      ctx.header("Retry-After", "1");
       page(
           ctx,
-          HttpStatus.TOO_MANY_REQUESTS,
+          HttpStatus.SERVICE_UNAVAILABLE,
           next,
           user,
-          "Too many failed logins. Try again in " + seconds + " s.");
+          "Too many logins at once. Please try again in a moment.");
       return;
     }
-    Optional<Session> session = accounts.sessions().login(user, password);
+    Optional<Session> session;
+    try {
+      Optional<Duration> wait = accounts.throttle().attempt(ip, user);
+      if (wait.isPresent()) {
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        page(
+            ctx,
+            HttpStatus.TOO_MANY_REQUESTS,
+            next,
+            user,
+            "Too many failed logins. Try again in " + seconds + " s.");
+        return;
+      }
+      session = accounts.sessions().login(user, password);
+    } finally {
+      accounts.hashing().release();
+    }
     if (session.isEmpty()) {
-      accounts.throttle().failed(ip, user);
       LOG.info("login failed client={}", ip);
       page(ctx, HttpStatus.UNAUTHORIZED, next, user, "Wrong user name or password.");
       return;
     }
-    accounts.throttle().succeeded(user);
-    String old = ctx.cookie(Access.SESSION_COOKIE);
+    accounts.throttle().succeeded(ip, user);
+    String old = cookies.session(ctx);
     if (old != null) {
       accounts.sessions().logout(old); // a session id is never reused across logins
     }
-    ctx.addHeader(
-        "Set-Cookie",
-        cookie(Access.SESSION_COOKIE, session.get().id(), "/", Sessions.ABSOLUTE, secure(ctx)));
-    ctx.addHeader(
-        "Set-Cookie", cookie(LOGIN_CSRF_COOKIE, "", "/login", Duration.ZERO, secure(ctx)));
+    cookies.setSession(ctx, session.get().id(), Sessions.ABSOLUTE);
+    cookies.clearLoginToken(ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   /** Behind the gate: a session with its CSRF token (or a bearer token) got here. */
-  private static void logout(Context ctx, @Nullable Accounts accounts) {
+  private void logout(Context ctx) {
     Optional<Session> session = Access.session(ctx);
     if (session.isPresent() && accounts != null) {
       accounts.sessions().logout(session.get().id());
       LOG.info("user={} logged out", session.get().principal().name());
     }
-    clearSessionCookie(ctx);
+    cookies.clearSession(ctx);
     ctx.header("Cache-Control", "no-store");
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
-  static void clearSessionCookie(Context ctx) {
-    ctx.addHeader("Set-Cookie", cookie(Access.SESSION_COOKIE, "", "/", Duration.ZERO, secure(ctx)));
-  }
-
   /** The login form, with a fresh double-submit token in its field and its cookie. */
-  private static void page(
+  private void page(
       Context ctx, HttpStatus status, String next, String user, @Nullable String error) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    ctx.addHeader(
-        "Set-Cookie", cookie(LOGIN_CSRF_COOKIE, token, "/login", LOGIN_FORM_LIFETIME, secure(ctx)));
+    cookies.setLoginToken(ctx, token, LOGIN_FORM_LIFETIME);
     ctx.header("Cache-Control", "no-store");
     ctx.header(
         "Content-Security-Policy",
@@ -139,33 +202,6 @@ final class LoginRoutes {
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.status(status).html(LoginPage.html(next, user, token, error));
-  }
-
-  /**
-   * A {@code Set-Cookie} value: HttpOnly, SameSite=Lax (Strict for the login form's token), Secure
-   * over HTTPS; an empty value with max age 0 removes it.
-   */
-  static String cookie(String name, String value, String path, Duration maxAge, boolean secure) {
-    return name
-        + "="
-        + value
-        + "; Path="
-        + path
-        + "; Max-Age="
-        + maxAge.toSeconds()
-        + "; HttpOnly; SameSite="
-        + (name.equals(LOGIN_CSRF_COOKIE) ? "Strict" : "Lax")
-        + (secure ? "; Secure" : "");
-  }
-
-  /** Came over HTTPS, directly or through a proxy that says so. */
-  static boolean secure(Context ctx) {
-    if (ctx.scheme().equalsIgnoreCase("https")) {
-      return true;
-    }
-    String forwarded = ctx.header("X-Forwarded-Proto");
-    return forwarded != null
-        && forwarded.split(",")[0].strip().toLowerCase(Locale.ROOT).equals("https");
   }
 
   /** Where to go after the login: a path on this server only, else {@code /}. */

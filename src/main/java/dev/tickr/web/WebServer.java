@@ -1,18 +1,17 @@
 package dev.tickr.web;
 
 import dev.tickr.auth.Accounts;
+import dev.tickr.config.ServerSpec;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,18 +23,21 @@ public final class WebServer implements AutoCloseable {
   private static final String STARTED = "tickr.web.started";
 
   private final Javalin app;
+  private volatile String listenHost = "";
 
   /**
    * @param pings where pings to {@code /ping/<token>} go
    */
   public WebServer(PingReceiver pings) {
-    this(pings, null, null, null, config -> {});
+    this(pings, null, () -> ServerSpec.DEFAULT, null, config -> {});
   }
 
   /**
    * @param pings where pings to {@code /ping/<token>} go
-   * @param metrics served at {@code /metrics}, or null for no {@code /metrics}
-   * @param metricsToken when set, {@code /metrics} requires {@code Authorization: Bearer <token>}
+   * @param metrics served at {@code /metrics} ({@link MetricsGate} decides who may read it), or
+   *     null for no {@code /metrics}
+   * @param settings the current {@code server} settings, read at each request that needs them (the
+   *     metrics token, the public URL for {@link Cookies}), so a reload counts at once
    * @param accounts who may log in and with which API tokens ({@link Access}); null: nobody, and
    *     only the public paths are served
    * @param routes adds more routes (the REST API) behind the same access rules
@@ -43,9 +45,12 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       PingReceiver pings,
       @Nullable Metrics metrics,
-      @Nullable String metricsToken,
+      Supplier<ServerSpec> settings,
       @Nullable Accounts accounts,
       Consumer<JavalinConfig> routes) {
+    Cookies cookies = new Cookies(() -> settings.get().publicUrl());
+    MetricsGate metricsGate =
+        new MetricsGate(() -> settings.get().metricsToken(), () -> listenHost);
     this.app =
         Javalin.create(
             config -> {
@@ -59,10 +64,10 @@ public final class WebServer implements AutoCloseable {
                     // answer echoing a target's text read as HTML, say).
                     ctx.header("X-Content-Type-Options", "nosniff");
                   });
-              Access.install(config, accounts);
+              Access.install(config, accounts, cookies);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
               if (metrics != null) {
-                config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsToken));
+                config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsGate));
               }
               PingRoutes.add(config, pings);
               routes.accept(config);
@@ -94,15 +99,13 @@ public final class WebServer implements AutoCloseable {
    * @return the port it listens on (useful with port 0)
    */
   public int start(String host, int port) {
+    listenHost = host;
     app.start(host, port);
     return app.port();
   }
 
-  private static void metrics(Context ctx, Metrics metrics, @Nullable String token) {
-    if (token != null && !bearer(ctx.header("Authorization"), token)) {
-      ctx.status(HttpStatus.UNAUTHORIZED)
-          .header("WWW-Authenticate", "Bearer realm=\"tickr metrics\"")
-          .result("a metrics token is required: Authorization: Bearer <token>\n");
+  private static void metrics(Context ctx, Metrics metrics, MetricsGate gate) {
+    if (!gate.admit(ctx)) {
       return;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -113,16 +116,6 @@ public final class WebServer implements AutoCloseable {
     }
     ctx.header("Cache-Control", "no-store");
     ctx.contentType(Metrics.CONTENT_TYPE).result(out.toByteArray());
-  }
-
-  /** Whether {@code header} is {@code Bearer <token>}, compared in constant time. */
-  static boolean bearer(@Nullable String header, String token) {
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-        token.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tickr.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,12 +27,25 @@ public final class Browser implements AutoCloseable {
       Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
 
   private final String base;
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http;
   public final Map<String, String> cookies = new LinkedHashMap<>();
 
   public Browser(int port) {
     this.base = "http://127.0.0.1:" + port;
+    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * A browser on another machine, as the server sees it: its connections to 127.0.0.1 come from
+   * {@code from}, another loopback address such as 127.0.0.2.
+   */
+  public Browser(int port, InetAddress from) {
+    this.base = "http://127.0.0.1:" + port;
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .localAddress(from)
+            .build();
   }
 
   public HttpResponse<String> get(String path, String... headers)
