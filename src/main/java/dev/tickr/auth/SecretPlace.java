@@ -18,6 +18,11 @@ public record SecretPlace(String monitor, String field) {
     Objects.requireNonNull(field, "field");
   }
 
+  /** Where a heartbeat monitor's ping URL token is sealed. */
+  public static SecretPlace pingToken(String monitor) {
+    return new SecretPlace(monitor, "ping token");
+  }
+
   /** The associated data: a label, then each name's UTF-8 bytes after their length. */
   byte[] associatedData() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
