@@ -81,7 +81,20 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     this.clock = clock;
     this.statusPages = new ApiStatusPages(store, clock);
     for (ApiDocument d : store.apiMonitors()) {
-      ObjectNode plain = SecretFields.open(parse(d.document()), sealer);
+      ObjectNode stored = parse(d.document());
+      ObjectNode plain = SecretFields.open(stored, d.name(), sealer);
+      if (SecretFields.sealedBefore(stored)) {
+        d =
+            new ApiDocument(
+                d.name(),
+                text(SecretFields.seal(plain, d.name(), sealer)),
+                d.createdAt(),
+                d.createdBy(),
+                d.updatedAt(),
+                d.updatedBy());
+        store.updateApiMonitor(d);
+        LOG.info("monitor={} secrets sealed again in the current format", d.name());
+      }
       monitors.put(d.name(), new Loaded(d, plain, Set.of(), null, List.of()));
     }
     for (ApiDocument d : store.apiMaintenance()) {
@@ -255,7 +268,8 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    */
   synchronized boolean create(String name, ObjectNode plain, String by) {
     Instant now = clock.instant();
-    ApiDocument d = new ApiDocument(name, text(SecretFields.seal(plain, sealer)), now, by, now, by);
+    ApiDocument d =
+        new ApiDocument(name, text(SecretFields.seal(plain, name, sealer)), now, by, now, by);
     if (!store.insertApiMonitor(d)) {
       return false;
     }
@@ -277,7 +291,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     ApiDocument d =
         new ApiDocument(
             name,
-            text(SecretFields.seal(plain, sealer)),
+            text(SecretFields.seal(plain, name, sealer)),
             old.stored().createdAt(),
             old.stored().createdBy(),
             now,

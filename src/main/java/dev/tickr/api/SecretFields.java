@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.auth.Sealer;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.auth.SecretPlace;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.JsonInput;
@@ -55,39 +57,70 @@ final class SecretFields {
     return value.textValue().contains("${");
   }
 
-  /** A copy with each secret text value replaced by {@code {"sealed": "..."}}. */
-  static ObjectNode seal(ObjectNode plain, Sealer sealer) {
+  /**
+   * A copy with each secret text value replaced by {@code {"sealed": "..."}}, sealed for {@code
+   * monitor} and the field's path ({@link #place}).
+   */
+  static ObjectNode seal(ObjectNode plain, String monitor, Sealer sealer) {
     return (ObjectNode)
         map(
             plain,
             new ArrayList<>(),
             (path, value) -> {
               ObjectNode sealed = JsonNodeFactory.instance.objectNode();
-              sealed.put(SEALED, sealer.seal(value.textValue()));
+              sealed.put(SEALED, sealer.seal(value.textValue(), place(monitor, path)));
               return sealed;
             });
   }
 
-  /** The stored document with its sealed values opened. */
-  static ObjectNode open(ObjectNode stored, Sealer sealer) {
-    return (ObjectNode) openNode(stored, sealer);
+  /**
+   * The stored document of {@code monitor} with its sealed values opened.
+   *
+   * @throws dev.tickr.auth.SecretBoxException naming the monitor and field of a value that does not
+   *     open
+   */
+  static ObjectNode open(ObjectNode stored, String monitor, Sealer sealer) {
+    return (ObjectNode) openNode(stored, new ArrayList<>(), monitor, sealer);
   }
 
-  private static JsonNode openNode(JsonNode node, Sealer sealer) {
+  /** Whether the stored document holds a value sealed in an older format: seal it again. */
+  static boolean sealedBefore(JsonNode stored) {
+    JsonNode sealed = stored.get(SEALED);
+    if (stored.isObject() && stored.size() == 1 && sealed != null && sealed.isTextual()) {
+      return !SecretBox.isCurrent(sealed.textValue());
+    }
+    for (JsonNode child : stored) {
+      if (sealedBefore(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where a secret field's value belongs: its monitor and its path, keys joined by dots. */
+  static SecretPlace place(String monitor, List<String> path) {
+    return new SecretPlace(monitor, String.join(".", path));
+  }
+
+  private static JsonNode openNode(
+      JsonNode node, List<String> path, String monitor, Sealer sealer) {
     if (node.isObject()) {
       JsonNode sealed = node.get(SEALED);
       if (node.size() == 1 && sealed != null && sealed.isTextual()) {
-        return JsonNodeFactory.instance.textNode(sealer.open(sealed.textValue()));
+        return JsonNodeFactory.instance.textNode(
+            sealer.open(sealed.textValue(), place(monitor, path)));
       }
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        out.set(e.getKey(), openNode(e.getValue(), sealer));
+        path.add(e.getKey());
+        out.set(e.getKey(), openNode(e.getValue(), path, monitor, sealer));
+        path.remove(path.size() - 1);
       }
       return out;
     }
     if (node.isArray()) {
       var out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(item -> out.add(openNode(item, sealer)));
+      node.forEach(item -> out.add(openNode(item, path, monitor, sealer)));
       return out;
     }
     return node;

@@ -6,14 +6,15 @@ package dev.tickr.auth;
  */
 public interface Sealer {
 
-  /** The value encrypted, as text safe to store. */
-  String seal(String plain);
+  /** The value encrypted for {@code place}, as text safe to store. */
+  String seal(String plain, SecretPlace place);
 
   /**
-   * The value {@link #seal} was given.
+   * The value {@link #seal} was given for {@code place}.
    *
-   * @throws IllegalStateException when it cannot be decrypted (the key changed); the message never
-   *     holds the value or the key
+   * @throws IllegalStateException when it cannot be decrypted (the key changed, it was sealed for
+   *     another place, it is damaged); the message names {@code place} and never holds the value or
+   *     the key
    */
-  String open(String sealed);
+  String open(String sealed, SecretPlace place);
 }

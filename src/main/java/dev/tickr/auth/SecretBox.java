@@ -24,47 +24,57 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Encrypts secrets kept at rest (the values of monitors made through the API): AES-256-GCM from the
- * JDK, a random 96-bit nonce per value. A sealed value is text, {@code v1:<key id>:<base64 of nonce
- * | ciphertext | tag>}; the key id (8 hex digits derived from the key, which it does not reveal)
- * lets {@link #open} tell "another key" from "damaged".
+ * Encrypts secrets kept at rest (the values of monitors made through the API, heartbeat tokens):
+ * AES-256-GCM from the JDK, a random 96-bit nonce per value, and the value's {@link SecretPlace}
+ * (monitor and field) as associated data, so a value copied to another monitor or field does not
+ * open. A sealed value is text, {@code v2:<key id>:<base64 of nonce | ciphertext | tag>}; the key
+ * id (8 hex digits derived from the key, which it does not reveal) lets {@link #open} tell "another
+ * key" from "damaged". Values of version 1 ({@code v1:...}, no associated data) still open, under
+ * the key version 1 derived; {@link #isCurrent} tells them apart so they can be sealed again.
  *
  * <p>The key is {@code TICKR_SECRET_KEY} when set: 64 hex digits or base64 of exactly 32 bytes are
  * used as the key itself; any other value of at least 16 characters is a passphrase, stretched to
- * 32 bytes with HKDF-SHA256 (which does not slow guessing: use a long random passphrase). Without
- * it, the key is the file {@code secret.key} in the data directory (base64 of 32 random bytes),
- * created on first use, readable by its owner only where the file system has POSIX permissions.
- * Lose the key and the secrets sealed with it are lost: back it up with the data directory.
+ * 32 bytes with Argon2id ({@link Passphrase}), once, when the box is loaded. Without it, the key is
+ * the file {@code secret.key} in the data directory (base64 of 32 random bytes), created on first
+ * use, readable by its owner only where the file system has POSIX permissions. Lose the key and the
+ * secrets sealed with it are lost: back it up with the data directory.
  */
 public final class SecretBox implements Sealer {
   public static final String KEY_VARIABLE = "TICKR_SECRET_KEY";
   public static final String KEY_FILE = "secret.key";
   public static final int MIN_PASSPHRASE = 16;
 
-  private static final String VERSION = "v1";
+  private static final String VERSION = "v2";
+  private static final String VERSION_1 = "v1";
   private static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final Pattern HEX_KEY = Pattern.compile("[0-9A-Fa-f]{64}");
-  private static final byte[] HKDF_SALT = "tickr secret box".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] HKDF_INFO =
-      "tickr v1 aes-256-gcm".getBytes(StandardCharsets.US_ASCII);
 
-  private final SecretKeySpec key;
-  private final String keyId;
+  /** A key and the id it is known by. */
+  private record Key(SecretKeySpec spec, String id) {
+    static Key of(byte[] key) {
+      if (key.length != KEY_BYTES) {
+        throw new IllegalArgumentException("a secret key has 32 bytes, not " + key.length);
+      }
+      String id =
+          HexFormat.of()
+              .formatHex(hmac(key, "tickr key id".getBytes(StandardCharsets.US_ASCII)), 0, 4);
+      return new Key(new SecretKeySpec(key, "AES"), id);
+    }
+  }
+
+  private final Key key;
+  private final Key version1;
   private final String source;
   private final SecureRandom random;
 
-  private SecretBox(byte[] key, String source, SecureRandom random) {
-    if (key.length != KEY_BYTES) {
-      throw new IllegalArgumentException("a secret key has 32 bytes, not " + key.length);
-    }
-    this.key = new SecretKeySpec(key, "AES");
-    this.keyId =
-        HexFormat.of()
-            .formatHex(hmac(key, "tickr key id".getBytes(StandardCharsets.US_ASCII)), 0, 4);
+  private SecretBox(byte[] key, byte[] version1, String source, SecureRandom random) {
+    this.key = Key.of(key);
+    this.version1 = Arrays.equals(key, version1) ? this.key : Key.of(version1);
     this.source = source;
     this.random = random;
   }
@@ -82,53 +92,69 @@ public final class SecretBox implements Sealer {
   static SecretBox load(Map<String, String> environment, Path dataDir, SecureRandom random) {
     String given = environment.get(KEY_VARIABLE);
     if (given != null && !given.isEmpty()) {
-      return new SecretBox(fromVariable(given), KEY_VARIABLE, random);
+      byte[] raw = rawKey(given);
+      if (raw != null) {
+        return new SecretBox(raw, raw, KEY_VARIABLE, random);
+      }
+      requireLongPassphrase(given);
+      return new SecretBox(
+          Passphrase.argon2id(given, KEY_BYTES), Passphrase.hkdf(given), KEY_VARIABLE, random);
     }
     Path file = dataDir.resolve(KEY_FILE);
-    return new SecretBox(keyFile(file, random), file.toString(), random);
+    byte[] key = keyFile(file, random);
+    return new SecretBox(key, key, file.toString(), random);
   }
 
   /** A box with this 32-byte key. */
   public static SecretBox of(byte[] key) {
-    return new SecretBox(key.clone(), "a given key", new SecureRandom());
+    return new SecretBox(key.clone(), key.clone(), "a given key", new SecureRandom());
   }
 
-  /** Encrypts {@code plain} under a fresh nonce: sealing one value twice gives two texts. */
+  /**
+   * Encrypts {@code plain} for {@code place} under a fresh nonce: sealing one value twice gives two
+   * texts, and only {@code place} opens them.
+   */
   @Override
-  public String seal(String plain) {
+  public String seal(String plain, SecretPlace place) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(place.associatedData());
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       byte[] all = new byte[NONCE_BYTES + sealed.length];
       System.arraycopy(nonce, 0, all, 0, NONCE_BYTES);
       System.arraycopy(sealed, 0, all, NONCE_BYTES, sealed.length);
-      return VERSION + ":" + keyId + ":" + Base64.getEncoder().encodeToString(all);
+      return VERSION + ":" + key.id() + ":" + Base64.getEncoder().encodeToString(all);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has AES-GCM", e);
     }
   }
 
   /**
-   * Decrypts what {@link #seal} made.
+   * Decrypts what {@link #seal} made for {@code place}, or a version 1 value (which belongs to no
+   * place).
    *
-   * @throws SecretBoxException when it is not a sealed value, was sealed with another key (the key
-   *     changed), or is damaged; the message shows neither the value nor the key
+   * @throws SecretBoxException naming {@code place} when it is not a sealed value, was sealed with
+   *     another key (the key changed), for another place, or is damaged; the message shows neither
+   *     the value nor the key
    */
   @Override
-  public String open(String sealed) {
+  public String open(String sealed, SecretPlace place) {
     String[] parts = sealed.split(":", 3);
-    if (parts.length != 3 || !parts[0].equals(VERSION)) {
-      throw new SecretBoxException("a stored secret is not in the v1 sealed format");
+    boolean old = parts[0].equals(VERSION_1);
+    if (parts.length != 3 || !(old || parts[0].equals(VERSION))) {
+      throw new SecretBoxException(place + ": the stored secret is not in a sealed format");
     }
-    if (!parts[1].equals(keyId)) {
+    Key k = old ? version1 : key;
+    if (!parts[1].equals(k.id())) {
       throw new SecretBoxException(
-          "a stored secret was encrypted with another key (key id "
+          place
+              + ": the stored secret was encrypted with another key (key id "
               + parts[1]
               + ", this key is "
-              + keyId
+              + k.id()
               + " from "
               + source
               + "): the secret key changed; set "
@@ -141,42 +167,56 @@ public final class SecretBox implements Sealer {
     try {
       all = Base64.getDecoder().decode(parts[2]);
     } catch (IllegalArgumentException e) {
-      throw new SecretBoxException("a stored secret is damaged (not base64)");
+      throw new SecretBoxException(place + ": the stored secret is damaged (not base64)");
     }
     if (all.length < NONCE_BYTES + TAG_BITS / 8) {
-      throw new SecretBoxException("a stored secret is damaged (too short)");
+      throw new SecretBoxException(place + ": the stored secret is damaged (too short)");
     }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE, k.spec(), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      if (!old) {
+        cipher.updateAAD(place.associatedData());
+      }
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
       throw new SecretBoxException(
-          "a stored secret cannot be decrypted with the key from "
+          place
+              + ": the stored secret does not open with the key from "
               + source
-              + ": it is damaged, or the secret key changed");
+              + (old
+                  ? ": it is damaged"
+                  : ": it was sealed for another monitor or field (copied here), or is damaged"));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has AES-GCM", e);
     }
   }
 
-  /** Whether {@code text} looks like something {@link #seal} made (of any key). */
+  /** Whether {@code text} looks like something {@link #seal} made (of any key or version). */
   public static boolean isSealed(String text) {
-    return text.startsWith(VERSION + ":") && text.split(":", 3).length == 3;
+    return (text.startsWith(VERSION + ":") || text.startsWith(VERSION_1 + ":"))
+        && text.split(":", 3).length == 3;
+  }
+
+  /** Whether a sealed value is of the current version; an older one is best sealed again. */
+  public static boolean isCurrent(String sealed) {
+    return sealed.startsWith(VERSION + ":");
   }
 
   /** 8 hex digits that name the key without revealing it. */
   public String keyId() {
-    return keyId;
+    return key.id();
   }
 
   @Override
   public String toString() {
-    return "SecretBox[key " + keyId + " from " + source + "]";
+    return "SecretBox[key " + key.id() + " from " + source + "]";
   }
 
-  private static byte[] fromVariable(String value) {
+  /** The key a variable spells out (64 hex digits, base64 of 32 bytes); null for a passphrase. */
+  private static byte @Nullable [] rawKey(String value) {
     if (HEX_KEY.matcher(value).matches()) {
       return HexFormat.of().parseHex(value);
     }
@@ -188,6 +228,10 @@ public final class SecretBox implements Sealer {
     } catch (IllegalArgumentException notBase64) {
       // a passphrase
     }
+    return null;
+  }
+
+  private static void requireLongPassphrase(String value) {
     if (value.length() < MIN_PASSPHRASE) {
       throw new SecretBoxException(
           KEY_VARIABLE
@@ -197,11 +241,6 @@ public final class SecretBox implements Sealer {
               + value.length()
               + " characters");
     }
-    // HKDF (RFC 5869) with one block of output: extract, then expand.
-    byte[] prk = hmac(HKDF_SALT, value.getBytes(StandardCharsets.UTF_8));
-    byte[] block = Arrays.copyOf(HKDF_INFO, HKDF_INFO.length + 1);
-    block[HKDF_INFO.length] = 1;
-    return hmac(prk, block);
   }
 
   /** Reads the key file, or makes it: written whole under another name, then linked into place. */
@@ -254,7 +293,7 @@ public final class SecretBox implements Sealer {
     return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(rw)};
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
+  static byte[] hmac(byte[] key, byte[] data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));

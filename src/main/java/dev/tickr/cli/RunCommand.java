@@ -213,7 +213,8 @@ final class RunCommand implements Callable<Integer> {
               stalls,
               metrics::checked,
               tickr.notifiers(),
-              tickr.waiter());
+              tickr.waiter(),
+              secretBox);
       ApiMonitors apiMonitors;
       try {
         apiMonitors = new ApiMonitors(store, secretBox, tickr.clock());

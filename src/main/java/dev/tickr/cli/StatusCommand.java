@@ -93,10 +93,11 @@ final class StatusCommand implements Callable<Integer> {
       Map<String, Uptime> day = store.uptimes(now.minus(Duration.ofHours(24)), now);
       Map<String, Uptime> month = store.uptimes(now.minus(Duration.ofDays(30)), now);
       Map<String, HeartbeatToken> tokens = store.heartbeatTokens();
+      PingTokens pingTokens = new PingTokens(tickr.environment(), data);
       for (MonitorRow row : store.monitors()) {
         HeartbeatToken token = tokens.get(row.name());
         if (token != null && row.type().equals(MonitorType.HEARTBEAT.code())) {
-          pingPaths.put(row.name(), "/ping/" + token.token());
+          pingPaths.put(row.name(), pingTokens.path(token));
         }
         MonitorStatus s = statuses.get(row.name());
         ShownState shown = ShownState.of(s, maintenance.get(row.name()), now);

@@ -5,6 +5,7 @@ import dev.tickr.alert.ChannelHealth;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
+import dev.tickr.auth.Sealer;
 import dev.tickr.check.Checks;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.TlsInfo;
@@ -107,7 +108,8 @@ public final class Daemon implements AutoCloseable {
       Stalls stalls,
       Consumer<CheckRecord> observer,
       NotifierFactory notifiers,
-      Waiter alertWaiter) {
+      Waiter alertWaiter,
+      Sealer sealer) {
     this.config = config;
     this.fileConfig = config;
     this.configFile = configFile;
@@ -142,7 +144,8 @@ public final class Daemon implements AutoCloseable {
             runner,
             store,
             new RateLimiter(ticker, PINGS_PER_SECOND, PING_BURST),
-            new Tokens(new SecureRandom()));
+            new Tokens(new SecureRandom()),
+            sealer);
   }
 
   /** Where pings to {@code /ping/<token>} go. */
@@ -272,6 +275,7 @@ public final class Daemon implements AutoCloseable {
     alerts.start(saved);
     // The alerting engine was made with the file's config; it needs to hear of the API's layer.
     apply(config, api != null, false);
+    heartbeats.sealCarried();
     for (String known : tracker.snapshot().keySet()) {
       if (!active.containsKey(known)) {
         tracker.forget(known); // saved state of a monitor no longer configured

@@ -1,5 +1,8 @@
 package dev.tickr.daemon;
 
+import dev.tickr.auth.Sealer;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.auth.SecretPlace;
 import dev.tickr.check.Reason;
 import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
@@ -13,6 +16,8 @@ import dev.tickr.store.CheckRecord;
 import dev.tickr.store.HeartbeatToken;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -32,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * a record that take the same path as a probe's ({@link MonitorRunner#settle}); no success within
  * {@code period + grace} is a failure with reason {@code heartbeat-missed}, found by {@link
  * #expire}, which the daemon calls every second. Knows each heartbeat's token, which the config
- * gives or which is generated once per monitor name and kept in the store.
+ * gives or which is generated once per monitor name and kept in the store, hashed (to find a ping's
+ * monitor) and sealed with the secret key (to show its URL to admins again); a ping is matched by
+ * its hash, compared in constant time.
  */
 final class Heartbeats implements PingReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
@@ -42,8 +50,9 @@ final class Heartbeats implements PingReceiver {
   private final Store store;
   private final RateLimiter limiter;
   private final Supplier<String> newToken;
+  private final Sealer sealer;
   private final Map<String, Beat> beats = new ConcurrentHashMap<>();
-  private final Map<String, String> monitorsByToken = new ConcurrentHashMap<>();
+  private final Map<String, String> monitorsByHash = new ConcurrentHashMap<>();
   private @Nullable Map<String, HeartbeatToken> saved;
 
   /** One heartbeat's runtime state; its fields are guarded by the beat itself. */
@@ -51,6 +60,7 @@ final class Heartbeats implements PingReceiver {
     final MonitorSpec spec;
     final Endpoint.Heartbeat heartbeat;
     final String token;
+    final byte[] hash;
     Instant since;
     Instant deadline;
     @Nullable Instant runStarted;
@@ -59,6 +69,7 @@ final class Heartbeats implements PingReceiver {
       this.spec = spec;
       this.heartbeat = heartbeat;
       this.token = token;
+      this.hash = HeartbeatToken.hashOf(token).getBytes(StandardCharsets.US_ASCII);
       this.since = now;
       this.deadline = now.plus(heartbeat.period()).plus(heartbeat.grace());
     }
@@ -69,12 +80,14 @@ final class Heartbeats implements PingReceiver {
       MonitorRunner runner,
       Store store,
       RateLimiter limiter,
-      Supplier<String> newToken) {
+      Supplier<String> newToken,
+      Sealer sealer) {
     this.clock = clock;
     this.runner = runner;
     this.store = store;
     this.limiter = limiter;
     this.newToken = newToken;
+    this.sealer = sealer;
   }
 
   /**
@@ -87,14 +100,15 @@ final class Heartbeats implements PingReceiver {
     }
     remove(spec.name());
     String token = token(spec.name(), hb.token());
-    beats.put(spec.name(), new Beat(spec, hb, token, clock.instant()));
-    monitorsByToken.put(token, spec.name());
+    Beat beat = new Beat(spec, hb, token, clock.instant());
+    beats.put(spec.name(), beat);
+    monitorsByHash.put(HeartbeatToken.hashOf(token), spec.name());
   }
 
   synchronized void remove(String monitor) {
     Beat old = beats.remove(monitor);
     if (old != null) {
-      monitorsByToken.remove(old.token, monitor);
+      monitorsByHash.remove(HeartbeatToken.hashOf(old.token), monitor);
       limiter.forget(monitor);
     }
   }
@@ -106,35 +120,85 @@ final class Heartbeats implements PingReceiver {
     return out;
   }
 
-  /** The token the config gives, else the one generated before, else a new one; saved. */
+  /**
+   * The token the config gives, else the one generated before, else a new one. The store keeps its
+   * hash and the token sealed for this monitor; it is written only when it changed, or when it was
+   * carried in plain text from a database older than version 9.
+   */
   private String token(String monitor, @Nullable String configured) {
+    Map<String, HeartbeatToken> known = known();
+    HeartbeatToken before = known.get(monitor);
+    String token;
+    if (configured != null) {
+      token = configured;
+    } else if (before != null && !before.configured()) {
+      token = plain(before);
+    } else {
+      token = newToken.get();
+    }
+    boolean same =
+        before != null
+            && before.carried() == null
+            && before.configured() == (configured != null)
+            && before.hash().equals(HeartbeatToken.hashOf(token))
+            && SecretBox.isCurrent(Objects.requireNonNull(before.sealed()));
+    if (!same) {
+      HeartbeatToken now =
+          HeartbeatToken.of(monitor, token, sealer.seal(token, place(monitor)), configured != null);
+      store.saveHeartbeatToken(now);
+      known.values().removeIf(t -> t.hash().equals(now.hash()));
+      known.put(monitor, now);
+    }
+    return token;
+  }
+
+  /** The stored tokens, read once; those carried from before version 9 are hashed and sealed. */
+  private Map<String, HeartbeatToken> known() {
     Map<String, HeartbeatToken> known = saved;
     if (known == null) {
       known = new HashMap<>(store.heartbeatTokens());
+      for (Map.Entry<String, HeartbeatToken> e : known.entrySet()) {
+        HeartbeatToken t = e.getValue();
+        String carried = t.carried();
+        if (carried != null) {
+          HeartbeatToken sealed =
+              HeartbeatToken.of(
+                  t.monitor(), carried, sealer.seal(carried, place(t.monitor())), t.configured());
+          store.saveHeartbeatToken(sealed);
+          e.setValue(sealed);
+        }
+      }
       saved = known;
     }
-    HeartbeatToken before = known.get(monitor);
-    HeartbeatToken now;
-    if (configured != null) {
-      now = new HeartbeatToken(monitor, configured, true);
-    } else if (before != null && !before.configured()) {
-      return before.token();
-    } else {
-      now = new HeartbeatToken(monitor, newToken.get(), false);
-    }
-    if (!now.equals(before)) {
-      store.saveHeartbeatToken(now);
-      known.values().removeIf(t -> t.token().equals(now.token()));
-      known.put(monitor, now);
-    }
-    return now.token();
+    return known;
+  }
+
+  private String plain(HeartbeatToken stored) {
+    String carried = stored.carried();
+    return carried != null
+        ? carried
+        : sealer.open(Objects.requireNonNull(stored.sealed()), place(stored.monitor()));
+  }
+
+  private static SecretPlace place(String monitor) {
+    return SecretPlace.pingToken(monitor);
+  }
+
+  /**
+   * Hashes and seals the tokens kept from a database older than version 9, whether or not their
+   * monitors still run; then no token is left in plain text.
+   */
+  synchronized void sealCarried() {
+    known();
   }
 
   @Override
   public Answer receive(String token, Ping ping) {
-    String monitor = monitorsByToken.get(token);
+    String hash = HeartbeatToken.hashOf(token);
+    String monitor = monitorsByHash.get(hash);
     Beat beat = monitor == null ? null : beats.get(monitor);
-    if (beat == null || !beat.token.equals(token)) {
+    if (beat == null
+        || !MessageDigest.isEqual(beat.hash, hash.getBytes(StandardCharsets.US_ASCII))) {
       return Answer.UNKNOWN;
     }
     if (!limiter.tryAcquire(beat.spec.name())) {

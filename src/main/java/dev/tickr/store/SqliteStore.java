@@ -63,7 +63,7 @@ public final class SqliteStore implements Store {
   /** {@link #open(Path, Retention, Clock)}, telling {@code timer} how long each write takes. */
   public static SqliteStore open(Path dataDir, Retention retention, Clock clock, WriteTimer timer) {
     Path file = dataDir.resolve(FILE_NAME);
-    createDirectories(dataDir);
+    createDirectories(dataDir, file);
     SQLiteDataSource dataSource = Sqlite.writable(file);
     Migrations.migrate(dataSource, Sqlite.PLACEHOLDERS, file);
     return open(file, dataSource, retention, clock, timer);
@@ -82,9 +82,10 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private static void createDirectories(Path dataDir) {
+  /** Creates {@code dataDir} ({@code 0700}) and the database file {@code file} ({@code 0600}). */
+  private static void createDirectories(Path dataDir, Path file) {
     try {
-      Files.createDirectories(dataDir);
+      DataFiles.directory(dataDir);
     } catch (IOException e) {
       String why =
           e instanceof java.nio.file.AccessDeniedException
@@ -95,6 +96,11 @@ public final class SqliteStore implements Store {
                       ? f.getReason()
                       : e.toString();
       throw new StoreException("cannot create the data directory " + dataDir + ": " + why, e);
+    }
+    try {
+      DataFiles.database(file);
+    } catch (IOException e) {
+      throw new StoreException("cannot set up the database file " + file + ": " + e, e);
     }
   }
 
@@ -120,7 +126,7 @@ public final class SqliteStore implements Store {
     }
     Ahead ahead = new Ahead(file, dataSource, Files.exists(created) ? null : created, true);
     try {
-      createDirectories(dataDir);
+      createDirectories(dataDir, file);
       Migrations.migrate(dataSource, Sqlite.PLACEHOLDERS, file);
     } catch (RuntimeException e) {
       ahead.discard();

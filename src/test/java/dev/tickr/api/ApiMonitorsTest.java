@@ -15,6 +15,9 @@ import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -145,5 +148,76 @@ class ApiMonitorsTest {
     ObjectNode changed = object("{\"name\":\"x\",\"url\":\"https://other.example.com/\"}");
     assertThat(SecretFields.keepMasked(changed, before).path("url").asText())
         .isEqualTo("https://other.example.com/");
+  }
+
+  @Test
+  void a_secret_copied_into_another_monitor_does_not_open_and_the_error_names_monitor_and_field()
+      throws Exception {
+    Config empty = file("monitors: []\n");
+    SecretBox box = SecretBox.load(Map.of(), dir);
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      ApiMonitors api = new ApiMonitors(store, box, Clock.systemUTC());
+      for (String name : new String[] {"orders", "refunds"}) {
+        ObjectNode m =
+            api.check(
+                object(
+                    "{\"name\":\""
+                        + name
+                        + "\",\"url\":\"http://127.0.0.1:9/\",\"auth\":{\"bearer\":\""
+                        + name
+                        + "-"
+                        + SECRET
+                        + "\"}}"),
+                empty,
+                null);
+        assertThat(api.create(name, m, "user:admin")).isTrue();
+      }
+    }
+    // Someone with write access to the database moves orders' sealed token into refunds.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tickr.db"));
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE api_monitors SET document = (SELECT document FROM api_monitors WHERE name ="
+              + " 'orders') WHERE name = 'refunds'");
+    }
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      assertThatThrownBy(() -> new ApiMonitors(store, box, Clock.systemUTC()))
+          .hasMessageContaining("monitor \"refunds\", field auth.bearer")
+          .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
+    }
+  }
+
+  @Test
+  void values_sealed_in_the_old_format_open_and_are_sealed_again_in_the_new() throws Exception {
+    byte[] key = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff".repeat(2));
+    // auth.bearer sealed by version 1 (no place) with this key: "sealed by tickr before v2".
+    String v1 =
+        "v1:06552c84:iacy7xJyY4Kc8+BiqPFAuJJ1wz6t/Rbtr/s2vqzTRC0geMNXlH1xZ53RFzBr2qEh03KiDh4=";
+    String document =
+        "{\"name\":\"old\",\"url\":\"http://127.0.0.1:9/\",\"auth\":{\"bearer\":{\"sealed\":\""
+            + v1
+            + "\"}}}";
+    java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
+      assertThat(
+              store.insertApiMonitor(
+                  new dev.tickr.store.ApiDocument("old", document, at, "user:a", at, "user:a")))
+          .isTrue();
+
+      ApiMonitors api = new ApiMonitors(store, SecretBox.of(key), Clock.systemUTC());
+
+      assertThat(api.plain("old").orElseThrow().at("/auth/bearer").asText())
+          .isEqualTo("sealed by tickr before v2");
+      String stored = store.apiMonitors().get(0).document();
+      assertThat(stored).doesNotContain(v1).contains("\"v2:");
+      assertThat(store.apiMonitors().get(0).updatedAt()).isEqualTo(at);
+      assertThat(
+              new ApiMonitors(store, SecretBox.of(key), Clock.systemUTC())
+                  .plain("old")
+                  .orElseThrow()
+                  .at("/auth/bearer")
+                  .asText())
+          .isEqualTo("sealed by tickr before v2");
+    }
   }
 }

@@ -165,7 +165,8 @@ class OpenApiTest {
               Stalls.NONE,
               r -> {},
               NotifierFactory.none(),
-              Waiter.system());
+              Waiter.system(),
+              dev.tickr.auth.SecretBox.of(new byte[32]));
       ApiMonitors monitors = new ApiMonitors(store, SecretBox.of(new byte[32]), clock);
       ApiRoutes api =
           new ApiRoutes(

@@ -127,7 +127,8 @@ class DaemonTest {
             stalls,
             records::add,
             notifiers,
-            new Parked());
+            new Parked(),
+            dev.tickr.auth.SecretBox.of(new byte[32]));
     daemon = started;
     started.start();
     return started;

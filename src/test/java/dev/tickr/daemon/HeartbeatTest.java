@@ -115,7 +115,8 @@ class HeartbeatTest {
             (start, end) -> Duration.ZERO,
             record -> {},
             notifiers,
-            new Parked());
+            new Parked(),
+            dev.tickr.auth.SecretBox.of(new byte[32]));
     daemon = started;
     started.start();
     WebServer server = new WebServer(started.pings());
@@ -338,6 +339,76 @@ class HeartbeatTest {
         .as("a configured token replaces the generated one")
         .isEqualTo(404);
     assertThat(ping("")).isEqualTo(200);
+  }
+
+  @Test
+  void the_database_keeps_a_tokens_hash_and_sealed_text_never_the_token() throws Exception {
+    start(heartbeat(""));
+    String generated =
+        Objects.requireNonNull(running().pingPaths().get("export")).substring("/ping/".length());
+    shutDown();
+    assertThat(databaseText()).doesNotContain(generated);
+
+    start(heartbeat("    token: " + TOKEN));
+    assertThat(ping("")).isEqualTo(200);
+    assertThat(running().pingPaths()).containsEntry("export", "/ping/" + TOKEN);
+    dev.tickr.store.HeartbeatToken kept =
+        Objects.requireNonNull(store().heartbeatTokens().get("export"));
+    assertThat(kept.hash()).isEqualTo(dev.tickr.store.HeartbeatToken.hashOf(TOKEN));
+    assertThat(kept.carried()).isNull();
+    shutDown();
+    assertThat(databaseText()).doesNotContain(TOKEN).doesNotContain(generated);
+  }
+
+  @Test
+  void a_token_kept_in_plain_text_before_version_9_still_works_and_is_hashed_and_sealed()
+      throws Exception {
+    String old = "Q2xkR2VuZXJhdGVkVG9rZW4";
+    Path data = Files.createDirectories(dir.resolve("data"));
+    org.sqlite.SQLiteDataSource v7 = new org.sqlite.SQLiteDataSource();
+    v7.setUrl("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
+    org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+        .dataSource(v7)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("blob", "BLOB", "without_rowid", "WITHOUT ROWID"))
+        .target("7")
+        .load()
+        .migrate();
+    try (java.sql.Connection c = v7.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO heartbeat_tokens (monitor, token, configured, created_at) VALUES"
+              + " ('export', '"
+              + old
+              + "', 0, 0)");
+    }
+
+    start(heartbeat(""));
+
+    assertThat(running().pingPaths()).containsEntry("export", "/ping/" + old);
+    assertThat(request("GET", "/ping/" + old, "").statusCode()).isEqualTo(200);
+    shutDown();
+    // The old page image stays in the main file until SQLite's next checkpoint copies the new one.
+    try (java.sql.Connection c = v7.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    assertThat(databaseText()).doesNotContain(old);
+    start(heartbeat(""));
+    assertThat(running().pingPaths()).containsEntry("export", "/ping/" + old);
+    assertThat(request("GET", "/ping/" + old, "").statusCode()).isEqualTo(200);
+  }
+
+  /** Every byte of the database and its write-ahead log, as text. */
+  private String databaseText() throws Exception {
+    StringBuilder out = new StringBuilder();
+    for (String name : List.of("tickr.db", "tickr.db-wal")) {
+      Path f = dir.resolve("data").resolve(name);
+      if (Files.exists(f)) {
+        out.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out.toString();
   }
 
   private Store store() {
