@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -92,17 +94,63 @@ public final class SecretBox implements Sealer {
   static SecretBox load(Map<String, String> environment, Path dataDir, SecureRandom random) {
     String given = environment.get(KEY_VARIABLE);
     if (given != null && !given.isEmpty()) {
-      byte[] raw = rawKey(given);
-      if (raw != null) {
-        return new SecretBox(raw, raw, KEY_VARIABLE, random);
-      }
-      requireLongPassphrase(given);
-      return new SecretBox(
-          Passphrase.argon2id(given, KEY_BYTES), Passphrase.hkdf(given), KEY_VARIABLE, random);
+      return fromVariable(given, random);
     }
     Path file = dataDir.resolve(KEY_FILE);
     byte[] key = keyFile(file, random);
     return new SecretBox(key, key, file.toString(), random);
+  }
+
+  /**
+   * Starts making the box from {@code TICKR_SECRET_KEY} on another thread, when it is set: a
+   * passphrase takes Argon2id about half a second, which then overlaps the rest of the start.
+   *
+   * @return null when the key comes from the data directory instead; else {@link #await} it
+   */
+  public static @Nullable CompletableFuture<SecretBox> loadAhead(Map<String, String> environment) {
+    String given = environment.get(KEY_VARIABLE);
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    CompletableFuture<SecretBox> box = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("tickr-secret-key")
+        .start(
+            () -> {
+              try {
+                box.complete(fromVariable(given, new SecureRandom()));
+              } catch (RuntimeException e) {
+                box.completeExceptionally(e);
+              }
+            });
+    return box;
+  }
+
+  /**
+   * The box {@link #loadAhead} made.
+   *
+   * @throws SecretBoxException as {@link #load} would
+   */
+  public static SecretBox await(CompletableFuture<SecretBox> ahead) {
+    try {
+      return ahead.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static SecretBox fromVariable(String given, SecureRandom random) {
+    byte[] raw = rawKey(given);
+    if (raw != null) {
+      return new SecretBox(raw, raw, KEY_VARIABLE, random);
+    }
+    requireLongPassphrase(given);
+    return new SecretBox(
+        Passphrase.argon2id(given, KEY_BYTES), Passphrase.hkdf(given), KEY_VARIABLE, random);
   }
 
   /** A box with this 32-byte key. */

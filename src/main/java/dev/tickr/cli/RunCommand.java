@@ -127,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
     Metrics metrics = new Metrics();
     @Nullable CompletableFuture<Users.FirstAdminPlan> adminAhead =
         file == null ? null : FirstStart.planAhead(tickr.environment(), data);
+    @Nullable CompletableFuture<SecretBox> boxAhead = SecretBox.loadAhead(tickr.environment());
     // The data directory is --data, or the config's storage.path when it has one: its database is
     // got ready on another core while the config is read (only where that changes nothing; see
     // SqliteStore.prepareAhead), unless the config may name another directory.
@@ -190,7 +191,10 @@ final class RunCommand implements Callable<Integer> {
     }
     SecretBox secretBox;
     try {
-      secretBox = SecretBox.load(tickr.environment(), dataDir);
+      secretBox =
+          boxAhead != null
+              ? SecretBox.await(boxAhead)
+              : SecretBox.load(tickr.environment(), dataDir);
     } catch (SecretBoxException e) {
       err.println(e.getMessage());
       err.flush();

@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,24 @@ class SecretBoxTest {
       }
       assertThat(box.open(sealed, PLACE)).isEqualTo(plain);
     }
+  }
+
+  @Test
+  void a_box_made_ahead_from_the_variable_is_the_box_load_makes(@TempDir Path dir) {
+    assertThat(SecretBox.loadAhead(Map.of())).as("the key comes from the data directory").isNull();
+    Map<String, String> passphrase =
+        Map.of(SecretBox.KEY_VARIABLE, "correct horse battery staple, stretched");
+    CompletableFuture<SecretBox> ahead = Objects.requireNonNull(SecretBox.loadAhead(passphrase));
+
+    String sealed = SecretBox.await(ahead).seal("the-api-secret", PLACE);
+
+    assertThat(SecretBox.load(passphrase, dir).open(sealed, PLACE)).isEqualTo("the-api-secret");
+    CompletableFuture<SecretBox> tooShort =
+        Objects.requireNonNull(SecretBox.loadAhead(Map.of(SecretBox.KEY_VARIABLE, "short")));
+    assertThatThrownBy(() -> SecretBox.await(tooShort))
+        .isInstanceOf(SecretBoxException.class)
+        .hasMessageContaining(SecretBox.KEY_VARIABLE)
+        .hasMessageNotContaining("short\"");
   }
 
   @Test
