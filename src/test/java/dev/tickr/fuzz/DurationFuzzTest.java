@@ -1,0 +1,30 @@
+package dev.tickr.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tickr.time.Durations;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Durations on any text: a duration that formats and parses back to itself, or a {@link
+ * DateTimeParseException} naming the text; nothing else.
+ */
+class DurationFuzzTest {
+
+  @FuzzTest(maxDuration = "5m")
+  void parse(byte[] input) {
+    String text = Fuzz.text(input);
+    Duration d;
+    try {
+      d = Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      assertThat(e.getParsedString()).isEqualTo(text);
+      assertThat(Durations.isDuration(text)).isFalse();
+      return;
+    }
+    assertThat(Durations.isDuration(text)).isTrue();
+    assertThat(Durations.parse(Durations.format(d))).isEqualTo(d);
+  }
+}
