@@ -293,23 +293,10 @@ final class MonitorReader {
         }
         conditions.add(parsed);
       } catch (ConditionSyntaxException e) {
-        read.problem(item.at(e.column() - 1), conditionProblem(item, e));
+        read.problem(item.at(e.column() - 1), String.valueOf(e.getMessage()));
       }
     }
     return conditions.size() == items.size() ? conditions : null;
-  }
-
-  /**
-   * The parser's message quotes the condition's text, so a condition holding a secret (a {@code
-   * ${NAME}} from the environment or the API's secrets) gets one that quotes nothing.
-   */
-  private static String conditionProblem(Scalar item, ConditionSyntaxException e) {
-    if (item.secret()) {
-      return "the condition does not parse at column "
-          + e.column()
-          + " (the error is not shown: the condition holds a secret value)";
-    }
-    return String.valueOf(e.getMessage());
   }
 
   private static Condition defaultCondition() {
