@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Conditions on any text, judged on any JSON body (so JSON paths, {@code pat()} globs, durations
@@ -30,6 +31,7 @@ import java.util.List;
  *
  * <p>An input is the condition on its first line and the response body after it.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class ConditionFuzzTest {
   private static final Judge JUDGE =
       new Judge(Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));

@@ -8,11 +8,13 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
 import java.util.Map;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The YAML config loader on any text: a config or a {@link ConfigException} whose problems each
  * name {@code tickr.yml:line:col}, nothing else, and never the value of an environment secret.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class ConfigFuzzTest {
   private static final ConfigLoader LOADER =
       new ConfigLoader(Map.of("TOKEN", Fuzz.SECRET, "HOST", "api.example.test"))

@@ -6,11 +6,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tickr.time.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Durations on any text: a duration whose compact form reads back (cut, never longer), or a {@link
  * DateTimeParseException} naming the text; nothing else.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class DurationFuzzTest {
 
   @FuzzTest(maxDuration = "5m")

@@ -12,12 +12,14 @@ import dev.tickr.config.JsonInput;
 import dev.tickr.config.Problem;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The REST API's monitor JSON (what {@code POST /api/v1/monitors} reads) on any JSON document: a
  * monitor or a {@link ConfigException} whose problems name a field; nothing else, and never the
  * value of a secret.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class MonitorJsonFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonInput INPUT = new JsonInput(List.of("ops"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tickr.heartbeat.Ping;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A heartbeat ping from any path suffix and body: a ping keeping the body as sent, or none (the
@@ -11,6 +12,7 @@ import dev.tickr.heartbeat.Ping;
  *
  * <p>An input is the suffix on its first line and the body after it.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class PingFuzzTest {
 
   @FuzzTest(maxDuration = "5m")

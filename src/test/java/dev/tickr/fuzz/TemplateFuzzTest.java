@@ -6,12 +6,14 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tickr.alert.channel.Template;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Alert message templates (a channel's {@code title:}/{@code message:}, Alertmanager's too) on any
  * text: a template or a {@link Template.SyntaxException} at a column of the text; rendering never
  * throws.
  */
+@Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class TemplateFuzzTest {
   private static final Map<String, String> VALUES = values();
 
