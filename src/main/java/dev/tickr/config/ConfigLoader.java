@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -80,7 +81,8 @@ public final class ConfigLoader {
       channelCheck.apply(config.channels()).forEach(problems::add);
     }
     if (config == null || problems.count() > 0) {
-      throw new ConfigException(problems.sorted());
+      Set<String> secrets = reader.substituted();
+      throw new ConfigException(problems.sorted().stream().map(p -> p.scrubbed(secrets)).toList());
     }
     return config;
   }

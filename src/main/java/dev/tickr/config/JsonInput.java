@@ -62,10 +62,12 @@ public final class JsonInput {
     MonitorReader.Result result =
         new MonitorReader(problems, none, channels, MonitorSpec.SOURCE_API).read(root, 0);
     MonitorSpec spec = result.spec();
+    Set<String> substituted = interpolation.substituted();
     if (spec == null || problems.count() > 0) {
-      throw new ConfigException(problems.sorted());
+      throw new ConfigException(
+          problems.sorted().stream().map(p -> p.scrubbed(substituted)).toList());
     }
-    return new ReadMonitor(spec, interpolation.substituted());
+    return new ReadMonitor(spec, substituted);
   }
 
   /**
