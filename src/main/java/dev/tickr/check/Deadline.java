@@ -16,6 +16,15 @@ public record Deadline(long atNanos, Duration budget, Ticker ticker) {
     return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
   }
 
+  /**
+   * Whole milliseconds left, rounded up, for timeouts given in milliseconds (a socket's connect or
+   * read): rounded down, they would end before the deadline. 0 once it has passed.
+   */
+  public long remainingMillisRoundedUp() {
+    long left = atNanos - ticker.nanos();
+    return left <= 0 ? 0 : (left + 999_999) / 1_000_000;
+  }
+
   public boolean expired() {
     return atNanos - ticker.nanos() <= 0;
   }

@@ -63,7 +63,7 @@ public final class Dialer {
     InetAddress ip = null;
     IOException last = null;
     for (InetAddress address : addresses) {
-      long millis = deadline.remaining().toMillis();
+      long millis = deadline.remainingMillisRoundedUp();
       if (millis <= 0) {
         break;
       }

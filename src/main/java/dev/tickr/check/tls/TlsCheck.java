@@ -140,7 +140,7 @@ public final class TlsCheck implements Check<TlsTarget> {
     }
     tls.setSSLParameters(parameters);
     tls.setSoTimeout(
-        (int) Math.max(1, Math.min(Integer.MAX_VALUE, deadline.remaining().toMillis())));
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, deadline.remainingMillisRoundedUp())));
     return tls;
   }
 
