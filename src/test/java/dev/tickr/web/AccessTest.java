@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.Role;
 import dev.tickr.config.ServerSpec;
-import dev.tickr.heartbeat.PingReceiver;
-import dev.tickr.store.Retention;
-import dev.tickr.store.SqliteStore;
 import dev.tickr.testing.Browser;
 import dev.tickr.testing.MutableClock;
 import java.net.http.HttpResponse;
@@ -37,24 +34,18 @@ class AccessTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private volatile ServerSpec settings = ServerSpec.DEFAULT;
-  private SqliteStore store;
+  private TestSite site;
   private Accounts accounts;
-  private WebServer web;
   private Browser browser;
   private int port;
 
   @BeforeEach
   void start() {
-    store = SqliteStore.open(dir, Retention.defaults(), clock);
-    accounts = new Accounts(store, clock);
-    accounts.users().add("alice", "alice-password", Role.ADMIN);
-    accounts.users().add("vera", "vera-password", Role.VIEWER);
-    web =
-        new WebServer(
-            PingReceiver.none(),
-            null,
+    site =
+        TestSite.start(
+            dir,
+            clock,
             () -> settings,
-            accounts,
             config ->
                 config.routes.get(
                     "/",
@@ -67,15 +58,15 @@ class AccessTest {
                                             LoginPage.logoutForm(
                                                 p.name(), Access.csrfToken(ctx).orElse(null)))
                                     .orElse(""))));
-    port = web.start("127.0.0.1", 0);
-    browser = new Browser(port);
+    accounts = site.accounts();
+    accounts.users().add("vera", "vera-password", Role.VIEWER);
+    browser = site.browser();
+    port = site.port();
   }
 
   @AfterEach
   void stop() {
-    browser.close();
-    web.close();
-    store.close();
+    site.close();
   }
 
   private static JsonNode problem(HttpResponse<String> answer, int status) throws Exception {

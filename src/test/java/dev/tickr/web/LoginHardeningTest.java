@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.HashPermits;
-import dev.tickr.auth.Role;
 import dev.tickr.config.ServerSpec;
-import dev.tickr.heartbeat.PingReceiver;
-import dev.tickr.store.Retention;
-import dev.tickr.store.SqliteStore;
 import dev.tickr.testing.Browser;
 import dev.tickr.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
@@ -38,33 +34,27 @@ class LoginHardeningTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private volatile ServerSpec settings = ServerSpec.DEFAULT;
-  private SqliteStore store;
+  private TestSite site;
   private Accounts accounts;
-  private WebServer web;
   private Browser browser;
   private int port;
 
   @BeforeEach
   void start() {
-    store = SqliteStore.open(dir, Retention.defaults(), clock);
-    accounts = new Accounts(store, clock);
-    accounts.users().add("alice", "alice-password", Role.ADMIN);
-    web =
-        new WebServer(
-            PingReceiver.none(),
-            null,
+    site =
+        TestSite.start(
+            dir,
+            clock,
             () -> settings,
-            accounts,
             config -> config.routes.get("/", ctx -> ctx.html("<h1>Tickr</h1>")));
-    port = web.start("127.0.0.1", 0);
-    browser = new Browser(port);
+    accounts = site.accounts();
+    browser = site.browser();
+    port = site.port();
   }
 
   @AfterEach
   void stop() {
-    browser.close();
-    web.close();
-    store.close();
+    site.close();
   }
 
   private static long retryAfter(HttpResponse<String> answer) {
