@@ -123,7 +123,7 @@ final class LoginRoutes {
   }
 
   private static void refuse(Context ctx, HttpStatus status, String why) {
-    ctx.header("Connection", "close"); // the body stays unread
+    ctx.header("Connection", "close"); // the body stays unread (UnreadBody drops a short one)
     ctx.header("Cache-Control", "no-store");
     ctx.status(status).contentType("text/plain; charset=utf-8").result(why);
   }

@@ -7,6 +7,7 @@ import dev.tickr.auth.HashPermits;
 import dev.tickr.config.ServerSpec;
 import dev.tickr.testing.Browser;
 import dev.tickr.testing.MutableClock;
+import dev.tickr.testing.TricklingClient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,6 +166,18 @@ class LoginHardeningTest {
       throws Exception {
     assertThat(headOnly("application/json", 1_000_000)).startsWith("HTTP/1.1 415");
     assertThat(headOnly("application/x-www-form-urlencoded", 1_000_000)).startsWith("HTTP/1.1 413");
+  }
+
+  @Test
+  void a_client_still_sending_a_refused_body_reads_the_refusal() throws Exception {
+    int tooLong = LoginRoutes.MAX_FORM_BYTES * 8;
+    assertThat(
+            TricklingClient.post(
+                port, "/login", "application/x-www-form-urlencoded", tooLong, 8, 40))
+        .startsWith("HTTP/1.1 413");
+    assertThat(TricklingClient.post(port, "/login", "application/json", 20_000, 8, 40))
+        .startsWith("HTTP/1.1 415");
+    assertThat(browser.login("alice", "alice-password").statusCode()).isEqualTo(303);
   }
 
   /** Sends only a request's head announcing a body of {@code length}; the status line back. */
