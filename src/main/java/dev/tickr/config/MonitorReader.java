@@ -8,6 +8,7 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -407,33 +408,43 @@ final class MonitorReader {
 
   /** {@code hold-down:}, a duration ({@code 5m}) or a number of intervals ({@code 3x}). */
   private Flapping.@Nullable HoldDown holdDown(Node node) {
-    if (node instanceof Scalar s && !s.isNull()) {
-      Matcher times = INTERVALS.matcher(s.text().strip());
-      if (times.matches()) {
-        int count = Integer.parseInt(times.group(1));
-        if (count < 1 || count > MAX_HOLD_DOWN_INTERVALS) {
-          read.problem(
-              s.at(),
-              "hold-down must be between 1x and "
-                  + MAX_HOLD_DOWN_INTERVALS
-                  + "x the interval, got "
-                  + Node.describe(s));
-          return null;
-        }
-        return Flapping.HoldDown.intervals(count);
-      }
+    String expected = "a duration like 5m or a number of intervals like 3x";
+    Scalar s = read.scalar(node, "hold-down", expected);
+    if (s == null) {
+      return null;
     }
-    Duration d = read.duration(node, "hold-down (a duration, or a count of intervals like 3x)");
-    if (d != null && d.compareTo(MIN_HOLD_DOWN) < 0) {
+    String text = s.text().strip();
+    Matcher times = INTERVALS.matcher(text);
+    if (times.matches()) {
+      int count = Integer.parseInt(times.group(1));
+      if (count < 1 || count > MAX_HOLD_DOWN_INTERVALS) {
+        read.problem(
+            s.at(),
+            "hold-down must be between 1x and "
+                + MAX_HOLD_DOWN_INTERVALS
+                + "x the interval, got "
+                + Node.describe(s));
+        return null;
+      }
+      return Flapping.HoldDown.intervals(count);
+    }
+    Duration d;
+    try {
+      d = Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      read.problem(s.at(), "hold-down must be " + expected + ", got " + Node.describe(s));
+      return null;
+    }
+    if (d.compareTo(MIN_HOLD_DOWN) < 0) {
       read.problem(
-          node.at(),
+          s.at(),
           "hold-down must be at least "
               + Durations.format(MIN_HOLD_DOWN)
               + ", got "
-              + Node.describe(node));
+              + Node.describe(s));
       return null;
     }
-    return d == null ? null : Flapping.HoldDown.of(d);
+    return Flapping.HoldDown.of(d);
   }
 
   private @Nullable List<String> distinct(@Nullable Node node, String what) {
