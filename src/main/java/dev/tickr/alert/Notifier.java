@@ -15,7 +15,7 @@ public interface Notifier {
   /**
    * Whether several monitors' alerts may be folded into one summary message. Channels whose
    * provider tracks each incident by key (PagerDuty, Opsgenie, Alertmanager) and machine receivers
-   * get one notification per incident.
+   * get one notification per incident, except for pages they share ({@link #sharesPages()}).
    */
   default boolean groups() {
     return true;

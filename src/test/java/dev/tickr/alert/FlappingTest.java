@@ -217,4 +217,43 @@ class FlappingTest {
     rig().tick(Duration.ofMinutes(1));
     assertThat(webhook()).as("auth-rejected is part of the flap now").hasSize(7);
   }
+
+  @Test
+  void failing_six_ways_in_minutes_tells_each_new_way_and_the_next_real_outage_within_the_bound() {
+    start("{}"); // the defaults: more than 5 changes in 10m, hold-down 3x the 1m interval
+    rig().pass("postback");
+    Reason[] ways = {
+      Reason.HTTP_STATUS,
+      Reason.BODY_ERROR,
+      Reason.AUTH_REJECTED,
+      Reason.STALE_DATA,
+      Reason.RATE_LIMITED
+    };
+    for (Reason way : ways) {
+      rig().fail("postback", way, "failed: " + way.code());
+      rig().tick(Duration.ofSeconds(20));
+      rig().pass("postback");
+      rig().tick(Duration.ofSeconds(20));
+    }
+    assertThat(webhook())
+        .as("flapping from the sixth change; every way of failing was new, so each was told")
+        .containsExactly(
+            "down 1 http-status",
+            "up 1 http-status",
+            "down 2 body-error",
+            "up 2 body-error",
+            "down 3 auth-rejected",
+            "up 3 auth-rejected",
+            "flapping 0 auth-rejected",
+            "down 4 stale-data",
+            "up 4 stale-data",
+            "down 5 rate-limited",
+            "up 5 rate-limited");
+
+    rig().fail("postback"); // a real outage, of a reason already seen: held, but not for long
+    rig().tick(Duration.ofMinutes(2));
+    assertThat(webhook()).hasSize(11);
+    rig().tick(Duration.ofMinutes(1));
+    assertThat(webhook()).hasSize(12).last().isEqualTo("down 6 http-status");
+  }
 }
