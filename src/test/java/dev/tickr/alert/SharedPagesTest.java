@@ -173,4 +173,24 @@ class SharedPagesTest {
         .extracting(j -> j.path("event_action").asText() + " " + j.path("dedup_key").asText())
         .containsExactly("trigger " + key, "resolve " + key);
   }
+
+  @Test
+  void a_restart_keeps_the_page_open_until_the_last_recovers() {
+    goDown("campaigns", Reason.CONNECT);
+    goDown("reports", Reason.CONNECT);
+    rig.tick(Duration.ofSeconds(30));
+    String key = sent("/v2/enqueue").get(0).path("dedup_key").asText();
+    assertThat(key).startsWith("tickr-page-");
+
+    rig.restart();
+    rig.realChannels();
+    rig.pass("campaigns");
+    rig.tick();
+    assertThat(sent("/v2/enqueue")).hasSize(1);
+    rig.pass("reports");
+    rig.tick();
+    assertThat(sent("/v2/enqueue"))
+        .extracting(j -> j.path("event_action").asText() + " " + j.path("dedup_key").asText())
+        .containsExactly("trigger " + key, "resolve " + key);
+  }
 }
