@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param certificateExpiresAt for {@link AlertEvent#CERTIFICATE}
  * @param dedupKey stable per incident (the same for its down, reminder and up), for providers that
  *     deduplicate or resolve by key: PagerDuty {@code dedup_key}, Opsgenie alias, Alertmanager
- *     labels
+ *     labels; on a paging channel, the key of the shared page when the incident's DOWN went out in
+ *     one with others
  */
 public record Alert(
     AlertEvent event,
@@ -40,6 +41,23 @@ public record Alert(
 
   public Alert {
     tags = List.copyOf(tags);
+  }
+
+  /** This alert under another provider-side key: the key of the page it shares with others. */
+  public Alert withDedupKey(String key) {
+    return new Alert(
+        event,
+        monitor,
+        tags,
+        incidentId,
+        startedAt,
+        endedAt,
+        reason,
+        detail,
+        status,
+        evidence,
+        certificateExpiresAt,
+        key);
   }
 
   public @Nullable Duration duration() {

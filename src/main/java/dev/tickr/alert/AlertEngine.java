@@ -6,6 +6,7 @@ import dev.tickr.config.ChannelPolicy;
 import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.Incident;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Alerts have ids that say what they are about, so nothing is decided twice, and a restart picks
  * up where the last run stopped. While a monitor is in a maintenance window or flapping, nothing
  * about it is sent except the UP for an incident whose DOWN went out; an incident still open when
- * that ends gets its DOWN then.
+ * that ends gets its DOWN then. While it flaps, an incident that outlasts the monitor's {@code
+ * flapping.hold-down}, or fails for a reason the flap had not shown, gets its DOWN at once.
  *
  * <p>Thread-safe: events, certificates and the timer's rounds are taken one at a time.
  */
@@ -85,7 +87,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     this.setup = new Setup(config, factory.create(config.channels()));
     this.grouper = new Grouper(store, () -> setup);
     this.flaps = new FlapWatch(store, () -> setup, grouper);
-    this.incidents = new IncidentAlerts(store, () -> setup, grouper, this::heldBack);
+    this.incidents = new IncidentAlerts(store, () -> setup, grouper, this::heldUntil);
     this.dispatcher =
         new Dispatcher(
             store,
@@ -155,7 +157,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
         switch (event) {
           case IncidentEvent.StateChanged c -> changed(c, now);
           case IncidentEvent.IncidentOpened o -> {
-            flaps.failedBecause(o.monitor(), o.incident().reason());
+            setup.monitor(o.monitor()).ifPresent(spec -> flaps.opened(spec, o.incident(), now));
             incidents.opened(o.incident(), now);
           }
           case IncidentEvent.IncidentResolved r -> incidents.resolved(r.incident(), now);
@@ -252,7 +254,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     if (to == MonitorState.DEGRADED && streak != null) {
       Alerts.Degraded d = spell(c.status().since(), streak);
       degraded.put(monitor, d);
-      flaps.failedBecause(monitor, d.reason());
+      flaps.failedBecause(spec, d.reason(), now);
       if (!heldBack(spec, now)) {
         for (String channel : s.hearing(spec.alerts(), Event.DEGRADED)) {
           grouper.decide(
@@ -283,6 +285,15 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   /** Whether the monitor's alerts are held back: it is in maintenance, or flapping. */
   private boolean heldBack(MonitorSpec spec, Instant at) {
     return flaps.flapping(spec.name()) || setup.inMaintenance(spec, at);
+  }
+
+  /**
+   * Until when an open incident's alerts are held back: for as long as maintenance lasts, or while
+   * its monitor flaps, up to the monitor's {@code hold-down}; {@link Instant#MIN} when they are
+   * not.
+   */
+  private Instant heldUntil(MonitorSpec spec, Incident incident, Instant at) {
+    return setup.inMaintenance(spec, at) ? Instant.MAX : flaps.holdsUntil(spec, incident);
   }
 
   private void updateMaintenance(Instant now) {

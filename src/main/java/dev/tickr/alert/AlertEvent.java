@@ -10,6 +10,11 @@ public enum AlertEvent {
   UP,
   /** The monitor is DEGRADED (only response-time or certificate conditions fail). */
   DEGRADED,
+  /**
+   * A notice, not an outage: the monitor started flapping ({@link Alert#endedAt()} null) and its
+   * alerts are held for a while, or it settled ({@code endedAt} set). Its incident id is 0.
+   */
+  FLAPPING,
   /** Still DOWN: a renotification or an escalation. */
   REMINDER,
   /** A certificate expires soon, ahead of any failure. */

@@ -31,6 +31,18 @@ final class AlertIds {
     return "tickr-" + monitor + "-flapping-" + since.toEpochMilli();
   }
 
+  /**
+   * The provider-side key of a page shared by several incidents: a hash of the alerts that opened
+   * it, so it stays the same on every retry and after a restart.
+   */
+  static String pageKey(List<AlertRow> downs) {
+    StringBuilder text = new StringBuilder("page\n");
+    for (AlertRow a : downs) {
+      text.append(a.id()).append('@').append(a.createdAt().toEpochMilli()).append('\n');
+    }
+    return "tickr-page-" + sha256(text.toString()).substring(0, 16);
+  }
+
   static String certificateKey(String monitor, String certificate) {
     return "tickr-" + monitor + "-certificate-" + certificate;
   }

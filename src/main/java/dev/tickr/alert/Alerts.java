@@ -54,7 +54,7 @@ final class Alerts {
         AlertIds.degradedKey(monitor, d.since()));
   }
 
-  /** The one alert that says a monitor flaps (DOWN), or that it settled (UP). */
+  /** The notice that a monitor flaps, or that it settled ({@code settledAt} set). */
   static Alert flapping(
       String monitor,
       List<String> tags,
@@ -63,7 +63,7 @@ final class Alerts {
       Reason reason,
       String detail) {
     return new Alert(
-        settledAt == null ? AlertEvent.DOWN : AlertEvent.UP,
+        AlertEvent.FLAPPING,
         monitor,
         tags,
         0,

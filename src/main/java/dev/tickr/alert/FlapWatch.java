@@ -3,23 +3,31 @@ package dev.tickr.alert;
 import dev.tickr.check.Reason;
 import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flap damping for every monitor: counts state changes, says once when a monitor starts flapping (a
- * DOWN whose detail says so), holds its other alerts meanwhile, and says when it has settled (an UP
- * to the channels that heard it flap). Not thread-safe: the engine calls it under its lock.
+ * Flap damping for every monitor: counts state changes, says once when a monitor starts flapping
+ * (the {@code flapping} notice), holds its other alerts meanwhile, and says when it has settled
+ * (the same notice with its end, to the channels that heard it flap). It decides alerting only: the
+ * incident state machine still decides every state. The hold has two limits: an incident that lasts
+ * longer than the monitor's {@code flapping.hold-down} is alerted then, and one that fails for a
+ * reason the flap had not shown (say {@code auth-rejected} after a run of {@code http-status}) is
+ * not held at all. Not thread-safe: the engine calls it under its lock.
  */
 final class FlapWatch {
   private static final Logger LOG = LoggerFactory.getLogger(FlapWatch.class);
@@ -30,6 +38,8 @@ final class FlapWatch {
   private final Map<String, FlapDetector> detectors = new HashMap<>();
   private final Map<String, MonitorState> states = new HashMap<>();
   private final Map<String, Reason> reasons = new HashMap<>();
+  private final Map<String, Map<Reason, Instant>> seen = new HashMap<>();
+  private final Map<String, Set<Long>> unheld = new HashMap<>();
 
   FlapWatch(Store store, Supplier<Setup> setup, Grouper grouper) {
     this.store = store;
@@ -42,9 +52,41 @@ final class FlapWatch {
     return d != null && d.flapping();
   }
 
-  /** Remembers why the monitor last failed, for the flapping alert. */
-  void failedBecause(String monitor, Reason reason) {
-    reasons.put(monitor, reason);
+  /** Remembers why the monitor failed (a DEGRADED spell), for the flapping notice. */
+  void failedBecause(MonitorSpec spec, Reason reason, Instant at) {
+    reasons.put(spec.name(), reason);
+    seen.computeIfAbsent(spec.name(), m -> new EnumMap<>(Reason.class)).put(reason, at);
+  }
+
+  /**
+   * An incident opened: remembers its reason; when the monitor flaps and the reason is new within
+   * the flapping window, the incident is not held.
+   */
+  void opened(MonitorSpec spec, Incident incident, Instant at) {
+    Map<Reason, Instant> known = seen.getOrDefault(spec.name(), Map.of());
+    Instant last = known.get(incident.reason());
+    boolean novel = last == null || last.isBefore(at.minus(spec.flapping().within()));
+    if (novel && flapping(spec.name())) {
+      unheld.computeIfAbsent(spec.name(), m -> new HashSet<>()).add(incident.id());
+      LOG.info(
+          "monitor={} incident={} reason={} is new while flapping: not held",
+          spec.name(),
+          incident.id(),
+          incident.reason().code());
+    }
+    failedBecause(spec, incident.reason(), at);
+  }
+
+  /**
+   * Until when the alerts of an open incident are held because its monitor flaps: its start plus
+   * {@code hold-down}; {@link Instant#MIN} when they are not held.
+   */
+  Instant holdsUntil(MonitorSpec spec, Incident incident) {
+    if (!flapping(spec.name())
+        || unheld.getOrDefault(spec.name(), Set.of()).contains(incident.id())) {
+      return Instant.MIN;
+    }
+    return incident.startedAt().plus(spec.flapping().holdDown().after(spec.interval()));
   }
 
   /** A state change of the monitor; alerts once when it makes the monitor flap. */
@@ -65,7 +107,10 @@ final class FlapWatch {
             + " state changes within "
             + within
             + "; alerts held until stable for "
-            + within;
+            + within
+            + " (a DOWN longer than "
+            + Durations.format(spec.flapping().holdDown().after(spec.interval()))
+            + " or with a new reason is still sent)";
     LOG.warn("monitor={} {}", spec.name(), detail);
     Setup s = setup.get();
     if (s.inMaintenance(spec, now)) {
@@ -74,14 +119,14 @@ final class FlapWatch {
     Reason reason = reasons.getOrDefault(spec.name(), Reason.CONDITION);
     for (String channel : s.hearing(spec.alerts(), Event.DOWN)) {
       grouper.decide(
-          AlertIds.flapping(spec.name(), since, "down", channel),
+          AlertIds.flapping(spec.name(), since, "flapping", channel),
           channel,
           Alerts.flapping(spec.name(), spec.tags(), since, null, reason, detail),
           now);
     }
   }
 
-  /** Ends flapping of monitors stable long enough, with an UP where the flapping was told. */
+  /** Ends flapping of monitors stable long enough, with the notice where the flapping was told. */
   void settle(Instant now) {
     Setup s = setup.get();
     for (Map.Entry<String, FlapDetector> e : List.copyOf(detectors.entrySet())) {
@@ -96,6 +141,7 @@ final class FlapWatch {
       if (since == null || d.settle(now, spec.flapping()).isEmpty()) {
         continue;
       }
+      unheld.remove(monitor);
       MonitorState state = states.getOrDefault(monitor, MonitorState.PENDING);
       LOG.info("monitor={} stopped flapping state={}; alerts resume", monitor, state);
       String detail =
@@ -105,9 +151,9 @@ final class FlapWatch {
               + state.name().toLowerCase(Locale.ROOT);
       Reason reason = reasons.getOrDefault(monitor, Reason.CONDITION);
       for (String channel : s.hearing(spec.alerts(), Event.UP)) {
-        if (store.alert(AlertIds.flapping(monitor, since, "down", channel)).isPresent()) {
+        if (store.alert(AlertIds.flapping(monitor, since, "flapping", channel)).isPresent()) {
           grouper.decide(
-              AlertIds.flapping(monitor, since, "up", channel),
+              AlertIds.flapping(monitor, since, "settled", channel),
               channel,
               Alerts.flapping(monitor, spec.tags(), since, now, reason, detail),
               now);

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each decided alert once and holds it for its channel's group window; when a window
  * closes, folds what the channel got meanwhile (per event) into one notification in the outbox. A
- * channel that does not group gets one notification per alert, at once. Held alerts are in the
- * store, so a restart loses none. Not thread-safe: the engine calls it under its lock.
+ * paging channel that shares pages holds only DOWNs, and folds those of one reason into one page
+ * with its own key. A channel that does not group gets one notification per alert, at once. Held
+ * alerts are in the store, so a restart loses none. Not thread-safe: the engine calls it under its
+ * lock.
  */
 final class Grouper {
   private static final Logger LOG = LoggerFactory.getLogger(Grouper.class);
@@ -51,10 +53,11 @@ final class Grouper {
   boolean decide(String id, String channel, Alert alert, Instant now) {
     Setup s = setup.get();
     ChannelPolicy p = s.policy(channel);
-    if (p == null) {
+    Notifier notifier = s.notifiers().get(channel);
+    if (p == null || (notifier != null && !notifier.sends(alert.event()))) {
       return false;
     }
-    Instant due = s.folds(channel) ? now.plus(p.group()) : now;
+    Instant due = now.plus(s.window(channel, alert.event()));
     boolean added =
         store.holdAlert(
             new AlertRow(
@@ -86,30 +89,88 @@ final class Grouper {
       return;
     }
     Setup s = setup.get();
-    Map<String, List<AlertRow>> groups = new LinkedHashMap<>();
-    for (AlertRow row : store.heldAlerts()) {
-      String key =
-          row.channel() + "\n" + row.event() + (s.folds(row.channel()) ? "" : "\n" + row.id());
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-    }
     Instant next = Instant.MAX;
-    for (List<AlertRow> group : groups.values()) {
+    for (List<AlertRow> group : groups(s).values()) {
       Instant due = group.stream().map(AlertRow::dueAt).min(Instant::compareTo).orElseThrow();
       if (due.isAfter(now)) {
         next = Times.earliest(next, due);
       } else {
-        enqueue(group, s.dashboardUrl(), now);
+        enqueue(group, s, now);
       }
     }
     nextRelease = next;
   }
 
-  private void enqueue(List<AlertRow> group, String dashboardUrl, Instant now) {
+  /**
+   * Puts the group holding the incident's DOWN for the channel into the outbox now, before its
+   * window closes: the incident recovered, and its UP must follow the page it is on.
+   */
+  void releaseDownOf(long incidentId, String channel, Instant now) {
+    Setup s = setup.get();
+    for (List<AlertRow> group : groups(s).values()) {
+      if (group.stream()
+          .anyMatch(
+              r ->
+                  r.incidentId() == incidentId
+                      && r.channel().equals(channel)
+                      && r.event().equals(AlertEvent.DOWN.wire()))) {
+        enqueue(group, s, now);
+        return;
+      }
+    }
+  }
+
+  /** The held alerts by what folds them together, in the order they were decided. */
+  private Map<String, List<AlertRow>> groups(Setup s) {
+    Map<String, List<AlertRow>> groups = new LinkedHashMap<>();
+    for (AlertRow row : store.heldAlerts()) {
+      groups.computeIfAbsent(foldKey(row, s), k -> new ArrayList<>()).add(row);
+    }
+    return groups;
+  }
+
+  /**
+   * What folds held alerts together: their channel and event; on a channel that shares pages, the
+   * reason too (a page is about one way of failing); for the flapping notice, which side it is. An
+   * alert without a window folds with nothing.
+   */
+  private static String foldKey(AlertRow row, Setup s) {
+    Alert a = AlertJson.alert(row.body());
+    if (s.window(row.channel(), a.event()).isZero()) {
+      return row.channel() + "\n" + row.id();
+    }
+    StringBuilder key = new StringBuilder(row.channel()).append('\n').append(row.event());
+    if (s.sharesPages(row.channel())) {
+      key.append('\n').append(a.reason().code());
+    }
+    if (a.event() == AlertEvent.FLAPPING && a.endedAt() != null) {
+      key.append("\nsettled");
+    }
+    return key.toString();
+  }
+
+  /**
+   * One notification for a group. DOWNs that share a page get the page's key in place of their
+   * incidents' own, so the provider opens one incident for all of them.
+   */
+  private void enqueue(List<AlertRow> group, Setup s, Instant now) {
     List<String> ids = group.stream().map(AlertRow::id).toList();
     List<Alert> alerts = group.stream().map(r -> AlertJson.alert(r.body())).toList();
     String channel = group.get(0).channel();
+    if (group.size() > 1 && alerts.get(0).event() == AlertEvent.DOWN && s.sharesPages(channel)) {
+      String key = AlertIds.pageKey(group);
+      alerts = alerts.stream().map(a -> a.withDedupKey(key)).toList();
+      LOG.info(
+          "channel={} page={} reason={} incidents={}: one page for monitors {}",
+          channel,
+          key,
+          alerts.get(0).reason().code(),
+          alerts.size(),
+          alerts.stream().map(Alert::monitor).toList());
+    }
     Notification n =
-        new Notification(AlertIds.notification(group), alerts.get(0).event(), alerts, dashboardUrl);
+        new Notification(
+            AlertIds.notification(group), alerts.get(0).event(), alerts, s.dashboardUrl());
     store.enqueue(OutboxRow.pending(n.id(), channel, AlertJson.notification(n), now), ids);
     LOG.debug(
         "channel={} notification={} event={} alerts={}",

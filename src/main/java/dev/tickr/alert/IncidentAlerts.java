@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,21 +31,17 @@ final class IncidentAlerts {
   private final Store store;
   private final Supplier<Setup> setup;
   private final Grouper grouper;
-  private final BiPredicate<MonitorSpec, Instant> heldBack;
+  private final Hold hold;
   private final Map<Long, OpenIncident> open = new LinkedHashMap<>();
 
   /**
-   * @param heldBack whether a monitor's alerts are held back at an instant (maintenance, flapping)
+   * @param hold until when an open incident's alerts are held back (maintenance, flapping)
    */
-  IncidentAlerts(
-      Store store,
-      Supplier<Setup> setup,
-      Grouper grouper,
-      BiPredicate<MonitorSpec, Instant> heldBack) {
+  IncidentAlerts(Store store, Supplier<Setup> setup, Grouper grouper, Hold hold) {
     this.store = store;
     this.setup = setup;
     this.grouper = grouper;
-    this.heldBack = heldBack;
+    this.hold = hold;
   }
 
   /** Takes back the open incidents of the last run, with what was decided about them. */
@@ -71,7 +66,10 @@ final class IncidentAlerts {
     reconcile(oi, now);
   }
 
-  /** UP to every channel told the incident was DOWN, whatever else holds alerts back. */
+  /**
+   * UP to every channel told the incident was DOWN, whatever else holds alerts back. On a page it
+   * shares with others, the UP waits for the last of them: it resolves the page.
+   */
   void resolved(Incident incident, Instant now) {
     OpenIncident oi = open.remove(incident.id());
     if (oi == null) {
@@ -80,11 +78,27 @@ final class IncidentAlerts {
     Setup s = setup.get();
     List<String> tags = s.monitor(incident.monitor()).map(MonitorSpec::tags).orElse(List.of());
     for (String channel : s.hearing(List.copyOf(oi.downAt.keySet()), Event.UP)) {
-      grouper.decide(
-          AlertIds.incident(incident.id(), "up", channel),
-          channel,
-          Alerts.incident(AlertEvent.UP, incident, tags),
-          now);
+      Alert up = Alerts.incident(AlertEvent.UP, incident, tags);
+      if (s.sharesPages(channel)) {
+        grouper.releaseDownOf(incident.id(), channel, now);
+        SharedPages.Page page = SharedPages.of(store, incident.id(), channel).orElse(null);
+        if (page != null) {
+          List<Long> down = page.incidents().stream().filter(open::containsKey).toList();
+          if (!down.isEmpty()) {
+            LOG.info(
+                "monitor={} incident={} channel={} page={} recovered; the page stays open for"
+                    + " incidents {}",
+                incident.monitor(),
+                incident.id(),
+                channel,
+                page.key(),
+                down);
+            continue;
+          }
+          up = up.withDedupKey(page.key());
+        }
+      }
+      grouper.decide(AlertIds.incident(incident.id(), "up", channel), channel, up, now);
     }
   }
 
@@ -104,6 +118,16 @@ final class IncidentAlerts {
     return next;
   }
 
+  /** Until when an open incident's alerts are held back. */
+  @FunctionalInterface
+  interface Hold {
+    /**
+     * @return the instant the hold ends by itself ({@link Instant#MAX} when only another event ends
+     *     it); not after {@code now} when the incident's alerts are not held
+     */
+    Instant until(MonitorSpec spec, Incident incident, Instant now);
+  }
+
   /** One alert an open incident calls for, due at {@code at}. */
   private record Step(
       String id, String channel, AlertEvent event, Instant at, boolean stoppedByAck) {}
@@ -121,8 +145,13 @@ final class IncidentAlerts {
     }
     List<String> tags = setup.get().monitor(oi.monitor()).map(MonitorSpec::tags).orElse(List.of());
     for (Step step : plan.due()) {
-      grouper.decide(
-          step.id(), step.channel(), Alerts.incident(step.event(), oi.incident, tags), now);
+      Alert alert = Alerts.incident(step.event(), oi.incident, tags);
+      if (step.event() == AlertEvent.REMINDER && setup.get().sharesPages(step.channel())) {
+        String key =
+            SharedPages.of(store, oi.id(), step.channel()).map(SharedPages.Page::key).orElse(null);
+        alert = key == null ? alert : alert.withDedupKey(key);
+      }
+      grouper.decide(step.id(), step.channel(), alert, now);
       oi.decided.add(step.id());
       if (step.event() == AlertEvent.DOWN) {
         oi.downAt.putIfAbsent(step.channel(), now);
@@ -133,8 +162,12 @@ final class IncidentAlerts {
   private Plan plan(OpenIncident oi, Instant now) {
     Setup s = setup.get();
     MonitorSpec spec = s.monitor(oi.monitor()).orElse(null);
-    if (spec == null || heldBack.test(spec, now)) {
+    if (spec == null) {
       return new Plan(List.of(), Instant.MAX);
+    }
+    Instant held = hold.until(spec, oi.incident, now);
+    if (held.isAfter(now)) {
+      return new Plan(List.of(), held);
     }
     List<Step> steps = new ArrayList<>();
     Set<String> told = new HashSet<>(oi.downAt.keySet());

@@ -15,9 +15,27 @@ public interface Notifier {
   /**
    * Whether several monitors' alerts may be folded into one summary message. Channels whose
    * provider tracks each incident by key (PagerDuty, Opsgenie, Alertmanager) and machine receivers
-   * get one notification per incident.
+   * get one notification per incident, except for pages they share ({@link #sharesPages()}).
    */
   default boolean groups() {
+    return true;
+  }
+
+  /**
+   * Whether several monitors going DOWN for the same reason within the channel's group window may
+   * share one page: one incident at the provider, keyed by the group, listing the monitors, and
+   * resolved once all of them recovered. For paging providers (PagerDuty, Opsgenie).
+   */
+  default boolean sharesPages() {
+    return false;
+  }
+
+  /**
+   * Whether this kind of channel takes {@code event} at all. Paging channels leave out the {@code
+   * flapping} notice: it is not an outage, and a DOWN it holds back reaches them when it outlasts
+   * the hold.
+   */
+  default boolean sends(AlertEvent event) {
     return true;
   }
 }

@@ -5,6 +5,7 @@ import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,28 @@ record Setup(Config config, Map<String, Notifier> notifiers) {
     ChannelPolicy p = policy(channel);
     Notifier n = notifiers.get(channel);
     return p != null && !p.group().isZero() && (n == null || n.groups());
+  }
+
+  /** Whether DOWN alerts for the channel wait for its group window to share one page. */
+  boolean sharesPages(String channel) {
+    ChannelPolicy p = policy(channel);
+    Notifier n = notifiers.get(channel);
+    return p != null && !p.group().isZero() && n != null && n.sharesPages();
+  }
+
+  /**
+   * How long an alert of {@code event} for the channel waits for others to join it: its group
+   * window when it folds summaries, or when it shares pages and this is a DOWN; else zero.
+   */
+  Duration window(String channel, AlertEvent event) {
+    ChannelPolicy p = policy(channel);
+    if (p == null) {
+      return Duration.ZERO;
+    }
+    if (folds(channel) || (event == AlertEvent.DOWN && sharesPages(channel))) {
+      return p.group();
+    }
+    return Duration.ZERO;
   }
 
   boolean inMaintenance(MonitorSpec monitor, Instant at) {

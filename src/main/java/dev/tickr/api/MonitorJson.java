@@ -69,7 +69,8 @@ public final class MonitorJson {
     }
     o.putObject("flapping")
         .put("changes", spec.flapping().changes())
-        .put("within", Durations.format(spec.flapping().within()));
+        .put("within", Durations.format(spec.flapping().within()))
+        .put("hold-down", spec.flapping().holdDown().text());
     ArrayNode tags = o.putArray("tags");
     spec.tags().forEach(tags::add);
     o.put("paused", spec.paused());

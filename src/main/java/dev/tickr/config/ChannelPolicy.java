@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param events what the channel hears about
  * @param renotify how often a DOWN that nobody acknowledged is repeated, or null for never
- * @param group how long the first alert waits for others to fold into one message; zero for none
+ * @param group how long the first alert waits for others to fold into one message (on a paging
+ *     channel: how long a DOWN waits for others of the same reason to share its page); zero for
+ *     none
  * @param certificateExpiry how long before a certificate expires to warn, or null for never
  * @param retryFor how long a notification is retried before it is given up
  */
@@ -41,6 +43,12 @@ public record ChannelPolicy(
           "telegram",
           "ntfy",
           "pushover");
+
+  /**
+   * Channel types that page people, where several monitors going DOWN the same way within the group
+   * window share one page by default.
+   */
+  public static final List<String> PAGING_TYPES = List.of("pagerduty", "opsgenie");
 
   public static final Set<Event> DEFAULT_EVENTS = Set.copyOf(EnumSet.of(Event.DOWN, Event.UP));
   public static final Duration DEFAULT_GROUP = Duration.ofSeconds(30);
@@ -84,7 +92,7 @@ public record ChannelPolicy(
     return new ChannelPolicy(
         DEFAULT_EVENTS,
         null,
-        MESSAGE_TYPES.contains(type) ? DEFAULT_GROUP : Duration.ZERO,
+        MESSAGE_TYPES.contains(type) || PAGING_TYPES.contains(type) ? DEFAULT_GROUP : Duration.ZERO,
         null,
         DEFAULT_RETRY_FOR);
   }

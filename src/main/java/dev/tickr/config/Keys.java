@@ -89,7 +89,7 @@ final class Keys {
   static final List<String> CHANNEL_POLICY = ChannelPolicy.KEYS;
 
   static final List<String> ESCALATION = List.of("after", "alerts");
-  static final List<String> FLAPPING = List.of("changes", "within");
+  static final List<String> FLAPPING = List.of("changes", "within", "hold-down");
 
   static final List<String> MAINTENANCE =
       List.of(

@@ -8,6 +8,7 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,9 @@ final class MonitorReader {
   static final boolean DEFAULT_DEGRADED = true;
   static final Duration MIN_ESCALATION = Duration.ofMinutes(1);
   static final Duration MIN_FLAPPING_WITHIN = Duration.ofMinutes(1);
+  static final Duration MIN_HOLD_DOWN = Duration.ofSeconds(1);
+  static final int MAX_HOLD_DOWN_INTERVALS = 1000;
+  private static final Pattern INTERVALS = Pattern.compile("(\\d{1,9})\\s*x");
 
   /** What an http monitor without {@code conditions} checks, parsed once. */
   private static final List<Condition> DEFAULT_CONDITIONS = List.of(defaultCondition());
@@ -393,7 +399,52 @@ final class MonitorReader {
             "within",
             Flapping.DEFAULT_WITHIN,
             n -> read.duration(n, "within", MIN_FLAPPING_WITHIN));
-    return changes == null || within == null ? null : new Flapping(changes, within);
+    Flapping.HoldDown holdDown =
+        optional(fields, "hold-down", Flapping.HoldDown.DEFAULT, this::holdDown);
+    return changes == null || within == null || holdDown == null
+        ? null
+        : new Flapping(changes, within, holdDown);
+  }
+
+  /** {@code hold-down:}, a duration ({@code 5m}) or a number of intervals ({@code 3x}). */
+  private Flapping.@Nullable HoldDown holdDown(Node node) {
+    String expected = "a duration like 5m or a number of intervals like 3x";
+    Scalar s = read.scalar(node, "hold-down", expected);
+    if (s == null) {
+      return null;
+    }
+    String text = s.text().strip();
+    Matcher times = INTERVALS.matcher(text);
+    if (times.matches()) {
+      int count = Integer.parseInt(times.group(1));
+      if (count < 1 || count > MAX_HOLD_DOWN_INTERVALS) {
+        read.problem(
+            s.at(),
+            "hold-down must be between 1x and "
+                + MAX_HOLD_DOWN_INTERVALS
+                + "x the interval, got "
+                + Node.describe(s));
+        return null;
+      }
+      return Flapping.HoldDown.intervals(count);
+    }
+    Duration d;
+    try {
+      d = Durations.parse(text);
+    } catch (DateTimeParseException e) {
+      read.problem(s.at(), "hold-down must be " + expected + ", got " + Node.describe(s));
+      return null;
+    }
+    if (d.compareTo(MIN_HOLD_DOWN) < 0) {
+      read.problem(
+          s.at(),
+          "hold-down must be at least "
+              + Durations.format(MIN_HOLD_DOWN)
+              + ", got "
+              + Node.describe(s));
+      return null;
+    }
+    return Flapping.HoldDown.of(d);
   }
 
   private @Nullable List<String> distinct(@Nullable Node node, String what) {

@@ -119,6 +119,7 @@ public record MonitorSpec(
       step.alerts().forEach(c::add);
     }
     c.add(flapping.changes()).add(flapping.within().toString());
+    c.add(flapping.holdDown().text());
     c.add(tags.size());
     tags.forEach(c::add);
     c.add(String.valueOf(paused));

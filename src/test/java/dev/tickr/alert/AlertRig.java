@@ -2,7 +2,9 @@ package dev.tickr.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.check.Reason;
+import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
@@ -35,6 +37,7 @@ final class AlertRig implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(T0);
   final Map<String, FakeNotifier> notifiers = new HashMap<>();
+  private boolean realChannels;
   private final Path data;
   private Config config;
   SqliteStore store;
@@ -65,16 +68,27 @@ final class AlertRig implements AutoCloseable {
 
   private AlertEngine engine() {
     AlertEngine e =
-        new AlertEngine(
-            config,
-            store,
-            channels -> Map.copyOf(notifiers),
-            clock,
-            NO_TIMER,
-            new SplittableRandom(42));
+        new AlertEngine(config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42));
     e.restore();
     tracker.listen(e);
     return e;
+  }
+
+  /** The config's own notifiers (for channels on loopback servers), and the fakes over them. */
+  private Map<String, Notifier> notifiers(List<ChannelSpec> channels) {
+    Map<String, Notifier> out = new HashMap<>();
+    if (realChannels) {
+      out.putAll(
+          Notifiers.build(channels, Notifiers.Context.create(clock, "Tickr/test")).notifiers());
+    }
+    out.putAll(notifiers);
+    return Map.copyOf(out);
+  }
+
+  /** Sends through the real notifiers of the config's channels, not fakes. */
+  void realChannels() {
+    realChannels = true;
+    engine.reconfigure(config);
   }
 
   /** The notifier of a channel; set before the engine needs it. */
@@ -112,6 +126,12 @@ final class AlertRig implements AutoCloseable {
             Reason.HTTP_STATUS,
             "[STATUS] == 200 (actual 500)",
             new Evidence(500, List.of(), "{\"error\":\"upstream\"}")));
+  }
+
+  /** A check of the monitor that failed now for this reason. */
+  MonitorStatus fail(String monitor, Reason reason, String detail) {
+    return apply(
+        monitor, new Outcome(clock.instant(), Verdict.FAILED, reason, detail, Evidence.NONE));
   }
 
   /** A check now that failed only on response time. */

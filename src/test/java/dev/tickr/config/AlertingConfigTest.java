@@ -137,6 +137,38 @@ class AlertingConfigTest {
   }
 
   @Test
+  void hold_down_is_a_number_of_intervals_or_a_duration() throws ConfigException {
+    Config config =
+        Fixtures.parse(
+            """
+            monitors:
+              - name: campaigns
+                url: https://api.example.com/campaigns
+                interval: 30s
+              - name: reports
+                url: https://api.example.com/reports
+                interval: 30s
+                flapping: {hold-down: 4x}
+              - name: postback
+                url: https://track.example.com/postback
+                flapping: {changes: 3, hold-down: 90s}
+            """);
+
+    Flapping campaigns = config.monitor("campaigns").orElseThrow().flapping();
+    assertThat(campaigns.holdDown().text()).isEqualTo("3x");
+    assertThat(campaigns.holdDown().after(Duration.ofSeconds(30)))
+        .isEqualTo(Duration.ofSeconds(90));
+    Flapping reports = config.monitor("reports").orElseThrow().flapping();
+    assertThat(reports.holdDown().after(Duration.ofSeconds(30))).isEqualTo(Duration.ofMinutes(2));
+    assertThat(reports.changes()).isEqualTo(Flapping.DEFAULT_CHANGES);
+    Flapping postback = config.monitor("postback").orElseThrow().flapping();
+    assertThat(postback)
+        .isEqualTo(
+            new Flapping(3, Duration.ofMinutes(10), Flapping.HoldDown.of(Duration.ofSeconds(90))));
+    assertThat(postback.holdDown().text()).isEqualTo("1m30s");
+  }
+
+  @Test
   void escalation_and_flapping_count_as_a_change_of_the_monitor() throws ConfigException {
     String base =
         """
@@ -155,7 +187,9 @@ class AlertingConfigTest {
             .fingerprint();
     String damped =
         Fixtures.parse(base.formatted("flapping: {changes: 9}")).monitors().get(0).fingerprint();
+    String heldLess =
+        Fixtures.parse(base.formatted("flapping: {hold-down: 2x}")).monitors().get(0).fingerprint();
 
-    assertThat(Set.of(plain, escalated, damped)).hasSize(3);
+    assertThat(Set.of(plain, escalated, damped, heldLess)).hasSize(4);
   }
 }

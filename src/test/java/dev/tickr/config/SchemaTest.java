@@ -101,6 +101,8 @@ class SchemaTest {
         .isEqualTo(Flapping.DEFAULT_CHANGES);
     assertThat(duration(schema.at("/$defs/flapping/properties/within/default")))
         .isEqualTo(Flapping.DEFAULT_WITHIN);
+    assertThat(schema.at("/$defs/flapping/properties/hold-down/default").asText())
+        .isEqualTo(Flapping.HoldDown.DEFAULT.text());
   }
 
   @Test

@@ -80,6 +80,12 @@ final class AlertmanagerNotifier implements Notifier {
     return false;
   }
 
+  /** Not the {@code flapping} notice: Alertmanager would fire it as an outage and route a page. */
+  @Override
+  public boolean sends(AlertEvent event) {
+    return event != AlertEvent.FLAPPING;
+  }
+
   @Override
   public Delivery send(Notification n) {
     Request.Builder request = new Request.Builder().url(url).post(Json.body(alerts(n)));

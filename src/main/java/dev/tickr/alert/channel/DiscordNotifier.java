@@ -31,6 +31,7 @@ final class DiscordNotifier implements Notifier {
           AlertEvent.DOWN, 0xE74C3C,
           AlertEvent.UP, 0x2ECC71,
           AlertEvent.DEGRADED, 0xE67E22,
+          AlertEvent.FLAPPING, 0x9B59B6,
           AlertEvent.REMINDER, 0x992D22,
           AlertEvent.CERTIFICATE, 0xF1C40F,
           AlertEvent.TEST, 0x3498DB);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.alert.Alert;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,20 @@ final class Json {
   static ArrayNode strings(Collection<String> values) {
     ArrayNode array = array();
     values.forEach(array::add);
+    return array;
+  }
+
+  /** The monitors of a shared page: name, incident, what failed, since when. */
+  static ArrayNode monitors(List<Alert> alerts) {
+    ArrayNode array = array();
+    for (Alert a : alerts) {
+      ObjectNode m = array.addObject();
+      m.put("name", a.monitor());
+      m.put("incident_id", a.incidentId());
+      m.put("detail", a.detail());
+      m.put("status", a.status());
+      m.put("started_at", time(a.startedAt()));
+    }
     return array;
   }
 

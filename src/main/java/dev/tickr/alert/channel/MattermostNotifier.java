@@ -28,6 +28,7 @@ final class MattermostNotifier implements Notifier {
           AlertEvent.DOWN, "#E74C3C",
           AlertEvent.UP, "#2ECC71",
           AlertEvent.DEGRADED, "#E67E22",
+          AlertEvent.FLAPPING, "#9B59B6",
           AlertEvent.REMINDER, "#992D22",
           AlertEvent.CERTIFICATE, "#F1C40F",
           AlertEvent.TEST, "#3498DB");

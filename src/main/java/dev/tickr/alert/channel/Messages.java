@@ -68,7 +68,27 @@ final class Messages {
               AlertEvent.DEGRADED, "DEGRADED",
               AlertEvent.REMINDER, "still DOWN",
               AlertEvent.CERTIFICATE, "with certificates expiring soon",
-              AlertEvent.TEST, "in a test"));
+              AlertEvent.TEST, "in a test",
+              AlertEvent.FLAPPING, "flapping"));
+
+  /**
+   * The {@code flapping} notice: the texts of a monitor that started flapping, and of one that
+   * settled ({@code ended_at} set), which the same event carries.
+   */
+  private static final Template FLAPPING_TITLE = builtIn("{{monitor}} is flapping");
+
+  private static final Template FLAPPING_BODY =
+      builtIn("{{detail}}\nFlapping since {{started_at}}; last failure: {{reason}}.");
+
+  private static final Template FLAPPING_LINE =
+      builtIn("{{monitor}}: flapping since {{started_at}} (last failure: {{reason}})");
+
+  private static final Template SETTLED_TITLE = builtIn("{{monitor}} stopped flapping");
+
+  private static final Template SETTLED_BODY =
+      builtIn("{{detail}}.\nFlapped from {{started_at}} to {{ended_at}}.");
+
+  private static final Template SETTLED_LINE = builtIn("{{monitor}}: stopped flapping, {{detail}}");
 
   /** How much of a grouped notification a provider takes. */
   record Limits(int maxLines, int maxChars) {}
@@ -103,8 +123,10 @@ final class Messages {
     if (!n.grouped()) {
       Alert alert = n.first();
       Map<String, String> values = fields(alert, n.dashboardUrl(), now);
-      Template t = title != null ? title : template(TITLES, n.event());
-      Template b = body != null ? body : template(BODIES, n.event());
+      Template t =
+          title != null ? title : template(TITLES, FLAPPING_TITLE, SETTLED_TITLE, n.event(), alert);
+      Template b =
+          body != null ? body : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
       return new Text(
           mark + t.render(values, escape),
           cut(b.render(values, escape), limits.maxChars()),
@@ -116,7 +138,10 @@ final class Messages {
     int chars = 0;
     for (Alert alert : n.alerts()) {
       String line =
-          cut(template(LINES, n.event()).render(fields(alert, n.dashboardUrl(), now), escape), 300);
+          cut(
+              template(LINES, FLAPPING_LINE, SETTLED_LINE, n.event(), alert)
+                  .render(fields(alert, n.dashboardUrl(), now), escape),
+              300);
       if (lines.size() >= limits.maxLines() || chars + line.length() + 1 > limits.maxChars()) {
         break;
       }
@@ -138,7 +163,7 @@ final class Messages {
     int rest = alerts.size() - names.size();
     return alerts.size()
         + " monitors "
-        + SUMMARIES.get(n.event())
+        + (settled(n.event(), n.first()) ? "stopped flapping" : SUMMARIES.get(n.event()))
         + ": "
         + String.join(", ", names)
         + (rest > 0 ? " and " + rest + " more" : "");
@@ -201,12 +226,32 @@ final class Messages {
         .replace("\"", "&quot;");
   }
 
-  private static Template template(Map<AlertEvent, Template> table, AlertEvent event) {
+  /** The built-in text of an event; the flapping notice has one for each of its two sides. */
+  private static Template template(
+      Map<AlertEvent, Template> table,
+      Template flapping,
+      Template settled,
+      AlertEvent event,
+      Alert a) {
+    if (event == AlertEvent.FLAPPING) {
+      return settled(event, a) ? settled : flapping;
+    }
     Template t = table.get(event);
     if (t == null) {
       throw new IllegalStateException("no default text for " + event);
     }
     return t;
+  }
+
+  /** Whether the notification's alerts share one page: several, all with one key. */
+  static boolean sharedPage(Notification n) {
+    String key = n.first().dedupKey();
+    return n.grouped() && n.alerts().stream().allMatch(a -> a.dedupKey().equals(key));
+  }
+
+  /** Whether this is the notice that a monitor stopped flapping. */
+  static boolean settled(AlertEvent event, Alert a) {
+    return event == AlertEvent.FLAPPING && a.endedAt() != null;
   }
 
   private static Map<AlertEvent, Template> byEvent(

@@ -40,6 +40,7 @@ final class NtfyNotifier implements Notifier {
           AlertEvent.DOWN, "rotating_light",
           AlertEvent.UP, "white_check_mark",
           AlertEvent.DEGRADED, "warning",
+          AlertEvent.FLAPPING, "repeat",
           AlertEvent.REMINDER, "rotating_light",
           AlertEvent.CERTIFICATE, "lock",
           AlertEvent.TEST, "test_tube");

@@ -15,8 +15,9 @@ import okhttp3.Request;
 
 /**
  * {@code opsgenie}: the Alert API. A DOWN (and its reminders) creates an alert whose {@code alias}
- * is the incident's key, so Opsgenie folds repeats into it; UP closes it by that alias. One call
- * per incident, never grouped.
+ * is the incident's key, so Opsgenie folds repeats into it; UP closes it by that alias. DOWNs of
+ * one reason that share a page go as one alert whose alias is the page's, listing the monitors; the
+ * {@code flapping} notice is not sent.
  */
 final class OpsgenieNotifier implements Notifier {
   static final List<String> KEYS =
@@ -28,7 +29,7 @@ final class OpsgenieNotifier implements Notifier {
   static final int MESSAGE_CHARS = 130;
   static final int DESCRIPTION_CHARS = 15_000;
 
-  private static final Messages.Limits LIMITS = new Messages.Limits(1, DESCRIPTION_CHARS);
+  private static final Messages.Limits LIMITS = new Messages.Limits(100, DESCRIPTION_CHARS);
 
   private final String name;
   private final HttpUrl base;
@@ -61,9 +62,26 @@ final class OpsgenieNotifier implements Notifier {
     return false;
   }
 
-  /** One call per alert, in order; stops at the first that is not sent. */
+  /** Not the {@code flapping} notice: it would page for what is not an outage. */
+  @Override
+  public boolean sends(AlertEvent event) {
+    return event != AlertEvent.FLAPPING;
+  }
+
+  @Override
+  public boolean sharesPages() {
+    return true;
+  }
+
+  /**
+   * One call for alerts that share a page, else one per alert, in order; stops at the first that is
+   * not sent.
+   */
   @Override
   public Delivery send(Notification n) {
+    if (Messages.sharedPage(n)) {
+      return sendOne(n);
+    }
     Delivery last = null;
     for (Alert alert : n.alerts()) {
       last = sendOne(new Notification(n.id(), n.event(), List.of(alert), n.dashboardUrl()));
@@ -112,7 +130,10 @@ final class OpsgenieNotifier implements Notifier {
     if (alert.status() != null) {
       details.put("status", String.valueOf(alert.status()));
     }
-    root.put("entity", alert.monitor());
+    if (n.grouped()) {
+      details.put("monitors", String.join(", ", n.alerts().stream().map(Alert::monitor).toList()));
+    }
+    root.put("entity", n.grouped() ? n.alerts().size() + " monitors" : alert.monitor());
     root.put("source", "Tickr");
     root.put("priority", priority(n.event()));
     return root;
@@ -122,7 +143,7 @@ final class OpsgenieNotifier implements Notifier {
     return switch (event) {
       case DOWN, REMINDER, UP -> priority;
       case DEGRADED, CERTIFICATE -> "P4";
-      case TEST -> "P5";
+      case TEST, FLAPPING -> "P5";
     };
   }
 

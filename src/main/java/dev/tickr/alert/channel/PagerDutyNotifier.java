@@ -13,7 +13,8 @@ import okhttp3.Request;
 /**
  * {@code pagerduty}: Events API v2. A DOWN (and its reminders) triggers an alert keyed by the
  * incident's {@code dedup_key}; UP resolves it. DEGRADED and certificate warnings trigger with
- * severity {@code warning}, tests with {@code info}. One event per incident, never grouped.
+ * severity {@code warning}, tests with {@code info}; the {@code flapping} notice is not sent. DOWNs
+ * of one reason that share a page go as one event keyed by the page, listing the monitors.
  */
 final class PagerDutyNotifier implements Notifier {
   static final List<String> KEYS =
@@ -23,7 +24,7 @@ final class PagerDutyNotifier implements Notifier {
   static final List<String> SEVERITIES = List.of("critical", "error", "warning", "info");
   static final int SUMMARY_CHARS = 1024;
 
-  private static final Messages.Limits LIMITS = new Messages.Limits(1, 8000);
+  private static final Messages.Limits LIMITS = new Messages.Limits(100, 8000);
 
   private final String name;
   private final URI url;
@@ -53,9 +54,26 @@ final class PagerDutyNotifier implements Notifier {
     return false;
   }
 
-  /** One event per alert, in order; stops at the first that is not sent. */
+  /** Not the {@code flapping} notice: it would page for what is not an outage. */
+  @Override
+  public boolean sends(AlertEvent event) {
+    return event != AlertEvent.FLAPPING;
+  }
+
+  @Override
+  public boolean sharesPages() {
+    return true;
+  }
+
+  /**
+   * One event for alerts that share a page, else one per alert, in order; stops at the first that
+   * is not sent.
+   */
   @Override
   public Delivery send(Notification n) {
+    if (Messages.sharedPage(n)) {
+      return http.send(new Request.Builder().url(url.toString()).post(Json.body(event(n))).build());
+    }
     Delivery last = null;
     for (Alert alert : n.alerts()) {
       Notification one = new Notification(n.id(), n.event(), List.of(alert), n.dashboardUrl());
@@ -80,7 +98,7 @@ final class PagerDutyNotifier implements Notifier {
     Messages.Text text = messages.compose(n, s -> s, LIMITS);
     ObjectNode payload = root.putObject("payload");
     payload.put("summary", Messages.cut(text.title(), SUMMARY_CHARS));
-    payload.put("source", alert.monitor());
+    payload.put("source", n.grouped() ? n.alerts().size() + " monitors (Tickr)" : alert.monitor());
     payload.put("severity", severity(n.event()));
     payload.put("timestamp", Json.time(alert.startedAt()));
     payload.put("class", alert.reason().code());
@@ -88,10 +106,14 @@ final class PagerDutyNotifier implements Notifier {
     details.put("event", n.event().wire());
     details.put("detail", alert.detail());
     details.put("message", text.body());
-    details.put("status", alert.status());
-    details.put("incident_id", alert.incidentId());
-    details.set("tags", Json.strings(alert.tags()));
-    details.put("evidence", alert.evidence());
+    if (n.grouped()) {
+      details.set("monitors", Json.monitors(n.alerts()));
+    } else {
+      details.put("status", alert.status());
+      details.put("incident_id", alert.incidentId());
+      details.set("tags", Json.strings(alert.tags()));
+      details.put("evidence", alert.evidence());
+    }
     root.put("client", "Tickr");
     root.put("client_url", n.dashboardUrl());
     root.putArray("links").addObject().put("href", text.link()).put("text", "Open in Tickr");
@@ -102,7 +124,7 @@ final class PagerDutyNotifier implements Notifier {
     return switch (event) {
       case DOWN, REMINDER -> severity;
       case DEGRADED, CERTIFICATE -> "warning";
-      case TEST, UP -> "info";
+      case TEST, UP, FLAPPING -> "info";
     };
   }
 

@@ -32,6 +32,7 @@ final class SlackNotifier implements Notifier {
           AlertEvent.DOWN, ":red_circle:",
           AlertEvent.UP, ":large_green_circle:",
           AlertEvent.DEGRADED, ":large_orange_circle:",
+          AlertEvent.FLAPPING, ":repeat:",
           AlertEvent.REMINDER, ":red_circle:",
           AlertEvent.CERTIFICATE, ":warning:",
           AlertEvent.TEST, ":test_tube:");

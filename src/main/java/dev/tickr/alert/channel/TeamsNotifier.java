@@ -29,6 +29,7 @@ final class TeamsNotifier implements Notifier {
           AlertEvent.DOWN, "Attention",
           AlertEvent.UP, "Good",
           AlertEvent.DEGRADED, "Warning",
+          AlertEvent.FLAPPING, "Warning",
           AlertEvent.REMINDER, "Attention",
           AlertEvent.CERTIFICATE, "Warning",
           AlertEvent.TEST, "Accent");
