@@ -42,7 +42,9 @@ final class NtfyNotifier implements Notifier {
           AlertEvent.DEGRADED, "warning",
           AlertEvent.REMINDER, "rotating_light",
           AlertEvent.CERTIFICATE, "lock",
-          AlertEvent.TEST, "test_tube");
+          AlertEvent.TEST, "test_tube",
+          AlertEvent.CONNECTIVITY_LOST, "electric_plug",
+          AlertEvent.CONNECTIVITY_RESTORED, "electric_plug");
 
   private final String name;
   private final URI url;

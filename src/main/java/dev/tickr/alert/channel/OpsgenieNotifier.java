@@ -76,7 +76,7 @@ final class OpsgenieNotifier implements Notifier {
 
   private Delivery sendOne(Notification one) {
     HttpUrl.Builder url = base.newBuilder().addPathSegments("v2/alerts");
-    if (one.event() == AlertEvent.UP) {
+    if (one.event().resolves()) {
       url.addPathSegment(one.first().dedupKey())
           .addPathSegment("close")
           .addQueryParameter("identifierType", "alias");
@@ -92,7 +92,7 @@ final class OpsgenieNotifier implements Notifier {
   ObjectNode body(Notification n) {
     Alert alert = n.first();
     Messages.Text text = messages.compose(n, s -> s, LIMITS);
-    if (n.event() == AlertEvent.UP) {
+    if (n.event().resolves()) {
       return Json.object().put("source", "Tickr").put("note", text.title() + "\n" + text.body());
     }
     ObjectNode root = Json.object();
@@ -112,7 +112,7 @@ final class OpsgenieNotifier implements Notifier {
     if (alert.status() != null) {
       details.put("status", String.valueOf(alert.status()));
     }
-    root.put("entity", alert.monitor());
+    root.put("entity", alert.aboutTickr() ? "tickr" : alert.monitor());
     root.put("source", "Tickr");
     root.put("priority", priority(n.event()));
     return root;
@@ -121,7 +121,7 @@ final class OpsgenieNotifier implements Notifier {
   private String priority(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER, UP -> priority;
-      case DEGRADED, CERTIFICATE -> "P4";
+      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED -> "P4";
       case TEST -> "P5";
     };
   }

@@ -31,7 +31,9 @@ final class TeamsNotifier implements Notifier {
           AlertEvent.DEGRADED, "Warning",
           AlertEvent.REMINDER, "Attention",
           AlertEvent.CERTIFICATE, "Warning",
-          AlertEvent.TEST, "Accent");
+          AlertEvent.TEST, "Accent",
+          AlertEvent.CONNECTIVITY_LOST, "Warning",
+          AlertEvent.CONNECTIVITY_RESTORED, "Good");
 
   private final ChatWebhook hook;
 
