@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -121,7 +123,7 @@ public final class ConnectivityGuard {
    * {@code tickr run} does every interval; for when someone wants to know at once.
    */
   public Round probeNow() {
-    return roundAfter(ticker.nanos());
+    return roundAfter(ticker.nanos(), false);
   }
 
   /**
@@ -140,30 +142,39 @@ public final class ConnectivityGuard {
     if (lost || (restoredOnce && restoredNanos - startNanos > 0)) {
       return true;
     }
-    return !roundAfter(failedNanos).up();
+    return !roundAfter(failedNanos, true).up();
   }
 
-  /** A round that began at or after {@code nanos}: the last one, the pending one, or a new one. */
-  private Round roundAfter(long nanos) {
+  /**
+   * A round that began at or after {@code nanos}: the last one, the pending one, or a new one.
+   *
+   * @param lostServes whether, while the link is lost, the round that found it so will do
+   */
+  private Round roundAfter(long nanos, boolean lostServes) {
     for (int i = 0; i < 4; i++) {
       CompletableFuture<Round> wait;
       synchronized (lock) {
         Round r = last;
-        if (r != null && r.startNanos() - nanos >= 0) {
-          return r;
+        if (r != null && ((lostServes && lost) || r.startNanos() - nanos >= 0)) {
+          return r; // while lost, the round that found it so serves every failure
         }
         CompletableFuture<Round> p = pending;
         wait = p != null ? p : request();
       }
+      // Bounded: a round keeps to its timeout and starts within MIN_GAP, unless Tickr is stopping.
+      Duration limit = MIN_GAP.plus(spec.timeout()).plus(MIN_GAP);
       try {
-        wait.join();
-      } catch (RuntimeException e) {
+        wait.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException | TimeoutException e) {
         LOG.warn("connectivity round failed inside Tickr: {}", e.toString());
         break;
       }
     }
-    // Not reached in practice (each pass starts a round that began after the failure); when the
-    // rounds themselves fail, the failure counts as it would without the guard.
+    // Each pass but the first starts a round that began after the failure, so this is reached only
+    // when rounds themselves fail (Tickr stopping): the failure then counts as without the guard.
     return new Round(nanos, clock.instant(), true, Reason.INTERNAL, "no round");
   }
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * A TCP listener on {@code 127.0.0.1} that accepts and at once closes every connection, and that a
@@ -15,11 +16,12 @@ import java.net.Socket;
 public final class TcpListener implements AutoCloseable {
   private final int port;
   private ServerSocket socket;
+  private Thread acceptor;
 
   private TcpListener(ServerSocket socket) {
     this.socket = socket;
     this.port = socket.getLocalPort();
-    accept(socket);
+    this.acceptor = accept(socket);
   }
 
   /** Listens on a free loopback port. */
@@ -36,12 +38,23 @@ public final class TcpListener implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Stops listening: connections to the port are refused until {@link #start()}. */
+  /**
+   * Stops listening: connections to the port are refused until {@link #start()}. Returns once the
+   * accepting thread is out, for only then is the socket really closed (a close while a thread is
+   * blocked in accept finishes when that thread leaves it), so no later connection gets in.
+   */
   public synchronized void stop() {
     try {
       socket.close();
+      acceptor.join(Duration.ofSeconds(10));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the listener", e);
+    }
+    if (acceptor.isAlive()) {
+      throw new IllegalStateException("the listener on port " + port + " did not stop");
     }
   }
 
@@ -49,7 +62,7 @@ public final class TcpListener implements AutoCloseable {
   public synchronized void start() {
     if (socket.isClosed()) {
       socket = bind(port);
-      accept(socket);
+      acceptor = accept(socket);
     }
   }
 
@@ -69,8 +82,8 @@ public final class TcpListener implements AutoCloseable {
     }
   }
 
-  private static void accept(ServerSocket s) {
-    Thread.ofVirtual()
+  private static Thread accept(ServerSocket s) {
+    return Thread.ofVirtual()
         .name("tcp-listener-" + s.getLocalPort())
         .start(
             () -> {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * target are TCP listeners on 127.0.0.1 that the test stops and starts; alerts go to a real webhook
  * receiver on loopback. Time moves by hand, one interval per step.
  */
-class ConnectivityGuardTest {
+class OwnConnectivityTest {
   private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
   private static final Duration INTERVAL = Duration.ofSeconds(10);
   private static final int MONITORS = 500;
