@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * an {@code http(s)://} URL), {@code interval} and {@code timeout}.
  */
 final class ConnectivityReader {
+  /** How much of a canary's answer is read: it only has to come. */
+  static final long CANARY_BODY = 1024;
+
   private final Problems problems;
   private final Read read;
 
@@ -89,7 +92,10 @@ final class ConnectivityReader {
     try {
       if (lower.startsWith("http://") || lower.startsWith("https://")) {
         URI uri = read.uri(s, "target");
-        return uri == null ? null : HttpTarget.get(uri);
+        // Any answer says the link works: a redirect is not followed, and little of a body read.
+        return uri == null
+            ? null
+            : new HttpTarget(uri, "GET", List.of(), null, false, CANARY_BODY, false, List.of());
       }
       String hostPort = lower.startsWith("tcp://") ? text.substring("tcp://".length()) : text;
       if (hostPort.endsWith("/")) {

@@ -6,6 +6,7 @@ import dev.tickr.check.HttpTarget;
 import dev.tickr.check.TcpTarget;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code connectivity:} is read into canaries the checks probe; absent, the guard is off. */
@@ -37,7 +38,15 @@ class ConnectivityConfigTest {
         .containsExactly(
             new TcpTarget("192.0.2.53", 53),
             new TcpTarget("2001:db8::1", 443),
-            HttpTarget.get(URI.create("https://www.example.com/")));
+            new HttpTarget(
+                URI.create("https://www.example.com/"),
+                "GET",
+                List.of(),
+                null,
+                false,
+                ConnectivityReader.CANARY_BODY,
+                false,
+                List.of()));
     assertThat(spec.interval()).isEqualTo(ConnectivitySpec.DEFAULT_INTERVAL);
     assertThat(spec.timeout()).isEqualTo(ConnectivitySpec.DEFAULT_TIMEOUT);
   }

@@ -3,11 +3,13 @@ package dev.tickr.connectivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.Tickr;
+import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Target;
 import dev.tickr.check.TcpTarget;
 import dev.tickr.config.ConnectivitySpec;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.testing.TcpListener;
+import dev.tickr.testing.TestHttpServer;
 import dev.tickr.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +59,20 @@ class ConnectivityGuardTest {
     assertThat(guard.explains(now, now)).isFalse();
     assertThat(guard.state()).isEqualTo(LinkState.OFF);
     assertThat(guard.rounds()).isZero();
+  }
+
+  @Test
+  void an_http_canary_that_answers_500_still_says_the_link_works() {
+    try (TestHttpServer broken = TestHttpServer.plain().text("/", 500, "oops")) {
+      guard.reconfigure(
+          new ConnectivitySpec(
+              List.of(HttpTarget.get(broken.url("/"))),
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(2)));
+
+      assertThat(guard.probeNow().up()).isTrue();
+      assertThat(guard.state()).isEqualTo(LinkState.ONLINE);
+    }
   }
 
   @Test
