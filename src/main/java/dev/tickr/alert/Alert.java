@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  * One monitor's part of a notification, everything already redacted: nothing here may hold a
  * secret, since every field can end up in a chat message.
  *
+ * @param monitor the monitor, or {@link #NO_MONITOR} for a notice about Tickr itself
  * @param incidentId the incident, or 0 when there is none (a test, a certificate warning)
  * @param startedAt when the incident (or the degraded spell) began
- * @param endedAt when it ended, for {@link AlertEvent#UP}
+ * @param endedAt when it ended, for {@link AlertEvent#UP} (and {@link
+ *     AlertEvent#CONNECTIVITY_RESTORED})
  * @param reason the stable reason class
  * @param detail what failed, in one phrase: the failed condition with its actual value, or the
  *     probe's error ({@code [STATUS] == 200 (actual 500)}, {@code timeout after 5s while
@@ -39,6 +41,9 @@ public record Alert(
     @Nullable Instant certificateExpiresAt,
     String dedupKey) {
 
+  /** The monitor of a notice about Tickr itself (its connectivity), which concerns none. */
+  public static final String NO_MONITOR = "";
+
   public Alert {
     tags = List.copyOf(tags);
   }
@@ -58,6 +63,11 @@ public record Alert(
         evidence,
         certificateExpiresAt,
         key);
+  }
+
+  /** Whether this is about Tickr itself rather than one monitor. */
+  public boolean aboutTickr() {
+    return monitor.equals(NO_MONITOR);
   }
 
   public @Nullable Duration duration() {

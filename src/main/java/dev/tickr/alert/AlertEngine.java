@@ -4,9 +4,11 @@ import dev.tickr.check.Reason;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.config.ChannelPolicy;
 import dev.tickr.config.ChannelPolicy.Event;
+import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Incident;
+import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -204,6 +206,35 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
         if (certificates.add(ids.get(i))) {
           grouper.decide(ids.get(i), channels.get(i), alert, at);
         }
+      }
+    }
+    waiter.wake();
+  }
+
+  /**
+   * Tickr's own link was lost or is back: a notice to every channel whose events list asks for it,
+   * once per loss. Not about any monitor, so no maintenance window or flapping holds it back.
+   */
+  public void connectivity(LinkEvent event) {
+    Instant now = clock.instant();
+    Setup s = setup;
+    Alert alert =
+        switch (event) {
+          case LinkEvent.Lost l -> Alerts.connectivity(l.lostAt(), null, l.reason(), l.detail());
+          case LinkEvent.Restored r ->
+              Alerts.connectivity(
+                  r.lostAt(),
+                  r.restoredAt(),
+                  Reason.CONNECT,
+                  "Tickr reaches its canaries again (" + r.detail() + ")");
+        };
+    Event wanted =
+        event instanceof LinkEvent.Lost ? Event.CONNECTIVITY_LOST : Event.CONNECTIVITY_RESTORED;
+    String what = event instanceof LinkEvent.Lost ? "lost" : "restored";
+    List<String> all = s.config().channels().stream().map(ChannelSpec::name).toList();
+    synchronized (lock) {
+      for (String channel : s.hearing(all, wanted)) {
+        grouper.decide(AlertIds.connectivity(event.lostAt(), what, channel), channel, alert, now);
       }
     }
     waiter.wake();

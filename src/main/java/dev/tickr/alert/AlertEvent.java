@@ -20,9 +20,21 @@ public enum AlertEvent {
   /** A certificate expires soon, ahead of any failure. */
   CERTIFICATE,
   /** A marked test notification ({@code tickr alert test}). */
-  TEST;
+  TEST,
+  /** Tickr's own link is lost: failing checks are not counted until it returns. */
+  CONNECTIVITY_LOST,
+  /** Tickr's own link is back: monitors are judged afresh. */
+  CONNECTIVITY_RESTORED;
 
+  private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+  /** Whether this ends what an earlier notification began (an incident, a loss of the link). */
+  public boolean resolves() {
+    return this == UP || this == CONNECTIVITY_RESTORED;
+  }
+
+  /** The contract spelling, e.g. {@code connectivity-lost}. */
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 }

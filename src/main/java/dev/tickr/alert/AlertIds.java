@@ -43,6 +43,11 @@ final class AlertIds {
     return "tickr-page-" + sha256(text.toString()).substring(0, 16);
   }
 
+  /** The provider-side key of one loss of Tickr's own link: its lost and restored share it. */
+  static String connectivityKey(Instant lostAt) {
+    return "tickr-connectivity-" + lostAt.toEpochMilli();
+  }
+
   static String certificateKey(String monitor, String certificate) {
     return "tickr-" + monitor + "-certificate-" + certificate;
   }
@@ -60,6 +65,11 @@ final class AlertIds {
 
   static String flapping(String monitor, Instant since, String what, String channel) {
     return "flapping-" + monitor + "-" + since.toEpochMilli() + ":" + what + ":" + channel;
+  }
+
+  /** {@code connectivity-1764979200000:lost:ops}. */
+  static String connectivity(Instant lostAt, String what, String channel) {
+    return "connectivity-" + lostAt.toEpochMilli() + ":" + what + ":" + channel;
   }
 
   static String certificate(String monitor, String certificate, Duration ahead, String channel) {

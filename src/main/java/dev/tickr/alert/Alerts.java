@@ -77,6 +77,27 @@ final class Alerts {
         AlertIds.flappingKey(monitor, since));
   }
 
+  /**
+   * The notice that Tickr's own link is lost ({@code restoredAt} null) or back. It is about no
+   * monitor: its monitor is {@link Alert#NO_MONITOR}.
+   */
+  static Alert connectivity(
+      Instant lostAt, @Nullable Instant restoredAt, Reason reason, String detail) {
+    return new Alert(
+        restoredAt == null ? AlertEvent.CONNECTIVITY_LOST : AlertEvent.CONNECTIVITY_RESTORED,
+        Alert.NO_MONITOR,
+        List.of(),
+        0,
+        lostAt,
+        restoredAt,
+        reason,
+        detail,
+        null,
+        "",
+        null,
+        AlertIds.connectivityKey(lostAt));
+  }
+
   static Alert certificate(
       String monitor, List<String> tags, TlsInfo tls, String fingerprint, Instant now) {
     Instant expires = tls.expiresAt();

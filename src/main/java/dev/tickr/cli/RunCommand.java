@@ -239,6 +239,7 @@ final class RunCommand implements Callable<Integer> {
               () -> daemon.tracker().snapshot(),
               () -> daemon.scheduler().inFlight(),
               daemon::channelHealth));
+      metrics.watchConnectivity(daemon.connectivity()::state);
       Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
       WebServer web =
           new WebServer(

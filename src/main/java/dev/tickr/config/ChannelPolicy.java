@@ -60,10 +60,13 @@ public record ChannelPolicy(
     UP,
     DEGRADED,
     REMINDER,
-    CERTIFICATE;
+    CERTIFICATE,
+    /** Tickr's own link is lost (the {@code connectivity:} guard); not about one monitor. */
+    CONNECTIVITY_LOST,
+    CONNECTIVITY_RESTORED;
 
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<Event> ofCode(String code) {

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param maintenance the {@code maintenance:} windows
  * @param policies each channel's alerting policy, by channel name (every channel has one)
+ * @param connectivity the own-connectivity guard's canaries, {@link ConnectivitySpec#OFF} if none
  */
 public record Config(
     List<MonitorSpec> monitors,
@@ -20,7 +21,8 @@ public record Config(
     StorageSpec storage,
     ServerSpec server,
     Map<String, ChannelPolicy> policies,
-    SecretValues secretValues) {
+    SecretValues secretValues,
+    ConnectivitySpec connectivity) {
 
   public static final Config EMPTY =
       new Config(
@@ -31,7 +33,8 @@ public record Config(
           StorageSpec.DEFAULT,
           ServerSpec.DEFAULT,
           Map.of(),
-          SecretValues.NONE);
+          SecretValues.NONE,
+          ConnectivitySpec.OFF);
 
   public Config {
     monitors = List.copyOf(monitors);
@@ -54,7 +57,8 @@ public record Config(
         storage,
         server,
         policies,
-        new SecretValues(values));
+        new SecretValues(values),
+        connectivity);
   }
 
   /**
@@ -86,7 +90,15 @@ public record Config(
     Set<String> secrets = new java.util.HashSet<>(secretValues.values());
     secrets.addAll(apiSecrets);
     return new Config(
-        all, channels, statusPages, windows, storage, server, policies, new SecretValues(secrets));
+        all,
+        channels,
+        statusPages,
+        windows,
+        storage,
+        server,
+        policies,
+        new SecretValues(secrets),
+        connectivity);
   }
 
   /**
@@ -103,7 +115,15 @@ public record Config(
       }
     }
     return new Config(
-        monitors, channels, all, maintenance, storage, server, policies, secretValues);
+        monitors,
+        channels,
+        all,
+        maintenance,
+        storage,
+        server,
+        policies,
+        secretValues,
+        connectivity);
   }
 
   /** The channel's alerting policy; the type's defaults for a channel that sets none. */

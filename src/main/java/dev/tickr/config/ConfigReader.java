@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the sections of a config file: channels, defaults and monitors, status pages, maintenance,
- * storage and server, and checks the names that refer across sections.
+ * storage, server and connectivity, and checks the names that refer across sections.
  */
 final class ConfigReader {
   private final Problems problems;
@@ -67,6 +67,7 @@ final class ConfigReader {
         new MaintenanceReader(problems, monitorNames).read(top.get("maintenance"));
     StorageSpec storage = new StorageReader(problems).read(top.get("storage"));
     ServerSpec server = new ServerReader(problems).read(top.get("server"));
+    ConnectivitySpec connectivity = new ConnectivityReader(problems).read(top.get("connectivity"));
     return new Config(
         monitors,
         channels,
@@ -75,7 +76,8 @@ final class ConfigReader {
         storage == null ? StorageSpec.DEFAULT : storage,
         server == null ? ServerSpec.DEFAULT : server,
         policies,
-        SecretValues.NONE);
+        SecretValues.NONE,
+        connectivity == null ? ConnectivitySpec.OFF : connectivity);
   }
 
   private List<ChannelSpec> channels(

@@ -12,7 +12,14 @@ import java.util.stream.Stream;
 final class Keys {
   static final List<String> TOP =
       List.of(
-          "defaults", "monitors", "channels", "status-pages", "maintenance", "storage", "server");
+          "defaults",
+          "monitors",
+          "channels",
+          "status-pages",
+          "maintenance",
+          "storage",
+          "server",
+          "connectivity");
 
   /** Top-level keys that start so are ignored: a place for YAML anchors ({@code x-common: &c}). */
   static final String EXTENSION_PREFIX = "x-";
@@ -109,6 +116,7 @@ final class Keys {
 
   static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
   static final List<String> SERVER = List.of("listen", "public-url", "metrics-token");
+  static final List<String> CONNECTIVITY = List.of("targets", "interval", "timeout");
 
   /**
    * Each object the loader reads, by its path in the file ({@code *} for any list item), with the
@@ -135,7 +143,8 @@ final class Keys {
           Map.entry("/status-pages/*/groups/*", STATUS_PAGE_GROUP),
           Map.entry("/maintenance/*", MAINTENANCE),
           Map.entry("/storage", STORAGE),
-          Map.entry("/server", SERVER));
+          Map.entry("/server", SERVER),
+          Map.entry("/connectivity", CONNECTIVITY));
 
   private Keys() {}
 

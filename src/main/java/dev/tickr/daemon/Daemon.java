@@ -14,6 +14,8 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.MonitorType;
+import dev.tickr.connectivity.ConnectivityGuard;
+import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.heartbeat.Tokens;
@@ -81,6 +83,7 @@ public final class Daemon implements AutoCloseable {
   private final Scheduler scheduler;
   private final AlertEngine alerts;
   private final Heartbeats heartbeats;
+  private final ConnectivityGuard link;
   private final ExecutorService checkThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
@@ -134,9 +137,11 @@ public final class Daemon implements AutoCloseable {
     this.alerts =
         new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
     this.tracker.listen(alerts);
+    this.link = new ConnectivityGuard(checks, clock, ticker, checkThreads);
+    this.link.listen(this::linkChanged);
     this.runner =
         new MonitorRunner(
-            clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked);
+            clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked, link);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
     this.heartbeats =
         new Heartbeats(
@@ -174,6 +179,22 @@ public final class Daemon implements AutoCloseable {
   /** Hears, per monitor, every certificate its checks see (metrics). */
   public void listenCertificates(BiConsumer<String, TlsInfo> listener) {
     certificateListeners.add(listener);
+  }
+
+  /** Tickr's own-connectivity guard: whether its link works, from the config's canaries. */
+  public ConnectivityGuard connectivity() {
+    return link;
+  }
+
+  /**
+   * Tickr's own link changed: the channels that want it hear so, and once it is back every monitor
+   * is judged afresh, since what was counted around the loss may have been Tickr's own fault.
+   */
+  private void linkChanged(LinkEvent event) {
+    if (event instanceof LinkEvent.Restored) {
+      tracker.afreshAll();
+    }
+    alerts.connectivity(event);
   }
 
   /** Certificates seen by checks go to the alerting engine, for expiry warnings. */
@@ -293,6 +314,7 @@ public final class Daemon implements AutoCloseable {
     var unused = housekeeping.scheduleAtFixedRate(this::prune, 1, 60, TimeUnit.MINUTES);
     var unusedToo =
         housekeeping.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
+    var unusedThree = housekeeping.scheduleWithFixedDelay(this::probeLink, 0, 1, TimeUnit.SECONDS);
   }
 
   public Config config() {
@@ -356,6 +378,7 @@ public final class Daemon implements AutoCloseable {
         alerts.reconfigure(next);
       }
       runner.secrets(next.secretValues().values());
+      link.reconfigure(next.connectivity());
       Map<String, MonitorSpec> wanted = new HashMap<>();
       for (MonitorSpec spec : next.monitors()) {
         wanted.put(spec.name(), spec);
@@ -438,6 +461,14 @@ public final class Daemon implements AutoCloseable {
       heartbeats.expire();
     } catch (RuntimeException e) {
       LOG.error("checking heartbeat deadlines failed; will try again", e);
+    }
+  }
+
+  private void probeLink() {
+    try {
+      link.tick();
+    } catch (RuntimeException e) {
+      LOG.error("starting a connectivity round failed; will try again", e);
     }
   }
 

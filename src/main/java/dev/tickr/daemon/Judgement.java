@@ -97,6 +97,32 @@ final class Judgement {
         Evidence.NONE);
   }
 
+  /** Failures that say a target could not be reached, which Tickr's own link may explain. */
+  private static final Set<Reason> UNREACHED =
+      EnumSet.of(Reason.DNS, Reason.CONNECT, Reason.TLS, Reason.TIMEOUT);
+
+  /** Whether the check failed to reach its target (dns, connect, tls, timeout). */
+  static boolean unreached(CheckResult result) {
+    Failure failure = result.observation().failure();
+    return failure != null && UNREACHED.contains(failure.reason());
+  }
+
+  /** Starts the detail of every check not counted because Tickr's own link was lost. */
+  static final String OFFLINE = "not counted: Tickr lost its own connectivity";
+
+  /**
+   * The outcome of a check not counted because Tickr's own link was lost: inconclusive, with the
+   * check's own reason class and error after {@link #OFFLINE}.
+   */
+  static Outcome offline(Instant at, CheckResult result) {
+    return new Outcome(
+        at,
+        Verdict.INCONCLUSIVE,
+        result.reason(),
+        OFFLINE + " (" + result.error() + ")",
+        Evidence.NONE);
+  }
+
   /**
    * The outcome of a judged check; a failure's detail and evidence with every value of {@code
    * secrets} masked ({@link #scrubbed}, {@link #evidence}).

@@ -9,6 +9,7 @@ import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
 import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.connectivity.ConnectivityGuard;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Outcome;
@@ -43,6 +44,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final Consumer<CheckRecord> observer;
   private final Stalls stalls;
   private final ResultListener results;
+  private final ConnectivityGuard link;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
   private volatile Set<String> configSecrets = Set.of();
 
@@ -61,7 +63,8 @@ final class MonitorRunner implements Scheduler.Runner {
       Store store,
       Consumer<CheckRecord> observer,
       Stalls stalls,
-      ResultListener results) {
+      ResultListener results,
+      ConnectivityGuard link) {
     this.clock = clock;
     this.ticker = ticker;
     this.checks = checks;
@@ -71,6 +74,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.observer = observer;
     this.stalls = stalls;
     this.results = results;
+    this.link = link;
   }
 
   /** The config's {@code ${NAME}} values, masked wherever a failure's evidence echoes them. */
@@ -112,6 +116,9 @@ final class MonitorRunner implements Scheduler.Runner {
       Duration stall = stalls.stalledDuring(startNanos, endNanos);
       if (Judgement.explainedByStall(result, spec.conditions(), spec.timeout(), stall)) {
         outcome = Judgement.scrubbed(Judgement.inconclusive(started, result, stall), secrets);
+        verdict = outcome.verdict();
+      } else if (Judgement.unreached(result) && link.explains(startNanos, endNanos)) {
+        outcome = Judgement.scrubbed(Judgement.offline(started, result), secrets);
         verdict = outcome.verdict();
       } else {
         outcome = Judgement.outcome(started, result, verdict, secrets);

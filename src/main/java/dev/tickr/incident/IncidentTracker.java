@@ -64,6 +64,18 @@ public final class IncidentTracker {
     }
   }
 
+  /** Judges every monitor afresh: their streaks are forgotten ({@link StateMachine#afresh}). */
+  public void afreshAll() {
+    for (String monitor : statuses.keySet()) {
+      synchronized (lock(monitor)) {
+        MonitorStatus current = statuses.get(monitor);
+        if (current != null) {
+          commit(machine.afresh(current));
+        }
+      }
+    }
+  }
+
   /** One monitor's current state, if it is tracked. */
   public @Nullable MonitorStatus status(String monitor) {
     return statuses.get(monitor);

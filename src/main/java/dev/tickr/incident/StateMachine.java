@@ -105,6 +105,21 @@ public final class StateMachine {
     return change(counted, MonitorState.DEGRADED, streakStart.at(), o.at(), null);
   }
 
+  /**
+   * Forgets the current streaks, so the next outcomes judge the monitor afresh; its state, since
+   * and open incident stay. For when Tickr's own link returns: what it counted around the loss may
+   * have been its own fault.
+   */
+  public Step afresh(MonitorStatus s) {
+    if (s.failures() == 0
+        && s.successes() == 0
+        && s.streakStart() == null
+        && s.firstFailure() == null) {
+      return new Step(s, List.of());
+    }
+    return new Step(with(s, 0, 0, null, null, s.lastCheck()), List.of());
+  }
+
   /** Stops judging a monitor; an open incident ends now, since nobody watches any more. */
   public Step pause(MonitorStatus s, Instant at) {
     if (s.state() == MonitorState.PAUSED) {

@@ -2,6 +2,7 @@ package dev.tickr.metrics;
 
 import dev.tickr.alert.ChannelHealth;
 import dev.tickr.check.TlsInfo;
+import dev.tickr.connectivity.LinkState;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Verdict;
@@ -127,6 +128,7 @@ public final class Metrics implements WriteTimer {
   private final Histogram lateness;
   private final Histogram storeWrites;
   private volatile Sources sources = Sources.NONE;
+  private volatile Supplier<LinkState> link = () -> LinkState.OFF;
   private boolean jvmRegistered; // guarded by this
 
   /**
@@ -158,6 +160,20 @@ public final class Metrics implements WriteTimer {
   }
 
   public Metrics() {
+    GaugeWithCallback.builder()
+        .name("tickr_connectivity_up")
+        .help(
+            "1 while Tickr reaches a connectivity canary, 0 while its own link is lost; absent"
+                + " without connectivity: canaries")
+        .callback(
+            cb -> {
+              switch (link.get()) {
+                case ONLINE -> cb.call(1);
+                case LOST -> cb.call(0);
+                case OFF -> {}
+              }
+            })
+        .register(registry);
     GaugeWithCallback.builder()
         .name("tickr_monitor_up")
         .help("1 when the monitor is UP or DEGRADED, 0 when DOWN; absent otherwise")
@@ -293,6 +309,11 @@ public final class Metrics implements WriteTimer {
   /** Where the scrape-time values come from, once the daemon exists. */
   public void watch(Sources sources) {
     this.sources = sources;
+  }
+
+  /** Where {@code tickr_connectivity_up} reads Tickr's own link from. */
+  public void watchConnectivity(Supplier<LinkState> link) {
+    this.link = link;
   }
 
   /** A check was recorded. */

@@ -90,6 +90,10 @@ class SchemaTest {
         .isEqualTo(StorageSpec.DEFAULT_ROLLUP_RETENTION);
     assertThat(schema.at("/$defs/server/properties/listen/default").asText())
         .isEqualTo(ServerSpec.DEFAULT.listen());
+    assertThat(duration(schema.at("/$defs/connectivity/properties/interval/default")))
+        .isEqualTo(ConnectivitySpec.DEFAULT_INTERVAL);
+    assertThat(duration(schema.at("/$defs/connectivity/properties/timeout/default")))
+        .isEqualTo(ConnectivitySpec.DEFAULT_TIMEOUT);
     JsonNode channel = schema.at("/$defs/channel/properties");
     assertThat(strings(channel.at("/events/default")))
         .containsExactlyInAnyOrderElementsOf(

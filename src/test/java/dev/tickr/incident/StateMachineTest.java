@@ -167,6 +167,37 @@ class StateMachineTest {
   }
 
   @Test
+  void judged_afresh_a_monitor_forgets_its_streak_but_keeps_its_state_and_incident() {
+    StateMachine.Thresholds t = new StateMachine.Thresholds(2, 2);
+    feed(t, "+-");
+    assertThat(status.failures()).isEqualTo(1);
+
+    StateMachine.Step afresh = machine.afresh(status);
+    assertThat(afresh.events()).isEmpty();
+    status = afresh.status();
+    assertThat(status.failures()).isZero();
+    assertThat(status.streakStart()).isNull();
+    feed(t, "-");
+    assertThat(status.state())
+        .as("one failure after the reset is not two")
+        .isEqualTo(MonitorState.UP);
+    feed(t, "-+");
+    assertThat(status.state()).isEqualTo(MonitorState.DOWN);
+    Incident open = opened().get(0);
+
+    status = machine.afresh(status).status();
+    assertThat(status.state()).isEqualTo(MonitorState.DOWN);
+    assertThat(status.incident()).isEqualTo(open);
+    assertThat(status.successes()).as("the good check before is forgotten too").isZero();
+    feed(t, "+");
+    assertThat(status.state()).isEqualTo(MonitorState.DOWN);
+    feed(t, "+");
+    assertThat(status.state()).isEqualTo(MonitorState.UP);
+    status = machine.afresh(status).status();
+    assertThat(machine.afresh(status).status()).as("nothing to forget").isSameAs(status);
+  }
+
+  @Test
   void illegal_transitions_are_refused() {
     assertThatThrownBy(() -> Transition.between(MonitorState.PAUSED, MonitorState.DOWN))
         .isInstanceOf(IllegalStateException.class)

@@ -67,6 +67,19 @@ class MetricsTest {
   }
 
   @Test
+  void tickr_connectivity_up_reads_the_guard_and_is_absent_without_canaries() {
+    java.util.concurrent.atomic.AtomicReference<dev.tickr.connectivity.LinkState> link =
+        new java.util.concurrent.atomic.AtomicReference<>(dev.tickr.connectivity.LinkState.OFF);
+    metrics.watchConnectivity(link::get);
+
+    assertThat(scrape().value("tickr_connectivity_up", Map.of())).isEmpty();
+    link.set(dev.tickr.connectivity.LinkState.ONLINE);
+    assertThat(scrape().value("tickr_connectivity_up", Map.of())).hasValue(1);
+    link.set(dev.tickr.connectivity.LinkState.LOST);
+    assertThat(scrape().value("tickr_connectivity_up", Map.of())).hasValue(0);
+  }
+
+  @Test
   void a_monitor_that_is_down_reads_0_and_its_state_is_one_hot() {
     state("api", MonitorState.UP);
     state("pixel", MonitorState.DOWN);

@@ -107,7 +107,7 @@ final class AlertmanagerNotifier implements Notifier {
       ObjectNode item = alerts.addObject();
       ObjectNode labelSet = item.putObject("labels");
       labelSet.put("alertname", alertname);
-      labelSet.put("monitor", alert.monitor());
+      labelSet.put("monitor", alert.aboutTickr() ? "tickr" : alert.monitor());
       labelSet.put("severity", severity);
       labelSet.put("dedup_key", alert.dedupKey());
       labels.forEach(labelSet::put);
@@ -126,7 +126,7 @@ final class AlertmanagerNotifier implements Notifier {
 
   private Instant endsAt(Alert alert, AlertEvent event, Instant now) {
     Instant ended = alert.endedAt();
-    if (event == AlertEvent.UP) {
+    if (event.resolves()) {
       return ended == null ? now : ended;
     }
     return now.plus(event == AlertEvent.TEST ? TEST_EXPIRY : expiry);

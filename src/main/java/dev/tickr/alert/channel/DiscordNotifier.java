@@ -34,7 +34,9 @@ final class DiscordNotifier implements Notifier {
           AlertEvent.FLAPPING, 0x9B59B6,
           AlertEvent.REMINDER, 0x992D22,
           AlertEvent.CERTIFICATE, 0xF1C40F,
-          AlertEvent.TEST, 0x3498DB);
+          AlertEvent.TEST, 0x3498DB,
+          AlertEvent.CONNECTIVITY_LOST, 0x95A5A6,
+          AlertEvent.CONNECTIVITY_RESTORED, 0x95A5A6);
 
   private final String name;
   private final URI url;

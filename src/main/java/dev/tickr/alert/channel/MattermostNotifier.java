@@ -31,7 +31,9 @@ final class MattermostNotifier implements Notifier {
           AlertEvent.FLAPPING, "#9B59B6",
           AlertEvent.REMINDER, "#992D22",
           AlertEvent.CERTIFICATE, "#F1C40F",
-          AlertEvent.TEST, "#3498DB");
+          AlertEvent.TEST, "#3498DB",
+          AlertEvent.CONNECTIVITY_LOST, "#95A5A6",
+          AlertEvent.CONNECTIVITY_RESTORED, "#95A5A6");
 
   private final String name;
   private final URI url;

@@ -39,7 +39,9 @@ final class Messages {
           "{{monitor}} is DEGRADED",
           "{{monitor}} is still DOWN",
           "{{monitor}}: certificate expires {{certificate_expires_at}}",
-          "{{monitor}}: test notification");
+          "{{monitor}}: test notification",
+          "Tickr lost connectivity",
+          "Tickr's connectivity is back");
 
   private static final Map<AlertEvent, Template> BODIES =
       byEvent(
@@ -49,7 +51,11 @@ final class Messages {
           "{{detail}} ({{reason}})\nDegraded since {{started_at}}.",
           "Down for {{duration}}, since {{started_at}}.\n{{detail}} ({{reason}})",
           "The certificate expires {{certificate_expires_at}}.\n{{detail}}",
-          "{{detail}}\nSent {{started_at}}.");
+          "{{detail}}\nSent {{started_at}}.",
+          "{{detail}} ({{reason}})\nSince {{started_at}}. Until it returns, checks that cannot"
+              + " reach their targets are not counted: no incident opens.",
+          "Lost for {{duration}}, from {{started_at}} to {{ended_at}}.\n"
+              + "Monitors are judged afresh from now on.");
 
   private static final Map<AlertEvent, Template> LINES =
       byEvent(
@@ -58,7 +64,9 @@ final class Messages {
           "{{monitor}}: {{detail}} ({{reason}}), since {{started_at}}",
           "{{monitor}}: {{detail}} ({{reason}}), down for {{duration}}",
           "{{monitor}}: certificate expires {{certificate_expires_at}}",
-          "{{monitor}}: {{detail}}");
+          "{{monitor}}: {{detail}}",
+          "Tickr lost connectivity since {{started_at}}: {{detail}}",
+          "Tickr's connectivity is back after {{duration}}");
 
   private static final Map<AlertEvent, String> SUMMARIES =
       new EnumMap<>(
@@ -69,7 +77,10 @@ final class Messages {
               AlertEvent.REMINDER, "still DOWN",
               AlertEvent.CERTIFICATE, "with certificates expiring soon",
               AlertEvent.TEST, "in a test",
-              AlertEvent.FLAPPING, "flapping"));
+              AlertEvent.FLAPPING, "flapping",
+              AlertEvent.CONNECTIVITY_LOST, "while Tickr lost connectivity",
+              AlertEvent.CONNECTIVITY_RESTORED, "while Tickr's connectivity came back"));
+
 
   /**
    * The {@code flapping} notice: the texts of a monitor that started flapping, and of one that
@@ -123,14 +134,18 @@ final class Messages {
     if (!n.grouped()) {
       Alert alert = n.first();
       Map<String, String> values = fields(alert, n.dashboardUrl(), now);
+      // A channel's own templates speak of monitors; a notice about Tickr keeps its own words.
+      boolean own = !alert.aboutTickr();
       Template t =
-          title != null ? title : template(TITLES, FLAPPING_TITLE, SETTLED_TITLE, n.event(), alert);
+          title != null && own
+              ? title
+              : template(TITLES, FLAPPING_TITLE, SETTLED_TITLE, n.event(), alert);
       Template b =
-          body != null ? body : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
+          body != null && own ? body : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
       return new Text(
           mark + t.render(values, escape),
           cut(b.render(values, escape), limits.maxChars()),
-          monitorUrl(n.dashboardUrl(), alert.monitor()),
+          link(n.dashboardUrl(), alert),
           List.of(),
           0);
     }
@@ -191,8 +206,13 @@ final class Messages {
     Instant expires = a.certificateExpiresAt();
     v.put("certificate_expires_at", expires == null ? "" : TIME.format(expires));
     v.put("dashboard_url", dashboardUrl);
-    v.put("monitor_url", monitorUrl(dashboardUrl, a.monitor()));
+    v.put("monitor_url", link(dashboardUrl, a));
     return v;
+  }
+
+  /** The alert's monitor page, or the dashboard for a notice about Tickr itself. */
+  static String link(String dashboardUrl, Alert a) {
+    return a.aboutTickr() ? dashboardUrl : monitorUrl(dashboardUrl, a.monitor());
   }
 
   /** {@code https://tickr.example.com/monitors/name%20with%20spaces}. */
@@ -255,7 +275,14 @@ final class Messages {
   }
 
   private static Map<AlertEvent, Template> byEvent(
-      String down, String up, String degraded, String reminder, String certificate, String test) {
+      String down,
+      String up,
+      String degraded,
+      String reminder,
+      String certificate,
+      String test,
+      String connectivityLost,
+      String connectivityRestored) {
     Map<AlertEvent, Template> map = new EnumMap<>(AlertEvent.class);
     map.put(AlertEvent.DOWN, builtIn(down));
     map.put(AlertEvent.UP, builtIn(up));
@@ -263,6 +290,8 @@ final class Messages {
     map.put(AlertEvent.REMINDER, builtIn(reminder));
     map.put(AlertEvent.CERTIFICATE, builtIn(certificate));
     map.put(AlertEvent.TEST, builtIn(test));
+    map.put(AlertEvent.CONNECTIVITY_LOST, builtIn(connectivityLost));
+    map.put(AlertEvent.CONNECTIVITY_RESTORED, builtIn(connectivityRestored));
     return map;
   }
 

@@ -43,7 +43,9 @@ final class NtfyNotifier implements Notifier {
           AlertEvent.FLAPPING, "repeat",
           AlertEvent.REMINDER, "rotating_light",
           AlertEvent.CERTIFICATE, "lock",
-          AlertEvent.TEST, "test_tube");
+          AlertEvent.TEST, "test_tube",
+          AlertEvent.CONNECTIVITY_LOST, "electric_plug",
+          AlertEvent.CONNECTIVITY_RESTORED, "electric_plug");
 
   private final String name;
   private final URI url;

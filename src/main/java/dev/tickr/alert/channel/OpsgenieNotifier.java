@@ -94,7 +94,7 @@ final class OpsgenieNotifier implements Notifier {
 
   private Delivery sendOne(Notification one) {
     HttpUrl.Builder url = base.newBuilder().addPathSegments("v2/alerts");
-    if (one.event() == AlertEvent.UP) {
+    if (one.event().resolves()) {
       url.addPathSegment(one.first().dedupKey())
           .addPathSegment("close")
           .addQueryParameter("identifierType", "alias");
@@ -110,7 +110,7 @@ final class OpsgenieNotifier implements Notifier {
   ObjectNode body(Notification n) {
     Alert alert = n.first();
     Messages.Text text = messages.compose(n, s -> s, LIMITS);
-    if (n.event() == AlertEvent.UP) {
+    if (n.event().resolves()) {
       return Json.object().put("source", "Tickr").put("note", text.title() + "\n" + text.body());
     }
     ObjectNode root = Json.object();
@@ -133,7 +133,11 @@ final class OpsgenieNotifier implements Notifier {
     if (n.grouped()) {
       details.put("monitors", String.join(", ", n.alerts().stream().map(Alert::monitor).toList()));
     }
-    root.put("entity", n.grouped() ? n.alerts().size() + " monitors" : alert.monitor());
+    root.put(
+        "entity",
+        alert.aboutTickr()
+            ? "tickr"
+            : n.grouped() ? n.alerts().size() + " monitors" : alert.monitor());
     root.put("source", "Tickr");
     root.put("priority", priority(n.event()));
     return root;
@@ -142,7 +146,7 @@ final class OpsgenieNotifier implements Notifier {
   private String priority(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER, UP -> priority;
-      case DEGRADED, CERTIFICATE -> "P4";
+      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED -> "P4";
       case TEST, FLAPPING -> "P5";
     };
   }

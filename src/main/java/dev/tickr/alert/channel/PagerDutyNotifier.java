@@ -90,15 +90,19 @@ final class PagerDutyNotifier implements Notifier {
     Alert alert = n.first();
     ObjectNode root = Json.object();
     root.put("routing_key", routingKey);
-    root.put("event_action", n.event() == AlertEvent.UP ? "resolve" : "trigger");
+    root.put("event_action", n.event().resolves() ? "resolve" : "trigger");
     root.put("dedup_key", alert.dedupKey());
-    if (n.event() == AlertEvent.UP) {
+    if (n.event().resolves()) {
       return root;
     }
     Messages.Text text = messages.compose(n, s -> s, LIMITS);
     ObjectNode payload = root.putObject("payload");
     payload.put("summary", Messages.cut(text.title(), SUMMARY_CHARS));
-    payload.put("source", n.grouped() ? n.alerts().size() + " monitors (Tickr)" : alert.monitor());
+    payload.put(
+        "source",
+        alert.aboutTickr()
+            ? "tickr"
+            : n.grouped() ? n.alerts().size() + " monitors (Tickr)" : alert.monitor());
     payload.put("severity", severity(n.event()));
     payload.put("timestamp", Json.time(alert.startedAt()));
     payload.put("class", alert.reason().code());
@@ -123,8 +127,8 @@ final class PagerDutyNotifier implements Notifier {
   private String severity(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER -> severity;
-      case DEGRADED, CERTIFICATE -> "warning";
-      case TEST, UP, FLAPPING -> "info";
+      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST -> "warning";
+      case TEST, UP, FLAPPING, CONNECTIVITY_RESTORED -> "info";
     };
   }
 

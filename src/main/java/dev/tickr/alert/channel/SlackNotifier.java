@@ -35,7 +35,9 @@ final class SlackNotifier implements Notifier {
           AlertEvent.FLAPPING, ":repeat:",
           AlertEvent.REMINDER, ":red_circle:",
           AlertEvent.CERTIFICATE, ":warning:",
-          AlertEvent.TEST, ":test_tube:");
+          AlertEvent.TEST, ":test_tube:",
+          AlertEvent.CONNECTIVITY_LOST, ":electric_plug:",
+          AlertEvent.CONNECTIVITY_RESTORED, ":electric_plug:");
 
   private final ChatWebhook hook;
 

@@ -32,7 +32,9 @@ final class TeamsNotifier implements Notifier {
           AlertEvent.FLAPPING, "Warning",
           AlertEvent.REMINDER, "Attention",
           AlertEvent.CERTIFICATE, "Warning",
-          AlertEvent.TEST, "Accent");
+          AlertEvent.TEST, "Accent",
+          AlertEvent.CONNECTIVITY_LOST, "Warning",
+          AlertEvent.CONNECTIVITY_RESTORED, "Good");
 
   private final ChatWebhook hook;
 

@@ -104,11 +104,20 @@ final class WebhookNotifier implements Notifier {
     return http.send(request.build());
   }
 
-  /** The documented JSON: the first alert at the top, and every alert under "alerts" if grouped. */
+  /**
+   * The documented JSON: the first alert at the top, and every alert under "alerts" if grouped. A
+   * notice about Tickr itself (its connectivity) has no monitor or incident but a "connectivity".
+   */
   static ObjectNode payload(Notification n, Instant now) {
     Alert first = n.first();
     ObjectNode root = Json.object();
     root.put("event", n.event().wire());
+    if (first.aboutTickr()) {
+      notice(first, root.putObject("connectivity"));
+      root.put("sent_at", Json.time(now));
+      root.put("dashboard_url", n.dashboardUrl());
+      return root;
+    }
     describe(first, root);
     root.put("sent_at", Json.time(now));
     root.put("dashboard_url", Messages.monitorUrl(n.dashboardUrl(), first.monitor()));
@@ -142,6 +151,19 @@ final class WebhookNotifier implements Notifier {
     ObjectNode evidence = into.putObject("evidence");
     evidence.put("status", a.status());
     evidence.put("body", a.evidence());
+  }
+
+  private static void notice(Alert a, ObjectNode into) {
+    into.put("lost_at", Json.time(a.startedAt()));
+    into.put("restored_at", Json.time(a.endedAt()));
+    Duration lasted = a.duration();
+    if (lasted == null) {
+      into.putNull("duration_s");
+    } else {
+      into.put("duration_s", lasted.toSeconds());
+    }
+    into.put("reason", a.reason().code());
+    into.put("detail", a.detail());
   }
 
   /** Lower-case hex HMAC-SHA256 of {@code "<timestamp>.<body>"}. */

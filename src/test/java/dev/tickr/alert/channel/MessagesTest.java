@@ -43,6 +43,33 @@ class MessagesTest {
   }
 
   @Test
+  void a_connectivity_notice_keeps_its_own_words_and_links_the_dashboard() throws Exception {
+    Alert lost =
+        new Alert(
+            AlertEvent.CONNECTIVITY_LOST,
+            Alert.NO_MONITOR,
+            List.of(),
+            0,
+            Channels.STARTED,
+            null,
+            Reason.CONNECT,
+            "all 2 canaries failed",
+            null,
+            "",
+            null,
+            "tickr-connectivity-1");
+    Notification n =
+        new Notification("n-1", AlertEvent.CONNECTIVITY_LOST, List.of(lost), Channels.DASHBOARD);
+    Messages custom =
+        new Messages(Template.parse("{{monitor}} is {{EVENT}}"), null, channels.clock);
+
+    Messages.Text text = custom.compose(n, s -> s, ROOMY);
+    assertThat(text.title()).isEqualTo("Tickr lost connectivity");
+    assertThat(text.body()).startsWith("all 2 canaries failed (connect)\nSince ");
+    assertThat(text.link()).isEqualTo(Channels.DASHBOARD);
+  }
+
+  @Test
   void a_certificate_warning_says_when_it_expires() {
     Alert alert =
         new Alert(

@@ -4,12 +4,16 @@ import static dev.tickr.alert.channel.Channels.json;
 import static dev.tickr.alert.channel.Channels.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tickr.alert.Alert;
 import dev.tickr.alert.AlertEvent;
 import dev.tickr.alert.Delivery;
+import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
+import dev.tickr.check.Reason;
 import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.TestHttpServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -48,6 +52,43 @@ class WebhookNotifierTest {
                    "evidence": {"status": 500, "body": "{\\"error\\":\\"upstream timeout\\"}"},
                    "sent_at": "2026-03-01T10:20:00Z",
                    "dashboard_url": "https://tickr.example.com/monitors/campaigns"}
+                  """));
+    }
+  }
+
+  @Test
+  void a_connectivity_notice_has_no_monitor_or_incident_but_the_loss() {
+    try (var server = TestHttpServer.plain().text("/tickr", 200, "thanks")) {
+      Alert restored =
+          new Alert(
+              AlertEvent.CONNECTIVITY_RESTORED,
+              Alert.NO_MONITOR,
+              List.of(),
+              0,
+              Instant.parse("2026-03-01T10:15:00Z"),
+              Instant.parse("2026-03-01T10:17:30Z"),
+              Reason.CONNECT,
+              "Tickr reaches its canaries again",
+              null,
+              "",
+              null,
+              "tickr-connectivity-1772360100000");
+      webhook(server, "")
+          .send(
+              new Notification(
+                  "n-1", AlertEvent.CONNECTIVITY_RESTORED, List.of(restored), Channels.DASHBOARD));
+
+      assertThat(json(server.requests().get(0).body()))
+          .isEqualTo(
+              json(
+                  """
+                  {"event": "connectivity-restored",
+                   "connectivity": {"lost_at": "2026-03-01T10:15:00Z",
+                                    "restored_at": "2026-03-01T10:17:30Z", "duration_s": 150,
+                                    "reason": "connect",
+                                    "detail": "Tickr reaches its canaries again"},
+                   "sent_at": "2026-03-01T10:20:00Z",
+                   "dashboard_url": "https://tickr.example.com"}
                   """));
     }
   }
