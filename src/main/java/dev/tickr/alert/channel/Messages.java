@@ -81,7 +81,6 @@ final class Messages {
               AlertEvent.CONNECTIVITY_LOST, "while Tickr lost connectivity",
               AlertEvent.CONNECTIVITY_RESTORED, "while Tickr's connectivity came back"));
 
-
   /**
    * The {@code flapping} notice: the texts of a monitor that started flapping, and of one that
    * settled ({@code ended_at} set), which the same event carries.
@@ -141,7 +140,9 @@ final class Messages {
               ? title
               : template(TITLES, FLAPPING_TITLE, SETTLED_TITLE, n.event(), alert);
       Template b =
-          body != null && own ? body : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
+          body != null && own
+              ? body
+              : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
       return new Text(
           mark + t.render(values, escape),
           cut(b.render(values, escape), limits.maxChars()),
