@@ -2,6 +2,7 @@ package dev.tickr.alert;
 
 import dev.tickr.config.ChannelPolicy;
 import dev.tickr.store.AlertRow;
+import dev.tickr.store.OutboxEntry;
 import dev.tickr.store.OutboxRow;
 import dev.tickr.store.Store;
 import java.time.Instant;
@@ -93,29 +94,31 @@ final class Grouper {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
     }
     Instant next = Instant.MAX;
+    List<OutboxEntry> ready = new ArrayList<>();
     for (List<AlertRow> group : groups.values()) {
       Instant due = group.stream().map(AlertRow::dueAt).min(Instant::compareTo).orElseThrow();
       if (due.isAfter(now)) {
         next = Times.earliest(next, due);
       } else {
-        enqueue(group, s.dashboardUrl(), now);
+        ready.add(entry(group, s.dashboardUrl(), now));
       }
     }
+    store.enqueue(ready); // one transaction for all: a mass failure's alerts go out together
     nextRelease = next;
   }
 
-  private void enqueue(List<AlertRow> group, String dashboardUrl, Instant now) {
+  private static OutboxEntry entry(List<AlertRow> group, String dashboardUrl, Instant now) {
     List<String> ids = group.stream().map(AlertRow::id).toList();
     List<Alert> alerts = group.stream().map(r -> AlertJson.alert(r.body())).toList();
     String channel = group.get(0).channel();
     Notification n =
         new Notification(AlertIds.notification(group), alerts.get(0).event(), alerts, dashboardUrl);
-    store.enqueue(OutboxRow.pending(n.id(), channel, AlertJson.notification(n), now), ids);
     LOG.debug(
         "channel={} notification={} event={} alerts={}",
         channel,
         n.id(),
         n.event().wire(),
         alerts.size());
+    return new OutboxEntry(OutboxRow.pending(n.id(), channel, AlertJson.notification(n), now), ids);
   }
 }

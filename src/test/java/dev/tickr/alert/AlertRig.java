@@ -35,6 +35,7 @@ final class AlertRig implements AutoCloseable {
 
   final MutableClock clock = new MutableClock(T0);
   final Map<String, FakeNotifier> notifiers = new HashMap<>();
+  private final Map<String, Notifier> real = new HashMap<>();
   private final Path data;
   private Config config;
   SqliteStore store;
@@ -68,7 +69,11 @@ final class AlertRig implements AutoCloseable {
         new AlertEngine(
             config,
             store,
-            channels -> Map.copyOf(notifiers),
+            channels -> {
+              Map<String, Notifier> all = new HashMap<>(notifiers);
+              all.putAll(real);
+              return all;
+            },
             clock,
             NO_TIMER,
             new SplittableRandom(42));
@@ -82,6 +87,12 @@ final class AlertRig implements AutoCloseable {
     notifiers.put(channel, notifier);
     engine.reconfigure(config);
     return notifier;
+  }
+
+  /** A real notifier (one that sends over the network) for a channel. */
+  void use(String channel, Notifier notifier) {
+    real.put(channel, notifier);
+    engine.reconfigure(config);
   }
 
   void reconfigure(String yaml) {
