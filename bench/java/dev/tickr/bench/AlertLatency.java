@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from Tickr's database. The machine's floor, measured in the same run: one POST to the same
  * receiver over loopback.
  *
- * <p>Arguments: {@code [monitors=20] [rounds=10]}. Prints a summary and one JSON line.
+ * <p>Arguments: {@code [monitors=20] [rounds=10]}, or {@code mass [monitors=2000] [seconds=60]
+ * [split|fast]} for the mass failure ({@link #mass}). Prints a summary and one JSON line.
  */
 public final class AlertLatency {
   private static final ObjectMapper JSON = new ObjectMapper();

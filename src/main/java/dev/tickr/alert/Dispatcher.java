@@ -74,7 +74,10 @@ final class Dispatcher implements AutoCloseable {
   /** What a lane hears: a send ended, or there may be more to claim. */
   private sealed interface Signal permits Ended, Poke {}
 
-  private record Ended(OutboxSettlement settlement) implements Signal {}
+  /**
+   * @param report counts and logs the outcome, once it is recorded
+   */
+  private record Ended(OutboxSettlement settlement, Runnable report) implements Signal {}
 
   private enum Poke implements Signal {
     POKE
@@ -167,24 +170,36 @@ final class Dispatcher implements AutoCloseable {
 
   private void lane(Lane lane) {
     String channel = lane.channel;
-    int inFlight = 0;
-    List<OutboxSettlement> ended = List.of();
+    Set<String> sending = new HashSet<>();
+    List<Ended> ended = List.of();
     try {
       while (true) {
         // How the last sends went, and what may go next: one transaction.
-        int room = closing ? 0 : IN_FLIGHT - inFlight;
+        for (Ended e : ended) {
+          sending.remove(e.settlement().id());
+        }
+        int room = closing ? 0 : IN_FLIGHT - sending.size();
         List<OutboxRow> claimed =
-            store.claimDue(ended, channel, clock.instant(), LEASE, room, WINDOW, this::monitors);
-        for (OutboxSettlement e : ended) {
-          if (e.state() != OutboxState.PENDING) {
-            monitorsOf.remove(e.id());
+            store.claimDue(
+                ended.stream().map(Ended::settlement).toList(),
+                channel,
+                clock.instant(),
+                LEASE,
+                room,
+                WINDOW,
+                this::monitors,
+                sending);
+        for (Ended e : ended) {
+          if (e.settlement().state() != OutboxState.PENDING) {
+            monitorsOf.remove(e.settlement().id());
           }
+          e.report().run();
         }
         for (OutboxRow row : claimed) {
-          sends.execute(() -> lane.signals.add(new Ended(deliver(row))));
-          inFlight++;
+          sending.add(row.id());
+          sends.execute(() -> lane.signals.add(deliver(row)));
         }
-        if (inFlight == 0) {
+        if (sending.isEmpty()) {
           synchronized (this) {
             if (lane.signals.isEmpty()) {
               // under the lock: a start() that comes now finds no lane, and starts one
@@ -197,13 +212,12 @@ final class Dispatcher implements AutoCloseable {
         List<Signal> heard = new ArrayList<>();
         heard.add(lane.signals.take());
         lane.signals.drainTo(heard);
-        List<OutboxSettlement> now = new ArrayList<>();
+        List<Ended> now = new ArrayList<>();
         for (Signal s : heard) {
           if (s instanceof Ended e) {
-            now.add(e.settlement());
+            now.add(e);
           }
         }
-        inFlight -= now.size();
         ended = now;
       }
     } catch (InterruptedException e) {
@@ -239,29 +253,37 @@ final class Dispatcher implements AutoCloseable {
         });
   }
 
-  /** Sends one claimed notification and says how it ended; writes nothing. */
-  private OutboxSettlement deliver(OutboxRow row) {
+  /**
+   * Sends one claimed notification and says how it ended; writes nothing, and counts and logs
+   * nothing until the lane has recorded it.
+   */
+  private Ended deliver(OutboxRow row) {
     try {
       return attempt(row);
     } catch (RuntimeException e) {
-      LOG.error("channel={} notification={} could not be sent", row.channel(), row.id(), e);
       Instant now = clock.instant();
-      return OutboxSettlement.retry(
-          row.id(), now.plus(backoff.after(row.attempts(), null)), "internal error: " + e, now);
+      return new Ended(
+          OutboxSettlement.retry(
+              row.id(), now.plus(backoff.after(row.attempts(), null)), "internal error: " + e, now),
+          () ->
+              LOG.error(
+                  "channel={} notification={} could not be sent", row.channel(), row.id(), e));
     }
   }
 
-  private OutboxSettlement attempt(OutboxRow row) {
+  private Ended attempt(OutboxRow row) {
     Config cfg = config.get();
     String channel = row.channel();
     ChannelSpec spec = cfg.channel(channel).orElse(null);
     if (spec == null) {
-      LOG.warn(
-          "channel={} notification={} given up: the channel is no longer configured",
-          channel,
-          row.id());
-      return OutboxSettlement.finished(
-          row.id(), OutboxState.GIVEN_UP, clock.instant(), "channel no longer configured");
+      return new Ended(
+          OutboxSettlement.finished(
+              row.id(), OutboxState.GIVEN_UP, clock.instant(), "channel no longer configured"),
+          () ->
+              LOG.warn(
+                  "channel={} notification={} given up: the channel is no longer configured",
+                  channel,
+                  row.id()));
     }
     ChannelPolicy policy = cfg.policy(spec);
     Notifier notifier = notifiers.get().get(channel);
@@ -279,46 +301,56 @@ final class Dispatcher implements AutoCloseable {
     Instant now = clock.instant();
     String answer = answer(d);
     return switch (d.outcome()) {
-      case SENT -> {
-        succeeded(channel, now);
-        LOG.info(
-            "channel={} notification={} sent attempt={} answer=\"{}\"",
-            channel,
-            row.id(),
-            row.attempts(),
-            answer);
-        yield OutboxSettlement.sent(row.id(), now, answer);
-      }
-      case FAILED -> {
-        failed(channel, now, answer, row);
-        LOG.warn(
-            "channel={} notification={} refused by the provider, not retried answer=\"{}\"",
-            channel,
-            row.id(),
-            answer);
-        yield OutboxSettlement.finished(row.id(), OutboxState.FAILED, now, answer);
-      }
+      case SENT ->
+          new Ended(
+              OutboxSettlement.sent(row.id(), now, answer),
+              () -> {
+                succeeded(channel, now);
+                LOG.info(
+                    "channel={} notification={} sent attempt={} answer=\"{}\"",
+                    channel,
+                    row.id(),
+                    row.attempts(),
+                    answer);
+              });
+      case FAILED ->
+          new Ended(
+              OutboxSettlement.finished(row.id(), OutboxState.FAILED, now, answer),
+              () -> {
+                failed(channel, now, answer, row);
+                LOG.warn(
+                    "channel={} notification={} refused by the provider, not retried"
+                        + " answer=\"{}\"",
+                    channel,
+                    row.id(),
+                    answer);
+              });
       case RETRY -> retry(row, d, policy, now, answer);
     };
   }
 
-  private OutboxSettlement retry(
-      OutboxRow row, Delivery d, ChannelPolicy policy, Instant now, String answer) {
+  private Ended retry(OutboxRow row, Delivery d, ChannelPolicy policy, Instant now, String answer) {
     Instant deadline = row.createdAt().plus(policy.retryFor());
     Duration retryAfter = d.retryAfter();
-    failed(row.channel(), now, answer, row);
     if (!now.isBefore(deadline) || (retryAfter != null && now.plus(retryAfter).isAfter(deadline))) {
-      LOG.warn(
-          "channel={} notification={} given up after attempts={} retryFor={} answer=\"{}\"",
-          row.channel(),
-          row.id(),
-          row.attempts(),
-          dev.tickr.time.Durations.format(policy.retryFor()),
-          answer);
-      return OutboxSettlement.finished(row.id(), OutboxState.GIVEN_UP, now, answer);
+      return new Ended(
+          OutboxSettlement.finished(row.id(), OutboxState.GIVEN_UP, now, answer),
+          () -> {
+            failed(row.channel(), now, answer, row);
+            LOG.warn(
+                "channel={} notification={} given up after attempts={} retryFor={}"
+                    + " answer=\"{}\"",
+                row.channel(),
+                row.id(),
+                row.attempts(),
+                dev.tickr.time.Durations.format(policy.retryFor()),
+                answer);
+          });
     }
     Instant next = now.plus(backoff.after(row.attempts(), retryAfter));
-    return OutboxSettlement.retry(row.id(), next.isAfter(deadline) ? deadline : next, answer, now);
+    return new Ended(
+        OutboxSettlement.retry(row.id(), next.isAfter(deadline) ? deadline : next, answer, now),
+        () -> failed(row.channel(), now, answer, row));
   }
 
   private void succeeded(String channel, Instant now) {

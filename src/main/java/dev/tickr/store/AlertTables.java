@@ -183,7 +183,8 @@ final class AlertTables {
       Duration lease,
       int max,
       int window,
-      Function<OutboxRow, Set<String>> keys)
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending)
       throws SQLException {
     long t = now.toEpochMilli();
     List<OutboxRow> picked = new ArrayList<>();
@@ -199,7 +200,8 @@ final class AlertTables {
           OutboxRow row = outboxRow(rs);
           Long claimedUntil = Columns.nullableLong(rs, "claimed_until");
           Set<String> rowKeys = keys.apply(row);
-          boolean claimed = claimedUntil != null && claimedUntil > t;
+          boolean claimed =
+              sending.contains(row.id()) || (claimedUntil != null && claimedUntil > t);
           if (!claimed && row.nextAttempt().toEpochMilli() > t) {
             break; // waiting for its retry: the ones after it wait too
           }

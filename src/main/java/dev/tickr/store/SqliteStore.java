@@ -365,8 +365,10 @@ public final class SqliteStore implements Store {
       Duration lease,
       int max,
       int window,
-      Function<OutboxRow, Set<String>> keys) {
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending) {
     List<OutboxSettlement> settled = List.copyOf(ended);
+    Set<String> busy = Set.copyOf(sending);
     if (max <= 0 && settled.isEmpty()) {
       return List.of();
     }
@@ -379,7 +381,7 @@ public final class SqliteStore implements Store {
                   }
                   return max <= 0
                       ? List.<OutboxRow>of()
-                      : AlertTables.claimDue(c, channel, now, lease, max, window, keys);
+                      : AlertTables.claimDue(c, channel, now, lease, max, window, keys, busy);
                 });
     return Objects.requireNonNull(claimed);
   }

@@ -150,6 +150,8 @@ public interface Store extends StatusSink, AutoCloseable {
    * several notifications may be on their way at once, while those of one monitor go one after
    * another, in order.
    *
+   * @param sending notifications the caller has on their way: claimed, whatever their lease says
+   *     (the clock may have jumped past it)
    * @return the claimed notifications, in order, with their attempt counted
    */
   List<OutboxRow> claimDue(
@@ -159,7 +161,8 @@ public interface Store extends StatusSink, AutoCloseable {
       Duration lease,
       int max,
       int window,
-      Function<OutboxRow, Set<String>> keys);
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending);
 
   /** Ends many claims in one transaction ({@link OutboxSettlement}); durable when this returns. */
   void settle(List<OutboxSettlement> settlements);

@@ -105,7 +105,9 @@ class OutboxTest {
   }
 
   private List<String> claimDue(Instant at, int max) {
-    return store.claimDue(List.of(), "ops", at, LEASE, max, 100, OutboxTest::monitorOf).stream()
+    return store
+        .claimDue(List.of(), "ops", at, LEASE, max, 100, OutboxTest::monitorOf, Set.of())
+        .stream()
         .map(OutboxRow::id)
         .toList();
   }
@@ -127,6 +129,18 @@ class OutboxTest {
         .as("a.up still waits while a.down is claimed")
         .containsExactly("d.down");
     assertThat(store.outboxRow("a.down").orElseThrow().attempts()).isEqualTo(1);
+    assertThat(
+            store.claimDue(
+                List.of(),
+                "ops",
+                T.plus(LEASE),
+                LEASE,
+                5,
+                100,
+                OutboxTest::monitorOf,
+                Set.of("a.down", "b.down", "c.down", "d.down")))
+        .as("the clock jumped past the leases, but the caller still sends them")
+        .isEmpty();
 
     store.settle(
         List.of(
