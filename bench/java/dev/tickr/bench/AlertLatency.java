@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from Tickr's database. The machine's floor, measured in the same run: one POST to the same
  * receiver over loopback.
  *
- * <p>Arguments: {@code [monitors=20] [rounds=10]}. Prints a summary and one JSON line.
+ * <p>Arguments: {@code [monitors=20] [rounds=10]}, or {@code mass [monitors=2000] [seconds=60]
+ * [split|fast]} for the mass failure ({@link #mass}). Prints a summary and one JSON line.
  */
 public final class AlertLatency {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +53,13 @@ public final class AlertLatency {
   private record Receipt(String monitor, long incident, long atMicros) {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("mass")) {
+      mass(
+          args.length > 1 ? Integer.parseInt(args[1]) : 2000,
+          Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60),
+          args.length <= 3 || !args[3].equals("fast"));
+      return;
+    }
     int monitors = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     Path dir = Files.createTempDirectory("tickr-alert-latency");
@@ -79,7 +87,7 @@ public final class AlertLatency {
             return Reply.status(200).text("ok");
           });
       receiver.route("/floor", r -> Reply.status(200).text("ok"));
-      List<Double> floor = floor(receiver);
+      List<Double> floor = floor(receiver.url("/floor"));
 
       Path config = dir.resolve("tickr.yml");
       StringBuilder yaml = new StringBuilder();
@@ -128,7 +136,7 @@ public final class AlertLatency {
       int missing = 0;
       try (Connection db =
           DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/tickr.db"))) {
-        Map<String, Long> crossings = crossings(db);
+        Map<String, Long> crossings = crossings(db, 2);
         for (Map.Entry<String, Long> c : crossings.entrySet()) {
           Receipt r =
               receipts.stream()
@@ -189,21 +197,166 @@ public final class AlertLatency {
   }
 
   /**
-   * Each incident's crossing time, by {@code monitor#id}: the end of its second failed check (the
-   * threshold is 2), in epoch microseconds.
+   * The mass failure: M http monitors (10 s interval, threshold 1, flap damping off) against a
+   * loopback target that is healthy until every monitor has been checked, then fails for good, and
+   * one {@code webhook} channel (no group window) to a loopback receiver. Each DOWN is decided by
+   * one failed check, and the checks of the M monitors are spread over the 10 s interval, so M
+   * DOWNs come within 10 s. Tickr runs for {@code window} after the flip; a DOWN not received by
+   * then counts as missing.
    */
-  private static Map<String, Long> crossings(Connection db) throws SQLException {
+  private static void mass(int monitors, Duration window, boolean split) throws Exception {
+    Path dir = Files.createTempDirectory("tickr-alert-mass");
+    AtomicBoolean up = new AtomicBoolean(true);
+    List<Receipt> receipts = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Long> seen = new ConcurrentHashMap<>();
+    SplitWriteReceiver.Handler take =
+        text -> {
+          long at = micros(Instant.now());
+          try {
+            JsonNode body = JSON.readTree(text);
+            if (body.path("event").asText().equals("down")) {
+              for (JsonNode one : alerts(body)) {
+                String m = one.at("/monitor/name").asText();
+                long id = one.at("/incident/id").asLong();
+                receipts.add(new Receipt(m, id, at));
+                seen.merge(m + "#" + id, 1L, Long::sum);
+              }
+            }
+          } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+          }
+        };
+    try (TestHttpServer target = TestHttpServer.plain();
+        TestHttpServer fast = TestHttpServer.plain();
+        SplitWriteReceiver slow = new SplitWriteReceiver("/hook", take)) {
+      target.route("/m", r -> Reply.status(up.get() ? 200 : 500).text("state"));
+      fast.route(
+          "/hook",
+          r -> {
+            take.take(r.body());
+            return Reply.status(200).text("ok");
+          });
+      fast.route("/floor", r -> Reply.status(200).text("ok"));
+      java.net.URI hook = split ? slow.url("/hook") : fast.url("/hook");
+      List<Double> floor = floor(split ? slow.url("/floor") : fast.url("/floor"));
+
+      Path config = dir.resolve("tickr.yml");
+      StringBuilder yaml = new StringBuilder();
+      yaml.append("defaults:\n  interval: 10s\n  timeout: 2s\n  failure-threshold: 1\n")
+          .append("  flapping: {changes: 0}\n  alerts: [hook]\nmonitors:\n");
+      for (int i = 0; i < monitors; i++) {
+        yaml.append("  - name: m").append(i).append("\n    url: ");
+        yaml.append(target.url("/m?" + i)).append('\n');
+      }
+      yaml.append("channels:\n  - {name: hook, type: webhook, url: ").append(hook).append("}\n");
+      Files.writeString(config, yaml.toString());
+
+      Duration warm = Duration.ofSeconds(15);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      Thread tickr =
+          Thread.ofPlatform()
+              .start(
+                  () ->
+                      Main.run(
+                          new Tickr(System.getenv(), Clock.systemUTC(), Ticker.system()),
+                          Ticker.system(),
+                          new PrintWriter(out),
+                          new PrintWriter(err),
+                          "run",
+                          "-c",
+                          config.toString(),
+                          "--data",
+                          dir.resolve("data").toString(),
+                          "--listen",
+                          "127.0.0.1:0",
+                          "--stop-after",
+                          warm.plus(window).toSeconds() + "s"));
+      TimeUnit.MILLISECONDS.sleep(warm.toMillis());
+      up.set(false);
+      tickr.join(window.plus(Duration.ofSeconds(60)));
+
+      List<Double> latencies = new ArrayList<>();
+      int missing = 0;
+      try (Connection db =
+          DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/tickr.db"))) {
+        Map<String, Long> first = new java.util.HashMap<>();
+        for (Receipt r : receipts) {
+          first.merge(r.monitor() + "#" + r.incident(), r.atMicros(), Math::min);
+        }
+        Map<String, Long> crossings = crossings(db, 1);
+        for (Map.Entry<String, Long> c : crossings.entrySet()) {
+          Long at = first.get(c.getKey());
+          if (at == null) {
+            missing++;
+          } else {
+            latencies.add((at - c.getValue()) / 1000.0);
+          }
+        }
+      }
+      long repeated = seen.values().stream().filter(n -> n > 1).count();
+      Collections.sort(latencies);
+      Collections.sort(floor);
+      String json =
+          String.format(
+              java.util.Locale.ROOT,
+              "{\"case\": \"mass\", \"receiver\": \"%s\", \"monitors\": %d, \"incidents\": %d, \"missing\": %d,"
+                  + " \"duplicates\": %d, \"latency_ms\": {\"p50\": %.1f, \"p95\": %.1f,"
+                  + " \"p99\": %.1f, \"max\": %.1f}, \"floor_post_ms\": {\"p50\": %.2f,"
+                  + " \"p99\": %.2f}, \"p99_over_2s_target\": %.3f, \"cores\": %d}",
+              split ? "split" : "fast",
+              monitors,
+              latencies.size() + missing,
+              missing,
+              repeated,
+              pct(latencies, 50),
+              pct(latencies, 95),
+              pct(latencies, 99),
+              pct(latencies, 100),
+              pct(floor, 50),
+              pct(floor, 99),
+              pct(latencies, 99) / 2000.0,
+              Runtime.getRuntime().availableProcessors());
+      System.out.printf(
+          "mass failure, %d monitors, %s receiver: %d incidents, DOWN after the deciding check p50 %.1f ms,"
+              + " p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 2000 ms); %d missing after"
+              + " %d s, %d delivered twice; loopback POST p50 %.2f ms%n",
+          monitors,
+          split ? "split-write" : "one-write",
+          latencies.size() + missing,
+          pct(latencies, 50),
+          pct(latencies, 95),
+          pct(latencies, 99),
+          pct(latencies, 100),
+          missing,
+          window.toSeconds(),
+          repeated,
+          pct(floor, 50));
+      System.out.println(json);
+      if (latencies.isEmpty()) {
+        System.err.println(err);
+        System.exit(1);
+      }
+    }
+  }
+
+  /**
+   * Each incident's crossing time, by {@code monitor#id}: the end of its {@code threshold}th failed
+   * check, in epoch microseconds.
+   */
+  private static Map<String, Long> crossings(Connection db, int threshold) throws SQLException {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     try (PreparedStatement incidents =
             db.prepareStatement("SELECT id, monitor, started_at FROM incidents ORDER BY id");
         PreparedStatement checks =
             db.prepareStatement(
                 "SELECT started_at, total_us FROM results WHERE monitor = ? AND started_at >= ?"
-                    + " ORDER BY started_at LIMIT 2");
+                    + " ORDER BY started_at LIMIT ?");
         ResultSet rs = incidents.executeQuery()) {
       while (rs.next()) {
         checks.setString(1, rs.getString(2));
         checks.setLong(2, rs.getLong(3));
+        checks.setInt(3, threshold);
         try (ResultSet c = checks.executeQuery()) {
           long end = -1;
           while (c.next()) {
@@ -219,13 +372,12 @@ public final class AlertLatency {
   }
 
   /** The machine's floor: one POST of a small JSON body to the same receiver, 200 times. */
-  private static List<Double> floor(TestHttpServer receiver)
-      throws IOException, InterruptedException {
+  private static List<Double> floor(java.net.URI url) throws IOException, InterruptedException {
     List<Double> out = new ArrayList<>();
     try (HttpClient client = HttpClient.newHttpClient()) {
       for (int i = 0; i < 200; i++) {
         HttpRequest post =
-            HttpRequest.newBuilder(receiver.url("/floor"))
+            HttpRequest.newBuilder(url)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"down\"}"))
                 .build();
         long start = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.tickr.alert;
 
 import dev.tickr.config.ChannelPolicy;
 import dev.tickr.store.AlertRow;
+import dev.tickr.store.OutboxEntry;
 import dev.tickr.store.OutboxRow;
 import dev.tickr.store.Store;
 import java.time.Instant;
@@ -90,14 +91,16 @@ final class Grouper {
     }
     Setup s = setup.get();
     Instant next = Instant.MAX;
+    List<OutboxEntry> ready = new ArrayList<>();
     for (List<AlertRow> group : groups(s).values()) {
       Instant due = group.stream().map(AlertRow::dueAt).min(Instant::compareTo).orElseThrow();
       if (due.isAfter(now)) {
         next = Times.earliest(next, due);
       } else {
-        enqueue(group, s, now);
+        ready.add(entry(group, s, now));
       }
     }
+    store.enqueue(ready); // one transaction for all: a mass failure's alerts go out together
     nextRelease = next;
   }
 
@@ -114,7 +117,7 @@ final class Grouper {
                   r.incidentId() == incidentId
                       && r.channel().equals(channel)
                       && r.event().equals(AlertEvent.DOWN.wire()))) {
-        enqueue(group, s, now);
+        store.enqueue(List.of(entry(group, s, now)));
         return;
       }
     }
@@ -153,7 +156,7 @@ final class Grouper {
    * One notification for a group. DOWNs that share a page get the page's key in place of their
    * incidents' own, so the provider opens one incident for all of them.
    */
-  private void enqueue(List<AlertRow> group, Setup s, Instant now) {
+  private static OutboxEntry entry(List<AlertRow> group, Setup s, Instant now) {
     List<String> ids = group.stream().map(AlertRow::id).toList();
     List<Alert> alerts = group.stream().map(r -> AlertJson.alert(r.body())).toList();
     String channel = group.get(0).channel();
@@ -171,12 +174,12 @@ final class Grouper {
     Notification n =
         new Notification(
             AlertIds.notification(group), alerts.get(0).event(), alerts, s.dashboardUrl());
-    store.enqueue(OutboxRow.pending(n.id(), channel, AlertJson.notification(n), now), ids);
     LOG.debug(
         "channel={} notification={} event={} alerts={}",
         channel,
         n.id(),
         n.event().wire(),
         alerts.size());
+    return new OutboxEntry(OutboxRow.pending(n.id(), channel, AlertJson.notification(n), now), ids);
   }
 }

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The SQL of alerts, the outbox and maintenance marks; writes run on the {@link Writer}. */
 final class AlertTables {
@@ -166,6 +170,75 @@ final class AlertTables {
             head.attempts() + 1,
             head.state(),
             head.lastAnswer()));
+  }
+
+  /**
+   * Claims up to {@code max} due notifications of the channel, among its first {@code window}
+   * pending ones: see {@link Store#claimDue}.
+   */
+  static List<OutboxRow> claimDue(
+      Connection c,
+      String channel,
+      Instant now,
+      Duration lease,
+      int max,
+      int window,
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending)
+      throws SQLException {
+    long t = now.toEpochMilli();
+    List<OutboxRow> picked = new ArrayList<>();
+    Set<String> blocked = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            OUTBOX_COLUMNS.replace(" FROM", ", claimed_until FROM")
+                + " WHERE channel = ? AND state = 'pending' ORDER BY seq LIMIT ?")) {
+      ps.setString(1, channel);
+      ps.setInt(2, window);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && picked.size() < max) {
+          OutboxRow row = outboxRow(rs);
+          Long claimedUntil = Columns.nullableLong(rs, "claimed_until");
+          Set<String> rowKeys = keys.apply(row);
+          boolean claimed =
+              sending.contains(row.id()) || (claimedUntil != null && claimedUntil > t);
+          if (!claimed && row.nextAttempt().toEpochMilli() > t) {
+            break; // waiting for its retry: the ones after it wait too
+          }
+          if (!claimed && Collections.disjoint(rowKeys, blocked)) {
+            picked.add(row);
+          }
+          blocked.addAll(rowKeys);
+        }
+      }
+    }
+    if (picked.isEmpty()) {
+      return List.of();
+    }
+    List<OutboxRow> out = new ArrayList<>(picked.size());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE outbox SET claimed_until = ?, attempts = attempts + 1, updated_at = ?"
+                + " WHERE id = ?")) {
+      for (OutboxRow row : picked) {
+        ps.setLong(1, now.plus(lease).toEpochMilli());
+        ps.setLong(2, t);
+        ps.setString(3, row.id());
+        ps.addBatch();
+        out.add(
+            new OutboxRow(
+                row.id(),
+                row.channel(),
+                row.notification(),
+                row.createdAt(),
+                row.nextAttempt(),
+                row.attempts() + 1,
+                row.state(),
+                row.lastAnswer()));
+      }
+      ps.executeBatch();
+    }
+    return out;
   }
 
   /** Ends a claim: the notification is done ({@code state}) or due again at {@code next}. */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -337,6 +339,66 @@ public final class SqliteStore implements Store {
     Instant now = clock.instant();
     List<String> ids = List.copyOf(alertIds);
     writer().execute(c -> AlertTables.enqueue(c, notification, ids, now));
+  }
+
+  @Override
+  public void enqueue(List<OutboxEntry> entries) {
+    Instant now = clock.instant();
+    List<OutboxEntry> copy = List.copyOf(entries);
+    if (copy.isEmpty()) {
+      return;
+    }
+    writer()
+        .execute(
+            c -> {
+              for (OutboxEntry e : copy) {
+                AlertTables.enqueue(c, e.notification(), e.alertIds(), now);
+              }
+            });
+  }
+
+  @Override
+  public List<OutboxRow> claimDue(
+      List<OutboxSettlement> ended,
+      String channel,
+      Instant now,
+      Duration lease,
+      int max,
+      int window,
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending) {
+    List<OutboxSettlement> settled = List.copyOf(ended);
+    Set<String> busy = Set.copyOf(sending);
+    if (max <= 0 && settled.isEmpty()) {
+      return List.of();
+    }
+    List<OutboxRow> claimed =
+        writer()
+            .call(
+                c -> {
+                  for (OutboxSettlement s : settled) {
+                    AlertTables.settle(c, s.id(), s.state(), s.next(), s.answer(), s.at());
+                  }
+                  return max <= 0
+                      ? List.<OutboxRow>of()
+                      : AlertTables.claimDue(c, channel, now, lease, max, window, keys, busy);
+                });
+    return Objects.requireNonNull(claimed);
+  }
+
+  @Override
+  public void settle(List<OutboxSettlement> settlements) {
+    List<OutboxSettlement> copy = List.copyOf(settlements);
+    if (copy.isEmpty()) {
+      return;
+    }
+    writer()
+        .execute(
+            c -> {
+              for (OutboxSettlement s : copy) {
+                AlertTables.settle(c, s.id(), s.state(), s.next(), s.answer(), s.at());
+              }
+            });
   }
 
   @Override

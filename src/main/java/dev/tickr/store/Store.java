@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -126,11 +128,44 @@ public interface Store extends StatusSink, AutoCloseable {
   void enqueue(OutboxRow notification, Collection<String> alertIds);
 
   /**
+   * {@link #enqueue(OutboxRow, Collection)} for many notifications, in the order given, in one
+   * transaction: all of them are durable when this returns, or none is.
+   */
+  void enqueue(List<OutboxEntry> entries);
+
+  /**
    * Claims the channel's first pending notification for {@code lease}, counting the attempt: empty
    * when it is not due yet, is claimed already, or there is none. A channel's notifications are
    * claimed in the order they were enqueued.
    */
   Optional<OutboxRow> claimNext(String channel, Instant now, Duration lease);
+
+  /**
+   * Records how the sends in {@code ended} went ({@link #settle}), then claims up to {@code max} of
+   * the channel's due notifications for {@code lease}, counting an attempt for each, looking at its
+   * first {@code window} pending ones in the order they were enqueued; all in one transaction. A
+   * notification is passed over while one before it that shares an order key ({@code keys}: its
+   * monitors) is claimed, or was passed over; the look stops at the first notification that is not
+   * due yet (waiting for its retry), so everything after it waits, as with {@link #claimNext}. So
+   * several notifications may be on their way at once, while those of one monitor go one after
+   * another, in order.
+   *
+   * @param sending notifications the caller has on their way: claimed, whatever their lease says
+   *     (the clock may have jumped past it)
+   * @return the claimed notifications, in order, with their attempt counted
+   */
+  List<OutboxRow> claimDue(
+      List<OutboxSettlement> ended,
+      String channel,
+      Instant now,
+      Duration lease,
+      int max,
+      int window,
+      Function<OutboxRow, Set<String>> keys,
+      Set<String> sending);
+
+  /** Ends many claims in one transaction ({@link OutboxSettlement}); durable when this returns. */
+  void settle(List<OutboxSettlement> settlements);
 
   /** The provider took the notification; durable when this returns. */
   void markSent(String id, Instant at, String answer);

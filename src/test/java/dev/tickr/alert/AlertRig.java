@@ -38,6 +38,7 @@ final class AlertRig implements AutoCloseable {
   final MutableClock clock = new MutableClock(T0);
   final Map<String, FakeNotifier> notifiers = new HashMap<>();
   private boolean realChannels;
+  private final Map<String, Notifier> real = new HashMap<>();
   private final Path data;
   private Config config;
   SqliteStore store;
@@ -82,6 +83,7 @@ final class AlertRig implements AutoCloseable {
           Notifiers.build(channels, Notifiers.Context.create(clock, "Tickr/test")).notifiers());
     }
     out.putAll(notifiers);
+    out.putAll(real);
     return Map.copyOf(out);
   }
 
@@ -96,6 +98,12 @@ final class AlertRig implements AutoCloseable {
     notifiers.put(channel, notifier);
     engine.reconfigure(config);
     return notifier;
+  }
+
+  /** A real notifier (one that sends over the network) for a channel. */
+  void use(String channel, Notifier notifier) {
+    real.put(channel, notifier);
+    engine.reconfigure(config);
   }
 
   void reconfigure(String yaml) {

@@ -82,7 +82,7 @@ class OwnConnectivityTest {
             connectivity:
               targets: ["%s", "tcp://%s"]
               interval: 10s
-              timeout: 2s
+              timeout: 8s
             channels:
               - name: ops
                 type: webhook

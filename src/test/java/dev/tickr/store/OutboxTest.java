@@ -2,6 +2,7 @@ package dev.tickr.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tickr.check.Reason;
 import dev.tickr.incident.Evidence;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,84 @@ class OutboxTest {
         .map(OutboxRow::id)
         .contains("second");
     assertThat(store.outboxRow("first").orElseThrow().state()).isEqualTo(OutboxState.SENT);
+  }
+
+  /** Order keys for claimDue: a notification's monitor is the part of its id before the dot. */
+  private static Set<String> monitorOf(OutboxRow row) {
+    return Set.of(row.id().substring(0, row.id().indexOf('.')));
+  }
+
+  private List<String> claimDue(Instant at, int max) {
+    return store
+        .claimDue(List.of(), "ops", at, LEASE, max, 100, OutboxTest::monitorOf, Set.of())
+        .stream()
+        .map(OutboxRow::id)
+        .toList();
+  }
+
+  @Test
+  void claims_many_at_once_but_one_monitors_notifications_one_after_another_in_order() {
+    store.enqueue(
+        List.of(
+            new OutboxEntry(notification("a.down", "ops", T), List.of()),
+            new OutboxEntry(notification("b.down", "ops", T), List.of()),
+            new OutboxEntry(notification("a.up", "ops", T), List.of()),
+            new OutboxEntry(notification("c.down", "ops", T), List.of()),
+            new OutboxEntry(notification("d.down", "ops", T), List.of())));
+
+    assertThat(claimDue(T, 3))
+        .as("a.up waits for a.down; the bound stops the rest")
+        .containsExactly("a.down", "b.down", "c.down");
+    assertThat(claimDue(T, 3))
+        .as("a.up still waits while a.down is claimed")
+        .containsExactly("d.down");
+    assertThat(store.outboxRow("a.down").orElseThrow().attempts()).isEqualTo(1);
+    assertThat(
+            store.claimDue(
+                List.of(),
+                "ops",
+                T.plus(LEASE),
+                LEASE,
+                5,
+                100,
+                OutboxTest::monitorOf,
+                Set.of("a.down", "b.down", "c.down", "d.down")))
+        .as("the clock jumped past the leases, but the caller still sends them")
+        .isEmpty();
+
+    store.settle(
+        List.of(
+            OutboxSettlement.sent("a.down", T, "200 ok"),
+            OutboxSettlement.retry("b.down", T.plusSeconds(30), "503", T),
+            OutboxSettlement.finished("c.down", OutboxState.FAILED, T, "400")));
+    assertThat(reopen().outbox("ops"))
+        .extracting(OutboxRow::id, OutboxRow::state)
+        .containsExactly(
+            tuple("a.down", OutboxState.SENT),
+            tuple("b.down", OutboxState.PENDING),
+            tuple("a.up", OutboxState.PENDING),
+            tuple("c.down", OutboxState.FAILED),
+            tuple("d.down", OutboxState.PENDING));
+    assertThat(claimDue(T.plusSeconds(10), 3))
+        .as("b.down waits for its retry, and everything after it waits too, as before")
+        .isEmpty();
+    store.releaseClaims();
+    assertThat(claimDue(T.plusSeconds(30), 5))
+        .as("after a restart, the claimed-but-unsettled d.down goes again")
+        .containsExactly("b.down", "a.up", "d.down");
+    assertThat(store.outboxRow("d.down").orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void enqueueing_many_is_one_transaction_and_keeps_their_order() {
+    assertThat(store.holdAlert(alert("a1", "ops", T))).isTrue();
+    store.enqueue(
+        List.of(
+            new OutboxEntry(notification("n1", "ops", T), List.of("a1")),
+            new OutboxEntry(notification("n2", "ops", T), List.of())));
+    assertThat(reopen().outbox("ops")).extracting(OutboxRow::id).containsExactly("n1", "n2");
+    assertThat(store.heldAlerts()).isEmpty();
+    assertThat(store.alert("a1").orElseThrow().outboxId()).isEqualTo("n1");
   }
 
   @Test
