@@ -115,7 +115,16 @@ public final class Soak {
   }
 
   public static void main(String[] args) throws Exception {
-    Settings s = Settings.parse(args);
+    int status = 1;
+    try {
+      soak(Settings.parse(args));
+      status = 0;
+    } finally {
+      System.exit(status); // no server thread of a failed run lingers
+    }
+  }
+
+  private static void soak(Settings s) throws Exception {
     Files.createDirectories(s.scratch());
     long t0 = System.currentTimeMillis();
     Random random = new Random(s.seed());
@@ -127,6 +136,7 @@ public final class Soak {
       Path config = s.scratch().resolve("tickr.yml");
       writeConfig(config, monitors, receiver.port(), s.intervalSeconds(), 0);
       Daemon daemon = new Daemon(s);
+      Runtime.getRuntime().addShutdownHook(new Thread(daemon::forget)); // a failed run kills it
       List<Life> lives = new ArrayList<>();
       List<long[]> rss = new ArrayList<>();
 
@@ -466,7 +476,7 @@ public final class Soak {
       Path out = s.scratch().resolve("tickr.out");
       started = System.currentTimeMillis();
       long mark = Files.exists(out) ? Files.size(out) : 0;
-      Process p =
+      ProcessBuilder builder =
           new ProcessBuilder(
                   s.tickr(),
                   "run",
@@ -477,8 +487,15 @@ public final class Soak {
                   "--listen",
                   "127.0.0.1:0")
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+      // The live heap (after each collection) of every daemon, in gc-<pid>.log.
+      builder
+          .environment()
+          .merge(
+              "TICKR_JAVA_OPTS",
+              "-Xlog:gc:file=" + s.scratch().resolve("gc-%p.log") + ":uptime",
+              (a, b) -> a + " " + b);
+      Process p = builder.start();
       process = p;
       long until = started + 120_000;
       while (System.currentTimeMillis() < until) {
@@ -524,6 +541,14 @@ public final class Soak {
 
     long pid() {
       return running().pid();
+    }
+
+    /** Kills the daemon if it still runs. */
+    void forget() {
+      Process p = process;
+      if (p != null && p.isAlive()) {
+        p.destroyForcibly();
+      }
     }
 
     long rssKib() {

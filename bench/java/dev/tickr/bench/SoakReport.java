@@ -7,6 +7,8 @@ import dev.tickr.bench.Soak.Kind;
 import dev.tickr.bench.Soak.Life;
 import dev.tickr.bench.Soak.Monitor;
 import dev.tickr.bench.Soak.Served;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the soak found: Tickr's database against the targets' and the receiver's own records. */
 record SoakReport(ObjectNode result) {
@@ -38,7 +42,7 @@ record SoakReport(ObjectNode result) {
       List<Life> lives,
       List<long[]> rss,
       int reloads)
-      throws SQLException {
+      throws SQLException, IOException {
     ObjectNode r = JsonNodeFactory.instance.objectNode();
     long iv = s.intervalSeconds() * 1000L;
     long runEnd = lives.get(lives.size() - 1).ended();
@@ -57,6 +61,7 @@ record SoakReport(ObjectNode result) {
       lateness(r.putObject("lateness_ms"), c, lives, iv);
     }
     memory(r.putObject("rss_mib"), rss, lives);
+    liveHeap(r.putObject("heap_after_gc_mib"), s.scratch(), lives.get(lives.size() - 1), rss);
     return new SoakReport(r);
   }
 
@@ -313,16 +318,7 @@ record SoakReport(ObjectNode result) {
     if (stretch.size() < 4) {
       return;
     }
-    double n = stretch.size();
-    double mx = stretch.stream().mapToDouble(x -> x[0]).sum() / n;
-    double my = stretch.stream().mapToDouble(x -> x[1]).sum() / n;
-    double sxy = 0;
-    double sxx = 0;
-    for (long[] x : stretch) {
-      sxy += (x[0] - mx) * (x[1] - my);
-      sxx += (x[0] - mx) * (x[0] - mx);
-    }
-    double kibPerMs = sxx == 0 ? 0 : sxy / sxx;
+    double kibPerMs = slope(stretch);
     long first = median(stretch, stretch.get(0)[0], stretch.get(0)[0] + 300_000);
     long lastT = stretch.get(stretch.size() - 1)[0];
     long end = median(stretch, lastT - 300_000, lastT + 1);
@@ -334,6 +330,55 @@ record SoakReport(ObjectNode result) {
     for (long[] x : stretch) {
       series.addArray().add((x[0] - last.ready()) / 60_000.0).add(x[1] / 1024);
     }
+  }
+
+  /**
+   * The heap left after each collection of the last process (its live data, which a leak makes
+   * grow; RSS also grows while the JVM takes heap up to its maximum), from its {@code -Xlog:gc}
+   * log: medians of its first and last five minutes after two minutes of warm-up, and the slope.
+   */
+  private static void liveHeap(ObjectNode out, Path scratch, Life last, List<long[]> rss)
+      throws IOException {
+    long pid = rss.isEmpty() ? -1 : rss.get(rss.size() - 1)[2];
+    Path log = scratch.resolve("gc-" + pid + ".log");
+    if (!Files.exists(log)) {
+      return;
+    }
+    Pattern line = Pattern.compile("^\\[([0-9.]+)s\\].*\\d+[MK]->(\\d+)([MK])\\(");
+    List<long[]> points = new ArrayList<>(); // {epoch ms, KiB}
+    for (String l : Files.readAllLines(log)) {
+      Matcher m = line.matcher(l);
+      if (m.find()) {
+        long at = last.started() + (long) (Double.parseDouble(m.group(1)) * 1000);
+        long kib = Long.parseLong(m.group(2)) * (m.group(3).equals("M") ? 1024 : 1);
+        if (at >= last.ready() + 120_000) {
+          points.add(new long[] {at, kib});
+        }
+      }
+    }
+    out.put("collections", points.size());
+    if (points.size() < 4) {
+      return;
+    }
+    long first = median(points, points.get(0)[0], points.get(0)[0] + 300_000);
+    long lastT = points.get(points.size() - 1)[0];
+    out.put("first_5min_median", first / 1024)
+        .put("last_5min_median", median(points, lastT - 300_000, lastT + 1) / 1024)
+        .put("slope_mib_per_hour", Math.round(slope(points) * 3_600_000 / 1024 * 10) / 10.0);
+  }
+
+  /** The least-squares slope of {time ms, value} points, per millisecond. */
+  private static double slope(List<long[]> points) {
+    double n = points.size();
+    double mx = points.stream().mapToDouble(x -> x[0]).sum() / n;
+    double my = points.stream().mapToDouble(x -> x[1]).sum() / n;
+    double sxy = 0;
+    double sxx = 0;
+    for (long[] x : points) {
+      sxy += (x[0] - mx) * (x[1] - my);
+      sxx += (x[0] - mx) * (x[0] - mx);
+    }
+    return sxx == 0 ? 0 : sxy / sxx;
   }
 
   private static long median(List<long[]> samples, long from, long to) {
@@ -362,7 +407,8 @@ record SoakReport(ObjectNode result) {
             + "lateness outside restarts: %d checks, p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms,"
             + " %d >= 200 ms%n"
             + "RSS (last %s min without kills): first 5 min %s MiB, last 5 min %s MiB, peak %s MiB,"
-            + " slope %s MiB/h; restarts %s, reloads %s",
+            + " slope %s MiB/h; heap after GC: first 5 min %s MiB, last 5 min %s MiB, slope %s MiB/h;"
+            + " restarts %s, reloads %s",
         i.get("expected").asLong(),
         i.get("found_exactly_once").asLong(),
         i.get("missing").asLong(),
@@ -387,6 +433,9 @@ record SoakReport(ObjectNode result) {
         m.path("last_5min_median").asText(),
         m.path("peak").asText(),
         m.path("slope_mib_per_hour").asText(),
+        result.path("heap_after_gc_mib").path("first_5min_median").asText(),
+        result.path("heap_after_gc_mib").path("last_5min_median").asText(),
+        result.path("heap_after_gc_mib").path("slope_mib_per_hour").asText(),
         result.get("restarts_sigkill").asText(),
         result.get("reloads").asText());
   }
