@@ -142,7 +142,7 @@ class SharedPagesTest {
         .allSatisfy(p -> assertThat(p.path("event_action").asText()).isEqualTo("trigger"));
     JsonNode last = pages.get(2);
     assertThat(last.path("payload").path("summary").asText())
-        .isEqualTo("3 monitors DOWN: campaigns, reports, postback");
+        .isEqualTo("3 monitors DOWN (connect): campaigns, reports, postback");
     assertThat(last.path("payload").path("class").asText()).isEqualTo("connect");
     assertThat(last.path("payload").path("custom_details").path("monitors"))
         .extracting(m -> m.path("name").asText())
@@ -159,7 +159,7 @@ class SharedPagesTest {
         .as("one alias: Opsgenie shows one alert")
         .containsOnly(alias);
     assertThat(alerts.get(2).path("message").asText())
-        .isEqualTo("3 monitors DOWN: campaigns, reports, postback");
+        .isEqualTo("3 monitors DOWN (connect): campaigns, reports, postback");
     assertThat(alerts.get(2).path("details").path("monitors").asText())
         .isEqualTo("campaigns, reports, postback");
 
