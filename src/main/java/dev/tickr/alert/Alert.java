@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param certificateExpiresAt for {@link AlertEvent#CERTIFICATE}
  * @param dedupKey stable per incident (the same for its down, reminder and up), for providers that
  *     deduplicate or resolve by key: PagerDuty {@code dedup_key}, Opsgenie alias, Alertmanager
- *     labels; on a paging channel, the key of the shared page when the incident's DOWN went out in
- *     one with others
+ *     labels; on a paging channel that shares pages, the key of the page the incident's DOWN went
+ *     out on
  */
 public record Alert(
     AlertEvent event,

@@ -32,15 +32,13 @@ final class AlertIds {
   }
 
   /**
-   * The provider-side key of a page shared by several incidents: a hash of the alerts that opened
-   * it, so it stays the same on every retry and after a restart.
+   * The provider-side key of a page on a paging channel, opened by the DOWN {@code alertId} decided
+   * {@code at}: a hash of both, so it stays the same on every retry and after a restart. Later
+   * DOWNs of the same reason join the page under this key.
    */
-  static String pageKey(List<AlertRow> downs) {
-    StringBuilder text = new StringBuilder("page\n");
-    for (AlertRow a : downs) {
-      text.append(a.id()).append('@').append(a.createdAt().toEpochMilli()).append('\n');
-    }
-    return "tickr-page-" + sha256(text.toString()).substring(0, 16);
+  static String pageKey(String alertId, Instant at) {
+    return SharedPages.PREFIX
+        + sha256("page\n" + alertId + "@" + at.toEpochMilli() + "\n").substring(0, 16);
   }
 
   /** The provider-side key of one loss of Tickr's own link: its lost and restored share it. */

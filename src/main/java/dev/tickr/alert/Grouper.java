@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each decided alert once and holds it for its channel's group window; when a window
  * closes, folds what the channel got meanwhile (per event) into one notification in the outbox. A
- * paging channel that shares pages holds only DOWNs, and folds those of one reason into one page
- * with its own key. A channel that does not group gets one notification per alert, at once. Held
- * alerts are in the store, so a restart loses none. Not thread-safe: the engine calls it under its
- * lock.
+ * channel that does not group gets one notification per alert, at once; a DOWN on a shared page
+ * goes at once too, listing the monitors already on the page ({@link #sendNow}). Held alerts are in
+ * the store, so a restart loses none. Not thread-safe: the engine calls it under its lock.
  */
 final class Grouper {
   private static final Logger LOG = LoggerFactory.getLogger(Grouper.class);
@@ -84,6 +83,24 @@ final class Grouper {
     return added;
   }
 
+  /**
+   * Records a DOWN that joins or opens a shared page and puts it into the outbox at once, after the
+   * DOWNs already on the page, so the provider is sent the whole list under the page's key.
+   *
+   * @param page the alerts already on the page, under its key; empty for a page it opens
+   * @return whether it was new
+   */
+  boolean sendNow(String id, String channel, Alert alert, List<Alert> page, Instant now) {
+    if (!decide(id, channel, alert, now)) {
+      return false;
+    }
+    AlertRow row = store.alert(id).orElse(null);
+    if (row != null && row.outboxId() == null) {
+      store.enqueue(List.of(entry(List.of(row), page, setup.get(), now)));
+    }
+    return true;
+  }
+
   /** Puts every group whose window has closed into the outbox. */
   void release(Instant now) {
     if (nextRelease.isAfter(now)) {
@@ -97,7 +114,7 @@ final class Grouper {
       if (due.isAfter(now)) {
         next = Times.earliest(next, due);
       } else {
-        ready.add(entry(group, s, now));
+        ready.add(entry(group, List.of(), s, now));
       }
     }
     store.enqueue(ready); // one transaction for all: a mass failure's alerts go out together
@@ -117,7 +134,7 @@ final class Grouper {
                   r.incidentId() == incidentId
                       && r.channel().equals(channel)
                       && r.event().equals(AlertEvent.DOWN.wire()))) {
-        store.enqueue(List.of(entry(group, s, now)));
+        store.enqueue(List.of(entry(group, List.of(), s, now)));
         return;
       }
     }
@@ -133,9 +150,8 @@ final class Grouper {
   }
 
   /**
-   * What folds held alerts together: their channel and event; on a channel that shares pages, the
-   * reason too (a page is about one way of failing); for the flapping notice, which side it is. An
-   * alert without a window folds with nothing.
+   * What folds held alerts together: their channel and event; for the flapping notice, which side
+   * it is. An alert without a window folds with nothing.
    */
   private static String foldKey(AlertRow row, Setup s) {
     Alert a = AlertJson.alert(row.body());
@@ -143,9 +159,6 @@ final class Grouper {
       return row.channel() + "\n" + row.id();
     }
     StringBuilder key = new StringBuilder(row.channel()).append('\n').append(row.event());
-    if (s.sharesPages(row.channel())) {
-      key.append('\n').append(a.reason().code());
-    }
     if (a.event() == AlertEvent.FLAPPING && a.endedAt() != null) {
       key.append("\nsettled");
     }
@@ -153,23 +166,22 @@ final class Grouper {
   }
 
   /**
-   * One notification for a group. DOWNs that share a page get the page's key in place of their
-   * incidents' own, so the provider opens one incident for all of them.
+   * One notification for a group, after {@code before}: the DOWNs already on the shared page a DOWN
+   * joins, so the provider gets the whole list under the page's key.
    */
-  private static OutboxEntry entry(List<AlertRow> group, Setup s, Instant now) {
+  private static OutboxEntry entry(List<AlertRow> group, List<Alert> before, Setup s, Instant now) {
     List<String> ids = group.stream().map(AlertRow::id).toList();
-    List<Alert> alerts = group.stream().map(r -> AlertJson.alert(r.body())).toList();
+    List<Alert> alerts = new ArrayList<>(before);
+    group.forEach(r -> alerts.add(AlertJson.alert(r.body())));
     String channel = group.get(0).channel();
-    if (group.size() > 1 && alerts.get(0).event() == AlertEvent.DOWN && s.sharesPages(channel)) {
-      String key = AlertIds.pageKey(group);
-      alerts = alerts.stream().map(a -> a.withDedupKey(key)).toList();
+    if (!before.isEmpty()) {
       LOG.info(
-          "channel={} page={} reason={} incidents={}: one page for monitors {}",
+          "channel={} page={} reason={} monitors={}: {} joins the page",
           channel,
-          key,
+          alerts.get(0).dedupKey(),
           alerts.get(0).reason().code(),
-          alerts.size(),
-          alerts.stream().map(Alert::monitor).toList());
+          alerts.stream().map(Alert::monitor).toList(),
+          alerts.get(alerts.size() - 1).monitor());
     }
     Notification n =
         new Notification(

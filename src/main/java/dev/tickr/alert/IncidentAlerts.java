@@ -9,10 +9,12 @@ import dev.tickr.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +35,12 @@ final class IncidentAlerts {
   private final Grouper grouper;
   private final Hold hold;
   private final Map<Long, OpenIncident> open = new LinkedHashMap<>();
+
+  /**
+   * The page each open incident's DOWN went out on, per channel, once known: it never changes, and
+   * a burst of many DOWNs would otherwise read every other one's back from the store for each.
+   */
+  private final Map<String, SharedPages.Page> pages = new HashMap<>();
 
   /**
    * @param hold until when an open incident's alerts are held back (maintenance, flapping)
@@ -72,6 +80,7 @@ final class IncidentAlerts {
    */
   void resolved(Incident incident, Instant now) {
     OpenIncident oi = open.remove(incident.id());
+    pages.keySet().removeIf(k -> k.startsWith(incident.id() + "\n"));
     if (oi == null) {
       oi = OpenIncident.load(incident, store);
     }
@@ -81,22 +90,22 @@ final class IncidentAlerts {
       Alert up = Alerts.incident(AlertEvent.UP, incident, tags);
       if (s.sharesPages(channel)) {
         grouper.releaseDownOf(incident.id(), channel, now);
-        SharedPages.Page page = SharedPages.of(store, incident.id(), channel).orElse(null);
-        if (page != null) {
-          List<Long> down = page.incidents().stream().filter(open::containsKey).toList();
-          if (!down.isEmpty()) {
-            LOG.info(
-                "monitor={} incident={} channel={} page={} recovered; the page stays open for"
-                    + " incidents {}",
-                incident.monitor(),
-                incident.id(),
-                channel,
-                page.key(),
-                down);
-            continue;
-          }
-          up = up.withDedupKey(page.key());
+      }
+      SharedPages.Page page = SharedPages.of(store, incident.id(), channel).orElse(null);
+      if (page != null) {
+        List<Long> down = SharedPages.openOn(id -> pageOf(id, channel), open.keySet(), page.key());
+        if (!down.isEmpty()) {
+          LOG.info(
+              "monitor={} incident={} channel={} page={} recovered; the page stays open for"
+                  + " incidents {}",
+              incident.monitor(),
+              incident.id(),
+              channel,
+              page.key(),
+              down);
+          continue;
         }
+        up = up.withDedupKey(page.key());
       }
       grouper.decide(AlertIds.incident(incident.id(), "up", channel), channel, up, now);
     }
@@ -146,17 +155,55 @@ final class IncidentAlerts {
     List<String> tags = setup.get().monitor(oi.monitor()).map(MonitorSpec::tags).orElse(List.of());
     for (Step step : plan.due()) {
       Alert alert = Alerts.incident(step.event(), oi.incident, tags);
-      if (step.event() == AlertEvent.REMINDER && setup.get().sharesPages(step.channel())) {
-        String key =
-            SharedPages.of(store, oi.id(), step.channel()).map(SharedPages.Page::key).orElse(null);
-        alert = key == null ? alert : alert.withDedupKey(key);
+      if (step.event() == AlertEvent.DOWN && setup.get().sharesPages(step.channel())) {
+        page(oi, step, alert, now);
+      } else {
+        if (step.event() == AlertEvent.REMINDER) {
+          String key =
+              SharedPages.of(store, oi.id(), step.channel())
+                  .map(SharedPages.Page::key)
+                  .orElse(null);
+          alert = key == null ? alert : alert.withDedupKey(key);
+        }
+        grouper.decide(step.id(), step.channel(), alert, now);
       }
-      grouper.decide(step.id(), step.channel(), alert, now);
       oi.decided.add(step.id());
       if (step.event() == AlertEvent.DOWN) {
         oi.downAt.putIfAbsent(step.channel(), now);
       }
     }
+  }
+
+  /**
+   * Sends a DOWN on a paging channel at once, on a page: the page of the same reason opened on the
+   * channel within its group window when there is one (the provider folds it in by the page's key,
+   * and is sent every monitor on it), else a page of its own that later DOWNs can join.
+   */
+  private void page(OpenIncident oi, Step step, Alert alert, Instant now) {
+    ChannelPolicy p = setup.get().policy(step.channel());
+    Duration window = p == null ? Duration.ZERO : p.group();
+    List<Long> others = open.keySet().stream().filter(id -> id != oi.id()).toList();
+    SharedPages.Page page =
+        SharedPages.joinable(id -> pageOf(id, step.channel()), others, alert.reason(), now, window)
+            .orElse(null);
+    String key = page == null ? AlertIds.pageKey(step.id(), now) : page.key();
+    List<Alert> before =
+        page == null
+            ? List.of()
+            : page.alerts().stream().filter(a -> a.incidentId() != oi.id()).toList();
+    grouper.sendNow(step.id(), step.channel(), alert.withDedupKey(key), before, now);
+  }
+
+  /** The page the open incident's DOWN went out on for the channel, remembered once found. */
+  private Optional<SharedPages.Page> pageOf(long incidentId, String channel) {
+    String k = incidentId + "\n" + channel;
+    SharedPages.Page known = pages.get(k);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<SharedPages.Page> found = SharedPages.of(store, incidentId, channel);
+    found.ifPresent(p -> pages.put(k, p));
+    return found;
   }
 
   private Plan plan(OpenIncident oi, Instant now) {

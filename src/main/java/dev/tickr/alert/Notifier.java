@@ -23,8 +23,9 @@ public interface Notifier {
 
   /**
    * Whether several monitors going DOWN for the same reason within the channel's group window may
-   * share one page: one incident at the provider, keyed by the group, listing the monitors, and
-   * resolved once all of them recovered. For paging providers (PagerDuty, Opsgenie).
+   * share one page: each DOWN is sent at once under the page's key, which the provider deduplicates
+   * into one incident, with the monitors on it so far; resolved once all of them recovered. For
+   * paging providers (PagerDuty, Opsgenie).
    */
   default boolean sharesPages() {
     return false;

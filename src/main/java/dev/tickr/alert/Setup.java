@@ -52,7 +52,10 @@ record Setup(Config config, Map<String, Notifier> notifiers) {
     return p != null && !p.group().isZero() && (n == null || n.groups());
   }
 
-  /** Whether DOWN alerts for the channel wait for its group window to share one page. */
+  /**
+   * Whether DOWN alerts for the channel share pages: each goes out at once, and one of the same
+   * reason within the group window of a page's first DOWN joins that page (the same provider key).
+   */
   boolean sharesPages(String channel) {
     ChannelPolicy p = policy(channel);
     Notifier n = notifiers.get(channel);
@@ -61,14 +64,15 @@ record Setup(Config config, Map<String, Notifier> notifiers) {
 
   /**
    * How long an alert of {@code event} for the channel waits for others to join it: its group
-   * window when it folds summaries, or when it shares pages and this is a DOWN; else zero.
+   * window when it folds summaries; else zero (a paging channel never waits: its pages are shared
+   * at once, see {@link #sharesPages}).
    */
   Duration window(String channel, AlertEvent event) {
     ChannelPolicy p = policy(channel);
     if (p == null) {
       return Duration.ZERO;
     }
-    if (folds(channel) || (event == AlertEvent.DOWN && sharesPages(channel))) {
+    if (folds(channel)) {
       return p.group();
     }
     return Duration.ZERO;

@@ -1,49 +1,135 @@
 package dev.tickr.alert;
 
+import dev.tickr.check.Reason;
 import dev.tickr.store.AlertRow;
 import dev.tickr.store.OutboxRow;
 import dev.tickr.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The page an incident shares with others on a paging channel, read back from what went out: the
- * notification its DOWN was sent in. Nothing is kept in memory, so a restart finds it again.
+ * The pages incidents share on a paging channel, read back from what went out: the notification
+ * each incident's DOWN was sent in names the page's key and the monitors on it so far. Nothing is
+ * kept in memory, so a restart finds every page again.
  */
 final class SharedPages {
+  /** How every page key begins; an incident's own key never does. */
+  static final String PREFIX = "tickr-page-";
+
   private SharedPages() {}
 
   /**
-   * One page for several incidents.
+   * One page, for one or several incidents.
    *
    * @param key the provider-side key (PagerDuty {@code dedup_key}, Opsgenie alias)
-   * @param incidents the incidents on it
+   * @param reason the way of failing the page is about
+   * @param openedAt when its first DOWN was decided
+   * @param alerts the DOWNs on it as last sent, in the order they joined, each under {@code key}
    */
-  record Page(String key, List<Long> incidents) {
+  record Page(String key, Reason reason, Instant openedAt, List<Alert> alerts) {
     Page {
-      incidents = List.copyOf(incidents);
+      alerts = List.copyOf(alerts);
+    }
+
+    List<Long> incidents() {
+      return alerts.stream().map(Alert::incidentId).toList();
     }
   }
 
-  /** The page the incident's DOWN went out on for the channel, when it shared one. */
+  /** The page the incident's DOWN went out on for the channel, when it went out on one. */
   static Optional<Page> of(Store store, long incidentId, String channel) {
+    AlertRow down = sentDown(store, incidentId, channel).orElse(null);
+    if (down == null) {
+      return Optional.empty();
+    }
+    Optional<OutboxRow> sent = store.outboxRow(java.util.Objects.requireNonNull(down.outboxId()));
+    if (sent.isEmpty()) {
+      return Optional.empty();
+    }
+    Notification n = AlertJson.notification(sent.get().notification());
+    String key = n.first().dedupKey();
+    if (!key.startsWith(PREFIX) || !n.alerts().stream().allMatch(a -> a.dedupKey().equals(key))) {
+      return Optional.empty();
+    }
+    long opener = n.first().incidentId();
+    Instant openedAt =
+        opener == incidentId
+            ? down.createdAt()
+            : sentDown(store, opener, channel).map(AlertRow::createdAt).orElse(down.createdAt());
+    return Optional.of(new Page(key, n.first().reason(), openedAt, n.alerts()));
+  }
+
+  /**
+   * The page a DOWN of {@code reason} joins on a channel: the latest one about that reason opened
+   * less than {@code window} before {@code now} that one of {@code open} is still on ({@code
+   * pageOf}: the page an incident is on for the channel), with every monitor its open incidents'
+   * DOWNs listed.
+   */
+  static Optional<Page> joinable(
+      Function<Long, Optional<Page>> pageOf,
+      Collection<Long> open,
+      Reason reason,
+      Instant now,
+      Duration window) {
+    List<Page> found = new ArrayList<>();
+    for (long id : open) {
+      pageOf
+          .apply(id)
+          .filter(p -> p.reason() == reason && now.isBefore(p.openedAt().plus(window)))
+          .ifPresent(found::add);
+    }
+    Page latest = null;
+    for (Page p : found) {
+      if (latest == null
+          || p.openedAt().isAfter(latest.openedAt())
+          || (p.key().equals(latest.key()) && p.alerts().size() > latest.alerts().size())) {
+        latest = p;
+      }
+    }
+    if (latest == null) {
+      return Optional.empty();
+    }
+    List<Alert> alerts = new ArrayList<>(latest.alerts());
+    Set<Long> listed = new HashSet<>(latest.incidents());
+    for (Page p : found) {
+      if (p.key().equals(latest.key())) {
+        for (Alert a : p.alerts()) {
+          if (listed.add(a.incidentId())) {
+            alerts.add(a);
+          }
+        }
+      }
+    }
+    return Optional.of(new Page(latest.key(), latest.reason(), latest.openedAt(), alerts));
+  }
+
+  /** The incidents of {@code open} whose DOWN went out on the page {@code key}. */
+  static List<Long> openOn(
+      Function<Long, Optional<Page>> pageOf, Collection<Long> open, String key) {
+    List<Long> on = new ArrayList<>();
+    for (long id : open) {
+      if (pageOf.apply(id).filter(p -> p.key().equals(key)).isPresent()) {
+        on.add(id);
+      }
+    }
+    return on;
+  }
+
+  /** The incident's DOWN for the channel, once it went out in a notification. */
+  private static Optional<AlertRow> sentDown(Store store, long incidentId, String channel) {
     for (AlertRow row : store.alertsOfIncident(incidentId)) {
-      String outboxId = row.outboxId();
-      if (outboxId == null
-          || !row.channel().equals(channel)
-          || !row.event().equals(AlertEvent.DOWN.wire())) {
-        continue;
+      if (row.outboxId() != null
+          && row.channel().equals(channel)
+          && row.event().equals(AlertEvent.DOWN.wire())) {
+        return Optional.of(row);
       }
-      Optional<OutboxRow> sent = store.outboxRow(outboxId);
-      if (sent.isEmpty()) {
-        return Optional.empty();
-      }
-      Notification n = AlertJson.notification(sent.get().notification());
-      String key = n.first().dedupKey();
-      if (!n.grouped() || !n.alerts().stream().allMatch(a -> a.dedupKey().equals(key))) {
-        return Optional.empty();
-      }
-      return Optional.of(new Page(key, n.alerts().stream().map(Alert::incidentId).toList()));
     }
     return Optional.empty();
   }

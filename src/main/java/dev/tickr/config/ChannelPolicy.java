@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param events what the channel hears about
  * @param renotify how often a DOWN that nobody acknowledged is repeated, or null for never
  * @param group how long the first alert waits for others to fold into one message (on a paging
- *     channel: how long a DOWN waits for others of the same reason to share its page); zero for
- *     none
+ *     channel nothing waits: how long after a page's first DOWN others of the same reason join that
+ *     page); zero for none
  * @param certificateExpiry how long before a certificate expires to warn, or null for never
  * @param retryFor how long a notification is retried before it is given up
  */

@@ -158,13 +158,14 @@ class FlappingTest {
     flap();
     rig().tick(Duration.ofMinutes(10));
 
-    assertThat(sent("/v2/enqueue"))
-        .extracting(j -> j.path("event_action").asText() + " " + j.path("dedup_key").asText())
-        .containsExactly(
-            "trigger tickr-postback-1",
-            "resolve tickr-postback-1",
-            "trigger tickr-postback-2",
-            "resolve tickr-postback-2");
+    List<JsonNode> pages = sent("/v2/enqueue");
+    assertThat(pages)
+        .extracting(j -> j.path("event_action").asText())
+        .containsExactly("trigger", "resolve", "trigger", "resolve");
+    List<String> keys = pages.stream().map(j -> j.path("dedup_key").asText()).toList();
+    assertThat(keys.get(0)).startsWith("tickr-page-").isEqualTo(keys.get(1));
+    assertThat(keys.get(2)).startsWith("tickr-page-").isEqualTo(keys.get(3));
+    assertThat(keys.get(2)).as("each incident its own page").isNotEqualTo(keys.get(0));
   }
 
   @Test
@@ -181,10 +182,15 @@ class FlappingTest {
 
     rig().tick(Duration.ofSeconds(1));
     assertThat(webhook()).hasSize(6).last().isEqualTo("down 3 http-status");
-    rig().tick(Duration.ofSeconds(30)); // the page waits for the pager's group window
-    assertThat(sent("/v2/enqueue"))
+    assertThat(sent("/v2/enqueue")) // paged at once, on a page of its own
         .last()
-        .satisfies(j -> assertThat(j.path("dedup_key").asText()).isEqualTo("tickr-postback-3"));
+        .satisfies(
+            j -> {
+              assertThat(j.path("event_action").asText()).isEqualTo("trigger");
+              assertThat(j.path("dedup_key").asText()).startsWith("tickr-page-");
+              assertThat(j.path("payload").path("custom_details").path("incident_id").asLong())
+                  .isEqualTo(3);
+            });
   }
 
   @Test

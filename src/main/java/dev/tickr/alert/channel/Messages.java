@@ -169,7 +169,10 @@ final class Messages {
     return new Text(mark + summary(n, escape), text, n.dashboardUrl(), lines, more);
   }
 
-  /** {@code 5 monitors DOWN: a, b, c and 2 more}. */
+  /**
+   * {@code 5 monitors DOWN: a, b, c and 2 more}; a shared page names its reason: {@code 3 monitors
+   * DOWN (connect): a, b, c}.
+   */
   static String summary(Notification n, UnaryOperator<String> escape) {
     List<Alert> alerts = n.alerts();
     List<String> names = new ArrayList<>();
@@ -180,6 +183,7 @@ final class Messages {
     return alerts.size()
         + " monitors "
         + (settled(n.event(), n.first()) ? "stopped flapping" : SUMMARIES.get(n.event()))
+        + (sharedPage(n) ? " (" + n.first().reason().code() + ")" : "")
         + ": "
         + String.join(", ", names)
         + (rest > 0 ? " and " + rest + " more" : "");

@@ -15,9 +15,9 @@ import okhttp3.Request;
 
 /**
  * {@code opsgenie}: the Alert API. A DOWN (and its reminders) creates an alert whose {@code alias}
- * is the incident's key, so Opsgenie folds repeats into it; UP closes it by that alias. DOWNs of
- * one reason that share a page go as one alert whose alias is the page's, listing the monitors; the
- * {@code flapping} notice is not sent.
+ * is the incident's key, so Opsgenie folds repeats into it; UP closes it by that alias. A DOWN on a
+ * page it shares with others goes as one alert whose alias is the page's, listing the monitors on
+ * it; the {@code flapping} notice is not sent.
  */
 final class OpsgenieNotifier implements Notifier {
   static final List<String> KEYS =

@@ -13,8 +13,9 @@ import okhttp3.Request;
 /**
  * {@code pagerduty}: Events API v2. A DOWN (and its reminders) triggers an alert keyed by the
  * incident's {@code dedup_key}; UP resolves it. DEGRADED and certificate warnings trigger with
- * severity {@code warning}, tests with {@code info}; the {@code flapping} notice is not sent. DOWNs
- * of one reason that share a page go as one event keyed by the page, listing the monitors.
+ * severity {@code warning}, tests with {@code info}; the {@code flapping} notice is not sent. A
+ * DOWN on a page it shares with others goes as one event keyed by the page, listing the monitors on
+ * it.
  */
 final class PagerDutyNotifier implements Notifier {
   static final List<String> KEYS =
