@@ -49,6 +49,28 @@ public final class AlertLatency {
 
   private AlertLatency() {}
 
+  /** {@code tickr run} in this process on its own thread, stopping after {@code stopAfter}. */
+  private static Thread run(
+      Path config, Path dir, Duration stopAfter, StringWriter out, StringWriter err) {
+    return Thread.ofPlatform()
+        .start(
+            () ->
+                Main.run(
+                    new Tickr(System.getenv(), Clock.systemUTC(), Ticker.system()),
+                    Ticker.system(),
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    "run",
+                    "-c",
+                    config.toString(),
+                    "--data",
+                    dir.resolve("data").toString(),
+                    "--listen",
+                    "127.0.0.1:0",
+                    "--stop-after",
+                    stopAfter.toSeconds() + "s"));
+  }
+
   /** When the receiver had each (monitor, incident)'s DOWN, in epoch microseconds. */
   private record Receipt(String monitor, long incident, long atMicros) {}
 
@@ -105,24 +127,7 @@ public final class AlertLatency {
       Duration total = HALF.multipliedBy(2L * rounds + 1);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      Thread tickr =
-          Thread.ofPlatform()
-              .start(
-                  () ->
-                      Main.run(
-                          new Tickr(System.getenv(), Clock.systemUTC(), Ticker.system()),
-                          Ticker.system(),
-                          new PrintWriter(out),
-                          new PrintWriter(err),
-                          "run",
-                          "-c",
-                          config.toString(),
-                          "--data",
-                          dir.resolve("data").toString(),
-                          "--listen",
-                          "127.0.0.1:0",
-                          "--stop-after",
-                          (total.toSeconds() + 2) + "s"));
+      Thread tickr = run(config, dir, total.plusSeconds(2), out, err);
       TimeUnit.MILLISECONDS.sleep(HALF.toMillis());
       for (int round = 0; round < rounds; round++) {
         up.set(false);
@@ -254,24 +259,7 @@ public final class AlertLatency {
       Duration warm = Duration.ofSeconds(15);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      Thread tickr =
-          Thread.ofPlatform()
-              .start(
-                  () ->
-                      Main.run(
-                          new Tickr(System.getenv(), Clock.systemUTC(), Ticker.system()),
-                          Ticker.system(),
-                          new PrintWriter(out),
-                          new PrintWriter(err),
-                          "run",
-                          "-c",
-                          config.toString(),
-                          "--data",
-                          dir.resolve("data").toString(),
-                          "--listen",
-                          "127.0.0.1:0",
-                          "--stop-after",
-                          warm.plus(window).toSeconds() + "s"));
+      Thread tickr = run(config, dir, warm.plus(window), out, err);
       TimeUnit.MILLISECONDS.sleep(warm.toMillis());
       up.set(false);
       tickr.join(window.plus(Duration.ofSeconds(60)));
