@@ -17,14 +17,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +66,7 @@ final class Dispatcher implements AutoCloseable {
   private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, Lane> running = new HashMap<>(); // guarded by this
   private final Map<String, Set<String>> monitorsOf = new ConcurrentHashMap<>();
-  private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
+  private final ChannelStreaks streaks = new ChannelStreaks();
   private volatile boolean closing;
 
   /** What a lane hears: a send ended, or there may be more to claim. */
@@ -91,17 +89,6 @@ final class Dispatcher implements AutoCloseable {
     Lane(String channel) {
       this.channel = channel;
     }
-  }
-
-  /** One channel's recent deliveries; guarded by itself. */
-  private static final class Streak {
-    @Nullable Instant lastSuccess;
-    @Nullable Instant lastError;
-    @Nullable String lastErrorText;
-    int failures;
-    @Nullable Instant failingSince;
-    long sent;
-    long failedAttempts;
   }
 
   Dispatcher(
@@ -305,7 +292,7 @@ final class Dispatcher implements AutoCloseable {
           new Ended(
               OutboxSettlement.sent(row.id(), now, answer),
               () -> {
-                succeeded(channel, now);
+                streaks.succeeded(channel, now);
                 LOG.info(
                     "channel={} notification={} sent attempt={} answer=\"{}\"",
                     channel,
@@ -317,7 +304,7 @@ final class Dispatcher implements AutoCloseable {
           new Ended(
               OutboxSettlement.finished(row.id(), OutboxState.FAILED, now, answer),
               () -> {
-                failed(channel, now, answer, row);
+                streaks.failed(channel, now, answer, row);
                 LOG.warn(
                     "channel={} notification={} refused by the provider, not retried"
                         + " answer=\"{}\"",
@@ -336,7 +323,7 @@ final class Dispatcher implements AutoCloseable {
       return new Ended(
           OutboxSettlement.finished(row.id(), OutboxState.GIVEN_UP, now, answer),
           () -> {
-            failed(row.channel(), now, answer, row);
+            streaks.failed(row.channel(), now, answer, row);
             LOG.warn(
                 "channel={} notification={} given up after attempts={} retryFor={}"
                     + " answer=\"{}\"",
@@ -350,84 +337,12 @@ final class Dispatcher implements AutoCloseable {
     Instant next = now.plus(backoff.after(row.attempts(), retryAfter));
     return new Ended(
         OutboxSettlement.retry(row.id(), next.isAfter(deadline) ? deadline : next, answer, now),
-        () -> failed(row.channel(), now, answer, row));
-  }
-
-  private void succeeded(String channel, Instant now) {
-    Streak s = streaks.computeIfAbsent(channel, c -> new Streak());
-    synchronized (s) {
-      if (s.failures > 0) {
-        LOG.info(
-            "channel={} recovered after failures={} since={}", channel, s.failures, s.failingSince);
-      }
-      s.lastSuccess = now;
-      s.sent++;
-      s.failures = 0;
-      s.failingSince = null;
-    }
-  }
-
-  /** Logs the first failure of a streak only; the rest show in {@link #health()}. */
-  private void failed(String channel, Instant now, String answer, OutboxRow row) {
-    Streak s = streaks.computeIfAbsent(channel, c -> new Streak());
-    boolean first;
-    synchronized (s) {
-      first = s.failures == 0;
-      s.failures++;
-      s.failedAttempts++;
-      s.lastError = now;
-      s.lastErrorText = answer;
-      if (first) {
-        s.failingSince = now;
-      }
-    }
-    if (first) {
-      LOG.warn(
-          "channel={} failing: notification={} attempt={} answer=\"{}\";"
-              + " further failures are not logged until it recovers",
-          channel,
-          row.id(),
-          row.attempts(),
-          answer);
-    } else {
-      LOG.debug(
-          "channel={} still failing notification={} attempt={} answer=\"{}\"",
-          channel,
-          row.id(),
-          row.attempts(),
-          answer);
-    }
+        () -> streaks.failed(row.channel(), now, answer, row));
   }
 
   /** Every configured channel and every channel with pending notifications. */
   List<ChannelHealth> health() {
-    Map<String, Integer> pending = new TreeMap<>();
-    config.get().channels().forEach(c -> pending.put(c.name(), 0));
-    for (OutboxQueue q : store.outboxQueues()) {
-      pending.put(q.channel(), q.pending());
-    }
-    List<ChannelHealth> out = new ArrayList<>();
-    pending.forEach(
-        (channel, count) -> {
-          Streak s = streaks.get(channel);
-          if (s == null) {
-            out.add(new ChannelHealth(channel, null, null, null, 0, count, 0, 0));
-          } else {
-            synchronized (s) {
-              out.add(
-                  new ChannelHealth(
-                      channel,
-                      s.lastSuccess,
-                      s.lastError,
-                      s.lastErrorText,
-                      s.failures,
-                      count,
-                      s.sent,
-                      s.failedAttempts));
-            }
-          }
-        });
-    return out;
+    return streaks.health(config.get().channels(), store.outboxQueues());
   }
 
   /** Waits until no lane is running; false when {@code timeout} passed first. */
