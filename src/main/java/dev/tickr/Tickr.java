@@ -3,15 +3,25 @@ package dev.tickr;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.assertion.Judge;
-import dev.tickr.check.Checks;
+import dev.tickr.check.MonitorTypes;
 import dev.tickr.check.dns.DnsCheck;
+import dev.tickr.check.dns.DnsType;
 import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.http.HttpType;
 import dev.tickr.check.tcp.TcpCheck;
+import dev.tickr.check.tcp.TcpType;
 import dev.tickr.check.tls.TlsCheck;
+import dev.tickr.check.tls.TlsType;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.config.TypeDefinition;
+import dev.tickr.connectivity.ConnectivityGuard;
+import dev.tickr.heartbeat.HeartbeatType;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +33,10 @@ public final class Tickr {
   private final Map<String, String> environment;
   private final Clock clock;
   private final Supplier<Waiter> waiters;
-  private final Checks checks;
+  private final Ticker ticker;
+  private final HttpCheck http;
+  private final TcpCheck tcp;
+  private final MonitorTypes types;
   private final Judge judge;
   private final NotifierFactory notifiers;
   private Notifiers.@Nullable Context notifierContext;
@@ -38,15 +51,34 @@ public final class Tickr {
    */
   public Tickr(
       Map<String, String> environment, Clock clock, Ticker ticker, Supplier<Waiter> waiters) {
+    this(environment, clock, ticker, waiters, List.of());
+  }
+
+  /**
+   * @param moreTypes monitor types registered after the built-in ones (a test's own)
+   */
+  public Tickr(
+      Map<String, String> environment,
+      Clock clock,
+      Ticker ticker,
+      Supplier<Waiter> waiters,
+      List<TypeDefinition> moreTypes) {
     this.environment = Map.copyOf(environment);
     this.clock = clock;
     this.waiters = waiters;
-    this.checks =
-        new Checks(
-            new HttpCheck(clock, ticker, userAgent()),
-            new TcpCheck(ticker),
-            new TlsCheck(clock, ticker),
-            new DnsCheck(ticker));
+    this.ticker = ticker;
+    this.http = new HttpCheck(clock, ticker, userAgent());
+    this.tcp = new TcpCheck(ticker);
+    List<TypeDefinition> types =
+        new java.util.ArrayList<>(
+            List.of(
+                new HttpType(http),
+                new TcpType(tcp),
+                new DnsType(new DnsCheck(ticker)),
+                new TlsType(new TlsCheck(clock, ticker)),
+                new HeartbeatType()));
+    types.addAll(moreTypes);
+    this.types = new MonitorTypes(types);
     this.judge = new Judge(clock);
     this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
   }
@@ -81,8 +113,25 @@ public final class Tickr {
     return waiters.get();
   }
 
-  public Checks checks() {
-    return checks;
+  /** Every monitor type, the built-in ones first. */
+  public MonitorTypes types() {
+    return types;
+  }
+
+  /** The config loader, knowing every monitor type. */
+  public ConfigLoader configLoader() {
+    return new ConfigLoader(environment, types.definitions());
+  }
+
+  /** The HTTP check on its own, for what is not a monitor ({@code tickr check}). */
+  public HttpCheck httpCheck() {
+    return http;
+  }
+
+  /** A guard of Tickr's own network link, probing its canaries on virtual threads of its own. */
+  public ConnectivityGuard connectivityGuard() {
+    return new ConnectivityGuard(
+        http, tcp, clock, ticker, Executors.newVirtualThreadPerTaskExecutor());
   }
 
   public Judge judge() {

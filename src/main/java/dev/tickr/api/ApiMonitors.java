@@ -12,6 +12,7 @@ import dev.tickr.config.JsonInput;
 import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
+import dev.tickr.config.Types;
 import dev.tickr.store.ApiDocument;
 import dev.tickr.store.Pause;
 import dev.tickr.store.Store;
@@ -66,6 +67,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
       JsonInput.@Nullable ReadMonitor read,
       List<Problem> problems) {}
 
+  private final Types types;
   private final Store store;
   private final Sealer sealer;
   private final Clock clock;
@@ -75,7 +77,8 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   private Map<String, Pause> pauses = new HashMap<>();
   private final ApiStatusPages statusPages;
 
-  public ApiMonitors(Store store, Sealer sealer, Clock clock) {
+  public ApiMonitors(Types types, Store store, Sealer sealer, Clock clock) {
+    this.types = types;
     this.store = store;
     this.sealer = sealer;
     this.clock = clock;
@@ -141,7 +144,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     windows.clear();
     for (Map.Entry<String, ObjectNode> e : windowDocuments.entrySet()) {
       try {
-        windows.put(e.getKey(), new JsonInput(channels).maintenance(e.getValue(), allNames));
+        windows.put(e.getKey(), new JsonInput().maintenance(e.getValue(), allNames));
       } catch (ConfigException ex) {
         LOG.error(
             "maintenance={} (created through the API) is not applied: {}",
@@ -166,14 +169,14 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     return names;
   }
 
-  private static Loaded read(ApiDocument stored, ObjectNode plain, Set<String> channels) {
+  private Loaded read(ApiDocument stored, ObjectNode plain, Set<String> channels) {
     Parts parts = Parts.of(plain);
     try {
       return new Loaded(
           stored,
           plain,
           channels,
-          new JsonInput(channels).monitor(parts.monitor(), parts.secrets()),
+          new JsonInput(types, channels).monitor(parts.monitor(), parts.secrets()),
           List.of());
     } catch (ConfigException e) {
       return new Loaded(stored, plain, channels, null, e.problems());
@@ -250,7 +253,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     plain = SecretFields.keepMasked(plain, before);
     Parts parts = Parts.of(plain);
     return new Checked(
-        plain, new JsonInput(channelNames(file)).monitor(parts.monitor(), parts.secrets()));
+        plain, new JsonInput(types, channelNames(file)).monitor(parts.monitor(), parts.secrets()));
   }
 
   /** Where a monitor of this name comes from, if any: {@code yaml} or {@code api}. */
@@ -383,7 +386,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   static MaintenanceWindow checkWindow(ObjectNode input, Config running) throws ConfigException {
     Set<String> names = new HashSet<>();
     running.monitors().forEach(m -> names.add(m.name()));
-    return new JsonInput(channelNames(running)).maintenance(input, names);
+    return new JsonInput().maintenance(input, names);
   }
 
   /**

@@ -24,7 +24,6 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.config.MonitorType;
 import dev.tickr.config.Problem;
 import dev.tickr.config.ServerSpec;
 import dev.tickr.daemon.Daemon;
@@ -455,7 +454,7 @@ public final class ApiRoutes {
           uptime,
           "30d",
           month == null ? Uptime.NONE : month.getOrDefault(spec.name(), Uptime.NONE));
-      if (spec.type() == MonitorType.HEARTBEAT && mayWrite) {
+      if (spec.pushed() && mayWrite) {
         // The URL holds the heartbeat's token: whoever has it reports the job's runs.
         String path = pings.get(spec.name());
         String base = publicBase(config.server(), ctx);
@@ -589,7 +588,7 @@ public final class ApiRoutes {
       throw ApiProblem.badRequest("missing \"name\"", "/name");
     }
     MonitorSpec spec = checked.read().spec();
-    if (spec.type() == MonitorType.HEARTBEAT) {
+    if (spec.pushed()) {
       throw ApiProblem.conflict(
           "a heartbeat is not probed (its job pings it); its settings are valid");
     }
@@ -694,7 +693,7 @@ public final class ApiRoutes {
   private void checkNow(Context ctx) {
     String name = ctx.pathParam("name");
     MonitorSpec spec = monitorOr404(name);
-    if (spec.type() == MonitorType.HEARTBEAT) {
+    if (spec.pushed()) {
       throw ApiProblem.conflict(
           "monitor \"" + name + "\" is a heartbeat: it is not probed, its job pings it");
     }
@@ -703,9 +702,7 @@ public final class ApiRoutes {
             .checkNow(name)
             .orElseThrow(() -> ApiProblem.notFound("no monitor named \"" + name + "\""));
     Set<String> secrets = new HashSet<>(running().secretValues().values());
-    if (spec.target() instanceof dev.tickr.config.Endpoint.Http http) {
-      secrets.addAll(Redaction.secretsOf(http.target()));
-    }
+    secrets.addAll(spec.settings().secretValues());
     String report = CheckReport.json(result, clock.instant());
     ctx.status(200)
         .header("Cache-Control", "no-store")

@@ -73,7 +73,7 @@ public final class ApiStatusPages {
       StatusPageSpec page;
       List<Problem> found;
       try {
-        page = new JsonInput(List.of()).statusPage(e.getValue(), monitors);
+        page = new JsonInput().statusPage(e.getValue(), monitors);
         found = List.of();
       } catch (ConfigException ex) {
         // What was valid when stored lost a monitor since: show the page without it.
@@ -101,7 +101,7 @@ public final class ApiStatusPages {
     document.path("monitors").forEach(n -> named.add(n.asText()));
     document.path("groups").forEach(g -> g.path("monitors").forEach(n -> named.add(n.asText())));
     try {
-      return new JsonInput(List.of()).statusPage(document, named).keeping(monitors);
+      return new JsonInput().statusPage(document, named).keeping(monitors);
     } catch (ConfigException again) {
       return null;
     }
@@ -148,7 +148,7 @@ public final class ApiStatusPages {
     READ_ONLY.forEach(document::remove);
     Set<String> monitors = new HashSet<>();
     running.monitors().forEach(m -> monitors.add(m.name()));
-    return new Checked(new JsonInput(List.of()).statusPage(document, monitors), document);
+    return new Checked(new JsonInput().statusPage(document, monitors), document);
   }
 
   /** A status page that passed {@link #check}. */

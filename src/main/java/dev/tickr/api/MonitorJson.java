@@ -1,21 +1,21 @@
 package dev.tickr.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.assertion.Condition;
-import dev.tickr.check.Header;
-import dev.tickr.check.HttpTarget;
-import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
-import dev.tickr.config.Endpoint;
 import dev.tickr.config.Escalation;
+import dev.tickr.config.Key;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.TypeSettings;
 import dev.tickr.time.Durations;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A monitor from the config file as the API's monitor object, in the YAML field names: every
@@ -31,21 +31,9 @@ public final class MonitorJson {
   public static ObjectNode of(MonitorSpec spec, Collection<String> secrets) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", spec.name());
-    o.put("type", spec.type().code());
-    switch (spec.target()) {
-      case Endpoint.Http http -> http(o, http.target(), secrets);
-      case Endpoint.Tcp tcp -> o.put("host", tcp.host()).put("port", tcp.port());
-      case Endpoint.Tls tls -> o.put("host", tls.host()).put("port", tls.port());
-      case Endpoint.Dns dns -> {
-        o.put("host", dns.host()).put("query-type", dns.queryType());
-        if (dns.nameserver() != null) {
-          o.put("nameserver", dns.nameserver());
-        }
-      }
-      case Endpoint.Heartbeat hb ->
-          o.put("period", Durations.format(hb.period())).put("grace", Durations.format(hb.grace()));
-    }
-    if (!(spec.target() instanceof Endpoint.Heartbeat)) {
+    o.put("type", spec.type().name());
+    settings(o, spec, secrets);
+    if (!spec.pushed()) {
       o.put("interval", Durations.format(spec.interval()));
       o.put("timeout", Durations.format(spec.timeout()));
       ArrayNode conditions = o.putArray("conditions");
@@ -77,24 +65,44 @@ public final class MonitorJson {
     return o;
   }
 
-  private static void http(ObjectNode o, HttpTarget t, Collection<String> secrets) {
-    o.put("url", Redaction.scrub(Redaction.url(t.url()), secrets));
-    o.put("method", t.method());
-    ObjectNode headers = o.putObject("headers");
-    for (Header h : t.headers()) {
-      headers.put(h.name(), h.secret() ? Redaction.MASK : Redaction.scrub(h.value(), secrets));
+  /**
+   * The type's own settings, by key: values of keys the type marks secret, and secret values within
+   * (a secret header), masked; the rest with the config's secrets masked wherever they appear.
+   */
+  private static void settings(ObjectNode o, MonitorSpec spec, Collection<String> secrets) {
+    Set<String> secretKeys = new HashSet<>();
+    for (Key key : spec.type().keys()) {
+      if (key.secret()) {
+        secretKeys.add(key.name());
+      }
     }
-    Payload body = t.body();
-    if (body != null) {
-      o.put("body", Redaction.scrub(text(body), secrets));
+    for (Map.Entry<String, Object> e : spec.settings().document().entrySet()) {
+      o.set(e.getKey(), value(e.getValue(), secretKeys.contains(e.getKey()), secrets));
     }
   }
 
-  private static String text(Payload body) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body.bytes())).toString();
-    } catch (CharacterCodingException e) {
-      return "(" + body.size() + " bytes, not UTF-8)";
+  private static JsonNode value(Object value, boolean secret, Collection<String> secrets) {
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    if (secret || value instanceof TypeSettings.Secret) {
+      return json.textNode(Redaction.MASK);
     }
+    return switch (value) {
+      case String text -> json.textNode(Redaction.scrub(text, secrets));
+      case Integer n -> json.numberNode(n);
+      case Long n -> json.numberNode(n);
+      case Number n -> json.numberNode(n.doubleValue());
+      case Boolean b -> json.booleanNode(b);
+      case Map<?, ?> map -> {
+        ObjectNode out = json.objectNode();
+        map.forEach((k, v) -> out.set(String.valueOf(k), value(v, false, secrets)));
+        yield out;
+      }
+      case List<?> list -> {
+        ArrayNode out = json.arrayNode();
+        list.forEach(v -> out.add(value(v, false, secrets)));
+        yield out;
+      }
+      default -> json.textNode(Redaction.scrub(String.valueOf(value), secrets));
+    };
   }
 }

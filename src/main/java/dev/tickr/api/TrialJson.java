@@ -26,7 +26,7 @@ final class TrialJson {
   static ObjectNode of(Trial trial, MonitorSpec spec, Instant now) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("monitor", spec.name());
-    out.put("type", spec.type().code());
+    out.put("type", spec.type().name());
     out.put("verdict", trial.verdict().name());
     out.setAll(CheckReport.tree(trial.result(), now));
     TlsInfo tls = trial.result().observation().tls();

@@ -7,7 +7,6 @@ import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
 import dev.tickr.config.ServerSpec;
 import dev.tickr.config.Suggestions;
@@ -62,8 +61,7 @@ final class AlertTestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Config loaded;
     try {
-      loaded =
-          new ConfigLoader(tickr.environment()).checkingChannels(Notifiers::validate).load(config);
+      loaded = tickr.configLoader().checkingChannels(Notifiers::validate).load(config);
     } catch (ConfigException e) {
       for (Problem p : e.problems()) {
         err.println(p);

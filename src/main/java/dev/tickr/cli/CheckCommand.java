@@ -136,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
     Duration budget = parseTimeout();
     List<Condition> conditions = parseConditions();
     HttpTarget target = target(secrets);
-    Observation observation = tickr.checks().observe(target, Deadline.after(budget, ticker));
+    Observation observation = tickr.httpCheck().observe(target, Deadline.after(budget, ticker));
     CheckResult result = tickr.judge().judge(observation, conditions);
     PrintWriter out = out();
     if (json) {

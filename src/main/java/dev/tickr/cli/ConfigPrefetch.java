@@ -27,8 +27,7 @@ final class ConfigPrefetch {
 
   /** The loader {@code tickr run} reads its config with. */
   static ConfigLoader loader(Tickr tickr) {
-    return new ConfigLoader(tickr.environment())
-        .checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
+    return tickr.configLoader().checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
   }
 
   /**

@@ -209,7 +209,8 @@ final class RunCommand implements Callable<Integer> {
               file,
               loader,
               store,
-              tickr.checks(),
+              tickr.types(),
+              tickr.connectivityGuard(),
               tickr.judge(),
               tickr.clock(),
               ticker,
@@ -221,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
               secretBox);
       ApiMonitors apiMonitors;
       try {
-        apiMonitors = new ApiMonitors(store, secretBox, tickr.clock());
+        apiMonitors = new ApiMonitors(tickr.types().definitions(), store, secretBox, tickr.clock());
       } catch (SecretBoxException e) {
         err.println("monitors created through the API cannot be read: " + e.getMessage());
         err.flush();
@@ -269,7 +270,7 @@ final class RunCommand implements Callable<Integer> {
       long opened = ticker.nanos();
       // The web server first: by the time a check can alert, the dashboard it links to is up.
       int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
-      tickr.checks().ready(); // no first check's deadline pays for Tickr's own set-up
+      tickr.types().ready(); // no first check's deadline pays for Tickr's own set-up
       long daemonStart = ticker.nanos();
       daemon.start();
       long started = ticker.nanos();

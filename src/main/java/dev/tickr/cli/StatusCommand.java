@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.Tickr;
-import dev.tickr.config.MonitorType;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -96,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
       PingTokens pingTokens = new PingTokens(tickr.environment(), data);
       for (MonitorRow row : store.monitors()) {
         HeartbeatToken token = tokens.get(row.name());
-        if (token != null && row.type().equals(MonitorType.HEARTBEAT.code())) {
+        if (token != null && pushed(row.type())) {
           pingPaths.put(row.name(), pingTokens.path(token));
         }
         MonitorStatus s = statuses.get(row.name());
@@ -226,5 +225,10 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       node.put(field, BigDecimal.valueOf(u.ratio() * 100).setScale(3, RoundingMode.HALF_UP));
     }
+  }
+
+  /** Whether monitors of the type the store names are pushed to (heartbeats), not probed. */
+  private boolean pushed(String type) {
+    return tickr.types().definitions().find(type).map(t -> t.pushed()).orElse(false);
   }
 }

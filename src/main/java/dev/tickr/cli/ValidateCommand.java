@@ -4,7 +4,6 @@ import dev.tickr.Tickr;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,8 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try {
-      Config loaded =
-          new ConfigLoader(tickr.environment()).checkingChannels(Notifiers::validate).load(config);
+      Config loaded = tickr.configLoader().checkingChannels(Notifiers::validate).load(config);
       out.printf(
           "%s: valid (%d monitors, %d channels, %d status pages)%n",
           config, loaded.monitors().size(), loaded.channels().size(), loaded.statusPages().size());

@@ -21,15 +21,22 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
+  private final Types types;
   private final Function<List<ChannelSpec>, List<Problem>> channelCheck;
 
-  public ConfigLoader(Map<String, String> environment) {
-    this(environment, channels -> List.of());
+  /**
+   * @param types the monitor types a monitor may have
+   */
+  public ConfigLoader(Map<String, String> environment, Types types) {
+    this(environment, types, channels -> List.of());
   }
 
   private ConfigLoader(
-      Map<String, String> environment, Function<List<ChannelSpec>, List<Problem>> channelCheck) {
+      Map<String, String> environment,
+      Types types,
+      Function<List<ChannelSpec>, List<Problem>> channelCheck) {
     this.environment = Map.copyOf(environment);
+    this.types = types;
     this.channelCheck = channelCheck;
   }
 
@@ -39,7 +46,7 @@ public final class ConfigLoader {
    * with all the others.
    */
   public ConfigLoader checkingChannels(Function<List<ChannelSpec>, List<Problem>> check) {
-    return new ConfigLoader(environment, check);
+    return new ConfigLoader(environment, types, check);
   }
 
   /**
@@ -75,7 +82,7 @@ public final class ConfigLoader {
     Node root = reader.read(yaml);
     Config config =
         problems.count() == 0
-            ? new ConfigReader(problems).read(root).withSecretValues(reader.substituted())
+            ? new ConfigReader(problems, types).read(root).withSecretValues(reader.substituted())
             : null;
     if (config != null) {
       channelCheck.apply(config.channels()).forEach(problems::add);

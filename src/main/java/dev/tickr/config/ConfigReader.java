@@ -25,13 +25,15 @@ import org.jspecify.annotations.Nullable;
 final class ConfigReader {
   private final Problems problems;
   private final Read read;
+  private final Types types;
 
   /** From this many monitors on, two threads read them. */
   static final int PARALLEL_FROM = 2_000;
 
-  ConfigReader(Problems problems) {
+  ConfigReader(Problems problems, Types types) {
     this.problems = problems;
     this.read = new Read(problems);
+    this.types = types;
   }
 
   /** The config, meaningful only when no problem was reported. */
@@ -58,7 +60,7 @@ final class ConfigReader {
     List<MonitorSpec> monitors =
         monitors(
             top.get("monitors"),
-            found -> new MonitorReader(found, defaults, channelNames),
+            found -> new MonitorReader(found, types, defaults, channelNames),
             monitorNames);
     List<StatusPageSpec> pages =
         new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
@@ -192,14 +194,14 @@ final class ConfigReader {
     Map<String, Entry> kept = new LinkedHashMap<>();
     for (Entry e : mapping.entries()) {
       String key = e.key().text();
-      if (Keys.NOT_IN_DEFAULTS.contains(key)) {
+      if (types.ownOnlyKeys().contains(key)) {
         read.problem(
             e.key().at(),
             Node.quote(key) + " cannot be set in defaults: it belongs to one monitor");
-      } else if (!Keys.DEFAULTS.contains(key)) {
+      } else if (!types.defaultsKeys().contains(key)) {
         read.problem(
             e.key().at(),
-            "unknown key " + Node.quote(key) + Suggestions.didYouMean(key, Keys.DEFAULTS));
+            "unknown key " + Node.quote(key) + Suggestions.didYouMean(key, types.defaultsKeys()));
       } else {
         kept.put(key, e);
       }
@@ -235,15 +237,13 @@ final class ConfigReader {
                 + ")");
       } else if (result.spec() != null) {
         MonitorSpec spec = result.spec();
-        String token =
-            spec.target() instanceof Endpoint.Heartbeat hb && hb.token() != null
-                ? hb.token()
-                : null;
+        String token = spec.settings() instanceof PushedSettings pushed ? pushed.token() : null;
         String sharing = token == null ? null : tokens.putIfAbsent(token, name);
         if (sharing != null) {
           read.problem(
               nameAt,
-              "heartbeat monitor "
+              spec.type().name()
+                  + " monitor "
                   + Node.quote(name)
                   + " has the same token as "
                   + Node.quote(sharing)

@@ -1,8 +1,6 @@
 package dev.tickr.config;
 
-import dev.tickr.check.HttpTarget;
-import dev.tickr.check.Target;
-import dev.tickr.check.TcpTarget;
+import dev.tickr.config.ConnectivitySpec.Canary;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
@@ -18,9 +16,6 @@ import org.jspecify.annotations.Nullable;
  * an {@code http(s)://} URL), {@code interval} and {@code timeout}.
  */
 final class ConnectivityReader {
-  /** How much of a canary's answer is read: it only has to come. */
-  static final long CANARY_BODY = 1024;
-
   private final Problems problems;
   private final Read read;
 
@@ -42,7 +37,7 @@ final class ConnectivityReader {
     int before = problems.count();
     Fields fields = Fields.of(mapping);
     fields.rejectUnknown(Keys.CONNECTIVITY, problems);
-    List<Target> canaries = new ArrayList<>();
+    List<Canary> canaries = new ArrayList<>();
     Node targets = fields.get("targets");
     if (targets == null) {
       read.problem(
@@ -54,7 +49,7 @@ final class ConnectivityReader {
         read.problem(targets.at(), "targets must name at least one canary");
       }
       for (Scalar s : items == null ? List.<Scalar>of() : items) {
-        Target t = canary(s);
+        Canary t = canary(s);
         if (t != null) {
           canaries.add(t);
         }
@@ -86,16 +81,16 @@ final class ConnectivityReader {
     return new ConnectivitySpec(canaries, interval, timeout);
   }
 
-  private @Nullable Target canary(Scalar s) {
+  private @Nullable Canary canary(Scalar s) {
     String text = s.text().strip();
     String lower = text.toLowerCase(Locale.ROOT);
     try {
       if (lower.startsWith("http://") || lower.startsWith("https://")) {
         URI uri = read.uri(s, "target");
         // Any answer says the link works: a redirect is not followed, and little of a body read.
-        return uri == null
+        return uri == null || uri.getHost() == null || uri.getHost().isEmpty()
             ? null
-            : new HttpTarget(uri, "GET", List.of(), null, false, CANARY_BODY, false, List.of());
+            : new Canary.Http(uri);
       }
       String hostPort = lower.startsWith("tcp://") ? text.substring("tcp://".length()) : text;
       if (hostPort.endsWith("/")) {
@@ -109,8 +104,11 @@ final class ConnectivityReader {
       } else if (host.indexOf(':') >= 0) {
         host = ""; // an IPv6 address needs brackets
       }
-      if (!host.isEmpty() && port.matches("\\d{1,5}")) {
-        return new TcpTarget(host, Integer.parseInt(port));
+      if ((Read.isHostName(host) || Read.isIpv6(host))
+          && port.matches("\\d{1,5}")
+          && Integer.parseInt(port) >= 1
+          && Integer.parseInt(port) <= 65535) {
+        return new Canary.Tcp(host, Integer.parseInt(port));
       }
     } catch (IllegalArgumentException e) {
       // reported below

@@ -1,6 +1,6 @@
 package dev.tickr.config;
 
-import dev.tickr.check.Target;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +13,16 @@ import java.util.List;
  * @param interval how often a round runs besides the rounds failing checks ask for
  * @param timeout how long each canary of a round may take
  */
-public record ConnectivitySpec(List<Target> canaries, Duration interval, Duration timeout) {
+public record ConnectivitySpec(List<Canary> canaries, Duration interval, Duration timeout) {
+  /** One canary: any answer to it says the link works. */
+  public sealed interface Canary {
+    /** An HTTP(S) GET: any status counts, a redirect is not followed. */
+    record Http(URI url) implements Canary {}
+
+    /** A TCP connection to {@code host:port}. */
+    record Tcp(String host, int port) implements Canary {}
+  }
+
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The entries of one mapping by key. An empty value ({@code key:} alone) counts as absent. */
-final class Fields {
+public final class Fields {
   private final Location at;
   private final Map<String, Entry> entries;
 
@@ -20,7 +20,7 @@ final class Fields {
   }
 
   /** Fields over a copy of {@code entries}. */
-  static Fields copyOf(Location at, Map<String, Entry> entries) {
+  public static Fields copyOf(Location at, Map<String, Entry> entries) {
     return new Fields(at, new LinkedHashMap<>(entries));
   }
 
@@ -28,11 +28,11 @@ final class Fields {
    * Fields over a modifiable map made for them alone, in key order (not copied: read once per
    * monitor, 10,000 times).
    */
-  static Fields owning(Location at, Map<String, Entry> entries) {
+  public static Fields owning(Location at, Map<String, Entry> entries) {
     return new Fields(at, entries);
   }
 
-  static Fields of(Mapping mapping) {
+  public static Fields of(Mapping mapping) {
     Map<String, Entry> byKey = new LinkedHashMap<>();
     for (Entry e : mapping.entries()) {
       byKey.put(e.key().text(), e);
@@ -41,11 +41,11 @@ final class Fields {
   }
 
   /** Where the mapping starts, for "missing key" problems. */
-  Location at() {
+  public Location at() {
     return at;
   }
 
-  Set<String> keys() {
+  public Set<String> keys() {
     return entries.keySet();
   }
 
@@ -53,12 +53,12 @@ final class Fields {
     return entries;
   }
 
-  @Nullable Entry entry(String key) {
+  public @Nullable Entry entry(String key) {
     return entries.get(key);
   }
 
   /** The value, or {@code null} when the key is absent or has no value. */
-  @Nullable Node get(String key) {
+  public @Nullable Node get(String key) {
     Entry e = entries.get(key);
     if (e == null || (e.value() instanceof Scalar s && s.isNull())) {
       return null;
@@ -66,8 +66,13 @@ final class Fields {
     return e.value();
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return get(key) != null;
+  }
+
+  /** Reports each key not in {@code known}, suggesting the closest known one. */
+  public void rejectUnknown(Collection<String> known, Read read) {
+    rejectUnknown(known, read.problems());
   }
 
   /** Reports each key not in {@code known}, suggesting the closest known one. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads monitors and maintenance windows written as JSON (what the REST API receives) by the same
@@ -27,13 +28,22 @@ public final class JsonInput {
   /** The key of an API monitor's secret values, referred to as {@code ${NAME}} in its fields. */
   public static final String SECRETS = "secrets";
 
+  private final @Nullable Types types;
   private final Collection<String> channels;
 
   /**
+   * @param types the monitor types a monitor may have
    * @param channels the names of the channels a monitor's {@code alerts} may name
    */
-  public JsonInput(Collection<String> channels) {
+  public JsonInput(Types types, Collection<String> channels) {
+    this.types = types;
     this.channels = List.copyOf(channels);
+  }
+
+  /** An input of maintenance windows and status pages, which name no monitor type. */
+  public JsonInput() {
+    this.types = null;
+    this.channels = List.of();
   }
 
   /**
@@ -54,13 +64,14 @@ public final class JsonInput {
    */
   public ReadMonitor monitor(JsonNode document, Map<String, String> secrets)
       throws ConfigException {
+    Types known = java.util.Objects.requireNonNull(types, "this input reads no monitors");
     Problems problems = new Problems();
     Interpolation interpolation = new Interpolation(secrets, problems, "secret ");
     Node root = convert(document, "", interpolation);
     Location at = root.at();
     Fields none = Fields.copyOf(at, Map.of());
     MonitorReader.Result result =
-        new MonitorReader(problems, none, channels, MonitorSpec.SOURCE_API).read(root, 0);
+        new MonitorReader(problems, known, none, channels, MonitorSpec.SOURCE_API).read(root, 0);
     MonitorSpec spec = result.spec();
     Set<String> substituted = interpolation.substituted();
     if (spec == null || problems.count() > 0) {

@@ -2,7 +2,6 @@ package dev.tickr.config;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -41,50 +40,8 @@ final class Keys {
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
   static final List<String> PROBED = List.of("interval", "timeout", "conditions", "degraded");
 
-  static final List<String> HTTP = List.of("url", "method", "headers", "body", "auth");
-  static final List<String> TCP = List.of("url", "host", "port");
-  static final List<String> TLS = List.of("host", "port");
-  static final List<String> DNS = List.of("host", "query-type", "nameserver");
-  static final List<String> HEARTBEAT = List.of("period", "grace", "token");
-
-  static final List<String> MONITOR =
-      List.of(
-          "name",
-          "type",
-          "url",
-          "host",
-          "port",
-          "query-type",
-          "nameserver",
-          "method",
-          "headers",
-          "body",
-          "auth",
-          "interval",
-          "timeout",
-          "conditions",
-          "degraded",
-          "failure-threshold",
-          "success-threshold",
-          "alerts",
-          "escalate",
-          "flapping",
-          "tags",
-          "preset",
-          "paused",
-          "period",
-          "grace",
-          "token");
-
-  /** Keys that name one endpoint, so {@code defaults:} cannot hold them. */
-  static final List<String> NOT_IN_DEFAULTS = List.of("name", "url", "host", "port", "token");
-
-  static final List<String> DEFAULTS =
-      MONITOR.stream().filter(k -> !NOT_IN_DEFAULTS.contains(k)).toList();
-
-  static final List<String> AUTH = List.of("basic", "bearer", "header");
-  static final List<String> AUTH_BASIC = List.of("username", "password");
-  static final List<String> AUTH_HEADER = List.of("name", "value");
+  /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
+  static final List<String> COMMON_OWN_ONLY = List.of("name");
 
   /** A channel's own keys; the rest are its type's settings, checked with the alerting code. */
   static final List<String> CHANNEL = List.of("name", "type");
@@ -120,21 +77,14 @@ final class Keys {
 
   /**
    * Each object the loader reads, by its path in the file ({@code *} for any list item), with the
-   * keys it knows. Channels also keep keys not listed here.
+   * keys it knows, but for {@code /defaults} and {@code /monitors/*}, whose keys come from the
+   * registered {@link Types}. Channels also keep keys not listed here.
    */
   static final Map<String, List<String>> BY_PATH =
       Map.ofEntries(
           Map.entry("", TOP),
-          Map.entry("/defaults", DEFAULTS),
-          Map.entry("/defaults/auth", AUTH),
-          Map.entry("/defaults/auth/basic", AUTH_BASIC),
-          Map.entry("/defaults/auth/header", AUTH_HEADER),
           Map.entry("/defaults/escalate/*", ESCALATION),
           Map.entry("/defaults/flapping", FLAPPING),
-          Map.entry("/monitors/*", MONITOR),
-          Map.entry("/monitors/*/auth", AUTH),
-          Map.entry("/monitors/*/auth/basic", AUTH_BASIC),
-          Map.entry("/monitors/*/auth/header", AUTH_HEADER),
           Map.entry("/monitors/*/escalate/*", ESCALATION),
           Map.entry("/monitors/*/flapping", FLAPPING),
           Map.entry(
@@ -147,31 +97,4 @@ final class Keys {
           Map.entry("/connectivity", CONNECTIVITY));
 
   private Keys() {}
-
-  private static final java.util.Map<MonitorType, Set<String>> BY_TYPE = byType();
-
-  private static java.util.Map<MonitorType, Set<String>> byType() {
-    java.util.Map<MonitorType, Set<String>> map = new java.util.EnumMap<>(MonitorType.class);
-    for (MonitorType type : MonitorType.values()) {
-      map.put(type, build(type));
-    }
-    return map;
-  }
-
-  /** The keys a monitor of this type accepts. */
-  static Set<String> forType(MonitorType type) {
-    return java.util.Objects.requireNonNull(BY_TYPE.get(type));
-  }
-
-  private static Set<String> build(MonitorType type) {
-    Stream<String> own =
-        switch (type) {
-          case HTTP -> Stream.concat(HTTP.stream(), PROBED.stream());
-          case TCP -> Stream.concat(TCP.stream(), PROBED.stream());
-          case TLS -> Stream.concat(TLS.stream(), PROBED.stream());
-          case DNS -> Stream.concat(DNS.stream(), PROBED.stream());
-          case HEARTBEAT -> HEARTBEAT.stream();
-        };
-    return Set.copyOf(Stream.concat(MONITOR_COMMON.stream(), own).toList());
-  }
 }

@@ -3,7 +3,6 @@ package dev.tickr.config;
 import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionParser;
 import dev.tickr.assertion.ConditionSyntaxException;
-import dev.tickr.assertion.Conditions;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
@@ -38,18 +37,6 @@ final class MonitorReader {
   static final int MAX_HOLD_DOWN_INTERVALS = 1000;
   private static final Pattern INTERVALS = Pattern.compile("(\\d{1,9})\\s*x");
 
-  /** What an http monitor without {@code conditions} checks, parsed once. */
-  private static final List<Condition> DEFAULT_CONDITIONS = List.of(defaultCondition());
-
-  /**
-   * A heartbeat fails at its first missed deadline or failure signal unless told otherwise, as in
-   * Healthchecks.io.
-   */
-  static final int DEFAULT_HEARTBEAT_FAILURE_THRESHOLD = 1;
-
-  /** Types that are read and checked but cannot run yet, with the problem that says why. */
-  static final Map<MonitorType, String> NOT_AVAILABLE = Map.of();
-
   /** The monitor's name and where it is written, even when the monitor has problems. */
   record Result(@Nullable String name, @Nullable Location nameAt, @Nullable MonitorSpec spec) {}
 
@@ -57,7 +44,7 @@ final class MonitorReader {
   private final Read read;
   private final Overlay overlay;
   private final Collection<String> channels;
-  private final EndpointReader endpoints;
+  private final Types types;
   private final String source;
 
   /**
@@ -66,24 +53,28 @@ final class MonitorReader {
    */
   private final Map<String, Condition> parsedConditions = new HashMap<>();
 
+  /** Each type's default conditions, by type name. */
+  private final Map<String, List<Condition>> defaultConditions = new HashMap<>();
+
   /**
    * @param defaults the checked {@code defaults:} entries
    * @param channels the names of every declared channel
    */
-  MonitorReader(Problems problems, Fields defaults, Collection<String> channels) {
-    this(problems, defaults, channels, MonitorSpec.SOURCE_YAML);
+  MonitorReader(Problems problems, Types types, Fields defaults, Collection<String> channels) {
+    this(problems, types, defaults, channels, MonitorSpec.SOURCE_YAML);
   }
 
   /**
    * @param source what {@link MonitorSpec#source()} says: {@code yaml} or {@code api}
    */
-  MonitorReader(Problems problems, Fields defaults, Collection<String> channels, String source) {
+  MonitorReader(
+      Problems problems, Types types, Fields defaults, Collection<String> channels, String source) {
     this.source = source;
     this.problems = problems;
+    this.types = types;
     this.read = new Read(problems);
-    this.overlay = new Overlay(defaults, read);
+    this.overlay = new Overlay(defaults, read, types);
     this.channels = channels;
-    this.endpoints = new EndpointReader(read);
   }
 
   Result read(Node node, int index) {
@@ -94,19 +85,19 @@ final class MonitorReader {
     }
     int before = problems.count();
     Fields own = Fields.of(mapping);
-    own.rejectUnknown(Keys.MONITOR, problems);
+    own.rejectUnknown(types.monitorKeys(), problems);
     Node nameNode = own.get("name");
     String name = nameNode == null ? null : name(nameNode);
     if (nameNode == null) {
       read.problem(own.at(), "missing \"name\": every monitor needs a unique name");
     }
     Fields fields = overlay.merge(own);
-    MonitorType type = type(fields);
+    TypeDefinition type = type(fields);
     if (type != null) {
       overlay.dropWhatDoesNotApply(type, own, fields);
     }
     String label =
-        (type == null ? "" : type.code() + " ")
+        (type == null ? "" : type.name() + " ")
             + "monitor"
             + (name == null ? "" : " " + Node.quote(name));
 
@@ -117,12 +108,12 @@ final class MonitorReader {
         read.problem(preset.at(), "unknown preset " + Node.quote(p) + " (no presets exist yet)");
       }
     }
-    Endpoint target = type == null ? null : endpoints.read(type, fields, label);
+    TypeSettings target = type == null ? null : type.read(fields, read, label);
     Duration interval;
     Duration timeout;
     List<Condition> conditions;
     Boolean degraded;
-    if (target instanceof Endpoint.Heartbeat hb) {
+    if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
       conditions = List.of();
@@ -142,9 +133,7 @@ final class MonitorReader {
         optional(
             fields,
             "failure-threshold",
-            type == MonitorType.HEARTBEAT
-                ? DEFAULT_HEARTBEAT_FAILURE_THRESHOLD
-                : DEFAULT_FAILURE_THRESHOLD,
+            type == null ? DEFAULT_FAILURE_THRESHOLD : type.defaultFailureThreshold(),
             n -> read.integer(n, "failure-threshold", 1, Integer.MAX_VALUE));
     Integer successThreshold =
         optional(
@@ -215,31 +204,25 @@ final class MonitorReader {
     return name;
   }
 
-  private @Nullable MonitorType type(Fields fields) {
+  private @Nullable TypeDefinition type(Fields fields) {
     Node node = fields.get("type");
     if (node == null) {
-      return MonitorType.HTTP;
+      return types.fallback();
     }
     String code = read.text(node, "type");
     if (code == null) {
       return null;
     }
     String wanted = code.strip().toLowerCase(Locale.ROOT);
-    MonitorType type = MonitorType.ofCode(wanted).orElse(null);
-    String unavailable = type == null ? null : NOT_AVAILABLE.get(type);
-    if (unavailable != null) {
-      // Still read as its type, so that its other problems are found too.
-      read.problem(node.at(), unavailable);
-    } else if (type == null && wanted.equals("flow")) {
-      read.problem(node.at(), "type \"flow\" is not supported yet");
-    } else if (type == null) {
+    TypeDefinition type = types.find(wanted).orElse(null);
+    if (type == null) {
       read.problem(
           node.at(),
           "unknown monitor type "
               + Node.describe(node)
-              + Suggestions.didYouMean(wanted, MonitorType.codes())
+              + Suggestions.didYouMean(wanted, types.names())
               + "; expected one of "
-              + String.join(", ", MonitorType.codes()));
+              + String.join(", ", types.names()));
     }
     return type;
   }
@@ -280,10 +263,10 @@ final class MonitorReader {
     return timeout;
   }
 
-  private @Nullable List<Condition> conditions(Fields fields, @Nullable MonitorType type) {
+  private @Nullable List<Condition> conditions(Fields fields, @Nullable TypeDefinition type) {
     Node node = fields.get("conditions");
     if (node == null) {
-      return type == MonitorType.HTTP ? DEFAULT_CONDITIONS : List.of();
+      return type == null ? List.of() : defaultConditions(type);
     }
     List<Scalar> items = read.strings(node, "conditions");
     if (items == null) {
@@ -305,12 +288,28 @@ final class MonitorReader {
     return conditions.size() == items.size() ? conditions : null;
   }
 
-  private static Condition defaultCondition() {
-    try {
-      return ConditionParser.parse(Conditions.DEFAULT);
-    } catch (ConditionSyntaxException e) {
-      throw new IllegalStateException("the default condition does not parse", e);
+  /** A type's default conditions, parsed once per load. */
+  private List<Condition> defaultConditions(TypeDefinition type) {
+    List<Condition> known = defaultConditions.get(type.name());
+    if (known != null) {
+      return known;
     }
+    List<Condition> out = new ArrayList<>();
+    for (String text : type.defaultConditions()) {
+      Condition parsed = parsedConditions.get(text);
+      if (parsed == null) {
+        try {
+          parsed = ConditionParser.parse(text);
+        } catch (ConditionSyntaxException e) {
+          throw new IllegalStateException(
+              "a default condition of " + type.name() + " does not parse: " + text, e);
+        }
+        parsedConditions.put(text, parsed);
+      }
+      out.add(parsed);
+    }
+    defaultConditions.put(type.name(), List.copyOf(out));
+    return List.copyOf(out);
   }
 
   private @Nullable List<String> alerts(@Nullable Node node, String what) {

@@ -1,16 +1,7 @@
 package dev.tickr.config;
 
 import dev.tickr.assertion.Condition;
-import dev.tickr.check.Header;
-import dev.tickr.check.HttpTarget;
-import dev.tickr.check.Payload;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,9 +9,10 @@ import java.util.Objects;
  * One monitor as configured: validated, with every default applied, immutable. A value: two loads
  * of the same text give equal specs. It holds no runtime state.
  *
- * @param target what is probed; its {@link Endpoint#type()} is {@code type}
- * @param interval how often it is probed; for a heartbeat, its {@code period}
- * @param timeout the hard limit of one probe; for a heartbeat, its {@code grace}
+ * @param type its type, one of those registered
+ * @param settings what the type read from its own keys: what is probed
+ * @param interval how often it is probed; for a pushed type (a heartbeat), its {@code period}
+ * @param timeout the hard limit of one probe; for a pushed type, its {@code grace}
  * @param conditions what must hold for a probe to pass
  * @param degraded whether a probe that fails only conditions on response time or certificate expiry
  *     makes the monitor DEGRADED rather than DOWN
@@ -32,8 +24,8 @@ import java.util.Objects;
  */
 public record MonitorSpec(
     String name,
-    MonitorType type,
-    Endpoint target,
+    TypeDefinition type,
+    TypeSettings settings,
     Duration interval,
     Duration timeout,
     List<Condition> conditions,
@@ -53,11 +45,17 @@ public record MonitorSpec(
   /** Created through the REST API and kept in the database. */
   public static final String SOURCE_API = "api";
 
+  /** Whether its results are pushed to Tickr (a heartbeat's pings) rather than probed. */
+  public boolean pushed() {
+    return type.pushed();
+  }
+
   public MonitorSpec {
     Objects.requireNonNull(name, "name");
-    if (target.type() != type) {
+    Objects.requireNonNull(type, "type");
+    if (type.pushed() != settings instanceof PushedSettings) {
       throw new IllegalArgumentException(
-          "a " + type.code() + " monitor cannot probe a " + target.type().code() + " target");
+          "a " + type.name() + " monitor cannot have the settings " + settings.describe());
     }
     conditions = List.copyOf(conditions);
     alerts = List.copyOf(alerts);
@@ -70,7 +68,7 @@ public record MonitorSpec(
     return new MonitorSpec(
         name,
         type,
-        target,
+        settings,
         interval,
         timeout,
         conditions,
@@ -93,23 +91,13 @@ public record MonitorSpec(
    * token counts.
    */
   public String fingerprint() {
-    Canonical c = new Canonical();
-    c.add(name).add(type.code());
-    switch (target) {
-      case Endpoint.Http http -> addHttp(c, http.target());
-      case Endpoint.Tcp tcp -> c.add(tcp.host()).add(tcp.port());
-      case Endpoint.Tls tls -> c.add(tls.host()).add(tls.port());
-      case Endpoint.Dns dns ->
-          c.add(dns.host()).add(dns.queryType()).add(Objects.toString(dns.nameserver(), "-"));
-      case Endpoint.Heartbeat hb ->
-          c.add(hb.period().toString())
-              .add(hb.grace().toString())
-              .add(Objects.toString(hb.token(), "-"));
-    }
+    Fingerprint c = new Fingerprint();
+    c.add(name).add(type.name());
+    settings.fingerprint(c);
     c.add(interval.toString()).add(timeout.toString());
     c.add(conditions.size());
     conditions.forEach(cond -> c.add(cond.text()));
-    c.add(String.valueOf(degraded));
+    c.add(degraded);
     c.add(failureThreshold).add(successThreshold);
     c.add(alerts.size());
     alerts.forEach(c::add);
@@ -122,51 +110,7 @@ public record MonitorSpec(
     c.add(flapping.holdDown().text());
     c.add(tags.size());
     tags.forEach(c::add);
-    c.add(String.valueOf(paused));
+    c.add(paused);
     return c.hash();
-  }
-
-  private static void addHttp(Canonical c, HttpTarget t) {
-    c.add(t.method()).add(t.url().toString());
-    c.add(t.headers().size());
-    for (Header h : t.headers()) {
-      c.add(h.name()).add(h.value()).add(String.valueOf(h.secret()));
-    }
-    Payload body = t.body();
-    c.add(body == null ? "-" : HexFormat.of().formatHex(body.bytes()));
-    c.add(String.valueOf(t.followRedirects())).add(String.valueOf(t.maxBodyBytes()));
-    c.add(String.valueOf(t.insecure()));
-    c.add(t.extraCas().size());
-    for (X509Certificate ca : t.extraCas()) {
-      try {
-        c.add(HexFormat.of().formatHex(ca.getEncoded()));
-      } catch (CertificateEncodingException e) {
-        throw new IllegalStateException("a trusted certificate cannot be encoded", e);
-      }
-    }
-  }
-
-  /** Length-prefixed fields, so that no two different specs write the same text. */
-  private static final class Canonical {
-    private final StringBuilder text = new StringBuilder();
-
-    Canonical add(String field) {
-      text.append(field.length()).append(':').append(field).append(';');
-      return this;
-    }
-
-    Canonical add(int field) {
-      return add(Integer.toString(field));
-    }
-
-    String hash() {
-      try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        return HexFormat.of()
-            .formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every JDK has SHA-256", e);
-      }
-    }
   }
 }

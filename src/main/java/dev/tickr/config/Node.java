@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * The config as a tree of values that each know where they were written, after {@code ${NAME}}
- * substitution and {@code <<} merges. Readers judge this tree; it never leaves the package.
+ * substitution and {@code <<} merges. Readers judge this tree: the loader's, and each monitor
+ * type's reader of its own keys.
  */
-sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, Node.Invalid {
+public sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, Node.Invalid {
 
   Location at();
 
-  enum Style {
+  public enum Style {
     PLAIN,
     QUOTED,
     BLOCK
@@ -22,11 +23,11 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, Node.Inv
    * @param secret the value came from the environment and must never be shown
    * @param exact the text sits on one line exactly as written, so an offset into it is a column
    */
-  record Scalar(String text, Style style, boolean secret, boolean exact, Location at)
+  public record Scalar(String text, Style style, boolean secret, boolean exact, Location at)
       implements Node {
 
     /** YAML's null: nothing, {@code ~} or {@code null}, unquoted. */
-    boolean isNull() {
+    public boolean isNull() {
       return style == Style.PLAIN
           && (text.isEmpty()
               || text.equals("~")
@@ -49,25 +50,25 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, Node.Inv
     }
   }
 
-  record Sequence(List<Node> items, Location at) implements Node {
+  public record Sequence(List<Node> items, Location at) implements Node {
     public Sequence {
       items = List.copyOf(items);
     }
   }
 
-  record Mapping(List<Entry> entries, Location at) implements Node {
+  public record Mapping(List<Entry> entries, Location at) implements Node {
     public Mapping {
       entries = List.copyOf(entries);
     }
   }
 
-  record Entry(Scalar key, Node value) {}
+  public record Entry(Scalar key, Node value) {}
 
   /** A value already reported as a problem (say, a missing variable): present, not judged again. */
-  record Invalid(Location at) implements Node {}
+  public record Invalid(Location at) implements Node {}
 
   /** How a value reads in a message: {@code "500ms"}, {@code 30}, {@code a list}, {@code ***}. */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     return switch (node) {
       case Sequence s -> "a list";
       case Mapping m -> "a mapping";
@@ -89,7 +90,7 @@ sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, Node.Inv
     return quote(s.text());
   }
 
-  static String quote(String text) {
+  public static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -17,13 +17,15 @@ import java.util.Set;
 final class Overlay {
   private final Fields defaults;
   private final Read read;
+  private final Types types;
 
   /**
    * @param defaults the checked {@code defaults:} entries
    */
-  Overlay(Fields defaults, Read read) {
+  Overlay(Fields defaults, Read read, Types types) {
     this.defaults = defaults;
     this.read = read;
+    this.types = types;
   }
 
   /** Defaults first, then the monitor's own non-empty keys; {@code headers} merge by name. */
@@ -37,7 +39,7 @@ final class Overlay {
     }
     for (String key : own.keys()) {
       Entry e = own.entry(key);
-      if (e == null || !own.has(key) || !Keys.MONITOR.contains(key)) {
+      if (e == null || !own.has(key) || !types.monitorKeys().contains(key)) {
         continue;
       }
       Entry base = merged.get(key);
@@ -82,33 +84,24 @@ final class Overlay {
   /**
    * A key the type does not use is a problem when the monitor sets it, and quietly ignored when it
    * comes from {@code defaults:}, which serves every type. Conditions from {@code defaults:} apply
-   * to http monitors only.
+   * only to types that have default conditions (they are written for that kind of answer).
    */
-  void dropWhatDoesNotApply(MonitorType type, Fields own, Fields fields) {
-    Set<String> allowed = Keys.forType(type);
+  void dropWhatDoesNotApply(TypeDefinition type, Fields own, Fields fields) {
+    Set<String> allowed = types.keysOf(type);
+    boolean takesDefaultConditions = !type.defaultConditions().isEmpty();
     for (String key : List.copyOf(fields.keys())) {
       boolean fromDefaults = !own.has(key);
       if (allowed.contains(key)
-          && !(key.equals("conditions") && fromDefaults && type != MonitorType.HTTP)) {
+          && !(key.equals("conditions") && fromDefaults && !takesDefaultConditions)) {
         continue;
       }
       Entry ownEntry = own.entry(key);
       if (!fromDefaults && ownEntry != null) {
         read.problem(
             ownEntry.key().at(),
-            Node.quote(key) + " does not apply to " + type.code() + " monitors" + hint(type, key));
+            Node.quote(key) + " does not apply to " + type.name() + " monitors" + type.hint(key));
       }
       fields.entries().remove(key);
     }
-  }
-
-  private static String hint(MonitorType type, String key) {
-    return switch (type) {
-      case HEARTBEAT ->
-          key.equals("interval") || key.equals("timeout") ? " (use period and grace)" : "";
-      case TLS -> key.equals("url") ? " (use host and port)" : "";
-      case DNS -> key.equals("url") ? " (use host)" : "";
-      default -> "";
-    };
   }
 }

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Every method returns {@code null} after reporting, or for a value reported before ({@link
  * Invalid}), so callers go on and find the next problem.
  */
-final class Read {
+public final class Read {
   /** Whether {@code text} is a whole number: an optional sign and ASCII digits. */
-  static boolean wholeNumber(String text) {
+  public static boolean wholeNumber(String text) {
     int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
     if (start == text.length()) {
       return false;
@@ -51,12 +51,12 @@ final class Read {
     return problems;
   }
 
-  void problem(Location where, String message) {
+  public void problem(Location where, String message) {
     problems.add(where, message);
   }
 
   /** A scalar with a value, else a problem "{what} must be {expected}, got ...". */
-  @Nullable Scalar scalar(Node node, String what, String expected) {
+  public @Nullable Scalar scalar(Node node, String what, String expected) {
     if (node instanceof Invalid) {
       return null;
     }
@@ -67,13 +67,13 @@ final class Read {
     return null;
   }
 
-  @Nullable String text(Node node, String what) {
+  public @Nullable String text(Node node, String what) {
     Scalar s = scalar(node, what, "a string");
     return s == null ? null : s.text();
   }
 
   /** A string with something in it besides spaces. */
-  @Nullable String nonEmptyText(Node node, String what) {
+  public @Nullable String nonEmptyText(Node node, String what) {
     Scalar s = scalar(node, what, "a string");
     if (s == null) {
       return null;
@@ -85,7 +85,7 @@ final class Read {
     return s.text();
   }
 
-  @Nullable Mapping mapping(Node node, String what, String expected) {
+  public @Nullable Mapping mapping(Node node, String what, String expected) {
     if (node instanceof Invalid) {
       return null;
     }
@@ -96,7 +96,7 @@ final class Read {
     return null;
   }
 
-  @Nullable Sequence sequence(Node node, String what, String expected) {
+  public @Nullable Sequence sequence(Node node, String what, String expected) {
     if (node instanceof Invalid) {
       return null;
     }
@@ -108,7 +108,7 @@ final class Read {
   }
 
   /** The non-empty string items of a list; each other item is reported by its index. */
-  @Nullable List<Scalar> strings(Node node, String what) {
+  public @Nullable List<Scalar> strings(Node node, String what) {
     Sequence list = sequence(node, what, "a list of strings");
     if (list == null) {
       return null;
@@ -127,7 +127,7 @@ final class Read {
   }
 
   /** A Go-style duration such as {@code 30s}, {@code 1h30m}, {@code 7d}. */
-  @Nullable Duration duration(Node node, String what) {
+  public @Nullable Duration duration(Node node, String what) {
     String expected = "a duration like 30s";
     Scalar s = scalar(node, what, expected);
     if (s == null) {
@@ -162,7 +162,7 @@ final class Read {
   }
 
   /** A duration of at least {@code min}. */
-  @Nullable Duration duration(Node node, String what, Duration min) {
+  public @Nullable Duration duration(Node node, String what, Duration min) {
     Duration d = duration(node, what);
     if (d != null && d.compareTo(min) < 0) {
       problem(
@@ -174,7 +174,7 @@ final class Read {
   }
 
   /** A whole number in {@code [min, max]}. */
-  @Nullable Integer integer(Node node, String what, int min, int max) {
+  public @Nullable Integer integer(Node node, String what, int min, int max) {
     Scalar s = scalar(node, what, "a whole number");
     if (s == null) {
       return null;
@@ -199,7 +199,7 @@ final class Read {
     return (int) value;
   }
 
-  @Nullable Boolean bool(Node node, String what) {
+  public @Nullable Boolean bool(Node node, String what) {
     Scalar s = scalar(node, what, "true or false");
     if (s == null) {
       return null;
@@ -215,7 +215,7 @@ final class Read {
   }
 
   /** A URI, or a problem pointing at the offending character when the text is not one. */
-  @Nullable URI uri(Scalar s, String what) {
+  public @Nullable URI uri(Scalar s, String what) {
     try {
       return new URI(s.text());
     } catch (URISyntaxException e) {
@@ -229,5 +229,54 @@ final class Read {
               + (s.secret() ? "" : ", in " + Node.describe(s)));
       return null;
     }
+  }
+
+  private static final java.util.regex.Pattern HOST_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*)");
+  private static final java.util.regex.Pattern IPV6 =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?");
+
+  /** A host name or IP address (an IPv6 one with or without brackets), without scheme or port. */
+  public @Nullable String host(Node node, String what) {
+    String text = nonEmptyText(node, what);
+    if (text == null) {
+      return null;
+    }
+    String host = text.strip();
+    if (host.contains("://")) {
+      problem(
+          node.at(),
+          what + " must be a host name or IP address, not a URL, got " + Node.describe(node));
+      return null;
+    }
+    String bare = unbracket(host);
+    if (isIpv6(bare)) {
+      return bare;
+    }
+    if (host.matches("[^:\\[\\]]+:\\d+")) {
+      problem(
+          node.at(), what + " must not include the port (use port:), got " + Node.describe(node));
+      return null;
+    }
+    if (!isHostName(host)) {
+      problem(node.at(), what + " must be a host name or IP address, got " + Node.describe(node));
+      return null;
+    }
+    return host;
+  }
+
+  /** Whether {@code text} is written like a host name (or an IPv4 address). */
+  public static boolean isHostName(String text) {
+    return HOST_NAME.matcher(text).matches();
+  }
+
+  /** Whether {@code text} is written like an IPv6 address, without brackets. */
+  public static boolean isIpv6(String text) {
+    return IPV6.matcher(text).matches() && text.indexOf(':') != text.lastIndexOf(':');
+  }
+
+  /** {@code host} without the brackets of an IPv6 address. */
+  public static String unbracket(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }

@@ -1,7 +1,8 @@
 package dev.tickr.connectivity;
 
-import dev.tickr.check.Checks;
 import dev.tickr.check.Reason;
+import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.tcp.TcpCheck;
 import dev.tickr.config.ConnectivitySpec;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
@@ -59,8 +60,9 @@ public final class ConnectivityGuard {
   /**
    * @param executor where rounds and their probes run (virtual threads)
    */
-  public ConnectivityGuard(Checks checks, Clock clock, Ticker ticker, Executor executor) {
-    this.canaries = new Canaries(checks, clock, ticker, executor);
+  public ConnectivityGuard(
+      HttpCheck http, TcpCheck tcp, Clock clock, Ticker ticker, Executor executor) {
+    this.canaries = new Canaries(http, tcp, clock, ticker, executor);
     this.clock = clock;
     this.ticker = ticker;
     this.executor = executor;

@@ -6,14 +6,13 @@ import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
 import dev.tickr.auth.Sealer;
-import dev.tickr.check.Checks;
+import dev.tickr.check.MonitorTypes;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.config.MonitorType;
 import dev.tickr.connectivity.ConnectivityGuard;
 import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.heartbeat.PingReceiver;
@@ -103,7 +102,8 @@ public final class Daemon implements AutoCloseable {
       @Nullable Path configFile,
       ConfigLoader loader,
       Store store,
-      Checks checks,
+      MonitorTypes types,
+      ConnectivityGuard link,
       Judge judge,
       Clock clock,
       Ticker ticker,
@@ -137,11 +137,11 @@ public final class Daemon implements AutoCloseable {
     this.alerts =
         new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
     this.tracker.listen(alerts);
-    this.link = new ConnectivityGuard(checks, clock, ticker, checkThreads);
+    this.link = link;
     this.link.listen(this::linkChanged);
     this.runner =
         new MonitorRunner(
-            clock, ticker, checks, judge, tracker, store, observer, stalls, this::checked, link);
+            clock, ticker, types, judge, tracker, store, observer, stalls, this::checked, link);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
     this.heartbeats =
         new Heartbeats(
@@ -244,7 +244,7 @@ public final class Daemon implements AutoCloseable {
    */
   public java.util.Optional<CheckResult> checkNow(String monitor) {
     MonitorSpec spec = active.get(monitor);
-    if (spec == null || spec.type() == MonitorType.HEARTBEAT) {
+    if (spec == null || spec.pushed()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(runner.runNow(spec, clock.instant()));
@@ -264,8 +264,8 @@ public final class Daemon implements AutoCloseable {
    * @throws IllegalArgumentException for a heartbeat, which is not probed
    */
   public Optional<Trial> trial(MonitorSpec spec, Set<String> secrets) {
-    if (spec.type() == MonitorType.HEARTBEAT) {
-      throw new IllegalArgumentException("a heartbeat monitor is not probed");
+    if (spec.pushed()) {
+      throw new IllegalArgumentException("a " + spec.type().name() + " monitor is not probed");
     }
     Future<Trial> running = checkThreads.submit(() -> runner.trial(spec, secrets));
     try {
@@ -409,12 +409,12 @@ public final class Daemon implements AutoCloseable {
         MonitorSpec old = active.get(spec.name());
         runner.put(spec);
         tracker.track(spec.name(), clock.instant());
-        if (spec.type() == MonitorType.HEARTBEAT) {
+        if (spec.pushed()) {
           heartbeats.put(spec); // its results come from pings, not from the scheduler
-        } else if (old != null && old.type() == MonitorType.HEARTBEAT) {
+        } else if (old != null && old.pushed()) {
           heartbeats.remove(spec.name());
         }
-        if (spec.paused() || spec.type() == MonitorType.HEARTBEAT) {
+        if (spec.paused() || spec.pushed()) {
           scheduler.unschedule(spec.name());
           if (spec.paused()) {
             tracker.pause(spec.name(), clock.instant());
@@ -439,10 +439,10 @@ public final class Daemon implements AutoCloseable {
       rows.add(
           new MonitorRow(
               spec.name(),
-              spec.type().code(),
+              spec.type().name(),
               spec.source(),
               // A ${NAME} in a URL's path is no business of the overview either.
-              Redaction.scrub(spec.target().describe(), config.secretValues().values()),
+              Redaction.scrub(spec.settings().describe(), config.secretValues().values()),
               spec.interval(),
               spec.tags()));
     }

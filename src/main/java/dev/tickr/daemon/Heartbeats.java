@@ -4,8 +4,8 @@ import dev.tickr.auth.Sealer;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.auth.SecretPlace;
 import dev.tickr.check.Reason;
-import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.PushedSettings;
 import dev.tickr.heartbeat.Ping;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.heartbeat.RateLimiter;
@@ -58,14 +58,14 @@ final class Heartbeats implements PingReceiver {
   /** One heartbeat's runtime state; its fields are guarded by the beat itself. */
   private static final class Beat {
     final MonitorSpec spec;
-    final Endpoint.Heartbeat heartbeat;
+    final PushedSettings heartbeat;
     final String token;
     final byte[] hash;
     Instant since;
     Instant deadline;
     @Nullable Instant runStarted;
 
-    Beat(MonitorSpec spec, Endpoint.Heartbeat heartbeat, String token, Instant now) {
+    Beat(MonitorSpec spec, PushedSettings heartbeat, String token, Instant now) {
       this.spec = spec;
       this.heartbeat = heartbeat;
       this.token = token;
@@ -95,8 +95,8 @@ final class Heartbeats implements PingReceiver {
    * restart or a change gives the job one full period and grace.
    */
   synchronized void put(MonitorSpec spec) {
-    if (!(spec.target() instanceof Endpoint.Heartbeat hb)) {
-      throw new IllegalArgumentException(spec.name() + " is not a heartbeat monitor");
+    if (!(spec.settings() instanceof PushedSettings hb)) {
+      throw new IllegalArgumentException(spec.name() + " is not a pushed (heartbeat) monitor");
     }
     remove(spec.name());
     String token = token(spec.name(), hb.token());

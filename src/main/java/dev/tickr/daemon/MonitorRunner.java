@@ -2,12 +2,10 @@ package dev.tickr.daemon;
 
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
-import dev.tickr.check.Checks;
 import dev.tickr.check.Deadline;
+import dev.tickr.check.MonitorTypes;
 import dev.tickr.check.Observation;
-import dev.tickr.check.Redaction;
 import dev.tickr.check.Timings;
-import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.ConnectivityGuard;
 import dev.tickr.incident.Evidence;
@@ -37,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 final class MonitorRunner implements Scheduler.Runner {
   private final Clock clock;
   private final Ticker ticker;
-  private final Checks checks;
+  private final MonitorTypes types;
   private final Judge judge;
   private final IncidentTracker tracker;
   private final Store store;
@@ -57,7 +55,7 @@ final class MonitorRunner implements Scheduler.Runner {
   MonitorRunner(
       Clock clock,
       Ticker ticker,
-      Checks checks,
+      MonitorTypes types,
       Judge judge,
       IncidentTracker tracker,
       Store store,
@@ -67,7 +65,7 @@ final class MonitorRunner implements Scheduler.Runner {
       ConnectivityGuard link) {
     this.clock = clock;
     this.ticker = ticker;
-    this.checks = checks;
+    this.types = types;
     this.judge = judge;
     this.tracker = tracker;
     this.store = store;
@@ -103,8 +101,7 @@ final class MonitorRunner implements Scheduler.Runner {
   CheckResult runNow(MonitorSpec spec, Instant planned) {
     Instant started = clock.instant();
     long startNanos = ticker.nanos();
-    Observation observation =
-        checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
     long endNanos = ticker.nanos();
     CheckResult result = judge.judge(observation, spec.conditions());
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
@@ -151,8 +148,7 @@ final class MonitorRunner implements Scheduler.Runner {
    *     what the monitor's {@code ${NAME}}s stand for
    */
   Trial trial(MonitorSpec spec, Set<String> secrets) {
-    Observation observation =
-        checks.observe(Targets.of(spec.target()), Deadline.after(spec.timeout(), ticker));
+    Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
     CheckResult result = judge.judge(observation, spec.conditions());
     Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
     Set<String> hidden = new HashSet<>(secrets(spec));
@@ -187,10 +183,11 @@ final class MonitorRunner implements Scheduler.Runner {
   /** What a failure's evidence must not show: the request's own secrets and the config's. */
   private Set<String> secrets(MonitorSpec spec) {
     Set<String> config = configSecrets;
-    if (!(spec.target() instanceof Endpoint.Http http)) {
+    Set<String> own = spec.settings().secretValues();
+    if (own.isEmpty()) {
       return config;
     }
-    Set<String> out = new HashSet<>(Redaction.secretsOf(http.target()));
+    Set<String> out = new HashSet<>(own);
     out.addAll(config);
     return out;
   }

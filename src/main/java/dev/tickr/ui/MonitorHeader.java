@@ -1,9 +1,6 @@
 package dev.tickr.ui;
 
-import dev.tickr.check.Redaction;
-import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.config.MonitorType;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.time.Durations;
 import dev.tickr.web.Html;
@@ -45,14 +42,14 @@ final class MonitorHeader {
   static void facts(StringBuilder html, MonitorPage.Subject s) {
     MonitorSpec spec = s.spec();
     html.append("<dl class=\"facts\"><div><dt>Type</dt><dd>")
-        .append(Html.escape(spec.type().code()))
+        .append(Html.escape(spec.type().name()))
         .append("</dd></div><div><dt>Target</dt><dd><code>")
         .append(Html.escape(target(s)))
         .append("</code></dd></div><div><dt>")
-        .append(spec.type() == MonitorType.HEARTBEAT ? "Period" : "Interval")
+        .append(spec.pushed() ? "Period" : "Interval")
         .append("</dt><dd>")
         .append(Html.escape(Durations.format(spec.interval())));
-    if (spec.type() != MonitorType.HEARTBEAT) {
+    if (!spec.pushed()) {
       html.append(" (timeout ").append(Html.escape(Durations.format(spec.timeout()))).append(')');
     }
     html.append("</dd></div><div><dt>Source</dt><dd>");
@@ -81,11 +78,7 @@ final class MonitorHeader {
 
   /** What is probed, with credentials and secret query values masked. */
   private static String target(MonitorPage.Subject s) {
-    return switch (s.spec().target()) {
-      case Endpoint.Http http ->
-          http.target().method() + " " + s.scrub(Redaction.url(http.target().url()));
-      case Endpoint e -> s.scrub(e.describe());
-    };
+    return s.scrub(s.spec().settings().describe());
   }
 
   static void actions(StringBuilder html, MonitorPage.Subject s) {
@@ -97,7 +90,7 @@ final class MonitorHeader {
     } else {
       button(html, "POST " + api + "/pause", "Paused.", "Pause", "", "data-reload");
     }
-    if (s.spec().type() != MonitorType.HEARTBEAT) {
+    if (!s.spec().pushed()) {
       button(
           html, "POST " + api + "/check", "Checked.", "Check now", "primary", "id=\"check-now\"");
     }

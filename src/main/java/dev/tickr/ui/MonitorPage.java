@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.Config;
-import dev.tickr.config.Endpoint;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
@@ -170,9 +169,7 @@ final class MonitorPage {
 
   private static Set<String> secrets(MonitorSpec spec, Collection<String> configured) {
     Set<String> out = new HashSet<>(configured);
-    if (spec.target() instanceof Endpoint.Http http) {
-      out.addAll(Redaction.secretsOf(http.target()));
-    }
+    out.addAll(spec.settings().secretValues());
     return Set.copyOf(out);
   }
 

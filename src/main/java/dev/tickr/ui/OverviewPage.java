@@ -242,7 +242,7 @@ final class OverviewPage {
     Instant since = shown.since();
     return new Row(
         spec.name(),
-        spec.type().code(),
+        spec.type().name(),
         spec.tags(),
         state,
         since,

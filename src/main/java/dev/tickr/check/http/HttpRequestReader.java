@@ -1,39 +1,58 @@
-package dev.tickr.config;
+package dev.tickr.check.http;
 
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
+import dev.tickr.config.Fields;
+import dev.tickr.config.Node;
 import dev.tickr.config.Node.Entry;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
+import dev.tickr.config.Read;
+import dev.tickr.config.SecretNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header. */
-final class HttpReader {
+final class HttpRequestReader {
+  static final List<String> AUTH = List.of("basic", "bearer", "header");
+  static final List<String> AUTH_BASIC = List.of("username", "password");
+  static final List<String> AUTH_HEADER = List.of("name", "value");
+
   /** The characters of an HTTP token (RFC 9110 5.6.2): method and header names. */
   private static final String TOKEN_SYMBOLS = "!#$%&'*+.^_`|~-";
 
+  /** How many header names {@link #secretNames} keeps. */
+  private static final int MAX_NAMES = 1000;
+
   private final Read read;
 
-  /** Whether a header name is a secret's, per name: 10,000 monitors repeat the same few. */
-  private final Map<String, Boolean> secretNames = new HashMap<>();
+  /**
+   * Whether a header name is a secret's, per name, shared by every read: 10,000 monitors repeat the
+   * same few.
+   */
+  private final Map<String, Boolean> secretNames;
 
-  HttpReader(Read read) {
+  HttpRequestReader(Read read, Map<String, Boolean> secretNames) {
     this.read = read;
+    this.secretNames = secretNames;
+  }
+
+  static Map<String, Boolean> newNameCache() {
+    return new ConcurrentHashMap<>();
   }
 
   /**
    * @param label how problems name the monitor, e.g. {@code http monitor "api"}
    */
-  Endpoint.@Nullable Http read(Fields fields, String label) {
+  @Nullable HttpTarget read(Fields fields, String label) {
     Node urlNode = fields.get("url");
     if (urlNode == null) {
       read.problem(fields.at(), label + " has no \"url\"");
@@ -80,16 +99,15 @@ final class HttpReader {
       all.add(auth);
     }
     try {
-      return new Endpoint.Http(
-          new HttpTarget(
-              url,
-              method,
-              all,
-              body == null ? null : Payload.of(body),
-              true,
-              HttpTarget.DEFAULT_MAX_BODY,
-              false,
-              List.of()));
+      return new HttpTarget(
+          url,
+          method,
+          all,
+          body == null ? null : Payload.of(body),
+          true,
+          HttpTarget.DEFAULT_MAX_BODY,
+          false,
+          List.of());
     } catch (IllegalArgumentException e) {
       read.problem(fields.at(), String.valueOf(e.getMessage()));
       return null;
@@ -182,10 +200,19 @@ final class HttpReader {
     if (!ok) {
       return null;
     }
-    return new Header(
-        name,
-        value.text(),
-        value.secret() || secretNames.computeIfAbsent(name, SecretNames::isSecret));
+    return new Header(name, value.text(), value.secret() || isSecretName(name));
+  }
+
+  private boolean isSecretName(String name) {
+    Boolean known = secretNames.get(name);
+    if (known != null) {
+      return known;
+    }
+    boolean secret = SecretNames.isSecret(name);
+    if (secretNames.size() < MAX_NAMES) {
+      secretNames.put(name, secret);
+    }
+    return secret;
   }
 
   /** The one header that {@code auth:} stands for, always secret. */
@@ -195,8 +222,8 @@ final class HttpReader {
       return null;
     }
     Fields fields = Fields.of(mapping);
-    fields.rejectUnknown(Keys.AUTH, read.problems());
-    List<String> schemes = Keys.AUTH.stream().filter(k -> fields.entry(k) != null).toList();
+    fields.rejectUnknown(AUTH, read);
+    List<String> schemes = AUTH.stream().filter(k -> fields.entry(k) != null).toList();
     if (schemes.size() != 1) {
       if (schemes.isEmpty() && !fields.keys().isEmpty()) {
         return null; // an unknown scheme, reported above
@@ -229,7 +256,7 @@ final class HttpReader {
       return null;
     }
     Fields fields = Fields.of(mapping);
-    fields.rejectUnknown(Keys.AUTH_BASIC, read.problems());
+    fields.rejectUnknown(AUTH_BASIC, read);
     String user = required(fields, "username", "auth.basic");
     Entry passwordEntry = fields.entry("password");
     Node passwordNode = passwordEntry == null ? null : passwordEntry.value();
@@ -263,7 +290,7 @@ final class HttpReader {
       return null;
     }
     Fields fields = Fields.of(mapping);
-    fields.rejectUnknown(Keys.AUTH_HEADER, read.problems());
+    fields.rejectUnknown(AUTH_HEADER, read);
     Node name = fields.get("name");
     Node value = fields.get("value");
     if (name == null || value == null) {

@@ -1,0 +1,52 @@
+package dev.tickr.check;
+
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.TypeDefinition;
+import dev.tickr.config.Types;
+import java.util.List;
+
+/**
+ * The one registry of monitor types, in the order the composition root lists them (the first is the
+ * type of a monitor that names none). A new type is one class and one line in that list.
+ */
+public final class MonitorTypes {
+  private final List<TypeDefinition> all;
+  private final Types types;
+
+  public MonitorTypes(List<? extends TypeDefinition> all) {
+    this.all = List.copyOf(all);
+    this.types = new Types(this.all);
+  }
+
+  /** What the config loader knows of the types. */
+  public Types definitions() {
+    return types;
+  }
+
+  /** Waits for set-up that the types run in the background. */
+  public void ready() {
+    for (TypeDefinition type : all) {
+      if (type instanceof MonitorType probed) {
+        probed.ready();
+      }
+    }
+  }
+
+  /** Whether the monitor is probed on an interval (not pushed to, like a heartbeat). */
+  public static boolean probed(MonitorSpec spec) {
+    return spec.type() instanceof MonitorType;
+  }
+
+  /**
+   * Probes the monitor once.
+   *
+   * @throws IllegalArgumentException for a monitor that is not probed ({@link #probed})
+   */
+  public Observation observe(MonitorSpec spec, Deadline deadline) {
+    if (!(spec.type() instanceof MonitorType probed)) {
+      throw new IllegalArgumentException(
+          spec.type().name() + " monitors are not probed: results are pushed to them");
+    }
+    return probed.observe(spec.settings(), deadline);
+  }
+}

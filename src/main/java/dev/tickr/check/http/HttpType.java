@@ -1,0 +1,175 @@
+package dev.tickr.check.http;
+
+import dev.tickr.check.Deadline;
+import dev.tickr.check.Header;
+import dev.tickr.check.HttpTarget;
+import dev.tickr.check.MonitorType;
+import dev.tickr.check.Observation;
+import dev.tickr.check.Payload;
+import dev.tickr.check.Redaction;
+import dev.tickr.config.Fields;
+import dev.tickr.config.Fingerprint;
+import dev.tickr.config.Key;
+import dev.tickr.config.Key.Kind;
+import dev.tickr.config.Read;
+import dev.tickr.config.TypeSettings;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code http} monitor type: one request, its answer judged by conditions. */
+public final class HttpType implements MonitorType {
+  /** What an http monitor without {@code conditions} checks. */
+  public static final String DEFAULT_CONDITION = "[STATUS] < 400";
+
+  private static final List<Key> KEYS =
+      List.of(
+          Key.of("url", Kind.URL, "the URL to request, http:// or https://.")
+              .ownOnly()
+              .needed()
+              .withExamples("https://api.example.com/health"),
+          Key.of(
+                  "method",
+                  Kind.TEXT,
+                  "the request method; POST when a body is given and no method.")
+              .withDefault("GET")
+              .withExamples("GET", "HEAD", "POST", "PUT"),
+          Key.of("headers", Kind.MAP, "request headers by name.")
+              .withSchema("{\"$ref\": \"#/$defs/headers\"}"),
+          Key.of(
+              "body",
+              Kind.TEXT_BLOCK,
+              "the request body, sent as JSON when it looks like JSON, else as a form. Write JSON"
+                  + " as a block: \"body: |\"."),
+          Key.of(
+                  "auth",
+                  Kind.OBJECT,
+                  "credentials sent as the Authorization (or a named) header; one of basic,"
+                      + " bearer or header.")
+              .secretValue()
+              .withSchema("{\"$ref\": \"#/$defs/auth\"}"));
+
+  private final HttpCheck check;
+  private final Map<String, Boolean> secretNames = HttpRequestReader.newNameCache();
+
+  public HttpType(HttpCheck check) {
+    this.check = check;
+  }
+
+  /** An http monitor's request, {@code auth:} already turned into secret headers. */
+  public record Settings(HttpTarget target) implements TypeSettings {
+    @Override
+    public String describe() {
+      return target.describe();
+    }
+
+    @Override
+    public void fingerprint(Fingerprint f) {
+      HttpTarget t = target;
+      f.add(t.method()).add(t.url().toString());
+      f.add(t.headers().size());
+      for (Header h : t.headers()) {
+        f.add(h.name()).add(h.value()).add(h.secret());
+      }
+      Payload body = t.body();
+      if (body == null) {
+        f.add("-");
+      } else {
+        f.add(body.bytes());
+      }
+      f.add(t.followRedirects()).add(String.valueOf(t.maxBodyBytes())).add(t.insecure());
+      f.add(t.extraCas().size());
+      for (X509Certificate ca : t.extraCas()) {
+        try {
+          f.add(ca.getEncoded());
+        } catch (CertificateEncodingException e) {
+          throw new IllegalStateException("a trusted certificate cannot be encoded", e);
+        }
+      }
+    }
+
+    @Override
+    public Map<String, Object> document() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("url", Redaction.url(target.url()));
+      out.put("method", target.method());
+      Map<String, Object> headers = new LinkedHashMap<>();
+      for (Header h : target.headers()) {
+        headers.put(h.name(), h.secret() ? new Secret(h.value()) : h.value());
+      }
+      out.put("headers", headers);
+      Payload body = target.body();
+      if (body != null) {
+        out.put("body", text(body));
+      }
+      return out;
+    }
+
+    @Override
+    public Set<String> secretValues() {
+      return Redaction.secretsOf(target);
+    }
+
+    /** Never shows a secret header's value (the target's own {@code toString} would). */
+    @Override
+    public String toString() {
+      String headers =
+          target.headers().stream()
+              .map(h -> h.name() + ": " + h.display())
+              .collect(Collectors.joining(", ", "[", "]"));
+      return "Http[" + describe() + ", headers=" + headers + ", body=" + target.body() + "]";
+    }
+
+    private static String text(Payload body) {
+      try {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body.bytes())).toString();
+      } catch (CharacterCodingException e) {
+        return "(" + body.size() + " bytes, not UTF-8)";
+      }
+    }
+  }
+
+  @Override
+  public String name() {
+    return "http";
+  }
+
+  @Override
+  public String summary() {
+    return "a request";
+  }
+
+  @Override
+  public List<Key> keys() {
+    return KEYS;
+  }
+
+  @Override
+  public List<String> defaultConditions() {
+    return List.of(DEFAULT_CONDITION);
+  }
+
+  @Override
+  public @Nullable TypeSettings read(Fields fields, Read read, String label) {
+    HttpTarget target = new HttpRequestReader(read, secretNames).read(fields, label);
+    return target == null ? null : new Settings(target);
+  }
+
+  @Override
+  public Observation observe(TypeSettings settings, Deadline deadline) {
+    return check.observe(((Settings) settings).target(), deadline);
+  }
+
+  @Override
+  public void ready() {
+    check.ready();
+  }
+}

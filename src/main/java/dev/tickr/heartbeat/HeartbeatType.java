@@ -1,0 +1,166 @@
+package dev.tickr.heartbeat;
+
+import dev.tickr.config.Fields;
+import dev.tickr.config.Fingerprint;
+import dev.tickr.config.Key;
+import dev.tickr.config.Key.Kind;
+import dev.tickr.config.Node;
+import dev.tickr.config.PushedSettings;
+import dev.tickr.config.Read;
+import dev.tickr.config.TypeDefinition;
+import dev.tickr.config.TypeSettings;
+import dev.tickr.time.Durations;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code heartbeat} monitor type: a job pings {@code /ping/<token>} every period; a ping that
+ * does not come within the grace after that is a failure. Its results are pushed, not probed.
+ */
+public final class HeartbeatType implements TypeDefinition {
+  public static final Duration MIN_PERIOD = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_GRACE = Duration.ofMinutes(1);
+
+  /** 22 URL-safe characters carry at least 128 bits when random. */
+  public static final int MIN_TOKEN_LENGTH = 22;
+
+  /**
+   * A heartbeat fails at its first missed deadline or failure signal unless told otherwise, as in
+   * Healthchecks.io.
+   */
+  public static final int DEFAULT_FAILURE_THRESHOLD = 1;
+
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
+
+  private static final List<Key> KEYS =
+      List.of(
+          Key.of("period", Kind.DURATION, "how often the job pings; at least 1s.").needed(),
+          Key.of("grace", Kind.DURATION, "how late a ping may be before it counts as missed.")
+              .withDefault("1m"),
+          Key.of(
+                  "token",
+                  Kind.TEXT,
+                  "the secret of the ping URL, at least 22 characters of A-Z, a-z, 0-9, - and _;"
+                      + " made by Tickr when absent.")
+              .secretValue()
+              .ownOnly()
+              .withSchema(
+                  "{\"type\": \"string\", \"minLength\": 22, \"pattern\": \"^[A-Za-z0-9_-]+$\"}"));
+
+  /**
+   * Pings expected every {@code period}, late after {@code period + grace}.
+   *
+   * @param token the secret of its ping URL as configured, {@code null} when Tickr makes one
+   */
+  public record Settings(Duration period, Duration grace, @Nullable String token)
+      implements PushedSettings {
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+      return "Heartbeat[period="
+          + period
+          + ", grace="
+          + grace
+          + ", token="
+          + (token == null ? "generated" : "***")
+          + "]";
+    }
+
+    @Override
+    public String describe() {
+      return "a ping every "
+          + Durations.format(period)
+          + " (grace "
+          + Durations.format(grace)
+          + ")";
+    }
+
+    @Override
+    public void fingerprint(Fingerprint f) {
+      f.add(period.toString()).add(grace.toString()).add(Objects.toString(token, "-"));
+    }
+
+    @Override
+    public Map<String, Object> document() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("period", Durations.format(period));
+      out.put("grace", Durations.format(grace));
+      return out;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "heartbeat";
+  }
+
+  @Override
+  public String summary() {
+    return "pings to /ping/<token> that must arrive";
+  }
+
+  @Override
+  public List<Key> keys() {
+    return KEYS;
+  }
+
+  @Override
+  public boolean pushed() {
+    return true;
+  }
+
+  @Override
+  public int defaultFailureThreshold() {
+    return DEFAULT_FAILURE_THRESHOLD;
+  }
+
+  @Override
+  public String hint(String key) {
+    return key.equals("interval") || key.equals("timeout") ? " (use period and grace)" : "";
+  }
+
+  @Override
+  public @Nullable TypeSettings read(Fields fields, Read read, String label) {
+    Node periodNode = fields.get("period");
+    if (periodNode == null) {
+      read.problem(fields.at(), label + " has no \"period\" (how often pings are due, e.g. 1d)");
+    }
+    Duration period = periodNode == null ? null : read.duration(periodNode, "period", MIN_PERIOD);
+    Node graceNode = fields.get("grace");
+    Duration grace = graceNode == null ? DEFAULT_GRACE : read.duration(graceNode, "grace");
+    if (grace != null && grace.isNegative() && graceNode != null) {
+      read.problem(graceNode.at(), "grace must not be negative, got " + Node.describe(graceNode));
+      grace = null;
+    }
+    Node tokenNode = fields.get("token");
+    String token = tokenNode == null ? null : token(tokenNode, read);
+    return period == null || grace == null || (tokenNode != null && token == null)
+        ? null
+        : new Settings(period, grace, token);
+  }
+
+  /** A ping URL's secret: long enough not to be guessed, and safe in a URL path. */
+  private static @Nullable String token(Node node, Read read) {
+    String text = read.nonEmptyText(node, "token");
+    if (text == null) {
+      return null;
+    }
+    if (text.length() < MIN_TOKEN_LENGTH || !TOKEN.matcher(text).matches()) {
+      // The value is a secret: never repeated in the message.
+      read.problem(
+          node.at(),
+          "token must be at least "
+              + MIN_TOKEN_LENGTH
+              + " characters of A-Z, a-z, 0-9, \"-\" and \"_\" (got "
+              + text.length()
+              + " characters)");
+      return null;
+    }
+    return text;
+  }
+}
