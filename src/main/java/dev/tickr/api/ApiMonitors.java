@@ -77,6 +77,11 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   private Map<String, Pause> pauses = new HashMap<>();
   private final ApiStatusPages statusPages;
 
+  /** The monitor types an API monitor may have. */
+  public Types types() {
+    return types;
+  }
+
   public ApiMonitors(Types types, Store store, Sealer sealer, Clock clock) {
     this.types = types;
     this.store = store;

@@ -107,6 +107,9 @@ public final class ApiRoutes {
   private final Clock clock;
   private final StatusPageRoutes statusPages;
 
+  /** The OpenAPI document, made from the monitor types when first asked for. */
+  private @Nullable String openApi;
+
   public ApiRoutes(
       Daemon daemon,
       Store store,
@@ -331,17 +334,15 @@ public final class ApiRoutes {
 
   // --- monitors ---
 
-  private void openApi(Context ctx) {
-    try (InputStream in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
-      if (in == null) {
-        throw new IllegalStateException("the OpenAPI document is missing from the jar");
-      }
-      ctx.header("Cache-Control", "no-cache")
-          .contentType("application/json")
-          .result(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private synchronized String openApiText() {
+    if (openApi == null) {
+      openApi = OpenApiDocument.text(api.types());
     }
+    return openApi;
+  }
+
+  private void openApi(Context ctx) {
+    ctx.header("Cache-Control", "no-cache").contentType("application/json").result(openApiText());
   }
 
   private void listMonitors(Context ctx) {

@@ -39,18 +39,22 @@ public final class HeartbeatType implements TypeDefinition {
 
   private static final List<Key> KEYS =
       List.of(
-          Key.of("period", Kind.DURATION, "how often the job pings; at least 1s.").needed(),
-          Key.of("grace", Kind.DURATION, "how late a ping may be before it counts as missed.")
+          Key.of("period", Kind.DURATION, "how often a ping is due; at least 1s.").needed(),
+          Key.of(
+                  "grace",
+                  Kind.DURATION,
+                  "how late a ping may be before the monitor fails; not negative.")
               .withDefault("1m"),
           Key.of(
                   "token",
                   Kind.TEXT,
-                  "the secret of the ping URL, at least 22 characters of A-Z, a-z, 0-9, - and _;"
-                      + " made by Tickr when absent.")
+                  "the secret of the ping URL /ping/<token>, at least 22 URL-safe characters,"
+                      + " unique; keep it in the environment. Without it Tickr generates one (128"
+                      + " random bits) once per monitor name and keeps it in the data directory;"
+                      + " tickr status shows it.")
               .secretValue()
               .ownOnly()
-              .withSchema(
-                  "{\"type\": \"string\", \"minLength\": 22, \"pattern\": \"^[A-Za-z0-9_-]+$\"}"));
+              .withSchema("{\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9_-]{22,}$\"}"));
 
   /**
    * Pings expected every {@code period}, late after {@code period + grace}.

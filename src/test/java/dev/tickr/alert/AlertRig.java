@@ -7,7 +7,6 @@ import dev.tickr.check.Reason;
 import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.IncidentTracker;
@@ -18,6 +17,7 @@ import dev.tickr.incident.Verdict;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class AlertRig implements AutoCloseable {
 
   static Config parse(String yaml) {
     try {
-      return new ConfigLoader(Map.of()).parse("tickr.yml", yaml);
+      return BuiltInTypes.loader(Map.of()).parse("tickr.yml", yaml);
     } catch (ConfigException e) {
       throw new AssertionError(e.getMessage(), e);
     }

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
+import dev.tickr.testing.BuiltInTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ class ApiMonitorsTest {
   @TempDir Path dir;
 
   private static Config file(String yaml) throws ConfigException {
-    return new ConfigLoader(Map.of()).parse("tickr.yml", yaml);
+    return BuiltInTypes.loader(Map.of()).parse("tickr.yml", yaml);
   }
 
   private static ObjectNode object(String json) throws Exception {
@@ -47,7 +47,9 @@ class ApiMonitorsTest {
             monitors: [{name: site, url: "http://127.0.0.1:9/"}]
             """);
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors api = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
+      ApiMonitors api =
+          new ApiMonitors(
+              BuiltInTypes.types(), store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       ObjectNode report =
           api.check(
               object(
@@ -92,11 +94,14 @@ class ApiMonitorsTest {
 
     // Read back after a restart with the same key; a different key is refused clearly.
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors again = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
+      ApiMonitors again =
+          new ApiMonitors(
+              BuiltInTypes.types(), store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       assertThat(again.plain("report").orElseThrow().at("/secrets/K").asText()).isEqualTo(SECRET);
       SecretBox other =
           SecretBox.load(Map.of("TICKR_SECRET_KEY", "a-different-passphrase-42"), dir);
-      assertThatThrownBy(() -> new ApiMonitors(store, other, Clock.systemUTC()))
+      assertThatThrownBy(
+              () -> new ApiMonitors(BuiltInTypes.types(), store, other, Clock.systemUTC()))
           .hasMessageContaining("key")
           .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
     }
@@ -107,7 +112,9 @@ class ApiMonitorsTest {
       throws Exception {
     Config empty = file("monitors: []\n");
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors api = new ApiMonitors(store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
+      ApiMonitors api =
+          new ApiMonitors(
+              BuiltInTypes.types(), store, SecretBox.load(Map.of(), dir), Clock.systemUTC());
       assertThatThrownBy(
               () ->
                   api.check(
@@ -156,7 +163,7 @@ class ApiMonitorsTest {
     Config empty = file("monitors: []\n");
     SecretBox box = SecretBox.load(Map.of(), dir);
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      ApiMonitors api = new ApiMonitors(store, box, Clock.systemUTC());
+      ApiMonitors api = new ApiMonitors(BuiltInTypes.types(), store, box, Clock.systemUTC());
       for (String name : new String[] {"orders", "refunds"}) {
         ObjectNode m =
             api.check(
@@ -181,7 +188,7 @@ class ApiMonitorsTest {
               + " 'orders') WHERE name = 'refunds'");
     }
     try (SqliteStore store = SqliteStore.open(dir, Retention.defaults(), Clock.systemUTC())) {
-      assertThatThrownBy(() -> new ApiMonitors(store, box, Clock.systemUTC()))
+      assertThatThrownBy(() -> new ApiMonitors(BuiltInTypes.types(), store, box, Clock.systemUTC()))
           .hasMessageContaining("monitor \"refunds\", field auth.bearer")
           .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain(SECRET));
     }
@@ -204,7 +211,8 @@ class ApiMonitorsTest {
                   new dev.tickr.store.ApiDocument("old", document, at, "user:a", at, "user:a")))
           .isTrue();
 
-      ApiMonitors api = new ApiMonitors(store, SecretBox.of(key), Clock.systemUTC());
+      ApiMonitors api =
+          new ApiMonitors(BuiltInTypes.types(), store, SecretBox.of(key), Clock.systemUTC());
 
       assertThat(api.plain("old").orElseThrow().at("/auth/bearer").asText())
           .isEqualTo("sealed by tickr before v2");
@@ -212,7 +220,7 @@ class ApiMonitorsTest {
       assertThat(stored).doesNotContain(v1).contains("\"v2:");
       assertThat(store.apiMonitors().get(0).updatedAt()).isEqualTo(at);
       assertThat(
-              new ApiMonitors(store, SecretBox.of(key), Clock.systemUTC())
+              new ApiMonitors(BuiltInTypes.types(), store, SecretBox.of(key), Clock.systemUTC())
                   .plain("old")
                   .orElseThrow()
                   .at("/auth/bearer")

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
+import dev.tickr.testing.BuiltInTypes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,7 +28,7 @@ class ApiStatusPagesTest {
   @TempDir Path dir;
 
   private static Config file(String yaml) throws ConfigException {
-    return new ConfigLoader(Map.of()).parse("tickr.yml", yaml);
+    return BuiltInTypes.loader(Map.of()).parse("tickr.yml", yaml);
   }
 
   private static ObjectNode object(String json) throws Exception {

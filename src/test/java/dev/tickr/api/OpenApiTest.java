@@ -20,7 +20,6 @@ import dev.tickr.cli.Main;
 import dev.tickr.cli.RunningDaemon;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
@@ -28,18 +27,17 @@ import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.testing.Browser;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.TestHttpServer;
 import dev.tickr.time.Ticker;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,15 +71,9 @@ class OpenApiTest {
 
   @TempDir Path dir;
 
+  /** The document for the built-in monitor types, as the daemon serves it. */
   static String documentText() {
-    try (InputStream in = OpenApiTest.class.getResourceAsStream("/api/openapi.json")) {
-      if (in == null) {
-        throw new AssertionError("/api/openapi.json is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OpenApiDocument.text(BuiltInTypes.types());
   }
 
   static JsonNode document() {
@@ -155,9 +147,10 @@ class OpenApiTest {
           new Daemon(
               Config.EMPTY,
               null,
-              new ConfigLoader(Map.of()),
+              BuiltInTypes.loader(Map.of()),
               store,
-              new Tickr(Map.of(), clock, Ticker.system()).checks(),
+              new Tickr(Map.of(), clock, Ticker.system()).types(),
+              new Tickr(Map.of(), clock, Ticker.system()).connectivityGuard(),
               new Judge(clock),
               clock,
               Ticker.system(),
@@ -167,7 +160,8 @@ class OpenApiTest {
               NotifierFactory.none(),
               Waiter.system(),
               dev.tickr.auth.SecretBox.of(new byte[32]));
-      ApiMonitors monitors = new ApiMonitors(store, SecretBox.of(new byte[32]), clock);
+      ApiMonitors monitors =
+          new ApiMonitors(BuiltInTypes.types(), store, SecretBox.of(new byte[32]), clock);
       ApiRoutes api =
           new ApiRoutes(
               daemon, store, monitors, new Accounts(store, clock), NotifierFactory.none(), clock);

@@ -8,6 +8,12 @@ import dev.tickr.assertion.Condition;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
+import dev.tickr.check.dns.DnsType;
+import dev.tickr.check.http.HttpType;
+import dev.tickr.check.tcp.TcpType;
+import dev.tickr.check.tls.TlsType;
+import dev.tickr.heartbeat.HeartbeatType;
+import dev.tickr.testing.BuiltInTypes;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +39,8 @@ class ConfigLoaderTest {
   }
 
   private static HttpTarget http(MonitorSpec spec) {
-    assertThat(spec.target()).isInstanceOf(Endpoint.Http.class);
-    return ((Endpoint.Http) spec.target()).target();
+    assertThat(spec.settings()).isInstanceOf(HttpType.Settings.class);
+    return ((HttpType.Settings) spec.settings()).target();
   }
 
   @Test
@@ -48,7 +54,7 @@ class ConfigLoaderTest {
             """);
 
     assertThat(spec.name()).isEqualTo("health");
-    assertThat(spec.type()).isEqualTo(MonitorType.HTTP);
+    assertThat(spec.type().name()).isEqualTo("http");
     assertThat(http(spec).url()).isEqualTo(URI.create("https://api.example.com/health"));
     assertThat(http(spec).method()).isEqualTo("GET");
     assertThat(http(spec).headers()).isEmpty();
@@ -240,16 +246,16 @@ class ConfigLoaderTest {
             """);
 
     MonitorSpec export = config.monitor("export").orElseThrow();
-    assertThat(export.target())
-        .isEqualTo(new Endpoint.Heartbeat(Duration.ofHours(1), Duration.ofMinutes(5), null));
+    assertThat(export.settings())
+        .isEqualTo(new HeartbeatType.Settings(Duration.ofHours(1), Duration.ofMinutes(5), null));
     assertThat(export.failureThreshold())
         .as("a heartbeat fails at its first missed ping by default")
         .isEqualTo(1);
     MonitorSpec importing = config.monitor("import").orElseThrow();
-    assertThat(((Endpoint.Heartbeat) importing.target()).token())
+    assertThat(((HeartbeatType.Settings) importing.settings()).token())
         .isEqualTo("abcdefghijklmnopqrstuv_-0123");
     assertThat(importing.failureThreshold()).isEqualTo(2);
-    assertThat(importing.target().toString())
+    assertThat(importing.settings().toString())
         .as("the token is a secret")
         .doesNotContain("abcdefghijklmnopqrstuv");
   }
@@ -318,28 +324,28 @@ class ConfigLoaderTest {
     Config config = Fixtures.LOADER.load(Fixtures.ROOT.resolve("valid/every-type.yml"));
 
     assertThat(config.monitors())
-        .map(MonitorSpec::target)
+        .map(MonitorSpec::settings)
         .containsExactly(
-            new Endpoint.Http(HttpTarget.get(URI.create("https://api.example.com/campaigns"))),
-            new Endpoint.Tcp("db.internal", 5432),
-            new Endpoint.Tcp("::1", 6379),
-            new Endpoint.Dns("track.example.com", "AAAA", "[2606:4700:4700::1111]:53"),
-            new Endpoint.Tls("shop.example.com", 443));
+            new HttpType.Settings(HttpTarget.get(URI.create("https://api.example.com/campaigns"))),
+            new TcpType.Settings("db.internal", 5432),
+            new TcpType.Settings("::1", 6379),
+            new DnsType.Settings("track.example.com", "AAAA", "[2606:4700:4700::1111]:53"),
+            new TlsType.Settings("shop.example.com", 443));
     assertThat(config.monitors())
-        .map(MonitorSpec::type)
-        .containsExactly(
-            MonitorType.HTTP, MonitorType.TCP, MonitorType.TCP, MonitorType.DNS, MonitorType.TLS);
+        .map(m -> m.type().name())
+        .containsExactly("http", "tcp", "tcp", "dns", "tls");
   }
 
   @Test
   void describes_each_endpoint_for_people() {
-    assertThat(new Endpoint.Tcp("::1", 6379).describe()).isEqualTo("[::1]:6379");
-    assertThat(new Endpoint.Tls("shop.example.com", 443).describe())
+    assertThat(new TcpType.Settings("::1", 6379).describe()).isEqualTo("[::1]:6379");
+    assertThat(new TlsType.Settings("shop.example.com", 443).describe())
         .isEqualTo("shop.example.com:443");
-    assertThat(new Endpoint.Dns("example.com", "MX", "1.1.1.1").describe())
+    assertThat(new DnsType.Settings("example.com", "MX", "1.1.1.1").describe())
         .isEqualTo("MX example.com @1.1.1.1");
-    assertThat(new Endpoint.Dns("example.com", "A", null).describe()).isEqualTo("A example.com");
-    assertThat(new Endpoint.Heartbeat(Duration.ofDays(1), Duration.ofHours(1), null).describe())
+    assertThat(new DnsType.Settings("example.com", "A", null).describe())
+        .isEqualTo("A example.com");
+    assertThat(new HeartbeatType.Settings(Duration.ofDays(1), Duration.ofHours(1), null).describe())
         .isEqualTo("a ping every 1d (grace 1h)");
   }
 
@@ -355,7 +361,7 @@ class ConfigLoaderTest {
                 host: example.com
             """);
 
-    assertThat(spec.target()).isEqualTo(new Endpoint.Dns("example.com", "A", null));
+    assertThat(spec.settings()).isEqualTo(new DnsType.Settings("example.com", "A", null));
   }
 
   @Test
@@ -370,7 +376,7 @@ class ConfigLoaderTest {
                 query-type: mx
             """);
 
-    assertThat(spec.target()).isEqualTo(new Endpoint.Dns("example.com", "MX", null));
+    assertThat(spec.settings()).isEqualTo(new DnsType.Settings("example.com", "MX", null));
   }
 
   @Test
@@ -469,7 +475,7 @@ class ConfigLoaderTest {
 
   @Test
   void a_problem_never_shows_a_value_from_the_environment() {
-    ConfigLoader loader = new ConfigLoader(Map.of("INTERVAL", "soon", "TOKEN", "not-a-port"));
+    ConfigLoader loader = BuiltInTypes.loader(Map.of("INTERVAL", "soon", "TOKEN", "not-a-port"));
 
     ConfigException e =
         catchThrowableOfType(
@@ -521,7 +527,7 @@ class ConfigLoaderTest {
                 port: ${PORT}
             """);
 
-    assertThat(spec.target()).isEqualTo(new Endpoint.Tls("api.example.com", 8443));
+    assertThat(spec.settings()).isEqualTo(new TlsType.Settings("api.example.com", 8443));
   }
 
   @Test
@@ -864,8 +870,8 @@ class ConfigLoaderTest {
             () ->
                 new MonitorSpec(
                     "x",
-                    MonitorType.TCP,
-                    new Endpoint.Tls("h", 443),
+                    BuiltInTypes.types().find("heartbeat").orElseThrow(),
+                    new TlsType.Settings("h", 443),
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(10),
                     List.of(),

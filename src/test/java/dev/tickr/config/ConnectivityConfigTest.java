@@ -2,11 +2,8 @@ package dev.tickr.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickr.check.HttpTarget;
-import dev.tickr.check.TcpTarget;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code connectivity:} is read into canaries the checks probe; absent, the guard is off. */
@@ -36,17 +33,9 @@ class ConnectivityConfigTest {
     assertThat(spec.enabled()).isTrue();
     assertThat(spec.canaries())
         .containsExactly(
-            new TcpTarget("192.0.2.53", 53),
-            new TcpTarget("2001:db8::1", 443),
-            new HttpTarget(
-                URI.create("https://www.example.com/"),
-                "GET",
-                List.of(),
-                null,
-                false,
-                ConnectivityReader.CANARY_BODY,
-                false,
-                List.of()));
+            new ConnectivitySpec.Canary.Tcp("192.0.2.53", 53),
+            new ConnectivitySpec.Canary.Tcp("2001:db8::1", 443),
+            new ConnectivitySpec.Canary.Http(URI.create("https://www.example.com/")));
     assertThat(spec.interval()).isEqualTo(ConnectivitySpec.DEFAULT_INTERVAL);
     assertThat(spec.timeout()).isEqualTo(ConnectivitySpec.DEFAULT_TIMEOUT);
   }

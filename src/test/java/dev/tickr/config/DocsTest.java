@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tickr.testing.BuiltInTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ class DocsTest {
 
   /** Documented configs are checked like {@code tickr validate} does, channel settings included. */
   private static final ConfigLoader DOCS_LOADER =
-      new ConfigLoader(Fixtures.ENVIRONMENT)
+      BuiltInTypes.loader(Fixtures.ENVIRONMENT)
           .checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
 
   /** One fenced block of a Markdown file. */
@@ -115,11 +115,9 @@ class DocsTest {
   void the_example_loads() throws ConfigException {
     Config config = Fixtures.LOADER.load(Path.of("examples/tickr.yml"));
 
-    List<MonitorType> available =
-        Arrays.stream(MonitorType.values())
-            .filter(t -> !MonitorReader.NOT_AVAILABLE.containsKey(t))
-            .toList();
-    assertThat(config.monitors()).extracting(MonitorSpec::type).containsAll(available);
+    assertThat(config.monitors())
+        .extracting(m -> m.type().name())
+        .containsAll(BuiltInTypes.types().names());
     assertThat(config.channels()).isNotEmpty();
     assertThat(config.statusPages()).isNotEmpty();
   }
@@ -138,7 +136,7 @@ class DocsTest {
     }
     return environment.size() == Fixtures.ENVIRONMENT.size()
         ? DOCS_LOADER
-        : new ConfigLoader(environment)
+        : BuiltInTypes.loader(environment)
             .checkingChannels(dev.tickr.alert.channel.Notifiers::validate);
   }
 

@@ -1,5 +1,6 @@
 package dev.tickr.config;
 
+import dev.tickr.testing.BuiltInTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ final class Fixtures {
           Map.entry("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/XXXX"),
           Map.entry("SMTP_PASSWORD", "smtp-test-password"));
 
-  static final ConfigLoader LOADER = new ConfigLoader(ENVIRONMENT);
+  static final ConfigLoader LOADER = BuiltInTypes.loader(ENVIRONMENT);
 
   private Fixtures() {}
 

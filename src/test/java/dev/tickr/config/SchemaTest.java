@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.check.DnsTarget;
+import dev.tickr.check.http.HttpType;
+import dev.tickr.heartbeat.HeartbeatType;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.time.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,22 +49,44 @@ class SchemaTest {
   }
 
   @Test
+  void is_the_schema_the_monitor_types_make() throws IOException {
+    ObjectNode made = ConfigSchema.of(BuiltInTypes.types());
+    if (!made.equals(schema)) {
+      Path fresh = Path.of("target/tickr.schema.json");
+      Files.writeString(fresh, ConfigSchema.text(made));
+      throw new AssertionError(
+          "docs/tickr.schema.json is not what the monitor types make: cp " + fresh + " " + SCHEMA);
+    }
+    assertThat(Files.readString(SCHEMA)).isEqualTo(ConfigSchema.text(made));
+  }
+
+  /** Every key the loader reads, by its path in the file. */
+  static Map<String, Set<String>> loaderKeys() {
+    Types types = BuiltInTypes.types();
+    Map<String, Set<String>> inLoader = new TreeMap<>();
+    Keys.BY_PATH.forEach((path, keys) -> inLoader.put(path, new TreeSet<>(keys)));
+    inLoader.put("/monitors/*", new TreeSet<>(types.monitorKeys()));
+    inLoader.put("/defaults", new TreeSet<>(types.defaultsKeys()));
+    for (String at : List.of("/monitors/*/auth", "/defaults/auth")) {
+      HttpType.AUTH_KEYS.forEach((path, keys) -> inLoader.put(at + path, new TreeSet<>(keys)));
+    }
+    return inLoader;
+  }
+
+  @Test
   void names_exactly_the_keys_the_loader_reads_at_every_path() {
     Map<String, Set<String>> inSchema = new TreeMap<>();
     walk(schema, "", inSchema);
 
-    Map<String, Set<String>> inLoader = new TreeMap<>();
-    Keys.BY_PATH.forEach((path, keys) -> inLoader.put(path, new TreeSet<>(keys)));
-
-    assertThat(inSchema).isEqualTo(inLoader);
+    assertThat(inSchema).isEqualTo(loaderKeys());
   }
 
   @Test
   void lists_the_same_choices_as_the_loader() {
     JsonNode monitor = schema.at("/$defs/monitor/properties");
 
-    assertThat(strings(monitor.at("/type/enum"))).isEqualTo(MonitorType.codes());
-    assertThat(strings(monitor.at("/query-type/enum"))).isEqualTo(EndpointReader.QUERY_TYPES);
+    assertThat(strings(monitor.at("/type/enum"))).isEqualTo(BuiltInTypes.types().names());
+    assertThat(strings(monitor.at("/query-type/enum"))).isEqualTo(DnsTarget.QUERY_TYPES);
     assertThat(strings(schema.at("/$defs/channel/properties/type/enum")))
         .isEqualTo(ChannelSpec.TYPES);
     assertThat(strings(monitor.at("/conditions/default"))).containsExactly("[STATUS] < 400");
@@ -72,7 +99,7 @@ class SchemaTest {
     assertThat(duration(monitor.at("/interval/default"))).isEqualTo(MonitorReader.DEFAULT_INTERVAL);
     assertThat(duration(monitor.at("/timeout/default")))
         .isEqualTo(MonitorReader.MAX_DEFAULT_TIMEOUT);
-    assertThat(duration(monitor.at("/grace/default"))).isEqualTo(EndpointReader.DEFAULT_GRACE);
+    assertThat(duration(monitor.at("/grace/default"))).isEqualTo(HeartbeatType.DEFAULT_GRACE);
     assertThat(monitor.at("/failure-threshold/default").asInt())
         .isEqualTo(MonitorReader.DEFAULT_FAILURE_THRESHOLD);
     assertThat(monitor.at("/success-threshold/default").asInt())
@@ -124,7 +151,7 @@ class SchemaTest {
   void the_reference_describes_every_key() throws IOException {
     String reference = Files.readString(REFERENCE);
     Set<String> keys =
-        Keys.BY_PATH.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        loaderKeys().values().stream().flatMap(Set::stream).collect(Collectors.toSet());
 
     List<String> missing = new ArrayList<>();
     for (String key : keys) {

@@ -2,11 +2,10 @@ package dev.tickr.connectivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickr.Tickr;
-import dev.tickr.check.HttpTarget;
-import dev.tickr.check.Target;
-import dev.tickr.check.TcpTarget;
+import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.tcp.TcpCheck;
 import dev.tickr.config.ConnectivitySpec;
+import dev.tickr.config.ConnectivitySpec.Canary;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.testing.TcpListener;
 import dev.tickr.testing.TestHttpServer;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +30,8 @@ class ConnectivityGuardTest {
   private final TcpListener b = TcpListener.open();
   private final List<LinkEvent> events = new CopyOnWriteArrayList<>();
   private final ConnectivityGuard guard =
-      new ConnectivityGuard(new Tickr(Map.of(), clock, ticker).checks(), clock, ticker, threads);
+      new ConnectivityGuard(
+          new HttpCheck(clock, ticker, "Tickr/test"), new TcpCheck(ticker), clock, ticker, threads);
 
   ConnectivityGuardTest() {
     guard.listen(events::add);
@@ -46,8 +45,8 @@ class ConnectivityGuardTest {
   }
 
   private void guardBoth() {
-    List<Target> canaries =
-        List.of(new TcpTarget("127.0.0.1", a.port()), new TcpTarget("127.0.0.1", b.port()));
+    List<Canary> canaries =
+        List.of(new Canary.Tcp("127.0.0.1", a.port()), new Canary.Tcp("127.0.0.1", b.port()));
     guard.reconfigure(
         new ConnectivitySpec(canaries, Duration.ofSeconds(10), Duration.ofSeconds(8)));
   }
@@ -66,7 +65,7 @@ class ConnectivityGuardTest {
     try (TestHttpServer broken = TestHttpServer.plain().text("/", 500, "oops")) {
       guard.reconfigure(
           new ConnectivitySpec(
-              List.of(HttpTarget.get(broken.url("/"))),
+              List.of(new Canary.Http(broken.url("/"))),
               Duration.ofSeconds(10),
               Duration.ofSeconds(8))); // a canary that answers is never near it, even on a busy box
 

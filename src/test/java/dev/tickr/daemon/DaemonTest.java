@@ -8,10 +8,8 @@ import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
-import dev.tickr.check.Checks;
 import dev.tickr.check.Reason;
 import dev.tickr.config.Config;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -22,6 +20,7 @@ import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.MisbehavingServer;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.testing.Reply;
@@ -68,7 +67,7 @@ class DaemonTest {
   private final Stalls stalls =
       (start, end) -> stalled.get() ? Duration.ofSeconds(30) : Duration.ZERO;
 
-  private final Checks checks = new dev.tickr.Tickr(Map.of(), clock, Ticker.system()).checks();
+  private final dev.tickr.Tickr tickr = new dev.tickr.Tickr(Map.of(), clock, Ticker.system());
   private NotifierFactory notifiers = NotifierFactory.none();
 
   @BeforeEach
@@ -117,9 +116,10 @@ class DaemonTest {
         new Daemon(
             config,
             file,
-            new ConfigLoader(Map.of()),
+            BuiltInTypes.loader(Map.of()),
             opened,
-            checks,
+            tickr.types(),
+            tickr.connectivityGuard(),
             new Judge(clock),
             clock,
             Ticker.system(),
@@ -136,7 +136,7 @@ class DaemonTest {
 
   private Daemon daemon(String yaml) throws Exception {
     Path file = Files.writeString(dir.resolve("tickr.yml"), yaml);
-    return daemon(new ConfigLoader(Map.of()).load(file), file);
+    return daemon(BuiltInTypes.loader(Map.of()).load(file), file);
   }
 
   /** Moves one interval on, dispatches, and waits for every check that became due. */

@@ -9,7 +9,6 @@ import dev.tickr.alert.Notifier;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Reason;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -18,6 +17,7 @@ import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.web.WebServer;
 import java.net.URI;
@@ -103,11 +103,12 @@ class HeartbeatTest {
     NotifierFactory notifiers = channels -> Map.of("ops", inbox);
     Daemon started =
         new Daemon(
-            new ConfigLoader(Map.of()).load(file),
+            BuiltInTypes.loader(Map.of()).load(file),
             file,
-            new ConfigLoader(Map.of()),
+            BuiltInTypes.loader(Map.of()),
             opened,
-            new dev.tickr.Tickr(Map.of(), clock, nanos::get).checks(),
+            new dev.tickr.Tickr(Map.of(), clock, nanos::get).types(),
+            new dev.tickr.Tickr(Map.of(), clock, nanos::get).connectivityGuard(),
             new Judge(clock),
             clock,
             nanos::get,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Reason;
-import dev.tickr.config.ConfigLoader;
 import dev.tickr.connectivity.LinkState;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -15,6 +14,7 @@ import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.MutableClock;
 import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.TcpListener;
@@ -104,11 +104,12 @@ class OwnConnectivityTest {
     store = opened;
     Daemon started =
         new Daemon(
-            new ConfigLoader(Map.of()).load(file),
+            BuiltInTypes.loader(Map.of()).load(file),
             file,
-            new ConfigLoader(Map.of()),
+            BuiltInTypes.loader(Map.of()),
             opened,
-            tickr.checks(),
+            tickr.types(),
+            tickr.connectivityGuard(),
             new Judge(clock),
             clock,
             Ticker.system(),

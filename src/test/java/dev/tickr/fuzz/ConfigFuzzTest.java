@@ -7,6 +7,7 @@ import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
+import dev.tickr.testing.BuiltInTypes;
 import java.util.Map;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class ConfigFuzzTest {
   private static final ConfigLoader LOADER =
-      new ConfigLoader(Map.of("TOKEN", Fuzz.SECRET, "HOST", "api.example.test"))
+      BuiltInTypes.loader(Map.of("TOKEN", Fuzz.SECRET, "HOST", "api.example.test"))
           .checkingChannels(Notifiers::validate);
 
   @FuzzTest(maxDuration = "5m")

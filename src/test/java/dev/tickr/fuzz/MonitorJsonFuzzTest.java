@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.JsonInput;
 import dev.tickr.config.Problem;
+import dev.tickr.testing.BuiltInTypes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated // while it runs, Jazzer's bug detectors hook every thread: no other test may run
 class MonitorJsonFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonInput INPUT = new JsonInput(List.of("ops"));
+  private static final JsonInput INPUT = new JsonInput(BuiltInTypes.types(), List.of("ops"));
 
   @FuzzTest(maxDuration = "5m")
   void monitor(byte[] input) {

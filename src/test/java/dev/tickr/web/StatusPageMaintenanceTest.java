@@ -3,7 +3,7 @@ package dev.tickr.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.config.Config;
-import dev.tickr.config.ConfigLoader;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.web.StatusPageView.Planned;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +17,7 @@ class StatusPageMaintenanceTest {
   @Test
   void shows_current_and_coming_windows_of_its_monitors_only() throws Exception {
     Config config =
-        new ConfigLoader(Map.of())
+        BuiltInTypes.loader(Map.of())
             .parse(
                 "tickr.yml",
                 """

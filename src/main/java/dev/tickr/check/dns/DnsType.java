@@ -22,10 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class DnsType implements MonitorType {
   private static final List<Key> KEYS =
       List.of(
-          Key.of(
-                  "host",
-                  Key.Kind.HOST,
-                  "the name to resolve. A host name or IP address, without scheme or port.")
+          Key.of("host", Key.Kind.HOST, "the name to resolve, without scheme or port.")
               .ownOnly()
               .needed(),
           Key.choice("query-type", DnsTarget.QUERY_TYPES, "the record type to ask for (any case).")

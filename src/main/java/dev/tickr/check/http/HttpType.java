@@ -57,6 +57,16 @@ public final class HttpType implements MonitorType {
               .secretValue()
               .withSchema("{\"$ref\": \"#/$defs/auth\"}"));
 
+  /** Keys of {@code auth}, and of its {@code basic} and {@code header}, by their path below it. */
+  public static final java.util.Map<String, List<String>> AUTH_KEYS =
+      java.util.Map.of(
+          "",
+          HttpRequestReader.AUTH,
+          "/basic",
+          HttpRequestReader.AUTH_BASIC,
+          "/header",
+          HttpRequestReader.AUTH_HEADER);
+
   private final HttpCheck check;
   private final Map<String, Boolean> secretNames = HttpRequestReader.newNameCache();
 

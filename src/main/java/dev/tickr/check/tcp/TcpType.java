@@ -21,15 +21,15 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@code tcp} monitor type: does something accept connections on {@code host:port}? */
 public final class TcpType implements MonitorType {
+  /** What {@code host} is, for tcp and tls monitors. */
+  public static final String HOST =
+      "the host to connect to: a host name or IP address, without scheme or port.";
+
   private static final List<Key> KEYS =
       List.of(
           Key.of("url", Kind.URL, "tcp://host:port instead of host and port.").ownOnly(),
-          Key.of(
-                  "host",
-                  Kind.HOST,
-                  "the host to connect to. A host name or IP address, without scheme or port.")
-              .ownOnly(),
-          Key.of("port", Kind.PORT, "the port to connect to (required).").ownOnly());
+          Key.of("host", Kind.HOST, HOST).ownOnly(),
+          Key.of("port", Kind.PORT, "the port to connect to.").ownOnly());
 
   private final TcpCheck check;
 

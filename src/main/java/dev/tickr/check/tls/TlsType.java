@@ -20,12 +20,7 @@ import org.jspecify.annotations.Nullable;
 public final class TlsType implements MonitorType {
   private static final List<Key> KEYS =
       List.of(
-          Key.of(
-                  "host",
-                  Kind.HOST,
-                  "the host to connect to. A host name or IP address, without scheme or port.")
-              .ownOnly()
-              .needed(),
+          Key.of("host", Kind.HOST, dev.tickr.check.tcp.TcpType.HOST).ownOnly().needed(),
           Key.of("port", Kind.PORT, "the port to connect to.")
               .withDefault(TlsTarget.DEFAULT_PORT)
               .ownOnly());

@@ -14,6 +14,7 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
+import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.testing.MutableClock;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -50,7 +51,7 @@ final class Channels {
   /** The channels of {@code channels:} YAML (list items, unindented), their settings unchecked. */
   static List<ChannelSpec> specs(String channelsYaml) {
     try {
-      return new ConfigLoader(ENVIRONMENT).parse("tickr.yml", yaml(channelsYaml)).channels();
+      return BuiltInTypes.loader(ENVIRONMENT).parse("tickr.yml", yaml(channelsYaml)).channels();
     } catch (ConfigException e) {
       throw new AssertionError("the config should load:\n" + e.getMessage(), e);
     }
@@ -75,7 +76,7 @@ final class Channels {
   }
 
   static ConfigLoader loader() {
-    return new ConfigLoader(ENVIRONMENT).checkingChannels(Notifiers::validate);
+    return BuiltInTypes.loader(ENVIRONMENT).checkingChannels(Notifiers::validate);
   }
 
   private static String yaml(String channelsYaml) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.ConfigLoader;
+import dev.tickr.testing.BuiltInTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class ChannelsDocTest {
           Map.entry("PING_TOKEN", "ping-test-token"));
 
   private static final ConfigLoader LOADER =
-      new ConfigLoader(ENVIRONMENT).checkingChannels(Notifiers::validate);
+      BuiltInTypes.loader(ENVIRONMENT).checkingChannels(Notifiers::validate);
 
   static Stream<String> examples() throws IOException {
     List<String> blocks = new ArrayList<>();
