@@ -14,8 +14,8 @@ import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
 import dev.tickr.schedule.Waiter;
+import dev.tickr.store.AlertingStore;
 import dev.tickr.store.MaintenanceMark;
-import dev.tickr.store.Store;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   private static final Duration MIN_WAIT = Duration.ofMillis(250);
   private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
-  private final Store store;
+  private final AlertingStore store;
   private final Clock clock;
   private final Waiter waiter;
   private final NotifierFactory factory;
@@ -77,7 +77,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    */
   public AlertEngine(
       Config config,
-      Store store,
+      AlertingStore store,
       NotifierFactory factory,
       Clock clock,
       Waiter waiter,
@@ -87,9 +87,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     this.clock = clock;
     this.waiter = waiter;
     this.setup = new Setup(config, factory.create(config.channels()));
-    this.grouper = new Grouper(store, () -> setup);
+    this.grouper = new Grouper(store, store, () -> setup);
     this.flaps = new FlapWatch(store, () -> setup, grouper);
-    this.incidents = new IncidentAlerts(store, () -> setup, grouper, this::heldUntil);
+    this.incidents = new IncidentAlerts(store, store, store, () -> setup, grouper, this::heldUntil);
     this.dispatcher =
         new Dispatcher(
             store,
@@ -102,13 +102,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
 
   /**
    * Takes back what the last run left: open incidents and what was decided about them, monitors
-   * that are DEGRADED, held alerts; notifications that were being sent are due again.
+   * that are DEGRADED (from {@code statuses}, the monitor states as saved), held alerts;
+   * notifications that were being sent are due again.
    */
-  public void restore() {
-    restore(store.loadStatuses());
-  }
-
-  /** {@link #restore()} from monitor states the caller has already loaded. */
   public void restore(Map<String, MonitorStatus> statuses) {
     store.releaseClaims();
     synchronized (lock) {

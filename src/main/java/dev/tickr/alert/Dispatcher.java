@@ -7,7 +7,7 @@ import dev.tickr.store.OutboxQueue;
 import dev.tickr.store.OutboxRow;
 import dev.tickr.store.OutboxSettlement;
 import dev.tickr.store.OutboxState;
-import dev.tickr.store.Store;
+import dev.tickr.store.OutboxStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * channel holds up nobody else. A lane keeps up to {@link #IN_FLIGHT} of its channel's
  * notifications on their way at once, each send on its own virtual thread, while the notifications
  * about one monitor go one after another, in the order they were enqueued (a DOWN is never
- * overtaken by its UP or REMINDER); see {@link Store#claimDue}. It claims what may go in one
+ * overtaken by its UP or REMINDER); see {@link OutboxStore#claimDue}. It claims what may go in one
  * transaction and records how the sends that ended went in one transaction, and ends when nothing
  * is on its way and nothing more is due. A notification that fails is tried again after a growing,
  * jittered pause (never before the provider's {@code Retry-After}) until the channel's {@code
@@ -56,7 +56,7 @@ final class Dispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int ANSWER_LIMIT = 500;
 
-  private final Store store;
+  private final OutboxStore store;
   private final Clock clock;
   private final Backoff backoff;
   private final Supplier<Config> config;
@@ -92,7 +92,7 @@ final class Dispatcher implements AutoCloseable {
   }
 
   Dispatcher(
-      Store store,
+      OutboxStore store,
       Clock clock,
       Backoff backoff,
       Supplier<Config> config,

@@ -5,7 +5,7 @@ import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
-import dev.tickr.store.Store;
+import dev.tickr.store.AlertStore;
 import dev.tickr.time.Durations;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class FlapWatch {
   private static final Logger LOG = LoggerFactory.getLogger(FlapWatch.class);
 
-  private final Store store;
+  private final AlertStore store;
   private final Supplier<Setup> setup;
   private final Grouper grouper;
   private final Map<String, FlapDetector> detectors = new HashMap<>();
@@ -41,7 +41,7 @@ final class FlapWatch {
   private final Map<String, Map<Reason, Instant>> seen = new HashMap<>();
   private final Map<String, Set<Long>> unheld = new HashMap<>();
 
-  FlapWatch(Store store, Supplier<Setup> setup, Grouper grouper) {
+  FlapWatch(AlertStore store, Supplier<Setup> setup, Grouper grouper) {
     this.store = store;
     this.setup = setup;
     this.grouper = grouper;

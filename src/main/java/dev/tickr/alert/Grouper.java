@@ -2,9 +2,10 @@ package dev.tickr.alert;
 
 import dev.tickr.config.ChannelPolicy;
 import dev.tickr.store.AlertRow;
+import dev.tickr.store.AlertStore;
 import dev.tickr.store.OutboxEntry;
 import dev.tickr.store.OutboxRow;
-import dev.tickr.store.Store;
+import dev.tickr.store.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,18 +25,20 @@ import org.slf4j.LoggerFactory;
 final class Grouper {
   private static final Logger LOG = LoggerFactory.getLogger(Grouper.class);
 
-  private final Store store;
+  private final AlertStore alertStore;
+  private final OutboxStore outboxStore;
   private final Supplier<Setup> setup;
   private Instant nextRelease = Instant.MAX;
 
-  Grouper(Store store, Supplier<Setup> setup) {
-    this.store = store;
+  Grouper(AlertStore alertStore, OutboxStore outboxStore, Supplier<Setup> setup) {
+    this.alertStore = alertStore;
+    this.outboxStore = outboxStore;
     this.setup = setup;
   }
 
   /** Takes back the held alerts of the last run. */
   void restore() {
-    for (AlertRow held : store.heldAlerts()) {
+    for (AlertRow held : alertStore.heldAlerts()) {
       nextRelease = Times.earliest(nextRelease, held.dueAt());
     }
   }
@@ -59,7 +62,7 @@ final class Grouper {
     }
     Instant due = now.plus(s.window(channel, alert.event()));
     boolean added =
-        store.holdAlert(
+        alertStore.holdAlert(
             new AlertRow(
                 id,
                 channel,
@@ -94,9 +97,9 @@ final class Grouper {
     if (!decide(id, channel, alert, now)) {
       return false;
     }
-    AlertRow row = store.alert(id).orElse(null);
+    AlertRow row = alertStore.alert(id).orElse(null);
     if (row != null && row.outboxId() == null) {
-      store.enqueue(List.of(entry(List.of(row), page, setup.get(), now)));
+      outboxStore.enqueue(List.of(entry(List.of(row), page, setup.get(), now)));
     }
     return true;
   }
@@ -117,7 +120,7 @@ final class Grouper {
         ready.add(entry(group, List.of(), s, now));
       }
     }
-    store.enqueue(ready); // one transaction for all: a mass failure's alerts go out together
+    outboxStore.enqueue(ready); // one transaction for all: a mass failure's alerts go out together
     nextRelease = next;
   }
 
@@ -134,7 +137,7 @@ final class Grouper {
                   r.incidentId() == incidentId
                       && r.channel().equals(channel)
                       && r.event().equals(AlertEvent.DOWN.wire()))) {
-        store.enqueue(List.of(entry(group, List.of(), s, now)));
+        outboxStore.enqueue(List.of(entry(group, List.of(), s, now)));
         return;
       }
     }
@@ -143,7 +146,7 @@ final class Grouper {
   /** The held alerts by what folds them together, in the order they were decided. */
   private Map<String, List<AlertRow>> groups(Setup s) {
     Map<String, List<AlertRow>> groups = new LinkedHashMap<>();
-    for (AlertRow row : store.heldAlerts()) {
+    for (AlertRow row : alertStore.heldAlerts()) {
       groups.computeIfAbsent(foldKey(row, s), k -> new ArrayList<>()).add(row);
     }
     return groups;

@@ -5,7 +5,9 @@ import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.Escalation;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Incident;
-import dev.tickr.store.Store;
+import dev.tickr.store.AlertStore;
+import dev.tickr.store.IncidentStore;
+import dev.tickr.store.OutboxStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,9 @@ import org.slf4j.LoggerFactory;
 final class IncidentAlerts {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentAlerts.class);
 
-  private final Store store;
+  private final IncidentStore incidentStore;
+  private final AlertStore alertStore;
+  private final OutboxStore outboxStore;
   private final Supplier<Setup> setup;
   private final Grouper grouper;
   private final Hold hold;
@@ -45,8 +49,16 @@ final class IncidentAlerts {
   /**
    * @param hold until when an open incident's alerts are held back (maintenance, flapping)
    */
-  IncidentAlerts(Store store, Supplier<Setup> setup, Grouper grouper, Hold hold) {
-    this.store = store;
+  IncidentAlerts(
+      IncidentStore incidentStore,
+      AlertStore alertStore,
+      OutboxStore outboxStore,
+      Supplier<Setup> setup,
+      Grouper grouper,
+      Hold hold) {
+    this.incidentStore = incidentStore;
+    this.alertStore = alertStore;
+    this.outboxStore = outboxStore;
     this.setup = setup;
     this.grouper = grouper;
     this.hold = hold;
@@ -54,8 +66,8 @@ final class IncidentAlerts {
 
   /** Takes back the open incidents of the last run, with what was decided about them. */
   void restore() {
-    for (Incident i : store.openIncidents()) {
-      open.put(i.id(), OpenIncident.load(i, store));
+    for (Incident i : incidentStore.openIncidents()) {
+      open.put(i.id(), OpenIncident.load(i, alertStore, incidentStore));
     }
   }
 
@@ -63,7 +75,7 @@ final class IncidentAlerts {
     OpenIncident oi = new OpenIncident(incident);
     MonitorSpec spec = setup.get().monitor(incident.monitor()).orElse(null);
     if (spec != null && setup.get().inMaintenance(spec, now)) {
-      store.markMaintenance(incident.id());
+      incidentStore.markMaintenance(incident.id());
       oi.maintenance = true;
       LOG.info(
           "monitor={} incident={} opened during maintenance: no alert while it lasts",
@@ -82,7 +94,7 @@ final class IncidentAlerts {
     OpenIncident oi = open.remove(incident.id());
     pages.keySet().removeIf(k -> k.startsWith(incident.id() + "\n"));
     if (oi == null) {
-      oi = OpenIncident.load(incident, store);
+      oi = OpenIncident.load(incident, alertStore, incidentStore);
     }
     Setup s = setup.get();
     List<String> tags = s.monitor(incident.monitor()).map(MonitorSpec::tags).orElse(List.of());
@@ -91,7 +103,8 @@ final class IncidentAlerts {
       if (s.sharesPages(channel)) {
         grouper.releaseDownOf(incident.id(), channel, now);
       }
-      SharedPages.Page page = SharedPages.of(store, incident.id(), channel).orElse(null);
+      SharedPages.Page page =
+          SharedPages.of(alertStore, outboxStore, incident.id(), channel).orElse(null);
       if (page != null) {
         List<Long> down = SharedPages.openOn(id -> pageOf(id, channel), open.keySet(), page.key());
         if (!down.isEmpty()) {
@@ -160,7 +173,7 @@ final class IncidentAlerts {
       } else {
         if (step.event() == AlertEvent.REMINDER) {
           String key =
-              SharedPages.of(store, oi.id(), step.channel())
+              SharedPages.of(alertStore, outboxStore, oi.id(), step.channel())
                   .map(SharedPages.Page::key)
                   .orElse(null);
           alert = key == null ? alert : alert.withDedupKey(key);
@@ -201,7 +214,7 @@ final class IncidentAlerts {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<SharedPages.Page> found = SharedPages.of(store, incidentId, channel);
+    Optional<SharedPages.Page> found = SharedPages.of(alertStore, outboxStore, incidentId, channel);
     found.ifPresent(p -> pages.put(k, p));
     return found;
   }
@@ -295,7 +308,7 @@ final class IncidentAlerts {
   /** Reads the acknowledgement again: someone may have given it from the command line. */
   private boolean acknowledged(OpenIncident oi) {
     if (!oi.acknowledged) {
-      store
+      incidentStore
           .incidentRow(oi.id())
           .filter(r -> r.acknowledged())
           .ifPresent(

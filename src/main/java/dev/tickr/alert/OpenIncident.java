@@ -2,8 +2,9 @@ package dev.tickr.alert;
 
 import dev.tickr.incident.Incident;
 import dev.tickr.store.AlertRow;
+import dev.tickr.store.AlertStore;
 import dev.tickr.store.IncidentRow;
-import dev.tickr.store.Store;
+import dev.tickr.store.IncidentStore;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,15 +29,15 @@ final class OpenIncident {
   }
 
   /** An open incident as the store knows it, with the alerts decided about it before. */
-  static OpenIncident load(Incident incident, Store store) {
+  static OpenIncident load(Incident incident, AlertStore alerts, IncidentStore incidents) {
     OpenIncident oi = new OpenIncident(incident);
-    for (AlertRow row : store.alertsOfIncident(incident.id())) {
+    for (AlertRow row : alerts.alertsOfIncident(incident.id())) {
       oi.decided.add(row.id());
       if (row.event().equals(AlertEvent.DOWN.wire())) {
         oi.downAt.putIfAbsent(row.channel(), row.createdAt());
       }
     }
-    Optional<IncidentRow> notes = store.incidentRow(incident.id());
+    Optional<IncidentRow> notes = incidents.incidentRow(incident.id());
     oi.acknowledged = notes.map(IncidentRow::acknowledged).orElse(false);
     oi.maintenance = notes.map(IncidentRow::maintenance).orElse(false);
     return oi;

@@ -2,8 +2,9 @@ package dev.tickr.alert;
 
 import dev.tickr.check.Reason;
 import dev.tickr.store.AlertRow;
+import dev.tickr.store.AlertStore;
 import dev.tickr.store.OutboxRow;
-import dev.tickr.store.Store;
+import dev.tickr.store.OutboxStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +45,12 @@ final class SharedPages {
   }
 
   /** The page the incident's DOWN went out on for the channel, when it went out on one. */
-  static Optional<Page> of(Store store, long incidentId, String channel) {
-    AlertRow down = sentDown(store, incidentId, channel).orElse(null);
+  static Optional<Page> of(AlertStore alerts, OutboxStore outbox, long incidentId, String channel) {
+    AlertRow down = sentDown(alerts, incidentId, channel).orElse(null);
     if (down == null) {
       return Optional.empty();
     }
-    Optional<OutboxRow> sent = store.outboxRow(java.util.Objects.requireNonNull(down.outboxId()));
+    Optional<OutboxRow> sent = outbox.outboxRow(java.util.Objects.requireNonNull(down.outboxId()));
     if (sent.isEmpty()) {
       return Optional.empty();
     }
@@ -62,7 +63,7 @@ final class SharedPages {
     Instant openedAt =
         opener == incidentId
             ? down.createdAt()
-            : sentDown(store, opener, channel).map(AlertRow::createdAt).orElse(down.createdAt());
+            : sentDown(alerts, opener, channel).map(AlertRow::createdAt).orElse(down.createdAt());
     return Optional.of(new Page(key, n.first().reason(), openedAt, n.alerts()));
   }
 
@@ -123,8 +124,8 @@ final class SharedPages {
   }
 
   /** The incident's DOWN for the channel, once it went out in a notification. */
-  private static Optional<AlertRow> sentDown(Store store, long incidentId, String channel) {
-    for (AlertRow row : store.alertsOfIncident(incidentId)) {
+  private static Optional<AlertRow> sentDown(AlertStore alerts, long incidentId, String channel) {
+    for (AlertRow row : alerts.alertsOfIncident(incidentId)) {
       if (row.outboxId() != null
           && row.channel().equals(channel)
           && row.event().equals(AlertEvent.DOWN.wire())) {

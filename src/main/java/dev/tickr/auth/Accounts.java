@@ -1,6 +1,6 @@
 package dev.tickr.auth;
 
-import dev.tickr.store.Store;
+import dev.tickr.store.AccountStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -16,16 +16,16 @@ public final class Accounts {
   private final LoginThrottle throttle;
   private final HashPermits hashing;
 
-  public Accounts(Store store, Clock clock, SecureRandom random) {
+  public Accounts(AccountStore store, Clock clock, SecureRandom random) {
     Passwords passwords = new Passwords(random);
     this.users = new Users(store, clock, passwords, random);
     this.tokens = new ApiTokens(store, clock, random);
-    this.sessions = new Sessions(store, clock, passwords, random);
+    this.sessions = new Sessions(store, store, clock, passwords, random);
     this.throttle = new LoginThrottle(clock);
     this.hashing = HashPermits.perCore();
   }
 
-  public Accounts(Store store, Clock clock) {
+  public Accounts(AccountStore store, Clock clock) {
     this(store, clock, new SecureRandom());
   }
 

@@ -1,7 +1,7 @@
 package dev.tickr.auth;
 
 import dev.tickr.store.ApiTokenRow;
-import dev.tickr.store.Store;
+import dev.tickr.store.ApiTokenStore;
 import dev.tickr.store.StoreException;
 import dev.tickr.time.Durations;
 import java.security.SecureRandom;
@@ -43,11 +43,11 @@ public final class ApiTokens {
   private static final Pattern SHAPE = Pattern.compile("tkr_[A-Za-z0-9_-]{43}");
   private static final Logger LOG = LoggerFactory.getLogger(ApiTokens.class);
 
-  private final Store store;
+  private final ApiTokenStore store;
   private final Clock clock;
   private final SecureRandom random;
 
-  public ApiTokens(Store store, Clock clock, SecureRandom random) {
+  public ApiTokens(ApiTokenStore store, Clock clock, SecureRandom random) {
     this.store = store;
     this.clock = clock;
     this.random = random;

@@ -1,9 +1,10 @@
 package dev.tickr.auth;
 
 import dev.tickr.store.SessionRow;
-import dev.tickr.store.Store;
+import dev.tickr.store.SessionStore;
 import dev.tickr.store.StoreException;
 import dev.tickr.store.UserRow;
+import dev.tickr.store.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -36,13 +37,16 @@ public final class Sessions {
   private static final byte[] CSRF_LABEL = "tickr csrf v1".getBytes(StandardCharsets.US_ASCII);
   private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
-  private final Store store;
+  private final SessionStore store;
+  private final UserStore users;
   private final Clock clock;
   private final Passwords passwords;
   private final SecureRandom random;
 
-  public Sessions(Store store, Clock clock, Passwords passwords, SecureRandom random) {
+  public Sessions(
+      SessionStore store, UserStore users, Clock clock, Passwords passwords, SecureRandom random) {
     this.store = store;
+    this.users = users;
     this.clock = clock;
     this.passwords = passwords;
     this.random = random;
@@ -54,7 +58,7 @@ public final class Sessions {
    */
   public Optional<Session> login(String user, String password) {
     Optional<UserRow> row =
-        user.isEmpty() || user.length() > 64 ? Optional.empty() : store.user(user);
+        user.isEmpty() || user.length() > 64 ? Optional.empty() : users.user(user);
     boolean right = passwords.verify(password, row.map(UserRow::passwordHash).orElse(null));
     if (!right || row.isEmpty()) {
       return Optional.empty();

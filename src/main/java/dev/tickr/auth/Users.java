@@ -1,8 +1,8 @@
 package dev.tickr.auth;
 
-import dev.tickr.store.Store;
 import dev.tickr.store.UserChange;
 import dev.tickr.store.UserRow;
+import dev.tickr.store.UserStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,12 +35,12 @@ public final class Users {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._@-]{0,63}");
   private static final Logger LOG = LoggerFactory.getLogger(Users.class);
 
-  private final Store store;
+  private final UserStore store;
   private final Clock clock;
   private final Passwords passwords;
   private final SecureRandom random;
 
-  public Users(Store store, Clock clock, Passwords passwords, SecureRandom random) {
+  public Users(UserStore store, Clock clock, Passwords passwords, SecureRandom random) {
     this.store = store;
     this.clock = clock;
     this.passwords = passwords;

@@ -14,7 +14,7 @@ import dev.tickr.incident.Outcome;
 import dev.tickr.incident.Verdict;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.HeartbeatToken;
-import dev.tickr.store.Store;
+import dev.tickr.store.HeartbeatTokenStore;
 import dev.tickr.time.Durations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +47,7 @@ final class Heartbeats implements PingReceiver {
 
   private final Clock clock;
   private final MonitorRunner runner;
-  private final Store store;
+  private final HeartbeatTokenStore store;
   private final RateLimiter limiter;
   private final Supplier<String> newToken;
   private final Sealer sealer;
@@ -78,7 +78,7 @@ final class Heartbeats implements PingReceiver {
   Heartbeats(
       Clock clock,
       MonitorRunner runner,
-      Store store,
+      HeartbeatTokenStore store,
       RateLimiter limiter,
       Supplier<String> newToken,
       Sealer sealer) {

@@ -16,7 +16,7 @@ import dev.tickr.incident.Verdict;
 import dev.tickr.schedule.Scheduler;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.store.CheckRecord;
-import dev.tickr.store.Store;
+import dev.tickr.store.ResultSink;
 import dev.tickr.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final MonitorTypes types;
   private final Judge judge;
   private final IncidentTracker tracker;
-  private final Store store;
+  private final ResultSink store;
   private final Consumer<CheckRecord> observer;
   private final Stalls stalls;
   private final ResultListener results;
@@ -58,7 +58,7 @@ final class MonitorRunner implements Scheduler.Runner {
       MonitorTypes types,
       Judge judge,
       IncidentTracker tracker,
-      Store store,
+      ResultSink store,
       Consumer<CheckRecord> observer,
       Stalls stalls,
       ResultListener results,

@@ -8,10 +8,12 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.store.DayUptime;
+import dev.tickr.store.HistoryStore;
 import dev.tickr.store.IncidentNote;
+import dev.tickr.store.IncidentStore;
 import dev.tickr.store.MaintenanceMark;
+import dev.tickr.store.MaintenanceStore;
 import dev.tickr.store.ShownState;
-import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.StatusPageView.Planned;
 import dev.tickr.web.StatusPageView.Row;
@@ -69,18 +71,24 @@ public final class StatusPages {
 
   private final Supplier<Config> config;
   private final Supplier<Map<String, MonitorStatus>> statuses;
-  private final Store store;
+  private final HistoryStore history;
+  private final IncidentStore incidentStore;
+  private final MaintenanceStore maintenanceStore;
   private final Clock clock;
   private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
   public StatusPages(
       Supplier<Config> config,
       Supplier<Map<String, MonitorStatus>> statuses,
-      Store store,
+      HistoryStore history,
+      IncidentStore incidentStore,
+      MaintenanceStore maintenanceStore,
       Clock clock) {
     this.config = config;
     this.statuses = statuses;
-    this.store = store;
+    this.history = history;
+    this.incidentStore = incidentStore;
+    this.maintenanceStore = maintenanceStore;
     this.clock = clock;
   }
 
@@ -174,11 +182,11 @@ public final class StatusPages {
 
   private StatusPageView gather(Config c, StatusPageSpec spec, Instant now) {
     Map<String, MonitorStatus> live = statuses.get();
-    Map<String, MaintenanceMark> marks = store.maintenance();
+    Map<String, MaintenanceMark> marks = maintenanceStore.maintenance();
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
     LocalDate first = today.minusDays(DAYS - 1L);
     Map<String, List<DayUptime>> days =
-        store.days(spec.monitors(), first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        history.days(spec.monitors(), first.atStartOfDay(ZoneOffset.UTC).toInstant());
     Map<String, Row> rows = new HashMap<>();
     for (String name : spec.monitors()) {
       MonitorStatus s = live.get(name);
@@ -201,7 +209,8 @@ public final class StatusPages {
     }
     List<Incident> incidents = new ArrayList<>();
     for (String name : spec.monitors()) {
-      incidents.addAll(store.incidents(name, now.minus(PAST_INCIDENTS), now.plusSeconds(1)));
+      incidents.addAll(
+          incidentStore.incidents(name, now.minus(PAST_INCIDENTS), now.plusSeconds(1)));
       MonitorStatus s = live.get(name);
       if (s != null
           && s.incident() != null
@@ -212,7 +221,8 @@ public final class StatusPages {
     incidents.sort(Comparator.comparing(Incident::startedAt).reversed());
     Map<Long, List<IncidentNote>> notes = new HashMap<>();
     for (Incident i : incidents) {
-      notes.put(i.id(), store.notes(i.id()).stream().filter(IncidentNote::visible).toList());
+      notes.put(
+          i.id(), incidentStore.notes(i.id()).stream().filter(IncidentNote::visible).toList());
     }
     return new StatusPageView(
         spec,
@@ -344,7 +354,7 @@ public final class StatusPages {
     MonitorStatus s = statuses.get().get(name);
     MonitorState state = s == null ? MonitorState.PENDING : s.state();
     Instant now = clock.instant();
-    Uptime month = store.uptime(name, now.minus(Duration.ofDays(30)), now);
+    Uptime month = history.uptime(name, now.minus(Duration.ofDays(30)), now);
     String value =
         StatusPageView.stateText(state).toLowerCase(Locale.ROOT)
             + (month.checks() == 0

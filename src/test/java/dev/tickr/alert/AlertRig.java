@@ -70,7 +70,7 @@ final class AlertRig implements AutoCloseable {
   private AlertEngine engine() {
     AlertEngine e =
         new AlertEngine(config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42));
-    e.restore();
+    e.restore(store.loadStatuses());
     tracker.listen(e);
     return e;
   }
