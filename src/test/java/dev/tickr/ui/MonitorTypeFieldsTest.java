@@ -1,0 +1,68 @@
+package dev.tickr.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MonitorTypeFieldsTest {
+  private static final Pattern TYPED = Pattern.compile("data-types=\"([^\"]*)\"( hidden)?>");
+  private static final Pattern ID = Pattern.compile(" id=\"([^\"]*)\"");
+
+  private static String fields(String json) throws Exception {
+    ObjectNode m = (ObjectNode) new ObjectMapper().readTree(json);
+    StringBuilder h = new StringBuilder();
+    MonitorTypeFields.write(h, m, m.path("type").asText());
+    return h.toString();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"type": "http", "url": "https://a.test/x", "method": "POST"} | http-fields | value="https://a.test/x"
+          {"type": "tcp", "host": "db.test", "port": 5432}              | endpoint-fields | value="5432"
+          {"type": "tls", "host": "a.test", "port": 8443}               | endpoint-fields | value="8443"
+          {"type": "dns", "host": "a.test", "query-type": "MX"}         | endpoint-fields | <option value="MX" selected>
+          {"type": "heartbeat", "period": "1d", "grace": "5m"}          | heartbeat-fields | value="1d"
+          """)
+  void a_types_fields_are_shown_and_filled_and_every_other_types_are_hidden(
+      String monitor, String fieldset, String filled) throws Exception {
+    String html = fields(monitor);
+    String type = new ObjectMapper().readTree(monitor).path("type").asText();
+
+    assertThat(html).contains("<fieldset id=\"" + fieldset + "\"").contains(filled);
+    Matcher m = TYPED.matcher(html);
+    int elements = 0;
+    while (m.find()) {
+      elements++;
+      boolean hidden = m.group(2) != null;
+      assertThat(hidden)
+          .as("data-types=\"%s\" for a %s monitor", m.group(1), type)
+          .isEqualTo(!List.of(m.group(1).split(" ")).contains(type));
+    }
+    assertThat(elements).isEqualTo(6);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"http", "tcp", "tls", "dns", "heartbeat"})
+  void every_field_is_in_the_page_once_whatever_the_type(String type) throws Exception {
+    String html = fields("{\"type\": \"" + type + "\"}");
+    List<String> ids = new ArrayList<>();
+    Matcher m = ID.matcher(html);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    assertThat(ids)
+        .doesNotHaveDuplicates()
+        .contains("url", "method", "headers", "body", "auth", "host", "port")
+        .contains("query-type", "nameserver", "period", "grace");
+  }
+}
