@@ -1,10 +1,10 @@
 package dev.tickr.testing;
 
 import dev.tickr.Tickr;
-import dev.tickr.check.MonitorTypes;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Types;
 import dev.tickr.time.Ticker;
+import dev.tickr.types.MonitorTypes;
 import java.time.Clock;
 import java.util.Map;
 

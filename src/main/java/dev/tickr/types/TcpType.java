@@ -1,9 +1,9 @@
-package dev.tickr.check.tcp;
+package dev.tickr.types;
 
 import dev.tickr.check.Deadline;
-import dev.tickr.check.MonitorType;
 import dev.tickr.check.Observation;
 import dev.tickr.check.TcpTarget;
+import dev.tickr.check.tcp.TcpCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;

@@ -1,5 +1,7 @@
-package dev.tickr.check;
+package dev.tickr.types;
 
+import dev.tickr.check.Deadline;
+import dev.tickr.check.Observation;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.TypeDefinition;
 import dev.tickr.config.Types;

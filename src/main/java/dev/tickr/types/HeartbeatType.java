@@ -1,4 +1,4 @@
-package dev.tickr.heartbeat;
+package dev.tickr.types;
 
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;

@@ -1,9 +1,9 @@
-package dev.tickr.check.dns;
+package dev.tickr.types;
 
 import dev.tickr.check.Deadline;
 import dev.tickr.check.DnsTarget;
-import dev.tickr.check.MonitorType;
 import dev.tickr.check.Observation;
+import dev.tickr.check.dns.DnsCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;

@@ -1,4 +1,4 @@
-package dev.tickr.check.http;
+package dev.tickr.types;
 
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;

@@ -1,8 +1,10 @@
-package dev.tickr.check;
+package dev.tickr.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tickr.check.Deadline;
+import dev.tickr.check.Observation;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.MonitorSpec;

@@ -1,9 +1,9 @@
-package dev.tickr.check.tls;
+package dev.tickr.types;
 
 import dev.tickr.check.Deadline;
-import dev.tickr.check.MonitorType;
 import dev.tickr.check.Observation;
 import dev.tickr.check.TlsTarget;
+import dev.tickr.check.tls.TlsCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;
@@ -20,7 +20,12 @@ import org.jspecify.annotations.Nullable;
 public final class TlsType implements MonitorType {
   private static final List<Key> KEYS =
       List.of(
-          Key.of("host", Kind.HOST, dev.tickr.check.tcp.TcpType.HOST).ownOnly().needed(),
+          Key.of(
+                  "host",
+                  Kind.HOST,
+                  "the host to connect to: a host name or IP address, without scheme or port.")
+              .ownOnly()
+              .needed(),
           Key.of("port", Kind.PORT, "the port to connect to.")
               .withDefault(TlsTarget.DEFAULT_PORT)
               .ownOnly());

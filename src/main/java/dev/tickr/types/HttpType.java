@@ -1,12 +1,12 @@
-package dev.tickr.check.http;
+package dev.tickr.types;
 
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
-import dev.tickr.check.MonitorType;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
+import dev.tickr.check.http.HttpCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;
