@@ -26,7 +26,7 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.MonitorType;
 import dev.tickr.config.Problem;
 import dev.tickr.config.ServerSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.daemon.Trial;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
@@ -100,7 +100,7 @@ public final class ApiRoutes {
     DELETE
   }
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final Store store;
   private final ApiMonitors api;
   private final @Nullable Accounts accounts;
@@ -109,7 +109,7 @@ public final class ApiRoutes {
   private final StatusPageRoutes statusPages;
 
   public ApiRoutes(
-      Daemon daemon,
+      DaemonControl daemon,
       Store store,
       ApiMonitors api,
       @Nullable Accounts accounts,

@@ -9,7 +9,7 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.web.Html;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -27,10 +27,10 @@ final class StatusPageRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPageRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final ApiStatusPages pages;
 
-  StatusPageRoutes(Daemon daemon, ApiStatusPages pages) {
+  StatusPageRoutes(DaemonControl daemon, ApiStatusPages pages) {
     this.daemon = daemon;
     this.pages = pages;
   }

@@ -9,7 +9,7 @@ import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -65,10 +65,10 @@ final class MonitorFormPage {
   private static final Map<String, String> QUERY_TYPES =
       options("A", "A", "AAAA", "AAAA", "CNAME", "CNAME", "MX", "MX", "TXT", "TXT", "NS", "NS");
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final ApiMonitors api;
 
-  MonitorFormPage(Daemon daemon, ApiMonitors api) {
+  MonitorFormPage(DaemonControl daemon, ApiMonitors api) {
     this.daemon = daemon;
     this.api = api;
   }
