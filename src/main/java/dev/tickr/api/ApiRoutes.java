@@ -28,6 +28,8 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.ServerSpec;
 import dev.tickr.daemon.DaemonControl;
 import dev.tickr.daemon.Trial;
+import dev.tickr.documents.ApiMonitors;
+import dev.tickr.documents.MonitorJson;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -42,6 +44,7 @@ import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.time.Durations;
 import dev.tickr.web.Access;
+import dev.tickr.web.ApiProblem;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -417,8 +420,7 @@ public final class ApiRoutes {
       ObjectNode o;
       if (spec.source().equals(MonitorSpec.SOURCE_API)) {
         o =
-            api.plain(spec.name())
-                .map(SecretFields::mask)
+            api.masked(spec.name())
                 .orElseGet(() -> MonitorJson.of(spec, config.secretValues().values()));
         o.put("paused", spec.paused());
       } else {
@@ -518,8 +520,7 @@ public final class ApiRoutes {
     }
     // Stored but not running: say why (a channel it names left the config file, say).
     ObjectNode stored =
-        api.plain(name)
-            .map(SecretFields::mask)
+        api.masked(name)
             .orElseThrow(() -> ApiProblem.notFound("no monitor named \"" + name + "\""));
     stored.put("source", MonitorSpec.SOURCE_API).put("state", "INVALID");
     ArrayNode problems = stored.putArray("problems");

@@ -10,6 +10,8 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.daemon.DaemonControl;
+import dev.tickr.documents.ApiStatusPages;
+import dev.tickr.web.ApiProblem;
 import dev.tickr.web.Html;
 import io.javalin.http.Context;
 import java.util.Optional;

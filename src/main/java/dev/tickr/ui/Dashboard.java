@@ -1,9 +1,9 @@
 package dev.tickr.ui;
 
 import dev.tickr.alert.ChannelHealth;
-import dev.tickr.api.ApiMonitors;
 import dev.tickr.check.Redaction;
 import dev.tickr.daemon.DaemonControl;
+import dev.tickr.documents.ApiMonitors;
 import dev.tickr.store.Store;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;

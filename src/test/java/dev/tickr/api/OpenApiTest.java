@@ -22,6 +22,7 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
+import dev.tickr.documents.ApiMonitors;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;
