@@ -42,7 +42,7 @@ class ApiBodyLimitTest {
                       PATH,
                       ctx -> {
                         try {
-                          ctx.result(ApiRoutes.body(ctx).toString());
+                          ctx.result(ApiHttp.body(ctx).toString());
                         } catch (ApiProblem p) {
                           ctx.status(p.status());
                         }
