@@ -9,7 +9,9 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
+import dev.tickr.documents.ApiStatusPages;
+import dev.tickr.web.ApiProblem;
 import dev.tickr.web.Html;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -27,10 +29,10 @@ final class StatusPageRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPageRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final ApiStatusPages pages;
 
-  StatusPageRoutes(Daemon daemon, ApiStatusPages pages) {
+  StatusPageRoutes(DaemonControl daemon, ApiStatusPages pages) {
     this.daemon = daemon;
     this.pages = pages;
   }
@@ -51,27 +53,27 @@ final class StatusPageRoutes {
             });
     ObjectNode out = JSON.createObjectNode();
     out.set("status_pages", list);
-    ApiRoutes.json(ctx, 200, out);
+    ApiHttp.json(ctx, 200, out);
   }
 
   void get(Context ctx) {
     String slug = ctx.pathParam("slug");
     Optional<StatusPageSpec> inFile = daemon.fileConfig().statusPage(slug);
     if (inFile.isPresent()) {
-      ApiRoutes.json(ctx, 200, yaml(inFile.get(), ctx));
+      ApiHttp.json(ctx, 200, yaml(inFile.get(), ctx));
       return;
     }
     ObjectNode document = pages.document(slug).orElseThrow(() -> notFound(slug));
-    ApiRoutes.json(ctx, 200, api(slug, document, ctx));
+    ApiHttp.json(ctx, 200, api(slug, document, ctx));
   }
 
   void create(Context ctx) {
-    ObjectNode body = ApiRoutes.body(ctx);
+    ObjectNode body = ApiHttp.body(ctx);
     ApiStatusPages.Checked checked = checked(body);
     String slug = checked.page().slug();
     synchronized (pages) {
       Optional<String> existing = pages.sourceOf(slug, daemon.fileConfig());
-      if (existing.isPresent() || !pages.create(slug, checked.document(), ApiRoutes.by(ctx))) {
+      if (existing.isPresent() || !pages.create(slug, checked.document(), ApiHttp.by(ctx))) {
         throw ApiProblem.conflict(
             "a status page with slug \""
                 + slug
@@ -82,14 +84,14 @@ final class StatusPageRoutes {
       }
     }
     daemon.refresh();
-    LOG.info("statusPage={} created through the API by={}", slug, ApiRoutes.by(ctx));
+    LOG.info("statusPage={} created through the API by={}", slug, ApiHttp.by(ctx));
     ctx.header("Location", ApiRoutes.PREFIX + "/status-pages/" + Html.urlPart(slug));
-    ApiRoutes.json(ctx, 201, api(slug, checked.document(), ctx));
+    ApiHttp.json(ctx, 201, api(slug, checked.document(), ctx));
   }
 
   void update(Context ctx) {
     String slug = ctx.pathParam("slug");
-    ObjectNode body = ApiRoutes.body(ctx);
+    ObjectNode body = ApiHttp.body(ctx);
     requireApiPage(slug);
     JsonNode given = body.get("slug");
     if (given == null) {
@@ -102,12 +104,12 @@ final class StatusPageRoutes {
           "/slug");
     }
     ApiStatusPages.Checked checked = checked(body);
-    if (!pages.update(slug, checked.document(), ApiRoutes.by(ctx))) {
+    if (!pages.update(slug, checked.document(), ApiHttp.by(ctx))) {
       throw notFound(slug);
     }
     daemon.refresh();
-    LOG.info("statusPage={} updated through the API by={}", slug, ApiRoutes.by(ctx));
-    ApiRoutes.json(ctx, 200, api(slug, checked.document(), ctx));
+    LOG.info("statusPage={} updated through the API by={}", slug, ApiHttp.by(ctx));
+    ApiHttp.json(ctx, 200, api(slug, checked.document(), ctx));
   }
 
   void delete(Context ctx) {
@@ -117,7 +119,7 @@ final class StatusPageRoutes {
       throw notFound(slug);
     }
     daemon.refresh();
-    LOG.info("statusPage={} deleted through the API by={}", slug, ApiRoutes.by(ctx));
+    LOG.info("statusPage={} deleted through the API by={}", slug, ApiHttp.by(ctx));
     ctx.status(204);
   }
 
@@ -191,6 +193,6 @@ final class StatusPageRoutes {
   }
 
   private String url(String slug, Context ctx) {
-    return ApiRoutes.publicBase(daemon.config().server(), ctx) + "/status/" + Html.urlPart(slug);
+    return ApiHttp.publicBase(daemon.config().server(), ctx) + "/status/" + Html.urlPart(slug);
   }
 }

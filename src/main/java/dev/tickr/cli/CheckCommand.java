@@ -12,6 +12,7 @@ import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
+import dev.tickr.report.CheckReport;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
 import java.io.IOException;

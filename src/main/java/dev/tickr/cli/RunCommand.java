@@ -1,7 +1,6 @@
 package dev.tickr.cli;
 
 import dev.tickr.Tickr;
-import dev.tickr.api.ApiMonitors;
 import dev.tickr.api.ApiRoutes;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
@@ -14,6 +13,7 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.StorageSpec;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
+import dev.tickr.documents.ApiMonitors;
 import dev.tickr.metrics.Metrics;
 import dev.tickr.schedule.StallWatch;
 import dev.tickr.store.Retention;

@@ -30,14 +30,4 @@ final class Sizes {
         };
     return Math.round(Double.parseDouble(m.group(1)) * factor);
   }
-
-  static String format(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-    }
-    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
-  }
 }

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * cleanly. Data flows one way: checks feed the tracker, whose events (and the certificates checks
  * saw) feed the alerting engine.
  */
-public final class Daemon implements AutoCloseable {
+public final class Daemon implements DaemonControl, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   /** Checks allowed to run at once; more wait for a permit (and show up as lateness). */
@@ -159,6 +159,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   /** Every heartbeat monitor's ping URL path, {@code /ping/<token>}, by monitor: a secret. */
+  @Override
   public Map<String, String> pingPaths() {
     return heartbeats.pingPaths();
   }
@@ -223,11 +224,13 @@ public final class Daemon implements AutoCloseable {
   }
 
   /** The config from the file alone, without what the API added. */
+  @Override
   public Config fileConfig() {
     return fileConfig;
   }
 
   /** Applies the API's layer again after it changed; the file is not read again. */
+  @Override
   public void refresh() {
     synchronized (reloadLock) {
       UnaryOperator<Config> layer = api;
@@ -242,6 +245,7 @@ public final class Daemon implements AutoCloseable {
    *
    * @return what it found, or empty when no such monitor runs (a heartbeat is not probed)
    */
+  @Override
   public java.util.Optional<CheckResult> checkNow(String monitor) {
     MonitorSpec spec = active.get(monitor);
     if (spec == null || spec.pushed()) {
@@ -263,6 +267,7 @@ public final class Daemon implements AutoCloseable {
    * @return what it found, or empty when it did not finish in time
    * @throws IllegalArgumentException for a heartbeat, which is not probed
    */
+  @Override
   public Optional<Trial> trial(MonitorSpec spec, Set<String> secrets) {
     if (spec.pushed()) {
       throw new IllegalArgumentException("a " + spec.type().name() + " monitor is not probed");
@@ -285,6 +290,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   /** The config file the daemon reads, if it has one. */
+  @Override
   public Optional<Path> configFile() {
     return Optional.ofNullable(configFile);
   }
@@ -317,6 +323,7 @@ public final class Daemon implements AutoCloseable {
     var unusedThree = housekeeping.scheduleWithFixedDelay(this::probeLink, 0, 1, TimeUnit.SECONDS);
   }
 
+  @Override
   public Config config() {
     return config;
   }
@@ -325,6 +332,7 @@ public final class Daemon implements AutoCloseable {
     return scheduler;
   }
 
+  @Override
   public IncidentTracker tracker() {
     return tracker;
   }
@@ -334,6 +342,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   /** How each channel's deliveries are going. */
+  @Override
   public List<ChannelHealth> channelHealth() {
     return alerts.channelHealth();
   }

@@ -1,9 +1,9 @@
 package dev.tickr.ui;
 
 import dev.tickr.alert.ChannelHealth;
-import dev.tickr.api.ApiMonitors;
 import dev.tickr.check.Redaction;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
+import dev.tickr.documents.ApiMonitors;
 import dev.tickr.store.Store;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -19,12 +19,12 @@ import java.util.Map;
  * dev.tickr.web.StatusPages}.
  */
 public final class Dashboard {
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final Store store;
   private final ApiMonitors api;
   private final Clock clock;
 
-  public Dashboard(Daemon daemon, Store store, ApiMonitors api, Clock clock) {
+  public Dashboard(DaemonControl daemon, Store store, ApiMonitors api, Clock clock) {
     this.daemon = daemon;
     this.store = store;
     this.api = api;

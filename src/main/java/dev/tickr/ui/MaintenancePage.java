@@ -5,7 +5,7 @@ import dev.tickr.config.MaintenanceWindow.Once;
 import dev.tickr.config.MaintenanceWindow.Span;
 import dev.tickr.config.MaintenanceWindow.Weekly;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.time.Durations;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
@@ -30,10 +30,10 @@ import java.util.TreeSet;
  * /api/v1/maintenance} ({@code admin.js}), with the API's problems shown next to their fields.
  */
 final class MaintenancePage {
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final Clock clock;
 
-  MaintenancePage(Daemon daemon, Clock clock) {
+  MaintenancePage(DaemonControl daemon, Clock clock) {
     this.daemon = daemon;
     this.clock = clock;
   }

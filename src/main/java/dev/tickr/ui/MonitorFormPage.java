@@ -2,13 +2,13 @@ package dev.tickr.ui;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tickr.api.ApiMonitors;
-import dev.tickr.api.MonitorJson;
 import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Problem;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
+import dev.tickr.documents.ApiMonitors;
+import dev.tickr.documents.MonitorJson;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -25,10 +25,10 @@ import java.util.Optional;
  * changed in the file. Only admins get the forms.
  */
 final class MonitorFormPage {
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final ApiMonitors api;
 
-  MonitorFormPage(Daemon daemon, ApiMonitors api) {
+  MonitorFormPage(DaemonControl daemon, ApiMonitors api) {
     this.daemon = daemon;
     this.api = api;
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -55,14 +55,14 @@ final class MonitorPage {
     }
   }
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final Store store;
   private final Clock clock;
   private final MonitorSeries series;
   private final MonitorHistory history;
   private final MonitorIncidents incidents;
 
-  MonitorPage(Daemon daemon, Store store, Clock clock) {
+  MonitorPage(DaemonControl daemon, Store store, Clock clock) {
     this.daemon = daemon;
     this.store = store;
     this.clock = clock;

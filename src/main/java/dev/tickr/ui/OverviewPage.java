@@ -3,7 +3,7 @@ package dev.tickr.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.DaemonControl;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
@@ -128,13 +128,14 @@ final class OverviewPage {
       List<String> tags,
       int failingChannels) {}
 
-  private final Daemon daemon;
+  private final DaemonControl daemon;
   private final Store store;
   private final Clock clock;
   private final Supplier<List<ChannelView>> channels;
   private final Map<String, Figures> figures = new ConcurrentHashMap<>();
 
-  OverviewPage(Daemon daemon, Store store, Clock clock, Supplier<List<ChannelView>> channels) {
+  OverviewPage(
+      DaemonControl daemon, Store store, Clock clock, Supplier<List<ChannelView>> channels) {
     this.daemon = daemon;
     this.store = store;
     this.clock = clock;

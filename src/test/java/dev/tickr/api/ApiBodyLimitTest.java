@@ -9,6 +9,7 @@ import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.testing.TricklingClient;
+import dev.tickr.web.ApiProblem;
 import dev.tickr.web.WebServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class ApiBodyLimitTest {
                       PATH,
                       ctx -> {
                         try {
-                          ctx.result(ApiRoutes.body(ctx).toString());
+                          ctx.result(ApiHttp.body(ctx).toString());
                         } catch (ApiProblem p) {
                           ctx.status(p.status());
                         }

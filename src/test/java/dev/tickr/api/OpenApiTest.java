@@ -21,6 +21,7 @@ import dev.tickr.cli.RunningDaemon;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.daemon.Daemon;
+import dev.tickr.documents.ApiMonitors;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.Retention;

@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.web;
 
 import dev.tickr.config.Problem;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class ApiProblem extends RuntimeException {
   }
 
   /** 400 for a body whose fields the config's readers rejected, naming each field. */
-  static ApiProblem invalid(String what, List<Problem> problems) {
+  public static ApiProblem invalid(String what, List<Problem> problems) {
     List<FieldError> errors =
         problems.stream().map(p -> new FieldError(p.file(), p.message())).toList();
     String detail =
@@ -45,11 +45,11 @@ public final class ApiProblem extends RuntimeException {
     return new ApiProblem(400, "Invalid " + what, detail, errors);
   }
 
-  static ApiProblem notFound(String detail) {
+  public static ApiProblem notFound(String detail) {
     return new ApiProblem(404, "Not found", detail);
   }
 
-  static ApiProblem conflict(String detail) {
+  public static ApiProblem conflict(String detail) {
     return new ApiProblem(409, "Conflict", detail);
   }
 
@@ -57,7 +57,7 @@ public final class ApiProblem extends RuntimeException {
    * 409 for something the config file defines (at {@code line}, 0 when unknown): {@code what} is
    * how the answer names it, such as {@code monitor "checkout"}.
    */
-  static ApiProblem fromConfigFile(String what, int line) {
+  public static ApiProblem fromConfigFile(String what, int line) {
     return conflict(
         what
             + " is defined in the config file"
@@ -65,7 +65,7 @@ public final class ApiProblem extends RuntimeException {
             + " and is read-only through the API; change it in the file");
   }
 
-  static ApiProblem badRequest(String detail, String pointer) {
+  public static ApiProblem badRequest(String detail, String pointer) {
     return new ApiProblem(400, "Bad request", detail, List.of(new FieldError(pointer, detail)));
   }
 

@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

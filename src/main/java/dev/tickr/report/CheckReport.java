@@ -1,4 +1,4 @@
-package dev.tickr.cli;
+package dev.tickr.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** How {@code tickr check} shows a result: a line per fact for people, or the contract JSON. */
+/**
+ * How a check result is shown: a line per fact for people ({@code tickr check}), or the contract
+ * JSON of {@code tickr check --json}, which the API's "check now" and "test" answers also give.
+ */
 public final class CheckReport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter DAY =
@@ -27,7 +30,8 @@ public final class CheckReport {
 
   private CheckReport() {}
 
-  static String text(CheckResult result, Instant now) {
+  /** The result as people read it, a line per fact, ending in {@code OK} or {@code FAILED}. */
+  public static String text(CheckResult result, Instant now) {
     Observation o = result.observation();
     StringBuilder out = new StringBuilder();
     String url = Redaction.url(o.url());
@@ -54,7 +58,7 @@ public final class CheckReport {
       line(
           out,
           "Body",
-          Sizes.format(o.body().size())
+          size(o.body().size())
               + (o.body().truncated() ? " (truncated at the --max-body cap)" : "")
               + (type == null ? "" : ", " + type));
     }
@@ -72,6 +76,17 @@ public final class CheckReport {
       out.append("FAILED: ").append(result.error()).append(reason).append('\n');
     }
     return out.toString();
+  }
+
+  /** A byte count as people read it: {@code 512 B}, {@code 1.5 KiB}, {@code 2.0 MiB}. */
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   private static void line(StringBuilder out, String label, String value) {

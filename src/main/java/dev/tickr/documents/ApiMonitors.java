@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.documents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -210,7 +210,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    * @return the object to store, secrets in plain text
    * @throws ConfigException naming every problem by its JSON Pointer
    */
-  ObjectNode check(ObjectNode input, Config file, @Nullable ObjectNode before)
+  public ObjectNode check(ObjectNode input, Config file, @Nullable ObjectNode before)
       throws ConfigException {
     return checked(input, file, before).plain();
   }
@@ -219,14 +219,14 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    * A monitor object as checked: what would be stored (secrets in plain text), and what the
    * config's readers made of it.
    */
-  record Checked(ObjectNode plain, JsonInput.ReadMonitor read) {}
+  public record Checked(ObjectNode plain, JsonInput.ReadMonitor read) {}
 
   /**
    * {@link #check}, also answering the monitor as it would run.
    *
    * @throws ConfigException naming every problem by its JSON Pointer
    */
-  Checked checked(ObjectNode input, Config file, @Nullable ObjectNode before)
+  public Checked checked(ObjectNode input, Config file, @Nullable ObjectNode before)
       throws ConfigException {
     ObjectNode plain = input.deepCopy();
     READ_ONLY.forEach(plain::remove);
@@ -262,7 +262,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** Where a monitor of this name comes from, if any: {@code yaml} or {@code api}. */
-  synchronized Optional<String> sourceOf(String name, Config file) {
+  public synchronized Optional<String> sourceOf(String name, Config file) {
     if (file.monitor(name).isPresent()) {
       return Optional.of(MonitorSpec.SOURCE_YAML);
     }
@@ -274,7 +274,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    *
    * @return false when one of that name exists already (nothing changed)
    */
-  synchronized boolean create(String name, ObjectNode plain, String by) {
+  public synchronized boolean create(String name, ObjectNode plain, String by) {
     Instant now = clock.instant();
     ApiDocument d =
         new ApiDocument(name, text(SecretFields.seal(plain, name, sealer)), now, by, now, by);
@@ -290,7 +290,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    *
    * @return false when there is no API monitor of that name
    */
-  synchronized boolean update(String name, ObjectNode plain, String by) {
+  public synchronized boolean update(String name, ObjectNode plain, String by) {
     Loaded old = monitors.get(name);
     if (old == null) {
       return false;
@@ -311,7 +311,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     return true;
   }
 
-  synchronized boolean delete(String name) {
+  public synchronized boolean delete(String name) {
     if (monitors.remove(name) == null) {
       return false;
     }
@@ -323,7 +323,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** An API monitor's stored object with its secrets opened: never answer with it unmasked. */
-  synchronized Optional<ObjectNode> plain(String name) {
+  public synchronized Optional<ObjectNode> plain(String name) {
     Loaded l = monitors.get(name);
     return l == null ? Optional.empty() : Optional.of(l.plain().deepCopy());
   }
@@ -337,7 +337,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** When and by whom an API monitor was made and last changed. */
-  synchronized Optional<ApiDocument> stored(String name) {
+  public synchronized Optional<ApiDocument> stored(String name) {
     Loaded l = monitors.get(name);
     return l == null ? Optional.empty() : Optional.of(l.stored());
   }
@@ -348,14 +348,14 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     return l == null ? List.of() : l.problems();
   }
 
-  synchronized Optional<Pause> pause(String name) {
+  public synchronized Optional<Pause> pause(String name) {
     return Optional.ofNullable(pauses.get(name));
   }
 
   /**
    * @return false when it was paused already
    */
-  synchronized boolean pause(String name, String by) {
+  public synchronized boolean pause(String name, String by) {
     Pause p = new Pause(name, clock.instant(), by);
     if (pauses.containsKey(name)) {
       return false;
@@ -368,7 +368,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   /**
    * @return false when it was not paused through the API
    */
-  synchronized boolean resume(String name) {
+  public synchronized boolean resume(String name) {
     if (pauses.remove(name) == null) {
       return false;
     }
@@ -377,7 +377,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   }
 
   /** Maintenance windows created through the API, as stored, by name. */
-  synchronized Map<String, ObjectNode> windows() {
+  public synchronized Map<String, ObjectNode> windows() {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
     windowDocuments.forEach((k, v) -> out.put(k, v.deepCopy()));
     return out;
@@ -388,7 +388,8 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    *
    * @throws ConfigException naming every problem by its JSON Pointer
    */
-  static MaintenanceWindow checkWindow(ObjectNode input, Config running) throws ConfigException {
+  public static MaintenanceWindow checkWindow(ObjectNode input, Config running)
+      throws ConfigException {
     Set<String> names = new HashSet<>();
     running.monitors().forEach(m -> names.add(m.name()));
     return new JsonInput().maintenance(input, names);
@@ -397,7 +398,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   /**
    * @return false when a window of that name exists already
    */
-  synchronized boolean createWindow(String name, ObjectNode document, String by) {
+  public synchronized boolean createWindow(String name, ObjectNode document, String by) {
     Instant now = clock.instant();
     if (windowDocuments.containsKey(name)
         || !store.insertApiMaintenance(new ApiDocument(name, text(document), now, by, now, by))) {
@@ -407,7 +408,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     return true;
   }
 
-  synchronized boolean deleteWindow(String name) {
+  public synchronized boolean deleteWindow(String name) {
     if (windowDocuments.remove(name) == null) {
       return false;
     }

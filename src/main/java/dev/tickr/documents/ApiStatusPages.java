@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.documents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,7 +143,7 @@ public final class ApiStatusPages {
    * @return the page as read, and the object to store (read-only fields left out)
    * @throws ConfigException naming every problem by its JSON Pointer
    */
-  static Checked check(ObjectNode input, Config running) throws ConfigException {
+  public static Checked check(ObjectNode input, Config running) throws ConfigException {
     ObjectNode document = input.deepCopy();
     READ_ONLY.forEach(document::remove);
     Set<String> monitors = new HashSet<>();
@@ -152,10 +152,10 @@ public final class ApiStatusPages {
   }
 
   /** A status page that passed {@link #check}. */
-  record Checked(StatusPageSpec page, ObjectNode document) {}
+  public record Checked(StatusPageSpec page, ObjectNode document) {}
 
   /** Where a page of this slug comes from, if any: {@code yaml} or {@code api}. */
-  synchronized Optional<String> sourceOf(String slug, Config file) {
+  public synchronized Optional<String> sourceOf(String slug, Config file) {
     if (file.statusPage(slug).isPresent()) {
       return Optional.of(MonitorSpec.SOURCE_YAML);
     }
@@ -167,7 +167,7 @@ public final class ApiStatusPages {
    *
    * @return false when one of that slug exists already (nothing changed)
    */
-  synchronized boolean create(String slug, ObjectNode document, String by) {
+  public synchronized boolean create(String slug, ObjectNode document, String by) {
     Instant now = clock.instant();
     ApiDocument d = new ApiDocument(slug, text(document), now, by, now, by);
     if (documents.containsKey(slug) || !store.insertApiStatusPage(d)) {
@@ -183,7 +183,7 @@ public final class ApiStatusPages {
    *
    * @return false when there is no API page of that slug
    */
-  synchronized boolean update(String slug, ObjectNode document, String by) {
+  public synchronized boolean update(String slug, ObjectNode document, String by) {
     ApiDocument old = stored.get(slug);
     if (old == null) {
       return false;
@@ -199,7 +199,7 @@ public final class ApiStatusPages {
     return true;
   }
 
-  synchronized boolean delete(String slug) {
+  public synchronized boolean delete(String slug) {
     if (documents.remove(slug) == null) {
       return false;
     }
@@ -210,24 +210,24 @@ public final class ApiStatusPages {
   }
 
   /** The API's pages as stored, by slug, in the order they were made. */
-  synchronized Map<String, ObjectNode> documents() {
+  public synchronized Map<String, ObjectNode> documents() {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
     documents.forEach((k, v) -> out.put(k, v.deepCopy()));
     return out;
   }
 
-  synchronized Optional<ObjectNode> document(String slug) {
+  public synchronized Optional<ObjectNode> document(String slug) {
     ObjectNode d = documents.get(slug);
     return d == null ? Optional.empty() : Optional.of(d.deepCopy());
   }
 
   /** When and by whom an API page was made and last changed. */
-  synchronized Optional<ApiDocument> stored(String slug) {
+  public synchronized Optional<ApiDocument> stored(String slug) {
     return Optional.ofNullable(stored.get(slug));
   }
 
   /** What a stored page names that is no longer there, as of the last {@link #apply}. */
-  synchronized List<Problem> problems(String slug) {
+  public synchronized List<Problem> problems(String slug) {
     return problems.getOrDefault(slug, List.of());
   }
 

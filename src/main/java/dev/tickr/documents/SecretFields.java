@@ -1,4 +1,4 @@
-package dev.tickr.api;
+package dev.tickr.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
