@@ -3,6 +3,7 @@ package dev.tickr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tickr.Tickr;
+import dev.tickr.config.TypeDefinition;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ public final class CliRunner {
   private final Map<String, String> environment;
   private final Clock clock;
   private final Supplier<Waiter> waiters;
+  private final List<TypeDefinition> moreTypes;
 
   public CliRunner(Map<String, String> environment) {
     this(environment, Clock.systemUTC(), Waiter::system);
@@ -33,9 +35,23 @@ public final class CliRunner {
    * {@code tickr run} (see {@link dev.tickr.testing.JumpClock}).
    */
   public CliRunner(Map<String, String> environment, Clock clock, Supplier<Waiter> waiters) {
+    this(environment, clock, waiters, List.of());
+  }
+
+  private CliRunner(
+      Map<String, String> environment,
+      Clock clock,
+      Supplier<Waiter> waiters,
+      List<TypeDefinition> moreTypes) {
     this.environment = environment;
     this.clock = clock;
     this.waiters = waiters;
+    this.moreTypes = List.copyOf(moreTypes);
+  }
+
+  /** A runner whose Tickr also registers these monitor types, after the built-in ones. */
+  public CliRunner withTypes(TypeDefinition... types) {
+    return new CliRunner(environment, clock, waiters, List.of(types));
   }
 
   public CliRunner() {
@@ -77,7 +93,7 @@ public final class CliRunner {
 
   /** Runs the command line, writing as it goes to {@code out} and {@code err}. */
   Run run(Writer out, Writer err, String... args) {
-    Tickr tickr = new Tickr(environment, clock, Ticker.system(), waiters);
+    Tickr tickr = new Tickr(environment, clock, Ticker.system(), waiters, moreTypes);
     int code = Main.run(tickr, Ticker.system(), new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());
   }
