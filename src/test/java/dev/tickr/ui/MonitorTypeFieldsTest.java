@@ -65,4 +65,33 @@ class MonitorTypeFieldsTest {
         .contains("url", "method", "headers", "body", "auth", "host", "port")
         .contains("query-type", "nameserver", "period", "grace");
   }
+
+  /**
+   * Keys of a type the form does not show, each with why: anything else a registered type declares
+   * must have its field, so that a type cannot be half-registered.
+   */
+  private static final java.util.Map<String, String> NOT_IN_THE_FORM =
+      java.util.Map.of(
+          "heartbeat.token", "the form leaves the ping URL's secret to Tickr (shown once made)");
+
+  @org.junit.jupiter.api.Test
+  void every_type_the_composition_root_registers_has_its_fields_in_the_form() throws Exception {
+    for (dev.tickr.config.TypeDefinition type : dev.tickr.testing.BuiltInTypes.types().all()) {
+      assertThat(MonitorTypeFields.TYPES)
+          .as("the form offers %s", type.name())
+          .containsKey(type.name());
+      String html = fields("{\"type\": \"" + type.name() + "\"}");
+      for (dev.tickr.config.Key key : type.keys()) {
+        if (NOT_IN_THE_FORM.containsKey(type.name() + "." + key.name())) {
+          continue;
+        }
+        assertThat(html)
+            .as("a field for %s's key %s", type.name(), key.name())
+            .contains(" id=\"" + key.name() + "\"");
+      }
+    }
+    assertThat(MonitorTypeFields.TYPES.keySet())
+        .as("the form offers only registered types")
+        .isSubsetOf(dev.tickr.testing.BuiltInTypes.types().names());
+  }
 }
