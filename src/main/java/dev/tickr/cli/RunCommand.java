@@ -1,7 +1,7 @@
 package dev.tickr.cli;
 
+import dev.tickr.Assembly;
 import dev.tickr.Tickr;
-import dev.tickr.api.ApiRoutes;
 import dev.tickr.auth.Accounts;
 import dev.tickr.auth.SecretBox;
 import dev.tickr.auth.SecretBoxException;
@@ -11,20 +11,14 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.Problem;
 import dev.tickr.config.StorageSpec;
-import dev.tickr.daemon.Daemon;
 import dev.tickr.daemon.Signals;
-import dev.tickr.documents.ApiMonitors;
 import dev.tickr.metrics.Metrics;
-import dev.tickr.schedule.StallWatch;
 import dev.tickr.store.Retention;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.store.StoreException;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
-import dev.tickr.ui.Dashboard;
-import dev.tickr.web.StatusPages;
-import dev.tickr.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -201,70 +195,21 @@ final class RunCommand implements Callable<Integer> {
       store.close();
       return 2;
     }
-    StallWatch stalls = StallWatch.start(ticker);
     {
-      Daemon daemon =
-          new Daemon(
-              loaded,
-              file,
-              loader,
-              store,
-              tickr.types(),
-              tickr.connectivityGuard(),
-              tickr.judge(),
-              tickr.clock(),
-              ticker,
-              tickr.waiter(),
-              stalls,
-              metrics::checked,
-              tickr.notifiers(),
-              tickr.waiter(),
-              secretBox);
-      ApiMonitors apiMonitors;
+      Assembly tickrRun;
       try {
-        apiMonitors = new ApiMonitors(tickr.types().definitions(), store, secretBox, tickr.clock());
+        tickrRun =
+            new Assembly(tickr, ticker, loaded, file, loader, store, accounts, secretBox, metrics);
       } catch (SecretBoxException e) {
         err.println("monitors created through the API cannot be read: " + e.getMessage());
         err.flush();
         store.close();
         return 2;
       }
-      daemon.layer(apiMonitors);
-      ApiRoutes api =
-          new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
-      StatusPages statusPages =
-          new StatusPages(
-              daemon::config,
-              () -> daemon.tracker().snapshot(),
-              store,
-              store,
-              store,
-              tickr.clock());
-      daemon.listenCertificates(metrics::certificate);
-      metrics.watch(
-          Metrics.Sources.of(
-              () -> daemon.tracker().snapshot(),
-              () -> daemon.scheduler().inFlight(),
-              daemon::channelHealth));
-      metrics.watchConnectivity(daemon.connectivity()::state);
-      Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
-      WebServer web =
-          new WebServer(
-              daemon.pings(),
-              metrics,
-              () -> daemon.config().server(),
-              accounts,
-              javalin -> {
-                api.install(javalin);
-                statusPages.install(javalin);
-                dashboard.install(javalin);
-              });
       Runnable shutdown =
           () -> {
             if (closed.compareAndSet(false, true)) {
-              web.close();
-              daemon.close();
-              stalls.close();
+              tickrRun.close();
               store.close();
             }
           };
@@ -272,13 +217,10 @@ final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       Signals.on("TERM", stop::countDown);
       Signals.on("INT", stop::countDown);
-      Signals.on("HUP", daemon::reload);
+      Signals.on("HUP", tickrRun::reload);
       long opened = ticker.nanos();
-      // The web server first: by the time a check can alert, the dashboard it links to is up.
-      int port = web.start(hostPort[0], Integer.parseInt(hostPort[1]));
-      tickr.types().ready(); // no first check's deadline pays for Tickr's own set-up
-      long daemonStart = ticker.nanos();
-      daemon.start();
+      Assembly.Started up = tickrRun.start(hostPort[0], Integer.parseInt(hostPort[1]));
+      int port = up.port();
       long started = ticker.nanos();
       LOG.info(
           "started monitors={} inMs={} configMs={} storeMs={} webMs={} daemonMs={}",
@@ -286,8 +228,8 @@ final class RunCommand implements Callable<Integer> {
           (started - begin) / 1_000_000,
           (parsed - parsing) / 1_000_000,
           (opened - parsed) / 1_000_000,
-          (daemonStart - opened) / 1_000_000,
-          (started - daemonStart) / 1_000_000);
+          up.webNanos() / 1_000_000,
+          up.daemonNanos() / 1_000_000);
       out.printf(
           "Tickr %s is watching %d monitor%s%s; data in %s%n",
           Tickr.version(),

@@ -45,6 +45,18 @@ public final class StallWatch implements Stalls, AutoCloseable {
     return new StallWatch(ticker, true);
   }
 
+  /** A watch that starts watching at {@link #begin()}. */
+  public static StallWatch unstarted(Ticker ticker) {
+    return new StallWatch(ticker, false);
+  }
+
+  /** Starts watching, on a virtual thread, the kind checks run on; once. */
+  public synchronized void begin() {
+    if (thread.getState() == Thread.State.NEW && !closed) {
+      thread.start();
+    }
+  }
+
   /** A watch that never runs by itself; stalls come only from {@link #record}. For tests. */
   static StallWatch manual(Ticker ticker) {
     return new StallWatch(ticker, false);

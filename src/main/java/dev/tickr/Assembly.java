@@ -1,0 +1,133 @@
+package dev.tickr;
+
+import dev.tickr.api.ApiRoutes;
+import dev.tickr.auth.Accounts;
+import dev.tickr.auth.SecretBox;
+import dev.tickr.auth.SecretBoxException;
+import dev.tickr.config.Config;
+import dev.tickr.config.ConfigLoader;
+import dev.tickr.daemon.Daemon;
+import dev.tickr.documents.ApiMonitors;
+import dev.tickr.metrics.Metrics;
+import dev.tickr.schedule.StallWatch;
+import dev.tickr.store.Store;
+import dev.tickr.time.Ticker;
+import dev.tickr.ui.Dashboard;
+import dev.tickr.web.StatusPages;
+import dev.tickr.web.WebServer;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything {@code tickr run} is made of, built by constructor in this one place from the shared
+ * parts of {@link Tickr} and what the command line opened (the config, the store, the accounts, the
+ * secret box): the daemon, the API, the status pages, the dashboard and the web server. Nothing
+ * runs before {@link #start}: no thread, no timer, no socket.
+ */
+public final class Assembly implements AutoCloseable {
+  private final Tickr tickr;
+  private final Ticker ticker;
+  private final StallWatch stalls;
+  private final Daemon daemon;
+  private final WebServer web;
+
+  /**
+   * @param file the config file, watched for changes; {@code null} when there is none
+   * @throws SecretBoxException when the monitors kept through the API cannot be opened
+   */
+  public Assembly(
+      Tickr tickr,
+      Ticker ticker,
+      Config config,
+      @Nullable Path file,
+      ConfigLoader loader,
+      Store store,
+      Accounts accounts,
+      SecretBox secretBox,
+      Metrics metrics)
+      throws SecretBoxException {
+    this.tickr = tickr;
+    this.ticker = ticker;
+    this.stalls = StallWatch.unstarted(ticker);
+    this.daemon =
+        new Daemon(
+            config,
+            file,
+            loader,
+            store,
+            tickr.types(),
+            tickr.connectivityGuard(),
+            tickr.judge(),
+            tickr.clock(),
+            ticker,
+            tickr.waiter(),
+            stalls,
+            metrics::checked,
+            tickr.notifiers(),
+            tickr.waiter(),
+            secretBox);
+    ApiMonitors apiMonitors =
+        new ApiMonitors(tickr.types().definitions(), store, secretBox, tickr.clock());
+    daemon.layer(apiMonitors);
+    ApiRoutes api =
+        new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
+    StatusPages statusPages =
+        new StatusPages(
+            daemon::config, () -> daemon.tracker().snapshot(), store, store, store, tickr.clock());
+    daemon.listenCertificates(metrics::certificate);
+    metrics.watch(
+        Metrics.Sources.of(
+            () -> daemon.tracker().snapshot(),
+            () -> daemon.scheduler().inFlight(),
+            daemon::channelHealth));
+    metrics.watchConnectivity(daemon.connectivity()::state);
+    Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
+    this.web =
+        new WebServer(
+            daemon.pings(),
+            metrics,
+            () -> daemon.config().server(),
+            accounts,
+            javalin -> {
+              api.install(javalin);
+              statusPages.install(javalin);
+              dashboard.install(javalin);
+            });
+  }
+
+  /**
+   * What {@link #start} did.
+   *
+   * @param port the port the web server listens on
+   * @param webNanos how long the web server took to listen
+   * @param daemonNanos how long the daemon took to start (state restored, monitors scheduled)
+   */
+  public record Started(int port, long webNanos, long daemonNanos) {}
+
+  /**
+   * Starts serving, then monitoring: the web server first, so that by the time a check can alert,
+   * the dashboard it links to is up.
+   */
+  public Started start(String host, int port) {
+    long begin = ticker.nanos();
+    stalls.begin();
+    int listening = web.start(host, port);
+    tickr.types().ready(); // no first check's deadline pays for Tickr's own set-up
+    long daemonStart = ticker.nanos();
+    daemon.start();
+    return new Started(listening, daemonStart - begin, ticker.nanos() - daemonStart);
+  }
+
+  /** Reads the config file again and applies it, as a {@code SIGHUP} asks. */
+  public void reload() {
+    daemon.reload();
+  }
+
+  /** Stops serving and monitoring; the store stays open for whoever opened it. */
+  @Override
+  public void close() {
+    web.close();
+    daemon.close();
+    stalls.close();
+  }
+}
