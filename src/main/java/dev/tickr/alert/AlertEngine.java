@@ -10,11 +10,12 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.IncidentEvent;
+import dev.tickr.incident.Maintenance;
+import dev.tickr.incident.MaintenanceCalendar;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
 import dev.tickr.schedule.Waiter;
-import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.Store;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +67,10 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   private final Dispatcher dispatcher;
   private final Map<String, Alerts.Degraded> degraded = new HashMap<>();
   private final Set<String> certificates = new HashSet<>();
-  private Map<String, MaintenanceMark> marks = Map.of();
+  private final BiConsumer<Map<String, Maintenance>, Instant> maintenance;
+
+  /** The windows last handed on; null before the first round, which always hands them on. */
+  private @Nullable Map<String, Maintenance> windows;
 
   private volatile boolean running;
   private @Nullable Thread timer;
@@ -74,6 +79,8 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    * @param factory makes the notifiers for the config's channels, again on every reload
    * @param waiter how the engine's timer waits for the next due time
    * @param random the jitter of retry pauses
+   * @param maintenance takes the maintenance windows monitors are in whenever that changes (the
+   *     incident tracker, which shows them as MAINTENANCE); the engine's timer knows when
    */
   public AlertEngine(
       Config config,
@@ -81,8 +88,10 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
       NotifierFactory factory,
       Clock clock,
       Waiter waiter,
-      RandomGenerator random) {
+      RandomGenerator random,
+      BiConsumer<Map<String, Maintenance>, Instant> maintenance) {
     this.store = store;
+    this.maintenance = maintenance;
     this.factory = factory;
     this.clock = clock;
     this.waiter = waiter;
@@ -163,6 +172,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
             incidents.opened(o.incident(), now);
           }
           case IncidentEvent.IncidentResolved r -> incidents.resolved(r.incident(), now);
+          case IncidentEvent.ShownChanged shown -> {}
         }
       }
     } catch (RuntimeException e) {
@@ -241,17 +251,22 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   }
 
   /**
-   * Does what is due now: maintenance marks, flapping that settled, the alerts open incidents call
-   * for, held alerts whose window closed (into the outbox); then starts delivery of due
-   * notifications.
+   * Does what is due now: flapping that settled, the alerts open incidents call for, held alerts
+   * whose window closed (into the outbox); then hands on the maintenance windows monitors are in,
+   * when that changed, and starts delivery of due notifications.
    */
   public void runDue() {
     Instant now = clock.instant();
+    Map<String, Maintenance> changed;
     synchronized (lock) {
-      updateMaintenance(now);
+      changed = updateMaintenance(now);
       flaps.settle(now);
       incidents.reconcileAll(now);
       grouper.release(now);
+    }
+    if (changed != null) {
+      // Outside the lock: the tracker tells its listeners, this engine among them.
+      maintenance.accept(changed, now);
     }
     dispatcher.dispatchDue(now);
   }
@@ -327,29 +342,32 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     return setup.inMaintenance(spec, at) ? Instant.MAX : flaps.holdsUntil(spec, incident);
   }
 
-  private void updateMaintenance(Instant now) {
+  /** The maintenance windows monitors are in now, when that changed since the last round. */
+  private @Nullable Map<String, Maintenance> updateMaintenance(Instant now) {
     Config config = setup.config();
-    Map<String, MaintenanceMark> next =
-        MaintenanceCalendar.marks(config.maintenance(), config.monitors(), now);
-    if (next.equals(marks)) {
-      return;
+    Map<String, Maintenance> next =
+        MaintenanceCalendar.windows(config.maintenance(), config.monitors(), now);
+    Map<String, Maintenance> last = windows == null ? Map.of() : windows;
+    if (next.equals(windows)) {
+      return null;
     }
-    for (MaintenanceMark m : next.values()) {
-      if (!m.equals(marks.get(m.monitor()))) {
+    for (Map.Entry<String, Maintenance> e : next.entrySet()) {
+      if (!e.getValue().equals(last.get(e.getKey()))) {
         LOG.info(
             "monitor={} in maintenance window=\"{}\" until={}: no alerts",
-            m.monitor(),
-            m.name(),
-            m.end());
+            e.getKey(),
+            e.getValue().window(),
+            e.getValue().end());
       }
     }
-    for (MaintenanceMark m : marks.values()) {
-      if (!next.containsKey(m.monitor())) {
-        LOG.info("monitor={} maintenance over window=\"{}\"", m.monitor(), m.name());
+    for (Map.Entry<String, Maintenance> e : last.entrySet()) {
+      if (!next.containsKey(e.getKey())) {
+        LOG.info("monitor={} maintenance over window=\"{}\"", e.getKey(), e.getValue().window());
       }
     }
-    store.replaceMaintenance(next.values());
-    marks = Map.copyOf(next);
+    Map<String, Maintenance> copy = Map.copyOf(next);
+    windows = copy;
+    return copy;
   }
 
   private void loop() {

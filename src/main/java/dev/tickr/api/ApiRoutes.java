@@ -32,12 +32,11 @@ import dev.tickr.daemon.Trial;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.IncidentNote;
 import dev.tickr.store.IncidentRow;
-import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.Pause;
-import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.time.Durations;
@@ -392,7 +391,7 @@ public final class ApiRoutes {
     private final Context ctx;
     private final Instant now = clock.instant();
     private final Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
-    private final Map<String, MaintenanceMark> maintenance = store.maintenance();
+    private final Map<String, ShownState> shown = daemon.tracker().shown(now);
     private @Nullable Map<String, Uptime> day;
     private @Nullable Map<String, Uptime> month;
     private final Map<String, String> pings = daemon.pingPaths();
@@ -426,9 +425,9 @@ public final class ApiRoutes {
       }
       o.put("source", spec.source());
       MonitorStatus s = statuses.get(spec.name());
-      ShownState shown = ShownState.of(s, maintenance.get(spec.name()), now);
-      MonitorState state = shown.state();
-      Instant since = shown.since();
+      ShownState shownState = shown.getOrDefault(spec.name(), ShownState.UNKNOWN);
+      MonitorState state = shownState.state();
+      Instant since = shownState.since();
       o.put("state", state.name());
       putTime(o, "since", since);
       putTime(o, "last_check", s == null ? null : s.lastCheck());

@@ -232,7 +232,7 @@ final class RunCommand implements Callable<Integer> {
       ApiRoutes api =
           new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
       StatusPages statusPages =
-          new StatusPages(daemon::config, () -> daemon.tracker().snapshot(), store, tickr.clock());
+          new StatusPages(daemon::config, daemon.tracker(), store, tickr.clock());
       daemon.listenCertificates(metrics::certificate);
       metrics.watch(
           Metrics.Sources.of(

@@ -21,6 +21,7 @@ import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.heartbeat.Tokens;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
@@ -29,6 +30,7 @@ import dev.tickr.schedule.Scheduler;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
+import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
 import dev.tickr.time.Ticker;
@@ -132,10 +134,22 @@ public final class Daemon implements AutoCloseable {
               public void saveIncident(dev.tickr.incident.Incident incident) {
                 store.saveIncident(incident);
               }
+
+              @Override
+              public void saveMaintenance(Map<String, Maintenance> windows) {
+                store.saveMaintenance(windows);
+              }
             });
     this.tracker.listen(StateLog::log);
     this.alerts =
-        new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
+        new AlertEngine(
+            config,
+            store,
+            notifiers,
+            clock,
+            alertWaiter,
+            new SplittableRandom(),
+            tracker::maintenance);
     this.tracker.listen(alerts);
     this.link = new ConnectivityGuard(checks, clock, ticker, checkThreads);
     this.link.listen(this::linkChanged);
@@ -293,6 +307,7 @@ public final class Daemon implements AutoCloseable {
   public void start() {
     Map<String, MonitorStatus> saved = store.loadStatuses();
     tracker.restore(saved);
+    tracker.restoreMaintenance(MaintenanceMark.windows(store.maintenance()));
     alerts.start(saved);
     // The alerting engine was made with the file's config; it needs to hear of the API's layer.
     apply(config, api != null, false);

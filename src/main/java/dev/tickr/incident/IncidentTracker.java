@@ -1,22 +1,28 @@
 package dev.tickr.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Owns every monitor's runtime state: feeds outcomes through the {@link StateMachine}, makes each
- * change durable through the {@link StatusSink}, then tells the listeners. Outcomes of one monitor
- * are applied one at a time; different monitors never wait for each other.
+ * Owns every monitor's runtime state: feeds outcomes through the {@link StateMachine}, takes the
+ * maintenance windows monitors are in, makes each change durable through the {@link StatusSink},
+ * then tells the listeners. What a monitor is shown as ({@link ShownState}) comes from here.
+ * Outcomes of one monitor are applied one at a time; different monitors never wait for each other.
  */
 public final class IncidentTracker {
   private final StateMachine machine;
   private final StatusSink sink;
   private final Map<String, MonitorStatus> statuses = new ConcurrentHashMap<>();
+  private final Map<String, Maintenance> windows = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final List<Consumer<IncidentEvent>> listeners = new CopyOnWriteArrayList<>();
 
@@ -28,6 +34,11 @@ public final class IncidentTracker {
   /** Takes back the state saved before a restart. */
   public void restore(Map<String, MonitorStatus> saved) {
     statuses.putAll(saved);
+  }
+
+  /** Takes back the maintenance windows saved before a restart, by monitor. */
+  public void restoreMaintenance(Map<String, Maintenance> saved) {
+    windows.putAll(saved);
   }
 
   public void listen(Consumer<IncidentEvent> listener) {
@@ -48,20 +59,54 @@ public final class IncidentTracker {
   public MonitorStatus apply(String monitor, Outcome outcome, StateMachine.Thresholds thresholds) {
     synchronized (lock(monitor)) {
       MonitorStatus current = track(monitor, outcome.at());
-      return commit(machine.apply(current, outcome, thresholds));
+      return commit(current, machine.apply(current, outcome, thresholds), outcome.at());
     }
   }
 
   public MonitorStatus pause(String monitor, Instant at) {
     synchronized (lock(monitor)) {
-      return commit(machine.pause(track(monitor, at), at));
+      MonitorStatus current = track(monitor, at);
+      return commit(current, machine.pause(current, at), at);
     }
   }
 
   public MonitorStatus resume(String monitor, Instant at) {
     synchronized (lock(monitor)) {
-      return commit(machine.resume(track(monitor, at), at));
+      MonitorStatus current = track(monitor, at);
+      return commit(current, machine.resume(current, at), at);
     }
+  }
+
+  /**
+   * Takes the maintenance windows monitors are in at {@code at}, by monitor, in place of the last
+   * ones: saves them, then tells the listeners of each monitor now shown as MAINTENANCE, or no
+   * longer. Judging goes on underneath.
+   */
+  public void maintenance(Map<String, Maintenance> now, Instant at) {
+    if (now.equals(windows)) {
+      return;
+    }
+    Set<String> monitors = new TreeSet<>(windows.keySet());
+    monitors.addAll(now.keySet());
+    List<IncidentEvent> events = new ArrayList<>();
+    for (String monitor : monitors) {
+      synchronized (lock(monitor)) {
+        Maintenance was = windows.get(monitor);
+        Maintenance is = now.get(monitor);
+        if (is == null) {
+          windows.remove(monitor);
+        } else {
+          windows.put(monitor, is);
+        }
+        MonitorStatus s = statuses.get(monitor);
+        events.addAll(
+            s == null
+                ? StateMachine.shown(monitor, ShownState.of(null, was), ShownState.of(null, is), at)
+                : machine.maintenance(s, was, is, at).events());
+      }
+    }
+    sink.saveMaintenance(Map.copyOf(windows));
+    announce(events);
   }
 
   /** Judges every monitor afresh: their streaks are forgotten ({@link StateMachine#afresh}). */
@@ -70,7 +115,7 @@ public final class IncidentTracker {
       synchronized (lock(monitor)) {
         MonitorStatus current = statuses.get(monitor);
         if (current != null) {
-          commit(machine.afresh(current));
+          commit(current, machine.afresh(current), current.since());
         }
       }
     }
@@ -86,7 +131,27 @@ public final class IncidentTracker {
     return Map.copyOf(statuses);
   }
 
-  private MonitorStatus commit(StateMachine.Step step) {
+  /** What a monitor is shown as at {@code now}: the one state pages, API and status pages show. */
+  public ShownState shown(String monitor, Instant now) {
+    return ShownState.of(statuses.get(monitor), windows.get(monitor), now);
+  }
+
+  /**
+   * What every monitor with a state or a maintenance window is shown as at {@code now}; one not in
+   * it is shown as {@link ShownState#UNKNOWN}.
+   */
+  public Map<String, ShownState> shown(Instant now) {
+    Map<String, ShownState> out = new HashMap<>();
+    for (String monitor : windows.keySet()) {
+      out.put(monitor, shown(monitor, now));
+    }
+    for (String monitor : statuses.keySet()) {
+      out.put(monitor, shown(monitor, now));
+    }
+    return out;
+  }
+
+  private MonitorStatus commit(MonitorStatus current, StateMachine.Step step, Instant at) {
     MonitorStatus status = step.status();
     statuses.put(status.monitor(), status);
     if (step.events().isEmpty()) {
@@ -97,15 +162,25 @@ public final class IncidentTracker {
         case IncidentEvent.IncidentOpened opened -> sink.saveIncident(opened.incident());
         case IncidentEvent.IncidentResolved resolved -> sink.saveIncident(resolved.incident());
         case IncidentEvent.StateChanged changed -> {}
+        case IncidentEvent.ShownChanged shown -> {}
       }
     }
     sink.saveStatus(status);
-    for (IncidentEvent event : step.events()) {
+    List<IncidentEvent> events = new ArrayList<>(step.events());
+    Maintenance window = windows.get(status.monitor());
+    events.addAll(
+        StateMachine.shown(
+            status.monitor(), ShownState.of(current, window), ShownState.of(status, window), at));
+    announce(events);
+    return status;
+  }
+
+  private void announce(List<IncidentEvent> events) {
+    for (IncidentEvent event : events) {
       for (Consumer<IncidentEvent> listener : listeners) {
         listener.accept(event);
       }
     }
-    return status;
   }
 
   private Object lock(String monitor) {

@@ -1,6 +1,7 @@
 package dev.tickr.store;
 
 import dev.tickr.incident.Incident;
+import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StatusSink;
 import java.time.Duration;
@@ -191,6 +192,14 @@ public interface Store extends StatusSink, AutoCloseable {
 
   /** Replaces the monitors that are in a maintenance window; durable when this returns. */
   void replaceMaintenance(Collection<MaintenanceMark> marks);
+
+  @Override
+  default void saveMaintenance(Map<String, Maintenance> windows) {
+    replaceMaintenance(
+        windows.entrySet().stream()
+            .map(e -> MaintenanceMark.of(e.getKey(), e.getValue()))
+            .toList());
+  }
 
   /** The monitors in a maintenance window as last recorded, by monitor. */
   Map<String, MaintenanceMark> maintenance();

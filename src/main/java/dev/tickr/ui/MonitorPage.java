@@ -10,7 +10,7 @@ import dev.tickr.daemon.Daemon;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.ShownState;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
@@ -57,7 +57,6 @@ final class MonitorPage {
   }
 
   private final Daemon daemon;
-  private final Store store;
   private final Clock clock;
   private final MonitorSeries series;
   private final MonitorHistory history;
@@ -65,7 +64,6 @@ final class MonitorPage {
 
   MonitorPage(Daemon daemon, Store store, Clock clock) {
     this.daemon = daemon;
-    this.store = store;
     this.clock = clock;
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
@@ -155,7 +153,7 @@ final class MonitorPage {
     }
     MonitorSpec spec = found.get();
     MonitorStatus st = daemon.tracker().snapshot().get(name);
-    ShownState shown = ShownState.of(st, store.maintenance().get(name), clock.instant());
+    ShownState shown = daemon.tracker().shown(name, clock.instant());
     MonitorState state = shown.state();
     Instant since = shown.since();
     return Optional.of(

@@ -69,7 +69,14 @@ final class AlertRig implements AutoCloseable {
 
   private AlertEngine engine() {
     AlertEngine e =
-        new AlertEngine(config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42));
+        new AlertEngine(
+            config,
+            store,
+            this::notifiers,
+            clock,
+            NO_TIMER,
+            new SplittableRandom(42),
+            tracker::maintenance);
     e.restore();
     tracker.listen(e);
     return e;
