@@ -3,6 +3,7 @@ package dev.tickr.alert;
 import dev.tickr.check.Reason;
 import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.FlapState;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.store.Store;
@@ -35,7 +36,7 @@ final class FlapWatch {
   private final Store store;
   private final Supplier<Setup> setup;
   private final Grouper grouper;
-  private final Map<String, FlapDetector> detectors = new HashMap<>();
+  private final Map<String, FlapState> detectors = new HashMap<>();
   private final Map<String, MonitorState> states = new HashMap<>();
   private final Map<String, Reason> reasons = new HashMap<>();
   private final Map<String, Map<Reason, Instant>> seen = new HashMap<>();
@@ -48,7 +49,7 @@ final class FlapWatch {
   }
 
   boolean flapping(String monitor) {
-    FlapDetector d = detectors.get(monitor);
+    FlapState d = detectors.get(monitor);
     return d != null && d.flapping();
   }
 
@@ -95,8 +96,11 @@ final class FlapWatch {
     if (!judged(from) || !judged(to)) {
       return;
     }
-    FlapDetector d = detectors.computeIfAbsent(spec.name(), m -> new FlapDetector());
-    if (d.change(now, spec.flapping()).isEmpty()) {
+    FlapState.Step step =
+        detectors.getOrDefault(spec.name(), FlapState.STEADY).change(now, spec.flapping());
+    FlapState d = step.next();
+    detectors.put(spec.name(), d);
+    if (step.transition() == null) {
       return;
     }
     Instant since = Objects.requireNonNull(d.since());
@@ -129,18 +133,20 @@ final class FlapWatch {
   /** Ends flapping of monitors stable long enough, with the notice where the flapping was told. */
   void settle(Instant now) {
     Setup s = setup.get();
-    for (Map.Entry<String, FlapDetector> e : List.copyOf(detectors.entrySet())) {
+    for (Map.Entry<String, FlapState> e : List.copyOf(detectors.entrySet())) {
       String monitor = e.getKey();
       MonitorSpec spec = s.monitor(monitor).orElse(null);
       if (spec == null) {
         detectors.remove(monitor);
         continue;
       }
-      FlapDetector d = e.getValue();
+      FlapState d = e.getValue();
       Instant since = d.since();
-      if (since == null || d.settle(now, spec.flapping()).isEmpty()) {
+      FlapState.Step step = d.settle(now, spec.flapping());
+      if (since == null || step.transition() == null) {
         continue;
       }
+      detectors.put(monitor, step.next());
       unheld.remove(monitor);
       MonitorState state = states.getOrDefault(monitor, MonitorState.PENDING);
       LOG.info("monitor={} stopped flapping state={}; alerts resume", monitor, state);
@@ -166,7 +172,7 @@ final class FlapWatch {
   Instant nextSettle() {
     Setup s = setup.get();
     Instant next = Instant.MAX;
-    for (Map.Entry<String, FlapDetector> e : detectors.entrySet()) {
+    for (Map.Entry<String, FlapState> e : detectors.entrySet()) {
       MonitorSpec spec = s.monitor(e.getKey()).orElse(null);
       Instant at = spec == null ? null : e.getValue().settlesAt(spec.flapping());
       if (at != null) {
