@@ -10,6 +10,7 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.IncidentEvent;
+import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MaintenanceCalendar;
 import dev.tickr.incident.MonitorState;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +67,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   private final Dispatcher dispatcher;
   private final Map<String, Alerts.Degraded> degraded = new HashMap<>();
   private final Set<String> certificates = new HashSet<>();
-  private final BiConsumer<Map<String, Maintenance>, Instant> maintenance;
+  private final IncidentTracker tracker;
 
   /** The windows last handed on; null before the first round, which always hands them on. */
   private @Nullable Map<String, Maintenance> windows;
@@ -79,8 +79,8 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    * @param factory makes the notifiers for the config's channels, again on every reload
    * @param waiter how the engine's timer waits for the next due time
    * @param random the jitter of retry pauses
-   * @param maintenance takes the maintenance windows monitors are in whenever that changes (the
-   *     incident tracker, which shows them as MAINTENANCE); the engine's timer knows when
+   * @param tracker whose events the engine hears; its timer also hands the tracker what comes due
+   *     with time: the maintenance windows monitors are in, and flapping that settles
    */
   public AlertEngine(
       Config config,
@@ -89,9 +89,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
       Clock clock,
       Waiter waiter,
       RandomGenerator random,
-      BiConsumer<Map<String, Maintenance>, Instant> maintenance) {
+      IncidentTracker tracker) {
     this.store = store;
-    this.maintenance = maintenance;
+    this.tracker = tracker;
     this.factory = factory;
     this.clock = clock;
     this.waiter = waiter;
@@ -173,6 +173,8 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
           }
           case IncidentEvent.IncidentResolved r -> incidents.resolved(r.incident(), now);
           case IncidentEvent.ShownChanged shown -> {}
+          case IncidentEvent.FlappingChanged f ->
+              flaps.flap(f.monitor(), f.transition(), f.flap(), now);
         }
       }
     } catch (RuntimeException e) {
@@ -258,15 +260,15 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   public void runDue() {
     Instant now = clock.instant();
     Map<String, Maintenance> changed;
+    // Outside the lock: the tracker tells its listeners, this engine among them.
+    tracker.settle(now);
     synchronized (lock) {
       changed = updateMaintenance(now);
-      flaps.settle(now);
       incidents.reconcileAll(now);
       grouper.release(now);
     }
     if (changed != null) {
-      // Outside the lock: the tracker tells its listeners, this engine among them.
-      maintenance.accept(changed, now);
+      tracker.maintenance(changed, now);
     }
     dispatcher.dispatchDue(now);
   }
@@ -280,7 +282,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
           Times.earliest(
               grouper.nextRelease(),
               MaintenanceCalendar.nextChange(setup.config().maintenance(), now));
-      next = Times.earliest(next, flaps.nextSettle());
+      next = Times.earliest(next, tracker.nextSettle());
       next = Times.earliest(next, incidents.nextDue(now));
     }
     return Times.earliest(next, dispatcher.nextDue());
@@ -295,7 +297,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     if (spec == null) {
       return;
     }
-    flaps.changed(spec, from, to, now);
+    flaps.changed(spec, to);
     Outcome streak = c.status().streakStart();
     if (to == MonitorState.DEGRADED && streak != null) {
       Alerts.Degraded d = spell(c.status().since(), streak);

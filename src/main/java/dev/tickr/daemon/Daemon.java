@@ -139,17 +139,13 @@ public final class Daemon implements AutoCloseable {
               public void saveMaintenance(Map<String, Maintenance> windows) {
                 store.saveMaintenance(windows);
               }
-            });
+            },
+            monitor -> this.config.monitor(monitor).map(MonitorSpec::flapping).orElse(null),
+            clock);
     this.tracker.listen(StateLog::log);
     this.alerts =
         new AlertEngine(
-            config,
-            store,
-            notifiers,
-            clock,
-            alertWaiter,
-            new SplittableRandom(),
-            tracker::maintenance);
+            config, store, notifiers, clock, alertWaiter, new SplittableRandom(), tracker);
     this.tracker.listen(alerts);
     this.link = new ConnectivityGuard(checks, clock, ticker, checkThreads);
     this.link.listen(this::linkChanged);

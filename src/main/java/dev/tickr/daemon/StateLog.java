@@ -27,6 +27,7 @@ final class StateLog {
             c.status().since());
       }
       case IncidentEvent.ShownChanged shown -> {} // the alerting engine logs maintenance windows
+      case IncidentEvent.FlappingChanged flap -> {} // and flapping
       case IncidentEvent.IncidentOpened o ->
           LOG.warn(
               "monitor={} DOWN since={} reason={} incident={} detail=\"{}\"",

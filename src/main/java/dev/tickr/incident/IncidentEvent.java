@@ -20,6 +20,14 @@ public sealed interface IncidentEvent {
   record ShownChanged(String monitor, Transition transition, Instant at, ShownState shown)
       implements IncidentEvent {}
 
+  /**
+   * The monitor started flapping (its judged state changed too often) or settled. Told before the
+   * judged change that made it flap, so alerts about that change already know.
+   */
+  record FlappingChanged(
+      String monitor, FlapState.Transition transition, Instant at, FlapState flap)
+      implements IncidentEvent {}
+
   /** The monitor went DOWN: an incident begins (at the first failure of the streak). */
   record IncidentOpened(Incident incident, Instant at) implements IncidentEvent {
     @Override

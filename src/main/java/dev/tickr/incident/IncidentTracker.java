@@ -1,15 +1,19 @@
 package dev.tickr.incident;
 
+import dev.tickr.config.Flapping;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +27,25 @@ public final class IncidentTracker {
   private final StatusSink sink;
   private final Map<String, MonitorStatus> statuses = new ConcurrentHashMap<>();
   private final Map<String, Maintenance> windows = new ConcurrentHashMap<>();
+  private final Map<String, FlapState> flaps = new ConcurrentHashMap<>();
+  private final Function<String, @Nullable Flapping> flapRules;
+  private final Clock clock;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final List<Consumer<IncidentEvent>> listeners = new CopyOnWriteArrayList<>();
 
-  public IncidentTracker(StateMachine machine, StatusSink sink) {
+  /**
+   * @param flapRules a monitor's flap damping rule; null once the monitor is gone
+   * @param clock when judged changes count for flap damping
+   */
+  public IncidentTracker(
+      StateMachine machine,
+      StatusSink sink,
+      Function<String, @Nullable Flapping> flapRules,
+      Clock clock) {
     this.machine = machine;
     this.sink = sink;
+    this.flapRules = flapRules;
+    this.clock = clock;
   }
 
   /** Takes back the state saved before a restart. */
@@ -133,7 +150,9 @@ public final class IncidentTracker {
 
   /** What a monitor is shown as at {@code now}: the one state pages, API and status pages show. */
   public ShownState shown(String monitor, Instant now) {
-    return ShownState.of(statuses.get(monitor), windows.get(monitor), now);
+    FlapState flap = flaps.get(monitor);
+    return ShownState.of(statuses.get(monitor), windows.get(monitor), now)
+        .flappingSince(flap == null ? null : flap.since());
   }
 
   /**
@@ -163,16 +182,89 @@ public final class IncidentTracker {
         case IncidentEvent.IncidentResolved resolved -> sink.saveIncident(resolved.incident());
         case IncidentEvent.StateChanged changed -> {}
         case IncidentEvent.ShownChanged shown -> {}
+        case IncidentEvent.FlappingChanged flap -> {}
       }
     }
     sink.saveStatus(status);
-    List<IncidentEvent> events = new ArrayList<>(step.events());
+    List<IncidentEvent> events = new ArrayList<>();
+    for (IncidentEvent event : step.events()) {
+      if (event instanceof IncidentEvent.StateChanged c) {
+        flapChange(c).ifPresent(events::add); // first: alerts about the change know it flaps
+      }
+      events.add(event);
+    }
     Maintenance window = windows.get(status.monitor());
     events.addAll(
         StateMachine.shown(
             status.monitor(), ShownState.of(current, window), ShownState.of(status, window), at));
     announce(events);
     return status;
+  }
+
+  /** Whether the monitor is flapping now. */
+  public boolean flapping(String monitor) {
+    FlapState f = flaps.get(monitor);
+    return f != null && f.flapping();
+  }
+
+  /**
+   * Ends the flapping of monitors stable long enough (SETTLED), and forgets the flap state of
+   * monitors that are gone; tells the listeners.
+   */
+  public void settle(Instant now) {
+    List<IncidentEvent> events = new ArrayList<>();
+    for (String monitor : List.copyOf(flaps.keySet())) {
+      synchronized (lock(monitor)) {
+        FlapState f = flaps.get(monitor);
+        Flapping rule = flapRules.apply(monitor);
+        if (rule == null) {
+          flaps.remove(monitor);
+          continue;
+        }
+        if (f == null) {
+          continue;
+        }
+        FlapState.Step step = f.settle(now, rule);
+        flaps.put(monitor, step.next());
+        FlapState.Transition t = step.transition();
+        if (t != null) {
+          events.add(new IncidentEvent.FlappingChanged(monitor, t, now, step.next()));
+        }
+      }
+    }
+    announce(events);
+  }
+
+  /** When the next flapping monitor settles if nothing changes; MAX when none flaps. */
+  public Instant nextSettle() {
+    Instant next = Instant.MAX;
+    for (Map.Entry<String, FlapState> e : flaps.entrySet()) {
+      Flapping rule = flapRules.apply(e.getKey());
+      Instant at = rule == null ? null : e.getValue().settlesAt(rule);
+      if (at != null && at.isBefore(next)) {
+        next = at;
+      }
+    }
+    return next;
+  }
+
+  /** Counts a change between judged states (UP, DEGRADED, DOWN) for flap damping. */
+  private Optional<IncidentEvent> flapChange(IncidentEvent.StateChanged c) {
+    Flapping rule = flapRules.apply(c.monitor());
+    if (rule == null || !judged(c.transition().from()) || !judged(c.transition().to())) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    FlapState.Step step = flaps.getOrDefault(c.monitor(), FlapState.STEADY).change(now, rule);
+    flaps.put(c.monitor(), step.next());
+    FlapState.Transition t = step.transition();
+    return t == null
+        ? Optional.empty()
+        : Optional.of(new IncidentEvent.FlappingChanged(c.monitor(), t, now, step.next()));
+  }
+
+  private static boolean judged(MonitorState s) {
+    return s == MonitorState.UP || s == MonitorState.DOWN || s == MonitorState.DEGRADED;
   }
 
   private void announce(List<IncidentEvent> events) {

@@ -62,7 +62,12 @@ final class AlertRig implements AutoCloseable {
   }
 
   private IncidentTracker tracker(SqliteStore s) {
-    IncidentTracker t = new IncidentTracker(new StateMachine(s::nextIncidentId), s);
+    IncidentTracker t =
+        new IncidentTracker(
+            new StateMachine(s::nextIncidentId),
+            s,
+            monitor -> config.monitor(monitor).map(MonitorSpec::flapping).orElse(null),
+            clock);
     t.restore(s.loadStatuses());
     return t;
   }
@@ -70,13 +75,7 @@ final class AlertRig implements AutoCloseable {
   private AlertEngine engine() {
     AlertEngine e =
         new AlertEngine(
-            config,
-            store,
-            this::notifiers,
-            clock,
-            NO_TIMER,
-            new SplittableRandom(42),
-            tracker::maintenance);
+            config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42), tracker);
     e.restore();
     tracker.listen(e);
     return e;

@@ -3,8 +3,10 @@ package dev.tickr.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.check.Reason;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ class MaintenanceTransitionsTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
   private static final Maintenance RELEASE =
       new Maintenance("release", T0.plusSeconds(60), T0.plus(Duration.ofMinutes(31)));
+  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
   private static final StateMachine.Thresholds ONE = new StateMachine.Thresholds(1, 1);
 
   /** A sink that keeps what it is given, as the store would. */
@@ -51,7 +54,7 @@ class MaintenanceTransitionsTest {
   private final AtomicLong ids = new AtomicLong();
   private final Saved saved = new Saved();
   private final IncidentTracker tracker =
-      new IncidentTracker(new StateMachine(ids::incrementAndGet), saved);
+      new IncidentTracker(new StateMachine(ids::incrementAndGet), saved, m -> null, CLOCK);
   private final List<IncidentEvent> events = new ArrayList<>();
 
   {
@@ -109,7 +112,7 @@ class MaintenanceTransitionsTest {
     window(RELEASE);
     assertThat(shownTransitions()).containsExactly(begins);
     assertThat(tracker.shown("postback", RELEASE.start()))
-        .isEqualTo(new ShownState(MonitorState.MAINTENANCE, RELEASE.start()));
+        .isEqualTo(new ShownState(MonitorState.MAINTENANCE, RELEASE.start(), null));
     assertThat(tracker.status("postback")).extracting(MonitorStatus::state).isEqualTo(judged);
 
     window(null);
@@ -175,7 +178,7 @@ class MaintenanceTransitionsTest {
     assertThat(tracker.shown("postback", RELEASE.end().minusSeconds(1)).state())
         .isEqualTo(MonitorState.MAINTENANCE);
     assertThat(tracker.shown("postback", RELEASE.end()))
-        .isEqualTo(new ShownState(MonitorState.UP, T0));
+        .isEqualTo(new ShownState(MonitorState.UP, T0, null));
     assertThat(tracker.shown(RELEASE.start())).containsOnlyKeys("postback");
     assertThat(tracker.shown("unknown", RELEASE.start())).isEqualTo(ShownState.UNKNOWN);
   }
@@ -186,7 +189,8 @@ class MaintenanceTransitionsTest {
     window(RELEASE);
     assertThat(saved.windows).isEqualTo(Map.of("postback", RELEASE));
 
-    IncidentTracker restarted = new IncidentTracker(new StateMachine(ids::incrementAndGet), saved);
+    IncidentTracker restarted =
+        new IncidentTracker(new StateMachine(ids::incrementAndGet), saved, m -> null, CLOCK);
     restarted.restore(saved.statuses);
     restarted.restoreMaintenance(saved.windows);
 
