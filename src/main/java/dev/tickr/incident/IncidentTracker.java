@@ -70,6 +70,7 @@ public final class IncidentTracker {
   /** Stops tracking a removed monitor; its saved history stays. */
   public void forget(String monitor) {
     statuses.remove(monitor);
+    flaps.remove(monitor);
     locks.remove(monitor);
   }
 
@@ -209,19 +210,19 @@ public final class IncidentTracker {
 
   /**
    * Ends the flapping of monitors stable long enough (SETTLED), and forgets the flap state of
-   * monitors that are gone; tells the listeners.
+   * flapping monitors that are gone, without a notice; tells the listeners.
    */
   public void settle(Instant now) {
     List<IncidentEvent> events = new ArrayList<>();
     for (String monitor : List.copyOf(flaps.keySet())) {
       synchronized (lock(monitor)) {
         FlapState f = flaps.get(monitor);
+        if (f == null || !f.flapping()) {
+          continue; // nothing to settle; forget() drops the state of a removed monitor
+        }
         Flapping rule = flapRules.apply(monitor);
         if (rule == null) {
           flaps.remove(monitor);
-          continue;
-        }
-        if (f == null) {
           continue;
         }
         FlapState.Step step = f.settle(now, rule);
@@ -239,6 +240,9 @@ public final class IncidentTracker {
   public Instant nextSettle() {
     Instant next = Instant.MAX;
     for (Map.Entry<String, FlapState> e : flaps.entrySet()) {
+      if (!e.getValue().flapping()) {
+        continue;
+      }
       Flapping rule = flapRules.apply(e.getKey());
       Instant at = rule == null ? null : e.getValue().settlesAt(rule);
       if (at != null && at.isBefore(next)) {
