@@ -12,7 +12,6 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Maintenance;
-import dev.tickr.incident.MaintenanceCalendar;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;

@@ -4,7 +4,6 @@ import dev.tickr.config.ChannelPolicy;
 import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.incident.MaintenanceCalendar;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -19,6 +19,7 @@ import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.heartbeat.Tokens;
+import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.Maintenance;
@@ -140,7 +141,11 @@ public final class Daemon implements AutoCloseable {
                 store.saveMaintenance(windows);
               }
             },
-            monitor -> this.config.monitor(monitor).map(MonitorSpec::flapping).orElse(null),
+            monitor ->
+                this.config
+                    .monitor(monitor)
+                    .map(m -> new FlapRule(m.flapping().changes(), m.flapping().within()))
+                    .orElse(null),
             clock);
     this.tracker.listen(StateLog::log);
     this.alerts =

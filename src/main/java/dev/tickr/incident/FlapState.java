@@ -1,6 +1,5 @@
 package dev.tickr.incident;
 
-import dev.tickr.config.Flapping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ public record FlapState(
   }
 
   /** Counts a judged state change at {@code at}; STARTED when it makes the monitor flap. */
-  public Step change(Instant at, Flapping rule) {
+  public Step change(Instant at, FlapRule rule) {
     List<Instant> recent = new ArrayList<>(after(changes, at.minus(rule.within())));
     recent.add(at);
     FlapState counted = new FlapState(state, recent, since, at);
@@ -76,7 +75,7 @@ public record FlapState(
   }
 
   /** SETTLED once no change has come for {@code within} (or damping was turned off). */
-  public Step settle(Instant now, Flapping rule) {
+  public Step settle(Instant now, FlapRule rule) {
     Instant due = settlesAt(rule);
     if (due == null || now.isBefore(due)) {
       return new Step(this, null);
@@ -86,7 +85,7 @@ public record FlapState(
   }
 
   /** When it settles if nothing changes meanwhile; null while steady. */
-  public @Nullable Instant settlesAt(Flapping rule) {
+  public @Nullable Instant settlesAt(FlapRule rule) {
     if (state != State.FLAPPING || lastChange == null) {
       return null;
     }

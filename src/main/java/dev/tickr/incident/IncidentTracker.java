@@ -1,6 +1,5 @@
 package dev.tickr.incident;
 
-import dev.tickr.config.Flapping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class IncidentTracker {
   private final Map<String, MonitorStatus> statuses = new ConcurrentHashMap<>();
   private final Map<String, Maintenance> windows = new ConcurrentHashMap<>();
   private final Map<String, FlapState> flaps = new ConcurrentHashMap<>();
-  private final Function<String, @Nullable Flapping> flapRules;
+  private final Function<String, @Nullable FlapRule> flapRules;
   private final Clock clock;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final List<Consumer<IncidentEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -40,7 +39,7 @@ public final class IncidentTracker {
   public IncidentTracker(
       StateMachine machine,
       StatusSink sink,
-      Function<String, @Nullable Flapping> flapRules,
+      Function<String, @Nullable FlapRule> flapRules,
       Clock clock) {
     this.machine = machine;
     this.sink = sink;
@@ -220,7 +219,7 @@ public final class IncidentTracker {
         if (f == null || !f.flapping()) {
           continue; // nothing to settle; forget() drops the state of a removed monitor
         }
-        Flapping rule = flapRules.apply(monitor);
+        FlapRule rule = flapRules.apply(monitor);
         if (rule == null) {
           flaps.remove(monitor);
           continue;
@@ -243,7 +242,7 @@ public final class IncidentTracker {
       if (!e.getValue().flapping()) {
         continue;
       }
-      Flapping rule = flapRules.apply(e.getKey());
+      FlapRule rule = flapRules.apply(e.getKey());
       Instant at = rule == null ? null : e.getValue().settlesAt(rule);
       if (at != null && at.isBefore(next)) {
         next = at;
@@ -254,7 +253,7 @@ public final class IncidentTracker {
 
   /** Counts a change between judged states (UP, DEGRADED, DOWN) for flap damping. */
   private Optional<IncidentEvent> flapChange(IncidentEvent.StateChanged c) {
-    Flapping rule = flapRules.apply(c.monitor());
+    FlapRule rule = flapRules.apply(c.monitor());
     if (rule == null || !judged(c.transition().from()) || !judged(c.transition().to())) {
       return Optional.empty();
     }

@@ -10,6 +10,7 @@ import dev.tickr.config.ConfigException;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Evidence;
+import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
@@ -66,7 +67,11 @@ final class AlertRig implements AutoCloseable {
         new IncidentTracker(
             new StateMachine(s::nextIncidentId),
             s,
-            monitor -> config.monitor(monitor).map(MonitorSpec::flapping).orElse(null),
+            monitor ->
+                config
+                    .monitor(monitor)
+                    .map(m -> new FlapRule(m.flapping().changes(), m.flapping().within()))
+                    .orElse(null),
             clock);
     t.restore(s.loadStatuses());
     return t;

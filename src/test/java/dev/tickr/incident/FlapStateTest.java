@@ -2,7 +2,6 @@ package dev.tickr.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tickr.config.Flapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ class FlapStateTest {
    * Feeds changes at these minutes after T0 ({@code s7} settles at minute 7) and returns every
    * transition taken, as {@code minute:TRANSITION}.
    */
-  private static List<String> run(Flapping rule, String script) {
+  private static List<String> run(FlapRule rule, String script) {
     FlapState s = FlapState.STEADY;
     List<String> taken = new ArrayList<>();
     for (String token : script.trim().split("\\s+")) {
@@ -55,7 +54,7 @@ class FlapStateTest {
         "0 | 10 | 0 1 2 3 4 5 6 7    | ''", // damping off
       })
   void starts_and_settles_as_the_rule_says(int changes, int within, String script, String want) {
-    Flapping rule = new Flapping(changes, Duration.ofMinutes(within));
+    FlapRule rule = new FlapRule(changes, Duration.ofMinutes(within));
     List<String> expected = want.isBlank() ? List.of() : List.of(want.trim().split("\\s+"));
 
     assertThat(run(rule, script)).isEqualTo(expected);
@@ -64,13 +63,13 @@ class FlapStateTest {
   @Test
   void a_flapping_monitor_whose_damping_is_turned_off_settles_at_once() {
     FlapState s = FlapState.STEADY;
-    Flapping on = new Flapping(1, Duration.ofMinutes(10));
+    FlapRule on = new FlapRule(1, Duration.ofMinutes(10));
     s = s.change(T0, on).next();
     s = s.change(T0.plusSeconds(60), on).next();
     assertThat(s.flapping()).isTrue();
     assertThat(s.since()).isEqualTo(T0.plusSeconds(60));
 
-    FlapState.Step step = s.settle(T0.plusSeconds(61), new Flapping(0, Duration.ofMinutes(10)));
+    FlapState.Step step = s.settle(T0.plusSeconds(61), new FlapRule(0, Duration.ofMinutes(10)));
 
     assertThat(step.transition()).isEqualTo(FlapState.Transition.SETTLED);
     assertThat(step.next().flapping()).isFalse();
@@ -79,7 +78,7 @@ class FlapStateTest {
 
   @Test
   void settles_at_the_last_change_plus_the_window() {
-    Flapping rule = new Flapping(1, Duration.ofMinutes(10));
+    FlapRule rule = new FlapRule(1, Duration.ofMinutes(10));
     FlapState s = FlapState.STEADY.change(T0, rule).next().change(T0.plusSeconds(30), rule).next();
 
     assertThat(s.settlesAt(rule)).isEqualTo(T0.plusSeconds(30).plus(Duration.ofMinutes(10)));

@@ -3,7 +3,6 @@ package dev.tickr.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.check.Reason;
-import dev.tickr.config.Flapping;
 import dev.tickr.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ class FlappingTransitionsTest {
   private static final StateMachine.Thresholds ONE = new StateMachine.Thresholds(1, 1);
 
   private final MutableClock clock = new MutableClock(T0);
-  private final Map<String, @Nullable Flapping> rules = new HashMap<>();
+  private final Map<String, @Nullable FlapRule> rules = new HashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final List<IncidentEvent> events = new ArrayList<>();
   private final IncidentTracker tracker =
@@ -47,7 +46,7 @@ class FlappingTransitionsTest {
           clock);
 
   {
-    rules.put("postback", new Flapping(2, Duration.ofMinutes(10)));
+    rules.put("postback", new FlapRule(2, Duration.ofMinutes(10)));
     tracker.listen(events::add);
   }
 
@@ -137,7 +136,7 @@ class FlappingTransitionsTest {
 
   @Test
   void damping_off_never_flaps() {
-    rules.put("postback", new Flapping(0, Duration.ofMinutes(10)));
+    rules.put("postback", new FlapRule(0, Duration.ofMinutes(10)));
 
     feed("+x+x+x+x");
 

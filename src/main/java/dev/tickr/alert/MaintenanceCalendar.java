@@ -1,8 +1,9 @@
-package dev.tickr.incident;
+package dev.tickr.alert;
 
 import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MaintenanceWindow.Span;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.Maintenance;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,15 +12,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which monitors are in a maintenance window at an instant, and when that next changes: the input
- * {@link IncidentTracker#maintenance} takes. Pure.
+ * Which monitors are in a maintenance window of the config at an instant, and when that next
+ * changes: the input {@link dev.tickr.incident.IncidentTracker#maintenance} takes. Pure.
  */
-public final class MaintenanceCalendar {
+final class MaintenanceCalendar {
   private MaintenanceCalendar() {}
 
   /** The window a monitor is in at {@code t} (the one that ends last), or null. */
-  public static @Nullable Maintenance at(
-      List<MaintenanceWindow> windows, MonitorSpec m, Instant t) {
+  static @Nullable Maintenance at(List<MaintenanceWindow> windows, MonitorSpec m, Instant t) {
     Maintenance best = null;
     for (MaintenanceWindow w : windows) {
       if (!w.covers(m.name(), m.tags())) {
@@ -34,7 +34,7 @@ public final class MaintenanceCalendar {
   }
 
   /** Every monitor in a window at {@code t}, by name. */
-  public static Map<String, Maintenance> windows(
+  static Map<String, Maintenance> windows(
       List<MaintenanceWindow> windows, List<MonitorSpec> monitors, Instant t) {
     Map<String, Maintenance> out = new HashMap<>();
     if (windows.isEmpty()) {
@@ -50,7 +50,7 @@ public final class MaintenanceCalendar {
   }
 
   /** The next instant after {@code t} at which some window begins or ends; MAX when none does. */
-  public static Instant nextChange(List<MaintenanceWindow> windows, Instant t) {
+  static Instant nextChange(List<MaintenanceWindow> windows, Instant t) {
     Instant next = Instant.MAX;
     for (MaintenanceWindow w : windows) {
       Optional<Span> now = w.spanAt(t);
