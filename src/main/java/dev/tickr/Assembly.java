@@ -72,8 +72,7 @@ public final class Assembly implements AutoCloseable {
     ApiRoutes api =
         new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
     StatusPages statusPages =
-        new StatusPages(
-            daemon::config, () -> daemon.tracker().snapshot(), store, store, store, tickr.clock());
+        new StatusPages(daemon::config, daemon.tracker(), store, store, tickr.clock());
     daemon.listenCertificates(metrics::certificate);
     metrics.watch(
         Metrics.Sources.of(

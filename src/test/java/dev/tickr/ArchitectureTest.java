@@ -36,9 +36,10 @@ class ArchitectureTest {
 
   /**
    * What each top-level package {@code dev.tickr.X..} may depend on, besides itself and {@link
-   * #SHARED}. Rows follow the flow: a row names only rows above it. {@code cli} and the root class
-   * {@code dev.tickr.Tickr} may depend on everything and have no row. {@code check} may depend on
-   * {@code config}: its plug-ins read their own settings.
+   * #SHARED}. Rows follow the flow: a row names only rows above it. {@code cli} and the composition
+   * root (the classes of {@code dev.tickr} itself) may depend on everything and have no row. {@code
+   * check} observes and knows nothing of the config; the monitor types ({@code types}) read their
+   * own settings from the config and hand them to their check.
    */
   private static final String MAY_DEPEND_ON =
       """

@@ -10,12 +10,13 @@ import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.IncidentEvent;
+import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.AlertingStore;
-import dev.tickr.store.MaintenanceMark;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,10 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   private final Dispatcher dispatcher;
   private final Map<String, Alerts.Degraded> degraded = new HashMap<>();
   private final Set<String> certificates = new HashSet<>();
-  private Map<String, MaintenanceMark> marks = Map.of();
+  private final IncidentTracker tracker;
+
+  /** The windows last handed on; null before the first round, which always hands them on. */
+  private @Nullable Map<String, Maintenance> windows;
 
   private volatile boolean running;
   private @Nullable Thread timer;
@@ -74,6 +78,8 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    * @param factory makes the notifiers for the config's channels, again on every reload
    * @param waiter how the engine's timer waits for the next due time
    * @param random the jitter of retry pauses
+   * @param tracker whose events the engine hears; its timer also hands the tracker what comes due
+   *     with time: the maintenance windows monitors are in, and flapping that settles
    */
   public AlertEngine(
       Config config,
@@ -81,8 +87,10 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
       NotifierFactory factory,
       Clock clock,
       Waiter waiter,
-      RandomGenerator random) {
+      RandomGenerator random,
+      IncidentTracker tracker) {
     this.store = store;
+    this.tracker = tracker;
     this.factory = factory;
     this.clock = clock;
     this.waiter = waiter;
@@ -159,6 +167,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
             incidents.opened(o.incident(), now);
           }
           case IncidentEvent.IncidentResolved r -> incidents.resolved(r.incident(), now);
+          case IncidentEvent.ShownChanged shown -> {}
+          case IncidentEvent.FlappingChanged f ->
+              flaps.flap(f.monitor(), f.transition(), f.flap(), now);
         }
       }
     } catch (RuntimeException e) {
@@ -237,17 +248,22 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   }
 
   /**
-   * Does what is due now: maintenance marks, flapping that settled, the alerts open incidents call
-   * for, held alerts whose window closed (into the outbox); then starts delivery of due
-   * notifications.
+   * Does what is due now: flapping that settled, the alerts open incidents call for, held alerts
+   * whose window closed (into the outbox); then hands on the maintenance windows monitors are in,
+   * when that changed, and starts delivery of due notifications.
    */
   public void runDue() {
     Instant now = clock.instant();
+    Map<String, Maintenance> changed;
+    // Outside the lock: the tracker tells its listeners, this engine among them.
+    tracker.settle(now);
     synchronized (lock) {
-      updateMaintenance(now);
-      flaps.settle(now);
+      changed = updateMaintenance(now);
       incidents.reconcileAll(now);
       grouper.release(now);
+    }
+    if (changed != null) {
+      tracker.maintenance(changed, now);
     }
     dispatcher.dispatchDue(now);
   }
@@ -261,7 +277,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
           Times.earliest(
               grouper.nextRelease(),
               MaintenanceCalendar.nextChange(setup.config().maintenance(), now));
-      next = Times.earliest(next, flaps.nextSettle());
+      next = Times.earliest(next, tracker.nextSettle());
       next = Times.earliest(next, incidents.nextDue(now));
     }
     return Times.earliest(next, dispatcher.nextDue());
@@ -276,7 +292,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     if (spec == null) {
       return;
     }
-    flaps.changed(spec, from, to, now);
+    flaps.changed(spec, to);
     Outcome streak = c.status().streakStart();
     if (to == MonitorState.DEGRADED && streak != null) {
       Alerts.Degraded d = spell(c.status().since(), streak);
@@ -323,29 +339,32 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     return setup.inMaintenance(spec, at) ? Instant.MAX : flaps.holdsUntil(spec, incident);
   }
 
-  private void updateMaintenance(Instant now) {
+  /** The maintenance windows monitors are in now, when that changed since the last round. */
+  private @Nullable Map<String, Maintenance> updateMaintenance(Instant now) {
     Config config = setup.config();
-    Map<String, MaintenanceMark> next =
-        MaintenanceCalendar.marks(config.maintenance(), config.monitors(), now);
-    if (next.equals(marks)) {
-      return;
+    Map<String, Maintenance> next =
+        MaintenanceCalendar.windows(config.maintenance(), config.monitors(), now);
+    Map<String, Maintenance> last = windows == null ? Map.of() : windows;
+    if (next.equals(windows)) {
+      return null;
     }
-    for (MaintenanceMark m : next.values()) {
-      if (!m.equals(marks.get(m.monitor()))) {
+    for (Map.Entry<String, Maintenance> e : next.entrySet()) {
+      if (!e.getValue().equals(last.get(e.getKey()))) {
         LOG.info(
             "monitor={} in maintenance window=\"{}\" until={}: no alerts",
-            m.monitor(),
-            m.name(),
-            m.end());
+            e.getKey(),
+            e.getValue().window(),
+            e.getValue().end());
       }
     }
-    for (MaintenanceMark m : marks.values()) {
-      if (!next.containsKey(m.monitor())) {
-        LOG.info("monitor={} maintenance over window=\"{}\"", m.monitor(), m.name());
+    for (Map.Entry<String, Maintenance> e : last.entrySet()) {
+      if (!next.containsKey(e.getKey())) {
+        LOG.info("monitor={} maintenance over window=\"{}\"", e.getKey(), e.getValue().window());
       }
     }
-    store.replaceMaintenance(next.values());
-    marks = Map.copyOf(next);
+    Map<String, Maintenance> copy = Map.copyOf(next);
+    windows = copy;
+    return copy;
   }
 
   private void loop() {

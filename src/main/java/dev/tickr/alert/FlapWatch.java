@@ -3,6 +3,7 @@ package dev.tickr.alert;
 import dev.tickr.check.Reason;
 import dev.tickr.config.ChannelPolicy.Event;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.incident.FlapState;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.store.AlertStore;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flap damping for every monitor: counts state changes, says once when a monitor starts flapping
- * (the {@code flapping} notice), holds its other alerts meanwhile, and says when it has settled
- * (the same notice with its end, to the channels that heard it flap). It decides alerting only: the
- * incident state machine still decides every state. The hold has two limits: an incident that lasts
- * longer than the monitor's {@code flapping.hold-down} is alerted then, and one that fails for a
- * reason the flap had not shown (say {@code auth-rejected} after a run of {@code http-status}) is
- * not held at all. Not thread-safe: the engine calls it under its lock.
+ * Flap damping's alerting for every monitor: when the incident tracker says a monitor started
+ * flapping it says so once (the {@code flapping} notice), holds its other alerts meanwhile, and
+ * when the tracker says it settled, says so (the same notice with its end, to the channels that
+ * heard it flap). It decides alerting only: whether a monitor flaps is the tracker's ({@link
+ * FlapState}). The hold has two limits: an incident that lasts longer than the monitor's {@code
+ * flapping.hold-down} is alerted then, and one that fails for a reason the flap had not shown (say
+ * {@code auth-rejected} after a run of {@code http-status}) is not held at all. Not thread-safe:
+ * the engine calls it under its lock.
  */
 final class FlapWatch {
   private static final Logger LOG = LoggerFactory.getLogger(FlapWatch.class);
@@ -35,7 +36,10 @@ final class FlapWatch {
   private final AlertStore store;
   private final Supplier<Setup> setup;
   private final Grouper grouper;
-  private final Map<String, FlapDetector> detectors = new HashMap<>();
+
+  /** When each monitor the tracker said is flapping started to. */
+  private final Map<String, Instant> flapping = new HashMap<>();
+
   private final Map<String, MonitorState> states = new HashMap<>();
   private final Map<String, Reason> reasons = new HashMap<>();
   private final Map<String, Map<Reason, Instant>> seen = new HashMap<>();
@@ -48,8 +52,7 @@ final class FlapWatch {
   }
 
   boolean flapping(String monitor) {
-    FlapDetector d = detectors.get(monitor);
-    return d != null && d.flapping();
+    return flapping.containsKey(monitor);
   }
 
   /** Remembers why the monitor failed (a DEGRADED spell), for the flapping notice. */
@@ -89,17 +92,27 @@ final class FlapWatch {
     return incident.startedAt().plus(spec.flapping().holdDown().after(spec.interval()));
   }
 
-  /** A state change of the monitor; alerts once when it makes the monitor flap. */
-  void changed(MonitorSpec spec, MonitorState from, MonitorState to, Instant now) {
+  /** A state change of the monitor (for the settled notice's "now up"). */
+  void changed(MonitorSpec spec, MonitorState to) {
     states.put(spec.name(), to);
-    if (!judged(from) || !judged(to)) {
+  }
+
+  /** The tracker says the monitor started flapping or settled: the notice, once. */
+  void flap(String monitor, FlapState.Transition t, FlapState flap, Instant now) {
+    MonitorSpec spec = setup.get().monitor(monitor).orElse(null);
+    if (spec == null) {
+      flapping.remove(monitor);
       return;
     }
-    FlapDetector d = detectors.computeIfAbsent(spec.name(), m -> new FlapDetector());
-    if (d.change(now, spec.flapping()).isEmpty()) {
-      return;
+    switch (t) {
+      case STARTED -> started(spec, flap, now);
+      case SETTLED -> settled(spec, now);
     }
+  }
+
+  private void started(MonitorSpec spec, FlapState d, Instant now) {
     Instant since = Objects.requireNonNull(d.since());
+    flapping.put(spec.name(), since);
     String within = Durations.format(spec.flapping().within());
     String detail =
         "flapping: "
@@ -126,21 +139,12 @@ final class FlapWatch {
     }
   }
 
-  /** Ends flapping of monitors stable long enough, with the notice where the flapping was told. */
-  void settle(Instant now) {
+  /** Flapping ended: the notice where the flapping was told. */
+  private void settled(MonitorSpec spec, Instant now) {
     Setup s = setup.get();
-    for (Map.Entry<String, FlapDetector> e : List.copyOf(detectors.entrySet())) {
-      String monitor = e.getKey();
-      MonitorSpec spec = s.monitor(monitor).orElse(null);
-      if (spec == null) {
-        detectors.remove(monitor);
-        continue;
-      }
-      FlapDetector d = e.getValue();
-      Instant since = d.since();
-      if (since == null || d.settle(now, spec.flapping()).isEmpty()) {
-        continue;
-      }
+    String monitor = spec.name();
+    Instant since = flapping.remove(monitor);
+    if (since != null) {
       unheld.remove(monitor);
       MonitorState state = states.getOrDefault(monitor, MonitorState.PENDING);
       LOG.info("monitor={} stopped flapping state={}; alerts resume", monitor, state);
@@ -160,23 +164,5 @@ final class FlapWatch {
         }
       }
     }
-  }
-
-  /** When the next flapping monitor settles if nothing changes; MAX when none flaps. */
-  Instant nextSettle() {
-    Setup s = setup.get();
-    Instant next = Instant.MAX;
-    for (Map.Entry<String, FlapDetector> e : detectors.entrySet()) {
-      MonitorSpec spec = s.monitor(e.getKey()).orElse(null);
-      Instant at = spec == null ? null : e.getValue().settlesAt(spec.flapping());
-      if (at != null) {
-        next = Times.earliest(next, at);
-      }
-    }
-    return next;
-  }
-
-  private static boolean judged(MonitorState s) {
-    return s == MonitorState.UP || s == MonitorState.DOWN || s == MonitorState.DEGRADED;
   }
 }

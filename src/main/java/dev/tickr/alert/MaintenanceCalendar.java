@@ -3,7 +3,7 @@ package dev.tickr.alert;
 import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MaintenanceWindow.Span;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.store.MaintenanceMark;
+import dev.tickr.incident.Maintenance;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,36 +11,39 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Which monitors are in a maintenance window at an instant, and when that next changes. Pure. */
+/**
+ * Which monitors are in a maintenance window of the config at an instant, and when that next
+ * changes: the input {@link dev.tickr.incident.IncidentTracker#maintenance} takes. Pure.
+ */
 final class MaintenanceCalendar {
   private MaintenanceCalendar() {}
 
   /** The window a monitor is in at {@code t} (the one that ends last), or null. */
-  static @Nullable MaintenanceMark at(List<MaintenanceWindow> windows, MonitorSpec m, Instant t) {
-    MaintenanceMark best = null;
+  static @Nullable Maintenance at(List<MaintenanceWindow> windows, MonitorSpec m, Instant t) {
+    Maintenance best = null;
     for (MaintenanceWindow w : windows) {
       if (!w.covers(m.name(), m.tags())) {
         continue;
       }
       Optional<Span> span = w.spanAt(t);
       if (span.isPresent() && (best == null || span.get().end().isAfter(best.end()))) {
-        best = new MaintenanceMark(m.name(), w.name(), span.get().start(), span.get().end());
+        best = new Maintenance(w.name(), span.get().start(), span.get().end());
       }
     }
     return best;
   }
 
   /** Every monitor in a window at {@code t}, by name. */
-  static Map<String, MaintenanceMark> marks(
+  static Map<String, Maintenance> windows(
       List<MaintenanceWindow> windows, List<MonitorSpec> monitors, Instant t) {
-    Map<String, MaintenanceMark> out = new HashMap<>();
+    Map<String, Maintenance> out = new HashMap<>();
     if (windows.isEmpty()) {
       return out;
     }
     for (MonitorSpec m : monitors) {
-      MaintenanceMark mark = at(windows, m, t);
-      if (mark != null) {
-        out.put(m.name(), mark);
+      Maintenance window = at(windows, m, t);
+      if (window != null) {
+        out.put(m.name(), window);
       }
     }
     return out;

@@ -14,9 +14,8 @@ import dev.tickr.documents.MonitorJson;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.MaintenanceMark;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.Pause;
-import dev.tickr.store.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.Access;
@@ -39,7 +38,7 @@ final class MonitorViews {
   private final Context ctx;
   private final Instant now;
   private final Map<String, MonitorStatus> statuses;
-  private final Map<String, MaintenanceMark> maintenance;
+  private final Map<String, ShownState> shown;
   private @Nullable Map<String, Uptime> day;
   private @Nullable Map<String, Uptime> month;
   private final Map<String, String> pings;
@@ -56,7 +55,7 @@ final class MonitorViews {
     this.ctx = ctx;
     this.now = clock.instant();
     this.statuses = daemon.tracker().snapshot();
-    this.maintenance = store.maintenance();
+    this.shown = daemon.tracker().shown(now);
     this.pings = daemon.pingPaths();
     this.many = many;
     this.mayWrite = Access.principal(ctx).map(Principal::mayWrite).orElse(false);
@@ -75,9 +74,9 @@ final class MonitorViews {
     }
     o.put("source", spec.source());
     MonitorStatus s = statuses.get(spec.name());
-    ShownState shown = ShownState.of(s, maintenance.get(spec.name()), now);
-    MonitorState state = shown.state();
-    Instant since = shown.since();
+    ShownState shownState = shown.getOrDefault(spec.name(), ShownState.UNKNOWN);
+    MonitorState state = shownState.state();
+    Instant since = shownState.since();
     o.put("state", state.name());
     putTime(o, "since", since);
     putTime(o, "last_check", s == null ? null : s.lastCheck());

@@ -7,10 +7,10 @@ import dev.tickr.Tickr;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.HeartbeatToken;
 import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
-import dev.tickr.store.ShownState;
 import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
@@ -99,7 +99,8 @@ final class StatusCommand implements Callable<Integer> {
           pingPaths.put(row.name(), pingTokens.path(token));
         }
         MonitorStatus s = statuses.get(row.name());
-        ShownState shown = ShownState.of(s, maintenance.get(row.name()), now);
+        MaintenanceMark mark = maintenance.get(row.name());
+        ShownState shown = ShownState.of(s, mark == null ? null : mark.window(), now);
         MonitorState state = shown.state();
         Instant since = shown.since();
         lines.add(

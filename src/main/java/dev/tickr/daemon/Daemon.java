@@ -17,8 +17,10 @@ import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.heartbeat.Tokens;
+import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
@@ -27,6 +29,7 @@ import dev.tickr.schedule.Scheduler;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.CheckRecord;
+import dev.tickr.store.MaintenanceMark;
 import dev.tickr.store.MonitorRow;
 import dev.tickr.store.Store;
 import dev.tickr.time.Ticker;
@@ -132,10 +135,22 @@ public final class Daemon implements DaemonControl, AutoCloseable {
               public void saveIncident(dev.tickr.incident.Incident incident) {
                 store.saveIncident(incident);
               }
-            });
+
+              @Override
+              public void saveMaintenance(Map<String, Maintenance> windows) {
+                store.saveMaintenance(windows);
+              }
+            },
+            monitor ->
+                this.config
+                    .monitor(monitor)
+                    .map(m -> new FlapRule(m.flapping().changes(), m.flapping().within()))
+                    .orElse(null),
+            clock);
     this.tracker.listen(StateLog::log);
     this.alerts =
-        new AlertEngine(config, store, notifiers, clock, alertWaiter, new SplittableRandom());
+        new AlertEngine(
+            config, store, notifiers, clock, alertWaiter, new SplittableRandom(), tracker);
     this.tracker.listen(alerts);
     this.link = link;
     this.link.listen(this::linkChanged);
@@ -299,6 +314,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   public void start() {
     Map<String, MonitorStatus> saved = store.loadStatuses();
     tracker.restore(saved);
+    tracker.restoreMaintenance(MaintenanceMark.windows(store.maintenance()));
     alerts.start(saved);
     // The alerting engine was made with the file's config; it needs to hear of the API's layer.
     apply(config, api != null, false);

@@ -26,6 +26,8 @@ final class StateLog {
             c.transition().to(),
             c.status().since());
       }
+      case IncidentEvent.ShownChanged shown -> {} // the alerting engine logs maintenance windows
+      case IncidentEvent.FlappingChanged flap -> {} // and flapping
       case IncidentEvent.IncidentOpened o ->
           LOG.warn(
               "monitor={} DOWN since={} reason={} incident={} detail=\"{}\"",

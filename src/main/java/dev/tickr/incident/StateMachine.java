@@ -136,6 +136,31 @@ public final class StateMachine {
     return change(s, MonitorState.PENDING, at, at, null);
   }
 
+  /**
+   * The monitor's maintenance window changed from {@code was} to {@code is} (either may be none):
+   * its judged state stays, what it is shown as may enter or leave MAINTENANCE.
+   */
+  public Step maintenance(
+      MonitorStatus s, @Nullable Maintenance was, @Nullable Maintenance is, Instant at) {
+    return new Step(s, shown(s.monitor(), ShownState.of(s, was), ShownState.of(s, is), at));
+  }
+
+  /**
+   * The event for a change of what a monitor is shown as, when it enters or leaves MAINTENANCE;
+   * none otherwise (a change of the judged state is told by {@link IncidentEvent.StateChanged}).
+   */
+  static List<IncidentEvent> shown(
+      String monitor, ShownState before, ShownState after, Instant at) {
+    if (before.state() == after.state()
+        || (before.state() != MonitorState.MAINTENANCE
+            && after.state() != MonitorState.MAINTENANCE)) {
+      return List.of();
+    }
+    return List.of(
+        new IncidentEvent.ShownChanged(
+            monitor, Transition.between(before.state(), after.state()), at, after));
+  }
+
   private Step change(
       MonitorStatus s, MonitorState to, Instant since, Instant at, @Nullable Incident opened) {
     Transition transition = Transition.between(s.state(), to);

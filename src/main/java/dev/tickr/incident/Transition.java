@@ -22,7 +22,19 @@ public enum Transition {
   UP_TO_PAUSED(MonitorState.UP, MonitorState.PAUSED),
   DEGRADED_TO_PAUSED(MonitorState.DEGRADED, MonitorState.PAUSED),
   DOWN_TO_PAUSED(MonitorState.DOWN, MonitorState.PAUSED),
-  PAUSED_TO_PENDING(MonitorState.PAUSED, MonitorState.PENDING);
+  PAUSED_TO_PENDING(MonitorState.PAUSED, MonitorState.PENDING),
+  // What a monitor is shown as when a maintenance window begins or ends: its judged state goes on
+  // underneath (see IncidentEvent.ShownChanged).
+  PENDING_TO_MAINTENANCE(MonitorState.PENDING, MonitorState.MAINTENANCE),
+  UP_TO_MAINTENANCE(MonitorState.UP, MonitorState.MAINTENANCE),
+  DEGRADED_TO_MAINTENANCE(MonitorState.DEGRADED, MonitorState.MAINTENANCE),
+  DOWN_TO_MAINTENANCE(MonitorState.DOWN, MonitorState.MAINTENANCE),
+  PAUSED_TO_MAINTENANCE(MonitorState.PAUSED, MonitorState.MAINTENANCE),
+  MAINTENANCE_TO_PENDING(MonitorState.MAINTENANCE, MonitorState.PENDING),
+  MAINTENANCE_TO_UP(MonitorState.MAINTENANCE, MonitorState.UP),
+  MAINTENANCE_TO_DEGRADED(MonitorState.MAINTENANCE, MonitorState.DEGRADED),
+  MAINTENANCE_TO_DOWN(MonitorState.MAINTENANCE, MonitorState.DOWN),
+  MAINTENANCE_TO_PAUSED(MonitorState.MAINTENANCE, MonitorState.PAUSED);
 
   private static final Map<MonitorState, Map<MonitorState, Transition>> TABLE =
       new EnumMap<>(MonitorState.class);

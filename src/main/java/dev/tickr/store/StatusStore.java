@@ -2,7 +2,6 @@ package dev.tickr.store;
 
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.incident.StatusSink;
 import java.util.Map;
 
 /**
@@ -13,9 +12,8 @@ import java.util.Map;
  * it survives the process being killed. Failures to read or write throw {@link StoreException}.
  * Part of {@link Store}.
  */
-public interface StatusStore extends StatusSink {
+public interface StatusStore {
   /** Saves a monitor's state, replacing the last one; durable when this returns. */
-  @Override
   void saveStatus(MonitorStatus s);
 
   /** The last saved state of every monitor. */
@@ -25,6 +23,5 @@ public interface StatusStore extends StatusSink {
   long nextIncidentId();
 
   /** Saves an incident, replacing one with the same id; durable when this returns. */
-  @Override
   void saveIncident(Incident i);
 }

@@ -1,6 +1,11 @@
 package dev.tickr.store;
 
+import dev.tickr.incident.Incident;
+import dev.tickr.incident.Maintenance;
+import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.StatusSink;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Everything the daemon keeps, as one object: what the composition root opens, holds and closes.
@@ -36,7 +41,23 @@ public interface Store
         ApiDocumentStore,
         PauseStore,
         AccountStore,
+        StatusSink,
         AutoCloseable {
+
+  @Override
+  void saveStatus(MonitorStatus s);
+
+  @Override
+  void saveIncident(Incident i);
+
+  /** Replaces the maintenance marks with the windows monitors are in now. */
+  @Override
+  default void saveMaintenance(Map<String, Maintenance> windows) {
+    replaceMaintenance(
+        windows.entrySet().stream()
+            .map(e -> MaintenanceMark.of(e.getKey(), e.getValue()))
+            .toList());
+  }
 
   /**
    * Deletes raw results that started before {@code now - raw retention}, minute rollups of minutes

@@ -9,7 +9,7 @@ import dev.tickr.daemon.DaemonControl;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.ShownState;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.web.Html;
 import io.javalin.config.JavalinConfig;
@@ -56,7 +56,6 @@ final class MonitorPage {
   }
 
   private final DaemonControl daemon;
-  private final Store store;
   private final Clock clock;
   private final MonitorSeries series;
   private final MonitorHistory history;
@@ -64,7 +63,6 @@ final class MonitorPage {
 
   MonitorPage(DaemonControl daemon, Store store, Clock clock) {
     this.daemon = daemon;
-    this.store = store;
     this.clock = clock;
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
@@ -154,7 +152,7 @@ final class MonitorPage {
     }
     MonitorSpec spec = found.get();
     MonitorStatus st = daemon.tracker().snapshot().get(name);
-    ShownState shown = ShownState.of(st, store.maintenance().get(name), clock.instant());
+    ShownState shown = daemon.tracker().shown(name, clock.instant());
     MonitorState state = shown.state();
     Instant since = shown.since();
     return Optional.of(

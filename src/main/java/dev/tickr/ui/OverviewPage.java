@@ -7,8 +7,7 @@ import dev.tickr.daemon.DaemonControl;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
-import dev.tickr.store.MaintenanceMark;
-import dev.tickr.store.ShownState;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.Html;
@@ -197,14 +196,18 @@ final class OverviewPage {
   private View view(Query query) {
     Instant now = clock.instant();
     Map<String, MonitorStatus> statuses = daemon.tracker().snapshot();
-    Map<String, MaintenanceMark> maintenance = store.maintenance();
+    Map<String, ShownState> states = daemon.tracker().shown(now);
     List<MonitorSpec> specs = daemon.config().monitors();
     Map<MonitorState, Integer> counts = new EnumMap<>(MonitorState.class);
     TreeSet<String> tags = new TreeSet<>();
     List<Row> matching = new ArrayList<>();
     for (MonitorSpec spec : specs) {
       tags.addAll(spec.tags());
-      Row row = row(spec, statuses.get(spec.name()), maintenance.get(spec.name()), now);
+      Row row =
+          row(
+              spec,
+              statuses.get(spec.name()),
+              states.getOrDefault(spec.name(), ShownState.UNKNOWN));
       if (!query.matches(row)) {
         continue;
       }
@@ -236,9 +239,7 @@ final class OverviewPage {
         failing);
   }
 
-  private static Row row(
-      MonitorSpec spec, @Nullable MonitorStatus s, @Nullable MaintenanceMark mark, Instant now) {
-    ShownState shown = ShownState.of(s, mark, now);
+  private static Row row(MonitorSpec spec, @Nullable MonitorStatus s, ShownState shown) {
     MonitorState state = shown.state();
     Instant since = shown.since();
     return new Row(

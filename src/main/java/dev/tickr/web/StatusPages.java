@@ -5,15 +5,14 @@ import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.incident.Incident;
+import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
+import dev.tickr.incident.ShownState;
 import dev.tickr.store.DayUptime;
 import dev.tickr.store.HistoryStore;
 import dev.tickr.store.IncidentNote;
 import dev.tickr.store.IncidentStore;
-import dev.tickr.store.MaintenanceMark;
-import dev.tickr.store.MaintenanceStore;
-import dev.tickr.store.ShownState;
 import dev.tickr.store.Uptime;
 import dev.tickr.web.StatusPageView.Planned;
 import dev.tickr.web.StatusPageView.Row;
@@ -70,25 +69,22 @@ public final class StatusPages {
   private record Rendered(Config config, Instant at, String html, String json) {}
 
   private final Supplier<Config> config;
-  private final Supplier<Map<String, MonitorStatus>> statuses;
+  private final IncidentTracker tracker;
   private final HistoryStore history;
   private final IncidentStore incidentStore;
-  private final MaintenanceStore maintenanceStore;
   private final Clock clock;
   private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
   public StatusPages(
       Supplier<Config> config,
-      Supplier<Map<String, MonitorStatus>> statuses,
+      IncidentTracker tracker,
       HistoryStore history,
       IncidentStore incidentStore,
-      MaintenanceStore maintenanceStore,
       Clock clock) {
     this.config = config;
-    this.statuses = statuses;
+    this.tracker = tracker;
     this.history = history;
     this.incidentStore = incidentStore;
-    this.maintenanceStore = maintenanceStore;
     this.clock = clock;
   }
 
@@ -181,16 +177,15 @@ public final class StatusPages {
   }
 
   private StatusPageView gather(Config c, StatusPageSpec spec, Instant now) {
-    Map<String, MonitorStatus> live = statuses.get();
-    Map<String, MaintenanceMark> marks = maintenanceStore.maintenance();
+    Map<String, MonitorStatus> live = tracker.snapshot();
+    Map<String, ShownState> shown = tracker.shown(now);
     LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
     LocalDate first = today.minusDays(DAYS - 1L);
     Map<String, List<DayUptime>> days =
         history.days(spec.monitors(), first.atStartOfDay(ZoneOffset.UTC).toInstant());
     Map<String, Row> rows = new HashMap<>();
     for (String name : spec.monitors()) {
-      MonitorStatus s = live.get(name);
-      MonitorState state = ShownState.of(s, marks.get(name), now).state();
+      MonitorState state = shown.getOrDefault(name, ShownState.UNKNOWN).state();
       Map<LocalDate, DayUptime> byDay = new HashMap<>();
       long checks = 0;
       long failed = 0;
@@ -351,7 +346,8 @@ public final class StatusPages {
       publicAnswer(ctx.status(404)).contentType("text/plain").result(NO_BADGE);
       return;
     }
-    MonitorStatus s = statuses.get().get(name);
+    // The badge shows the judged state, as it always has (not MAINTENANCE).
+    MonitorStatus s = tracker.status(name);
     MonitorState state = s == null ? MonitorState.PENDING : s.state();
     Instant now = clock.instant();
     Uptime month = history.uptime(name, now.minus(Duration.ofDays(30)), now);

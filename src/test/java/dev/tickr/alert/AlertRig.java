@@ -9,6 +9,7 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.incident.Evidence;
+import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
@@ -62,14 +63,24 @@ final class AlertRig implements AutoCloseable {
   }
 
   private IncidentTracker tracker(SqliteStore s) {
-    IncidentTracker t = new IncidentTracker(new StateMachine(s::nextIncidentId), s);
+    IncidentTracker t =
+        new IncidentTracker(
+            new StateMachine(s::nextIncidentId),
+            s,
+            monitor ->
+                config
+                    .monitor(monitor)
+                    .map(m -> new FlapRule(m.flapping().changes(), m.flapping().within()))
+                    .orElse(null),
+            clock);
     t.restore(s.loadStatuses());
     return t;
   }
 
   private AlertEngine engine() {
     AlertEngine e =
-        new AlertEngine(config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42));
+        new AlertEngine(
+            config, store, this::notifiers, clock, NO_TIMER, new SplittableRandom(42), tracker);
     e.restore(store.loadStatuses());
     tracker.listen(e);
     return e;

@@ -263,8 +263,8 @@ class OutboxTest {
     store.replaceMaintenance(List.of(api));
 
     assertThat(reopen().maintenance()).isEqualTo(Map.of("api", api));
-    assertThat(api.covers(T)).isTrue();
-    assertThat(api.covers(T.plusSeconds(3600))).isFalse();
+    assertThat(api.window().covers(T)).isTrue();
+    assertThat(api.window().covers(T.plusSeconds(3600))).isFalse();
   }
 
   @Test
