@@ -14,7 +14,6 @@ import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Read;
 import dev.tickr.config.TypeSettings;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -45,20 +44,17 @@ public final class TcpType implements MonitorType {
 
     @Override
     public String describe() {
-      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+      return HostPort.describe(host, port);
     }
 
     @Override
     public void fingerprint(Fingerprint f) {
-      f.add(host).add(port);
+      HostPort.fingerprint(f, host, port);
     }
 
     @Override
     public Map<String, Object> document() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("host", host);
-      out.put("port", port);
-      return out;
+      return HostPort.document(host, port);
     }
   }
 

@@ -11,7 +11,6 @@ import dev.tickr.config.Key.Kind;
 import dev.tickr.config.Node;
 import dev.tickr.config.Read;
 import dev.tickr.config.TypeSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,20 +43,17 @@ public final class TlsType implements MonitorType {
 
     @Override
     public String describe() {
-      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+      return HostPort.describe(host, port);
     }
 
     @Override
     public void fingerprint(Fingerprint f) {
-      f.add(host).add(port);
+      HostPort.fingerprint(f, host, port);
     }
 
     @Override
     public Map<String, Object> document() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("host", host);
-      out.put("port", port);
-      return out;
+      return HostPort.document(host, port);
     }
   }
 
