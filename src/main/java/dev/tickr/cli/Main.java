@@ -52,6 +52,11 @@ public final class Main {
   public static int run(
       Tickr tickr, Ticker ticker, PrintWriter out, PrintWriter err, String... args) {
     ConfigPrefetch prefetch = ConfigPrefetch.start(tickr, args);
+    if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
+      // The checks' set-up (TLS stack, CA certificates) overlaps reading the command line and the
+      // config; the first check waits for it.
+      tickr.types().prepare();
+    }
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override

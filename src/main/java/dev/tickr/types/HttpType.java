@@ -179,6 +179,11 @@ public final class HttpType implements MonitorType {
   }
 
   @Override
+  public void prepare() {
+    check.prepare();
+  }
+
+  @Override
   public void ready() {
     check.ready();
   }

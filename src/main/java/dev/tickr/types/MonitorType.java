@@ -21,6 +21,9 @@ public interface MonitorType extends TypeDefinition {
    */
   Observation observe(TypeSettings settings, Deadline deadline);
 
-  /** Waits for set-up that runs in the background (a TLS stack, CA certificates). */
+  /** Starts set-up that can run in the background (a TLS stack, CA certificates); once. */
+  default void prepare() {}
+
+  /** Waits for the set-up {@link #prepare} started (or does it now). */
   default void ready() {}
 }

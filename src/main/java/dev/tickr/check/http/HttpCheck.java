@@ -68,6 +68,10 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final TrustStores trustStores = new TrustStores();
   private final DeadlineResolver resolver;
 
+  /** Whether the shared set-up was started, by {@link #prepare} or by the first check. */
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Resolves with the system resolver. */
   public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
     this(clock, ticker, userAgent, new DeadlineResolver());
@@ -79,15 +83,24 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.userAgent = userAgent;
     this.resolver = resolver;
     // Building the first client and the default trust store loads the JDK's TLS stack and CA
-    // certificates (about half a second, seconds on a busy machine): done on its own thread while
-    // the caller goes on; ready() waits for it.
+    // certificates (about half a second, seconds on a busy machine): prepare() does it on its own
+    // thread while the caller goes on; ready() waits for it.
     this.base =
         new FutureTask<>(
             () -> {
               var unused = trustStores.forExtraCas(List.of());
               return baseClient();
             });
-    Thread.ofPlatform().daemon().name("tickr-http-client").start(base);
+  }
+
+  /**
+   * Starts the shared set-up (TLS stack, CA certificates, the first client) on a thread of its own,
+   * so that it overlaps what the caller does next; once. Without it, the first check does it.
+   */
+  public void prepare() {
+    if (started.compareAndSet(false, true)) {
+      Thread.ofPlatform().daemon().name("tickr-http-client").start(base);
+    }
   }
 
   private static OkHttpClient baseClient() {
@@ -109,6 +122,9 @@ public final class HttpCheck implements Check<HttpTarget> {
   }
 
   private OkHttpClient base() {
+    if (started.compareAndSet(false, true)) {
+      base.run();
+    }
     try {
       return base.get();
     } catch (InterruptedException e) {
