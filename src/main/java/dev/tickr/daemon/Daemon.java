@@ -41,13 +41,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -74,7 +71,6 @@ public final class Daemon implements DaemonControl, AutoCloseable {
 
   private final Clock clock;
   private final Store store;
-  private final MonitorRunner runner;
   private final IncidentTracker tracker;
   private final Scheduler scheduler;
   private final AlertEngine alerts;
@@ -83,6 +79,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final ExecutorService checkThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ConfigApplier applier;
   private final LiveConfig live;
+  private final OneOffChecks oneOff;
   private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
@@ -116,7 +113,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.tracker.listen(alerts);
     this.link = link;
     this.link.listen(this::linkChanged);
-    this.runner =
+    MonitorRunner runner =
         new MonitorRunner(
             clock, ticker, types, judge, tracker, store, observer, stalls, this::checked, link);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
@@ -131,6 +128,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.applier =
         new ConfigApplier(clock, store, tracker, runner, scheduler, alerts, heartbeats, link);
     this.live = new LiveConfig(config, configFile, loader, applier);
+    this.oneOff = new OneOffChecks(clock, runner, applier, checkThreads);
   }
 
   /** A monitor's flap damping rule, from the config that runs; null once the monitor is gone. */
@@ -239,41 +237,12 @@ public final class Daemon implements DaemonControl, AutoCloseable {
 
   @Override
   public Optional<CheckResult> checkNow(String monitor) {
-    MonitorSpec spec = applier.running(monitor);
-    if (spec == null || spec.pushed()) {
-      return Optional.empty();
-    }
-    return Optional.of(runner.runNow(spec, clock.instant()));
+    return oneOff.checkNow(monitor);
   }
 
-  /** How much longer than its own timeout a trial may take before it is given up. */
-  static final Duration TRIAL_GRACE = Duration.ofSeconds(2);
-
-  /**
-   * Probes a monitor that need not be configured (settings being tried out) once and judges it;
-   * records, counts and alerts nothing, and no listener hears of it. A check keeps to its timeout;
-   * should one not, it is given up {@link #TRIAL_GRACE} later.
-   */
   @Override
   public Optional<Trial> trial(MonitorSpec spec, Set<String> secrets) {
-    if (spec.pushed()) {
-      throw new IllegalArgumentException("a " + spec.type().name() + " monitor is not probed");
-    }
-    Future<Trial> running = checkThreads.submit(() -> runner.trial(spec, secrets));
-    try {
-      return Optional.of(
-          running.get(spec.timeout().plus(TRIAL_GRACE).toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException e) {
-      running.cancel(true);
-      LOG.warn("monitor={} trial check outlived its timeout={}", spec.name(), spec.timeout());
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      running.cancel(true);
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a trial check failed inside Tickr", e.getCause());
-    }
+    return oneOff.trial(spec, secrets);
   }
 
   @Override
