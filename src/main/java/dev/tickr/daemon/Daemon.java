@@ -43,7 +43,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -69,7 +68,6 @@ public final class Daemon implements DaemonControl, AutoCloseable {
 
   public static final int PING_BURST = 10;
 
-  private final Clock clock;
   private final Store store;
   private final IncidentTracker tracker;
   private final Scheduler scheduler;
@@ -80,8 +78,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final ConfigApplier applier;
   private final LiveConfig live;
   private final OneOffChecks oneOff;
-  private final ScheduledExecutorService housekeeping =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
+  private final Housekeeping housekeeping;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -101,7 +98,6 @@ public final class Daemon implements DaemonControl, AutoCloseable {
       NotifierFactory notifiers,
       Waiter alertWaiter,
       Sealer sealer) {
-    this.clock = clock;
     this.store = store;
     this.tracker =
         new IncidentTracker(
@@ -129,6 +125,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         new ConfigApplier(clock, store, tracker, runner, scheduler, alerts, heartbeats, link);
     this.live = new LiveConfig(config, configFile, loader, applier);
     this.oneOff = new OneOffChecks(clock, runner, applier, checkThreads);
+    this.housekeeping = new Housekeeping(clock, store, heartbeats, link);
   }
 
   /** A monitor's flap damping rule, from the config that runs; null once the monitor is gone. */
@@ -261,10 +258,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     applier.forgetUnconfigured();
     scheduler.start();
     live.watch();
-    var unused = housekeeping.scheduleAtFixedRate(this::prune, 1, 60, TimeUnit.MINUTES);
-    var unusedToo =
-        housekeeping.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
-    var unusedThree = housekeeping.scheduleWithFixedDelay(this::probeLink, 0, 1, TimeUnit.SECONDS);
+    housekeeping.start();
   }
 
   @Override
@@ -299,30 +293,6 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     return live.reload();
   }
 
-  private void expireOverdue() {
-    try {
-      heartbeats.expire();
-    } catch (RuntimeException e) {
-      LOG.error("checking heartbeat deadlines failed; will try again", e);
-    }
-  }
-
-  private void probeLink() {
-    try {
-      link.tick();
-    } catch (RuntimeException e) {
-      LOG.error("starting a connectivity round failed; will try again", e);
-    }
-  }
-
-  private void prune() {
-    try {
-      store.prune(clock.instant());
-    } catch (RuntimeException e) {
-      LOG.error("pruning old results failed; will try again", e);
-    }
-  }
-
   /**
    * Stops planning, lets running checks finish (each is bounded by its deadline), writes every
    * buffered result.
@@ -331,7 +301,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   public void close() {
     live.close();
     scheduler.close();
-    housekeeping.shutdownNow();
+    housekeeping.close();
     checkThreads.shutdown();
     try {
       Duration longest = applier.longestTimeout().plusSeconds(1);
