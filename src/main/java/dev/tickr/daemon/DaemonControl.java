@@ -4,7 +4,7 @@ import dev.tickr.alert.ChannelHealth;
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
-import dev.tickr.incident.IncidentTracker;
+import dev.tickr.incident.MonitorStates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,8 @@ public interface DaemonControl {
    */
   Optional<Trial> trial(MonitorSpec spec, Set<String> secrets);
 
-  /** Each monitor's live state; callers read its {@link IncidentTracker#snapshot()}. */
-  IncidentTracker tracker();
+  /** Each monitor's live state and the state it is shown as, read only. */
+  MonitorStates tracker();
 
   /** Every heartbeat monitor's ping URL path, {@code /ping/<token>}, by monitor: a secret. */
   Map<String, String> pingPaths();

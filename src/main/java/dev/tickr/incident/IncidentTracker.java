@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * then tells the listeners. What a monitor is shown as ({@link ShownState}) comes from here.
  * Outcomes of one monitor are applied one at a time; different monitors never wait for each other.
  */
-public final class IncidentTracker {
+public final class IncidentTracker implements MonitorStates {
   private final StateMachine machine;
   private final StatusSink sink;
   private final Map<String, MonitorStatus> statuses = new ConcurrentHashMap<>();
@@ -139,16 +139,19 @@ public final class IncidentTracker {
   }
 
   /** One monitor's current state, if it is tracked. */
+  @Override
   public @Nullable MonitorStatus status(String monitor) {
     return statuses.get(monitor);
   }
 
   /** The current state of every tracked monitor. */
+  @Override
   public Map<String, MonitorStatus> snapshot() {
     return Map.copyOf(statuses);
   }
 
   /** What a monitor is shown as at {@code now}: the one state pages, API and status pages show. */
+  @Override
   public ShownState shown(String monitor, Instant now) {
     FlapState flap = flaps.get(monitor);
     return ShownState.of(statuses.get(monitor), windows.get(monitor), now)
@@ -159,6 +162,7 @@ public final class IncidentTracker {
    * What every monitor with a state or a maintenance window is shown as at {@code now}; one not in
    * it is shown as {@link ShownState#UNKNOWN}.
    */
+  @Override
   public Map<String, ShownState> shown(Instant now) {
     Map<String, ShownState> out = new HashMap<>();
     for (String monitor : windows.keySet()) {

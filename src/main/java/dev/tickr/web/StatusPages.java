@@ -5,8 +5,8 @@ import dev.tickr.config.MaintenanceWindow;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.incident.Incident;
-import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorState;
+import dev.tickr.incident.MonitorStates;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.ShownState;
 import dev.tickr.store.DayUptime;
@@ -69,7 +69,7 @@ public final class StatusPages {
   private record Rendered(Config config, Instant at, String html, String json) {}
 
   private final Supplier<Config> config;
-  private final IncidentTracker tracker;
+  private final MonitorStates tracker;
   private final HistoryStore history;
   private final IncidentStore incidentStore;
   private final Clock clock;
@@ -77,7 +77,7 @@ public final class StatusPages {
 
   public StatusPages(
       Supplier<Config> config,
-      IncidentTracker tracker,
+      MonitorStates tracker,
       HistoryStore history,
       IncidentStore incidentStore,
       Clock clock) {
