@@ -11,7 +11,7 @@ class SparklineTest {
 
   @Test
   void gaps_split_the_line_and_a_lone_slice_is_a_dot() {
-    String svg = OverviewPage.sparkline(Arrays.asList(NAN, 10.0, 30.0, NAN, 20.0, NAN), "a<b");
+    String svg = Sparkline.svg(Arrays.asList(NAN, 10.0, 30.0, NAN, 20.0, NAN), "a<b");
     assertThat(svg.split("<polyline", -1)).hasSize(2);
     assertThat(svg.split("<circle", -1)).hasSize(2);
     assertThat(svg)
@@ -22,7 +22,7 @@ class SparklineTest {
 
   @Test
   void no_data_is_a_dash() {
-    assertThat(OverviewPage.sparkline(null, "m")).contains(">-<");
-    assertThat(OverviewPage.sparkline(List.of(NAN, NAN), "m")).contains(">-<");
+    assertThat(Sparkline.svg(null, "m")).contains(">-<");
+    assertThat(Sparkline.svg(List.of(NAN, NAN), "m")).contains(">-<");
   }
 }
