@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -102,14 +103,7 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
     long begin = ticker.nanos();
-    @Nullable Duration limit = null;
-    if (stopAfter != null) {
-      try {
-        limit = Durations.parse(stopAfter);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--stop-after: " + e.getMessage());
-      }
-    }
+    @Nullable Duration limit = stopAfter();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConfigLoader loader = ConfigPrefetch.loader(tickr);
@@ -146,38 +140,10 @@ final class RunCommand implements Callable<Integer> {
       }
       throw e;
     }
-    StorageSpec storage = loaded.storage();
-    Path fromConfig = dataGiven ? null : storage.path();
-    Path dataDir = fromConfig != null ? fromConfig : data;
-    Retention retention =
-        new Retention(
-            storage.rawRetention(),
-            storage.rollupRetention().compareTo(MINUTE_ROLLUPS) < 0
-                ? storage.rollupRetention()
-                : MINUTE_ROLLUPS,
-            storage.rollupRetention());
-
+    boolean fromConfig = !dataGiven && loaded.storage().path() != null;
+    Path dataDir = fromConfig ? Objects.requireNonNull(loaded.storage().path()) : data;
     long parsed = ticker.nanos();
-    CountDownLatch stop = new CountDownLatch(1);
-    AtomicBoolean closed = new AtomicBoolean();
-    Store store;
-    if (fromConfig != null) {
-      discard(storeAhead); // a guess at the default directory, and the config names another
-      storeAhead = null;
-    }
-    try {
-      SqliteStore.Ahead ahead = storeAhead == null ? null : storeAhead.join();
-      store =
-          ahead != null
-              ? ahead.open(retention, tickr.clock(), metrics)
-              : SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
-    } catch (StoreException | CompletionException e) {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-      throw new UsageException(
-          (fromConfig != null ? "storage.path " + fromConfig : "--data " + data)
-              + ": "
-              + cause.getMessage());
-    }
+    Store store = openStore(loaded.storage(), dataDir, fromConfig, storeAhead, metrics);
     Accounts accounts = new Accounts(store, tickr.clock());
     if (!FirstStart.admin(accounts, tickr.environment(), adminAhead, out, err)) {
       store.close();
@@ -206,64 +172,139 @@ final class RunCommand implements Callable<Integer> {
         store.close();
         return 2;
       }
-      Runnable shutdown =
-          () -> {
-            if (closed.compareAndSet(false, true)) {
-              tickrRun.close();
-              store.close();
-            }
-          };
-      Thread hook = new Thread(shutdown, "tickr-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      Signals.on("TERM", stop::countDown);
-      Signals.on("INT", stop::countDown);
-      Signals.on("HUP", tickrRun::reload);
-      long opened = ticker.nanos();
-      Assembly.Started up = tickrRun.start(hostPort[0], Integer.parseInt(hostPort[1]));
-      int port = up.port();
-      long started = ticker.nanos();
-      LOG.info(
-          "started monitors={} inMs={} configMs={} storeMs={} webMs={} daemonMs={}",
+      return serve(
+          tickrRun,
+          store,
+          hostPort,
+          limit,
+          out,
+          "Tickr %s is watching %d monitor%s%s; data in %s%n"
+              .formatted(
+                  Tickr.version(),
+                  loaded.monitors().size(),
+                  loaded.monitors().size() == 1 ? "" : "s",
+                  file == null ? " (no tickr.yml found)" : " from " + file,
+                  dataDir),
           loaded.monitors().size(),
-          (started - begin) / 1_000_000,
-          (parsed - parsing) / 1_000_000,
-          (opened - parsed) / 1_000_000,
-          up.webNanos() / 1_000_000,
-          up.daemonNanos() / 1_000_000);
-      out.printf(
-          "Tickr %s is watching %d monitor%s%s; data in %s%n",
-          Tickr.version(),
-          loaded.monitors().size(),
-          loaded.monitors().size() == 1 ? "" : "s",
-          file == null ? " (no tickr.yml found)" : " from " + file,
-          dataDir);
-      out.printf("Dashboard: http://%s:%d/%n", hostPort[0], port);
-      out.flush();
-      boolean interrupted = false;
-      try {
-        if (limit == null) {
-          stop.await();
-        } else {
-          var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (InterruptedException e) {
-        // Whoever runs Tickr in-process (an embedding, a test) asks it to stop: a clean stop, as
-        // for SIGTERM, with the interrupt kept for the caller once everything is closed.
-        interrupted = true;
-      }
-      shutdown.run();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        // the hook is running or ran; nothing to undo
-      }
-      out.println("Tickr stopped.");
-      out.flush();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      return 0;
+          new long[] {begin, parsing, parsed});
     }
+  }
+
+  /** {@code --stop-after}, or {@code null} when not given. */
+  private @Nullable Duration stopAfter() {
+    if (stopAfter == null) {
+      return null;
+    }
+    try {
+      return Durations.parse(stopAfter);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--stop-after: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Opens the data directory's store: the one got ready ahead when it is the right directory, else
+   * anew.
+   *
+   * @param fromConfig the directory is the config's {@code storage.path}, not {@code --data}
+   */
+  private Store openStore(
+      StorageSpec storage,
+      Path dataDir,
+      boolean fromConfig,
+      @Nullable CompletableFuture<SqliteStore.@Nullable Ahead> storeAhead,
+      Metrics metrics) {
+    Retention retention =
+        new Retention(
+            storage.rawRetention(),
+            storage.rollupRetention().compareTo(MINUTE_ROLLUPS) < 0
+                ? storage.rollupRetention()
+                : MINUTE_ROLLUPS,
+            storage.rollupRetention());
+    if (fromConfig) {
+      discard(storeAhead); // a guess at the default directory, and the config names another
+      storeAhead = null;
+    }
+    try {
+      SqliteStore.Ahead ahead = storeAhead == null ? null : storeAhead.join();
+      return ahead != null
+          ? ahead.open(retention, tickr.clock(), metrics)
+          : SqliteStore.open(dataDir, retention, tickr.clock(), metrics);
+    } catch (StoreException | CompletionException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw new UsageException(
+          (fromConfig ? "storage.path " + dataDir : "--data " + data) + ": " + cause.getMessage());
+    }
+  }
+
+  /**
+   * Starts serving and monitoring, and runs until asked to stop (a signal, an interrupt, or {@code
+   * --stop-after}); then closes everything, the store last.
+   *
+   * @param times when the command began, the config's reading began and ended (ticker nanos)
+   * @return the exit code
+   */
+  private int serve(
+      Assembly tickrRun,
+      Store store,
+      String[] hostPort,
+      @Nullable Duration limit,
+      PrintWriter out,
+      String watching,
+      int monitors,
+      long[] times) {
+    CountDownLatch stop = new CountDownLatch(1);
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable shutdown =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            tickrRun.close();
+            store.close();
+          }
+        };
+    Thread hook = new Thread(shutdown, "tickr-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Signals.on("TERM", stop::countDown);
+    Signals.on("INT", stop::countDown);
+    Signals.on("HUP", tickrRun::reload);
+    long opened = ticker.nanos();
+    Assembly.Started up = tickrRun.start(hostPort[0], Integer.parseInt(hostPort[1]));
+    long started = ticker.nanos();
+    LOG.info(
+        "started monitors={} inMs={} configMs={} storeMs={} webMs={} daemonMs={}",
+        monitors,
+        (started - times[0]) / 1_000_000,
+        (times[2] - times[1]) / 1_000_000,
+        (opened - times[2]) / 1_000_000,
+        up.webNanos() / 1_000_000,
+        up.daemonNanos() / 1_000_000);
+    out.print(watching);
+    out.printf("Dashboard: http://%s:%d/%n", hostPort[0], up.port());
+    out.flush();
+    boolean interrupted = false;
+    try {
+      if (limit == null) {
+        stop.await();
+      } else {
+        var unused = stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      // Whoever runs Tickr in-process (an embedding, a test) asks it to stop: a clean stop, as
+      // for SIGTERM, with the interrupt kept for the caller once everything is closed.
+      interrupted = true;
+    }
+    shutdown.run();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook is running or ran; nothing to undo
+    }
+    out.println("Tickr stopped.");
+    out.flush();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
   }
 
   /**
