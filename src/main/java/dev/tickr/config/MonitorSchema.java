@@ -91,7 +91,8 @@ public final class MonitorSchema {
     for (TypeDefinition t : types.all()) {
       List<String> required =
           t.keys().stream().filter(Key::required).map(Key::name).collect(Collectors.toList());
-      if (required.isEmpty()) {
+      String own = t.requires();
+      if (required.isEmpty() && own == null) {
         continue;
       }
       ObjectNode rule = rules.addObject();
@@ -100,8 +101,12 @@ public final class MonitorSchema {
         when.putArray("required").add("type");
       }
       when.putObject("properties").putObject("type").put("const", t.name());
-      ArrayNode then = rule.putObject("then").putArray("required");
-      required.forEach(then::add);
+      if (own != null) {
+        rule.set("then", parse(own));
+      } else {
+        ArrayNode then = rule.putObject("then").putArray("required");
+        required.forEach(then::add);
+      }
     }
     return rules;
   }

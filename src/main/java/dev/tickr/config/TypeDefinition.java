@@ -42,6 +42,15 @@ public interface TypeDefinition {
     return List.of();
   }
 
+  /**
+   * What the JSON Schema requires of a monitor of this type, as the JSON text of a schema, when
+   * more than its {@link Key#required() required} keys say (e.g. one key or two others); {@code
+   * null} to require just those.
+   */
+  default @Nullable String requires() {
+    return null;
+  }
+
   /** A hint added to "KEY does not apply to TYPE monitors", e.g. " (use host and port)". */
   default String hint(String key) {
     return "";

@@ -74,6 +74,11 @@ public final class TcpType implements MonitorType {
   }
 
   @Override
+  public String requires() {
+    return "{\"anyOf\": [{\"required\": [\"url\"]}, {\"required\": [\"host\", \"port\"]}]}";
+  }
+
+  @Override
   public Observation observe(TypeSettings settings, Deadline deadline) {
     return check.observe(((Settings) settings).target(), deadline);
   }
