@@ -48,7 +48,7 @@ class ArchitectureTest {
       report:       check assertion
       config:       check assertion
       schedule:
-      types:        config check
+      types:        config check assertion
       heartbeat:
       connectivity: config check
       incident:     check

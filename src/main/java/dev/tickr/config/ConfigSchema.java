@@ -36,7 +36,7 @@ public final class ConfigSchema {
     defaults.put(
         "description",
         "Monitor keys applied to every monitor before its own (all but "
-            + and(types.ownOnlyKeys())
+            + and(List.copyOf(types.ownOnlyKeys()))
             + "). Keys a type does not use are ignored for it; conditions apply only to types"
             + " with default conditions ("
             + and(

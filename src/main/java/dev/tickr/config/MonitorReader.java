@@ -7,16 +7,12 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +31,7 @@ final class MonitorReader {
   static final Duration MIN_FLAPPING_WITHIN = Duration.ofMinutes(1);
   static final Duration MIN_HOLD_DOWN = Duration.ofSeconds(1);
   static final int MAX_HOLD_DOWN_INTERVALS = 1000;
-  private static final Pattern INTERVALS = Pattern.compile("(\\d{1,9})\\s*x");
+  static final Pattern INTERVALS = Pattern.compile("(\\d{1,9})\\s*x");
 
   /** The monitor's name and where it is written, even when the monitor has problems. */
   record Result(@Nullable String name, @Nullable Location nameAt, @Nullable MonitorSpec spec) {}
@@ -43,7 +39,7 @@ final class MonitorReader {
   private final Problems problems;
   private final Read read;
   private final Overlay overlay;
-  private final Collection<String> channels;
+  private final AlertingKeys alerting;
   private final Types types;
   private final String source;
 
@@ -74,7 +70,7 @@ final class MonitorReader {
     this.types = types;
     this.read = new Read(problems);
     this.overlay = new Overlay(defaults, read, types);
-    this.channels = channels;
+    this.alerting = new AlertingKeys(read, channels);
   }
 
   Result read(Node node, int index) {
@@ -141,10 +137,10 @@ final class MonitorReader {
             "success-threshold",
             DEFAULT_SUCCESS_THRESHOLD,
             n -> read.integer(n, "success-threshold", 1, Integer.MAX_VALUE));
-    List<String> alerts = alerts(fields.get("alerts"), "alerts");
-    List<Escalation> escalate = escalate(fields.get("escalate"));
-    Flapping flapping = flapping(fields.get("flapping"));
-    List<String> tags = distinct(fields.get("tags"), "tags");
+    List<String> alerts = alerting.alerts(fields.get("alerts"), "alerts");
+    List<Escalation> escalate = alerting.escalate(fields.get("escalate"));
+    Flapping flapping = alerting.flapping(fields.get("flapping"));
+    List<String> tags = alerting.distinct(fields.get("tags"), "tags");
     Boolean paused = optional(fields, "paused", false, n -> read.bool(n, "paused"));
 
     Location nameAt = nameNode == null ? null : nameNode.at();
@@ -312,158 +308,11 @@ final class MonitorReader {
     return List.copyOf(out);
   }
 
-  private @Nullable List<String> alerts(@Nullable Node node, String what) {
-    if (node == null) {
-      return List.of();
-    }
-    List<Scalar> items = read.strings(node, what);
-    if (items == null) {
-      return null;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    for (Scalar item : items) {
-      if (channels.contains(item.text())) {
-        out.add(item.text());
-      } else {
-        read.problem(
-            item.at(),
-            "unknown channel "
-                + Node.describe(item)
-                + (channels.isEmpty()
-                    ? " (channels: declares none)"
-                    : Suggestions.didYouMean(item.text(), channels)));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** {@code escalate:}, a list of {@code {after, alerts}} steps. */
-  private @Nullable List<Escalation> escalate(@Nullable Node node) {
-    if (node == null) {
-      return List.of();
-    }
-    Node.Sequence list = read.sequence(node, "escalate", "a list of {after, alerts} steps");
-    if (list == null) {
-      return null;
-    }
-    int before = problems.count();
-    List<Escalation> steps = new ArrayList<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      String what = "escalate[" + i + "]";
-      Mapping step = read.mapping(list.items().get(i), what, "a mapping with after and alerts");
-      if (step == null) {
-        continue;
-      }
-      Fields fields = Fields.of(step);
-      fields.rejectUnknown(Keys.ESCALATION, problems);
-      Node afterNode = fields.get("after");
-      Node alertsNode = fields.get("alerts");
-      if (afterNode == null) {
-        read.problem(fields.at(), what + " needs after, how long an incident stays open first");
-      }
-      if (alertsNode == null) {
-        read.problem(fields.at(), what + " needs alerts, the channels to tell");
-      }
-      Duration after = afterNode == null ? null : read.duration(afterNode, "after", MIN_ESCALATION);
-      List<String> channels = alertsNode == null ? null : alerts(alertsNode, "alerts");
-      if (alertsNode instanceof Node.Sequence names && names.items().isEmpty()) {
-        read.problem(alertsNode.at(), "alerts of " + what + " must name at least one channel");
-      } else if (after != null && channels != null) {
-        steps.add(new Escalation(after, channels));
-      }
-    }
-    return problems.count() > before ? null : List.copyOf(steps);
-  }
-
-  /** {@code flapping:}, a mapping of changes and within; built-in defaults for what is unset. */
-  private @Nullable Flapping flapping(@Nullable Node node) {
-    if (node == null) {
-      return Flapping.DEFAULT;
-    }
-    Mapping mapping = read.mapping(node, "flapping", "a mapping with changes and within");
-    if (mapping == null) {
-      return null;
-    }
-    Fields fields = Fields.of(mapping);
-    fields.rejectUnknown(Keys.FLAPPING, problems);
-    Integer changes =
-        optional(
-            fields,
-            "changes",
-            Flapping.DEFAULT_CHANGES,
-            n -> read.integer(n, "changes", 0, Integer.MAX_VALUE));
-    Duration within =
-        optional(
-            fields,
-            "within",
-            Flapping.DEFAULT_WITHIN,
-            n -> read.duration(n, "within", MIN_FLAPPING_WITHIN));
-    Flapping.HoldDown holdDown =
-        optional(fields, "hold-down", Flapping.HoldDown.DEFAULT, this::holdDown);
-    return changes == null || within == null || holdDown == null
-        ? null
-        : new Flapping(changes, within, holdDown);
-  }
-
-  /** {@code hold-down:}, a duration ({@code 5m}) or a number of intervals ({@code 3x}). */
-  private Flapping.@Nullable HoldDown holdDown(Node node) {
-    String expected = "a duration like 5m or a number of intervals like 3x";
-    Scalar s = read.scalar(node, "hold-down", expected);
-    if (s == null) {
-      return null;
-    }
-    String text = s.text().strip();
-    Matcher times = INTERVALS.matcher(text);
-    if (times.matches()) {
-      int count = Integer.parseInt(times.group(1));
-      if (count < 1 || count > MAX_HOLD_DOWN_INTERVALS) {
-        read.problem(
-            s.at(),
-            "hold-down must be between 1x and "
-                + MAX_HOLD_DOWN_INTERVALS
-                + "x the interval, got "
-                + Node.describe(s));
-        return null;
-      }
-      return Flapping.HoldDown.intervals(count);
-    }
-    Duration d;
-    try {
-      d = Durations.parse(text);
-    } catch (DateTimeParseException e) {
-      read.problem(s.at(), "hold-down must be " + expected + ", got " + Node.describe(s));
-      return null;
-    }
-    if (d.compareTo(MIN_HOLD_DOWN) < 0) {
-      read.problem(
-          s.at(),
-          "hold-down must be at least "
-              + Durations.format(MIN_HOLD_DOWN)
-              + ", got "
-              + Node.describe(s));
-      return null;
-    }
-    return Flapping.HoldDown.of(d);
-  }
-
-  private @Nullable List<String> distinct(@Nullable Node node, String what) {
-    if (node == null) {
-      return List.of();
-    }
-    List<Scalar> items = read.strings(node, what);
-    if (items == null) {
-      return null;
-    }
-    Set<String> out = new LinkedHashSet<>();
-    items.forEach(s -> out.add(s.text()));
-    return List.copyOf(out);
-  }
-
-  private interface Reading<T> {
+  interface Reading<T> {
     @Nullable T apply(Node node);
   }
 
-  private static <T> @Nullable T optional(
+  static <T> @Nullable T optional(
       Fields fields, String key, @Nullable T fallback, Reading<T> reading) {
     Node node = fields.get(key);
     return node == null ? fallback : reading.apply(node);

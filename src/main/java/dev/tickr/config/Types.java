@@ -1,13 +1,13 @@
 package dev.tickr.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The monitor types the loader accepts, in the order the composition root registered them; the
@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 public final class Types {
   private final Map<String, TypeDefinition> byName = new LinkedHashMap<>();
   private final Map<String, Set<String>> keysByType = new LinkedHashMap<>();
-  private final List<String> monitorKeys;
-  private final List<String> defaultsKeys;
-  private final List<String> ownOnlyKeys;
+  private final Set<String> monitorKeys;
+  private final Set<String> defaultsKeys;
+  private final Set<String> ownOnlyKeys;
 
   public Types(List<? extends TypeDefinition> types) {
     if (types.isEmpty()) {
@@ -52,9 +52,11 @@ public final class Types {
       all.addAll(own);
       keysByType.put(type.name(), Set.copyOf(own));
     }
-    this.monitorKeys = List.copyOf(all);
-    this.ownOnlyKeys = List.copyOf(ownOnly);
-    this.defaultsKeys = all.stream().filter(k -> !ownOnly.contains(k)).toList();
+    this.monitorKeys = Collections.unmodifiableSet(all);
+    this.ownOnlyKeys = Collections.unmodifiableSet(ownOnly);
+    Set<String> defaults = new LinkedHashSet<>(all);
+    defaults.removeAll(ownOnly);
+    this.defaultsKeys = Collections.unmodifiableSet(defaults);
   }
 
   public static Types of(TypeDefinition... types) {
@@ -78,18 +80,18 @@ public final class Types {
     return List.copyOf(byName.keySet());
   }
 
-  /** Every key some monitor may have. */
-  public List<String> monitorKeys() {
+  /** Every key some monitor may have, in the order they were declared (read for each monitor). */
+  public Set<String> monitorKeys() {
     return monitorKeys;
   }
 
   /** The keys {@code defaults:} may hold: all but those that name one endpoint. */
-  public List<String> defaultsKeys() {
+  public Set<String> defaultsKeys() {
     return defaultsKeys;
   }
 
   /** Keys that name one endpoint, so {@code defaults:} cannot hold them. */
-  public List<String> ownOnlyKeys() {
+  public Set<String> ownOnlyKeys() {
     return ownOnlyKeys;
   }
 
@@ -111,9 +113,5 @@ public final class Types {
       }
     }
     return out;
-  }
-
-  Stream<TypeDefinition> stream() {
-    return byName.values().stream();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tickr.types;
 
+import dev.tickr.assertion.Conditions;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
@@ -27,9 +28,6 @@ import org.jspecify.annotations.Nullable;
 
 /** The {@code http} monitor type: one request, its answer judged by conditions. */
 public final class HttpType implements MonitorType {
-  /** What an http monitor without {@code conditions} checks. */
-  public static final String DEFAULT_CONDITION = "[STATUS] < 400";
-
   private static final List<Key> KEYS =
       List.of(
           Key.of("url", Kind.URL, "the URL to request, http:// or https://.")
@@ -66,6 +64,9 @@ public final class HttpType implements MonitorType {
           HttpRequestReader.AUTH_BASIC,
           "/header",
           HttpRequestReader.AUTH_HEADER);
+
+  /** What an http monitor without {@code conditions} checks, as {@code tickr check} does. */
+  private static final List<String> DEFAULT_CONDITIONS = List.of(Conditions.DEFAULT);
 
   private final HttpCheck check;
   private final Map<String, Boolean> secretNames = HttpRequestReader.newNameCache();
@@ -164,7 +165,7 @@ public final class HttpType implements MonitorType {
 
   @Override
   public List<String> defaultConditions() {
-    return List.of(DEFAULT_CONDITION);
+    return DEFAULT_CONDITIONS;
   }
 
   @Override

@@ -43,11 +43,6 @@ public final class MonitorTypes {
     }
   }
 
-  /** Whether the monitor is probed on an interval (not pushed to, like a heartbeat). */
-  public static boolean probed(MonitorSpec spec) {
-    return spec.type() instanceof MonitorType;
-  }
-
   /**
    * Probes the monitor once.
    *

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /** The {@code tcp} monitor type: does something accept connections on {@code host:port}? */
 public final class TcpType implements MonitorType {
   /** What {@code host} is, for tcp and tls monitors. */
-  public static final String HOST =
+  private static final String HOST =
       "the host to connect to: a host name or IP address, without scheme or port.";
 
   private static final List<Key> KEYS =

@@ -62,7 +62,7 @@ class MonitorTypesTest {
       assertThat(answer.url()).hasScheme("dns");
       assertThat(answer.body().text()).isEqualTo("10.0.0.1");
       MonitorSpec job = config.monitor("job").orElseThrow();
-      assertThat(MonitorTypes.probed(job)).isFalse();
+      assertThat(job.pushed()).isTrue();
       assertThatThrownBy(() -> observe(job))
           .hasMessageContaining("heartbeat monitors are not probed");
     }

@@ -29,8 +29,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -64,13 +62,9 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final Clock clock;
   private final Ticker ticker;
   private final String userAgent;
-  private final FutureTask<OkHttpClient> base;
+  private final BaseClient base;
   private final TrustStores trustStores = new TrustStores();
   private final DeadlineResolver resolver;
-
-  /** Whether the shared set-up was started, by {@link #prepare} or by the first check. */
-  private final java.util.concurrent.atomic.AtomicBoolean started =
-      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Resolves with the system resolver. */
   public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
@@ -82,15 +76,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.ticker = ticker;
     this.userAgent = userAgent;
     this.resolver = resolver;
-    // Building the first client and the default trust store loads the JDK's TLS stack and CA
-    // certificates (about half a second, seconds on a busy machine): prepare() does it on its own
-    // thread while the caller goes on; ready() waits for it.
-    this.base =
-        new FutureTask<>(
-            () -> {
-              var unused = trustStores.forExtraCas(List.of());
-              return baseClient();
-            });
+    this.base = new BaseClient(trustStores);
   }
 
   /**
@@ -98,41 +84,12 @@ public final class HttpCheck implements Check<HttpTarget> {
    * so that it overlaps what the caller does next; once. Without it, the first check does it.
    */
   public void prepare() {
-    if (started.compareAndSet(false, true)) {
-      Thread.ofPlatform().daemon().name("tickr-http-client").start(base);
-    }
-  }
-
-  private static OkHttpClient baseClient() {
-    return new OkHttpClient.Builder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .retryOnConnectionFailure(false)
-        // Connect on the check's own (virtual) thread. Fast fallback races addresses on OkHttp's
-        // shared task threads: under load a connect then waits in that queue and times out
-        // "while connecting" against a healthy target, and the queue cost a quarter of the CPU of
-        // a check. Addresses are tried in turn instead (as blackbox_exporter does).
-        .fastFallback(false)
-        .build();
+    base.prepare();
   }
 
   /** Waits until the shared set-up is done, so that no check's deadline pays for it. */
   public void ready() {
-    var unused = base();
-  }
-
-  private OkHttpClient base() {
-    if (started.compareAndSet(false, true)) {
-      base.run();
-    }
-    try {
-      return base.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the HTTP client was being set up", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot set up the HTTP client: " + e.getCause(), e);
-    }
+    var unused = base.get();
   }
 
   @Override
@@ -167,7 +124,7 @@ public final class HttpCheck implements Check<HttpTarget> {
       this.trust = trust;
       Duration budget = deadline.remaining();
       this.plain =
-          base()
+          base.get()
               .newBuilder()
               .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
               // Its own dispatcher too: a shared one keeps every running call in one locked queue,
