@@ -46,7 +46,8 @@ public final class MonitorTypes {
   /**
    * Probes the monitor once.
    *
-   * @throws IllegalArgumentException for a monitor that is not probed ({@link #probed})
+   * @throws IllegalArgumentException for a monitor that is pushed to, not probed ({@link
+   *     MonitorSpec#pushed()})
    */
   public Observation observe(MonitorSpec spec, Deadline deadline) {
     if (!(spec.type() instanceof MonitorType probed)) {
