@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxBodyBytes read at most this many bytes of the answer
  * @param insecure accept any certificate and host name (expiry is still reported)
  * @param extraCas certificates trusted in addition to the JDK's default trust store
+ * @param auth credentials made per request (OAuth2, signing), or {@code null}
+ * @param proxy the proxy to go out through, or {@code null} for a direct connection
+ * @param clientIdentity the certificate to present for mutual TLS, or {@code null}
  */
 public record HttpTarget(
     URI url,
@@ -23,7 +26,10 @@ public record HttpTarget(
     boolean followRedirects,
     long maxBodyBytes,
     boolean insecure,
-    List<X509Certificate> extraCas)
+    List<X509Certificate> extraCas,
+    @Nullable RequestAuth auth,
+    @Nullable HttpProxy proxy,
+    @Nullable ClientIdentity clientIdentity)
     implements Target {
 
   public static final int MAX_REDIRECTS = 10;
@@ -45,12 +51,103 @@ public record HttpTarget(
     extraCas = List.copyOf(extraCas);
   }
 
+  /** A request without per-request auth, proxy or client certificate. */
+  public HttpTarget(
+      URI url,
+      String method,
+      List<Header> headers,
+      @Nullable Payload body,
+      boolean followRedirects,
+      long maxBodyBytes,
+      boolean insecure,
+      List<X509Certificate> extraCas) {
+    this(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        null,
+        null,
+        null);
+  }
+
   public static HttpTarget get(URI url) {
     return new HttpTarget(url, "GET", List.of(), null, true, DEFAULT_MAX_BODY, false, List.of());
+  }
+
+  /** This request with {@code auth} made per request. */
+  public HttpTarget withAuth(@Nullable RequestAuth auth) {
+    return new HttpTarget(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        auth,
+        proxy,
+        clientIdentity);
+  }
+
+  /** This request through {@code proxy}. */
+  public HttpTarget withProxy(@Nullable HttpProxy proxy) {
+    return new HttpTarget(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        auth,
+        proxy,
+        clientIdentity);
+  }
+
+  /** This request presenting {@code identity} when asked for a client certificate. */
+  public HttpTarget withClientIdentity(@Nullable ClientIdentity identity) {
+    return new HttpTarget(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        auth,
+        proxy,
+        identity);
   }
 
   @Override
   public String describe() {
     return method + " " + Redaction.url(url);
+  }
+
+  /** Never shows a secret header's value, a proxy password or a client key. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("HttpTarget[").append(describe());
+    for (Header h : headers) {
+      out.append(", ").append(h.name()).append(": ").append(h.display());
+    }
+    if (auth != null) {
+      out.append(", auth=").append(auth.describe());
+    }
+    if (proxy != null) {
+      out.append(", proxy=").append(proxy.describe());
+    }
+    if (clientIdentity != null) {
+      out.append(", ").append(clientIdentity);
+    }
+    return out.append(']').toString();
   }
 }

@@ -217,6 +217,14 @@ public final class Redaction {
         }
       }
     }
+    RequestAuth auth = target.auth();
+    if (auth != null) {
+      out.addAll(auth.secretValues());
+    }
+    HttpProxy proxy = target.proxy();
+    if (proxy != null && proxy.password() != null) {
+      out.add(proxy.password());
+    }
     out.removeIf(v -> v.length() < MIN_SECRET_LENGTH);
     return out;
   }

@@ -1,12 +1,15 @@
 package dev.tickr.types;
 
 import dev.tickr.assertion.Conditions;
+import dev.tickr.check.ClientIdentity;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Header;
+import dev.tickr.check.HttpProxy;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
+import dev.tickr.check.RequestAuth;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
@@ -97,12 +100,32 @@ public final class HttpType implements MonitorType {
         f.add(body.bytes());
       }
       f.add(t.followRedirects()).add(String.valueOf(t.maxBodyBytes())).add(t.insecure());
-      f.add(t.extraCas().size());
-      for (X509Certificate ca : t.extraCas()) {
+      certificates(f, t.extraCas());
+      RequestAuth auth = t.auth();
+      f.add(auth == null ? "-" : auth.identity());
+      HttpProxy proxy = t.proxy();
+      if (proxy == null) {
+        f.add("-");
+      } else {
+        f.add(proxy.describe()).add(String.valueOf(proxy.password()));
+      }
+      ClientIdentity identity = t.clientIdentity();
+      if (identity == null) {
+        f.add("-");
+      } else {
+        certificates(f, identity.chain());
+        byte[] key = identity.key().getEncoded();
+        f.add(key == null ? new byte[0] : key);
+      }
+    }
+
+    private static void certificates(Fingerprint f, List<X509Certificate> certificates) {
+      f.add(certificates.size());
+      for (X509Certificate c : certificates) {
         try {
-          f.add(ca.getEncoded());
+          f.add(c.getEncoded());
         } catch (CertificateEncodingException e) {
-          throw new IllegalStateException("a trusted certificate cannot be encoded", e);
+          throw new IllegalStateException("a certificate cannot be encoded", e);
         }
       }
     }

@@ -8,8 +8,10 @@ import dev.tickr.check.Header;
 import dev.tickr.check.Headers;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
+import dev.tickr.check.Payload;
 import dev.tickr.check.Reason;
 import dev.tickr.check.Redaction;
+import dev.tickr.check.RequestAuth;
 import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.check.net.CapturingTrustManager;
@@ -182,14 +184,39 @@ public final class HttpCheck implements Check<HttpTarget> {
     Observation run(Clients clients) throws GeneralSecurityException {
       String method = target.method();
       @Nullable RequestBody body = requestBody(target);
+      @Nullable Payload payload = target.body();
       List<Header> headers = target.headers();
+      RequestAuth auth = target.auth();
+      HttpUrl origin = HttpUrl.get(target.url().toString());
+      boolean askedAgain = false;
       Set<String> seen = new HashSet<>();
       seen.add(method + " " + url);
       while (true) {
         if (deadline.expired()) {
           return failed(FailureDescriber.timeout(deadline.budget(), phases.phase()));
         }
-        Request request = request(url, method, headers, body);
+        HttpUrl sent = HttpUrl.get(url.toString());
+        List<Header> sentHeaders = headers;
+        RequestAuth.Credentials credentials = null;
+        // Credentials made per request are for the monitored origin only, like secret headers.
+        if (auth != null && sameOrigin(origin, sent)) {
+          RequestAuth.Outcome outcome =
+              auth.apply(new RequestAuth.Request(method, url, payload), deadline);
+          if (outcome instanceof RequestAuth.Refused refused) {
+            return failed(refused.failure());
+          }
+          credentials = (RequestAuth.Credentials) outcome;
+          sentHeaders = new ArrayList<>(headers);
+          sentHeaders.addAll(credentials.headers());
+          if (!credentials.query().isEmpty()) {
+            HttpUrl.Builder withQuery = sent.newBuilder();
+            for (Header q : credentials.query()) {
+              withQuery.addQueryParameter(q.name(), q.value());
+            }
+            sent = withQuery.build();
+          }
+        }
+        Request request = request(sent, method, sentHeaders, body);
         trust.reset();
         Call call = clients.forUrl(url).newCall(request);
         call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
@@ -202,6 +229,16 @@ public final class HttpCheck implements Check<HttpTarget> {
         }
         last = response;
         captureTls(response);
+        if (auth != null
+            && credentials != null
+            && response.code() == 401
+            && !askedAgain
+            && auth.rejected(credentials)) {
+          // A token the server no longer takes: ask once more with a fresh one.
+          askedAgain = true;
+          response.close();
+          continue;
+        }
         String location = response.header("Location");
         if (!target.followRedirects() || !REDIRECTS.contains(response.code()) || location == null) {
           return readBody(response);
@@ -217,6 +254,7 @@ public final class HttpCheck implements Check<HttpTarget> {
         if (code == 303 || ((code == 301 || code == 302) && !method.equals("HEAD"))) {
           method = method.equals("HEAD") ? "HEAD" : "GET";
           body = null;
+          payload = null;
         }
         boolean elsewhere = !sameOrigin(HttpUrl.get(url.toString()), next);
         if (elsewhere && body != null) {
@@ -359,8 +397,8 @@ public final class HttpCheck implements Check<HttpTarget> {
   }
 
   private Request request(
-      URI url, String method, List<Header> headers, @Nullable RequestBody body) {
-    Request.Builder builder = new Request.Builder().url(HttpUrl.get(url.toString()));
+      HttpUrl url, String method, List<Header> headers, @Nullable RequestBody body) {
+    Request.Builder builder = new Request.Builder().url(url);
     boolean ownAgent = false;
     for (Header h : headers) {
       builder.addHeader(h.name(), h.value());
