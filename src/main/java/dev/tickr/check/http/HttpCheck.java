@@ -187,7 +187,7 @@ public final class HttpCheck implements Check<HttpTarget> {
       @Nullable Payload payload = target.body();
       List<Header> headers = target.headers();
       RequestAuth auth = target.auth();
-      HttpUrl origin = HttpUrl.get(target.url().toString());
+      HttpUrl origin = auth == null ? null : HttpUrl.get(target.url().toString());
       boolean askedAgain = false;
       Set<String> seen = new HashSet<>();
       seen.add(method + " " + url);
@@ -199,7 +199,7 @@ public final class HttpCheck implements Check<HttpTarget> {
         List<Header> sentHeaders = headers;
         RequestAuth.Credentials credentials = null;
         // Credentials made per request are for the monitored origin only, like secret headers.
-        if (auth != null && sameOrigin(origin, sent)) {
+        if (auth != null && origin != null && sameOrigin(origin, sent)) {
           RequestAuth.Outcome outcome =
               auth.apply(new RequestAuth.Request(method, url, payload), deadline);
           if (outcome instanceof RequestAuth.Refused refused) {
