@@ -13,6 +13,8 @@
 #                 monitor is DOWN (bounded by DETECT_TIMEOUT, default 4 intervals + 30 s)
 #   SCRATCH=DIR   where everything goes (default a fresh /tmp/tickr-daemon-bench.XXXXXX)
 #   RESULTS=FILE  also append the JSON result line to FILE
+#   AUTH=KIND     every monitor uses per-request auth: oauth2 (tokens from the target's /token,
+#                 ACCOUNTS=K client ids, default 1) or signature (an HMAC-SHA256 header per request)
 #   TICKR_JAVA_OPTS   JVM options for the daemon, as with ./tickr
 #
 # It builds with ./tickr (the launcher rebuilds the jar when sources changed) and then runs a
@@ -100,6 +102,7 @@ http {
     listen 127.0.0.1:$PORT backlog=8192;
     default_type application/json;
     location = /ok { return 200 '{"status":"up"}\n'; }
+    location = /token { return 200 '{"access_token":"bench-access-token","token_type":"Bearer","expires_in":3600}\n'; }
     location /m/ {
       access_log $NG/access.log bench buffer=256k flush=1s;
       if (-f $NG/DOWN) { return 500 '{"status":"down"}\n'; }
@@ -135,7 +138,7 @@ curl -fsS -o /dev/null "http://127.0.0.1:$PORT/m/probe" || { echo "daemon.sh: ng
 log "nginx pid $NGX on 127.0.0.1:$PORT"
 
 # ---- Tickr ------------------------------------------------------------------------------------
-$PY config "$N" "$INTERVAL" "$TIMEOUT" "$PORT" "$SCRATCH/tickr.yml"
+$PY config "$N" "$INTERVAL" "$TIMEOUT" "$PORT" "$SCRATCH/tickr.yml" "${AUTH:-}" "${ACCOUNTS:-1}"
 "${TICKR[@]}" validate -c "$SCRATCH/tickr.yml" >/dev/null || { echo "daemon.sh: generated config invalid" >&2; exit 1; }
 DATA=$SCRATCH/data
 rm -rf "$DATA"
