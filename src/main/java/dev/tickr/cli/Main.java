@@ -99,6 +99,7 @@ public final class Main {
             cli.addSubcommand(name, type);
           }
         });
+    cli.setDefaultValueProvider(new EnvironmentDefaults(tickr.environment()));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

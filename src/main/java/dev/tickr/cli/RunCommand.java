@@ -62,19 +62,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "YAML config (default ./tickr.yml when present).")
+      description = "YAML config (default $TICKR_CONFIG, else ./tickr.yml when present).")
   @Nullable Path config;
 
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Where history and state live (default ./tickr-data).")
+      description = "Where history and state live (default $TICKR_DATA, else ./tickr-data).")
   Path data = Path.of("tickr-data");
 
   @Option(
       names = "--listen",
       paramLabel = "HOST:PORT",
-      description = "Address of the dashboard (default from the config, else 127.0.0.1:8080).")
+      description =
+          "Address of the dashboard (default $TICKR_LISTEN, else from the config, else"
+              + " 127.0.0.1:8080).")
   @Nullable String listen;
 
   @Option(
@@ -119,7 +121,9 @@ final class RunCommand implements Callable<Integer> {
     // The data directory is --data, or the config's storage.path when it has one: its database is
     // got ready on another core while the config is read (only where that changes nothing; see
     // SqliteStore.prepareAhead), unless the config may name another directory.
-    boolean dataGiven = spec.commandLine().getParseResult().hasMatchedOption("--data");
+    boolean dataGiven =
+        spec.commandLine().getParseResult().hasMatchedOption("--data")
+            || EnvironmentDefaults.given(tickr.environment(), "--data");
     @Nullable CompletableFuture<SqliteStore.@Nullable Ahead> storeAhead =
         file == null ? null : prepareAhead(data, dataGiven ? null : file);
     Config loaded;
@@ -128,7 +132,10 @@ final class RunCommand implements Callable<Integer> {
     try {
       Config ahead = file == null || prefetch == null ? null : prefetch.take(file);
       loaded = file == null ? Config.EMPTY : ahead != null ? ahead : loader.load(file);
-      hostPort = hostPort(listen == null ? loaded.server().listen() : listen);
+      hostPort =
+          hostPort(
+              listen == null ? loaded.server().listen() : listen,
+              listen == null ? "server.listen" : named("--listen"));
     } catch (ConfigException | UsageException e) {
       discard(storeAhead);
       if (e instanceof ConfigException c) {
@@ -233,7 +240,9 @@ final class RunCommand implements Callable<Integer> {
     } catch (StoreException | CompletionException e) {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       throw new UsageException(
-          (fromConfig ? "storage.path " + dataDir : "--data " + data) + ": " + cause.getMessage());
+          (fromConfig ? "storage.path " + dataDir : named("--data") + " " + data)
+              + ": "
+              + cause.getMessage());
     }
   }
 
@@ -360,14 +369,23 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static String[] hostPort(String value) {
+  /**
+   * How a problem names where an option's value came from: the flag, or the environment variable
+   * that stood in for it.
+   */
+  private String named(String option) {
+    boolean flag = spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    return flag ? option : EnvironmentDefaults.VARIABLES.getOrDefault(option, option);
+  }
+
+  private static String[] hostPort(String value, String from) {
     int colon = value.lastIndexOf(':');
     if (colon <= 0 || colon == value.length() - 1) {
-      throw new UsageException("--listen: expected HOST:PORT, got \"" + value + "\"");
+      throw new UsageException(from + ": expected HOST:PORT, got \"" + value + "\"");
     }
     String port = value.substring(colon + 1);
     if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-      throw new UsageException("--listen: not a port: \"" + port + "\"");
+      throw new UsageException(from + ": not a port: \"" + port + "\"");
     }
     String host = value.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {

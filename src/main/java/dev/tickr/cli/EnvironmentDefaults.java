@@ -1,0 +1,50 @@
+package dev.tickr.cli;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code TICKR_CONFIG}, {@code TICKR_DATA} and {@code TICKR_LISTEN} as the defaults of {@code
+ * -c/--config}, {@code --data} and {@code --listen}, so that a package or a container needs no
+ * command line; a flag given on the command line wins.
+ */
+final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
+  /** The variable of each option, by its long name. */
+  static final Map<String, String> VARIABLES =
+      Map.of("--config", "TICKR_CONFIG", "--data", "TICKR_DATA", "--listen", "TICKR_LISTEN");
+
+  /** Commands whose option of one of those names means something else ({@code check -d}). */
+  private static final String NOT_FOR = "check";
+
+  private final Map<String, String> environment;
+
+  EnvironmentDefaults(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public @Nullable String defaultValue(ArgSpec arg) {
+    if (!(arg instanceof OptionSpec option)
+        || option.command() == null
+        || NOT_FOR.equals(option.command().name())) {
+      return null;
+    }
+    return set(environment, VARIABLES.get(option.longestName()));
+  }
+
+  /** Whether the variable that stands for {@code option} (a long name) is set. */
+  static boolean given(Map<String, String> environment, String option) {
+    return set(environment, VARIABLES.get(option)) != null;
+  }
+
+  private static @Nullable String set(Map<String, String> environment, @Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+}
