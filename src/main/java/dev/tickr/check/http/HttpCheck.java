@@ -2,10 +2,12 @@ package dev.tickr.check.http;
 
 import dev.tickr.check.Body;
 import dev.tickr.check.Check;
+import dev.tickr.check.ClientIdentity;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Header;
 import dev.tickr.check.Headers;
+import dev.tickr.check.HttpProxy;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
@@ -16,6 +18,7 @@ import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.check.net.CapturingTrustManager;
 import dev.tickr.check.net.DeadlineResolver;
+import dev.tickr.check.net.IdentityKeyManager;
 import dev.tickr.check.net.TrustStores;
 import dev.tickr.time.Ticker;
 import java.io.IOException;
@@ -32,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -125,19 +129,24 @@ public final class HttpCheck implements Check<HttpTarget> {
       this.target = target;
       this.trust = trust;
       Duration budget = deadline.remaining();
-      this.plain =
+      DeadlineDns dns = new DeadlineDns(deadline, resolver);
+      OkHttpClient.Builder builder =
           base.get()
               .newBuilder()
               .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
               // Its own dispatcher too: a shared one keeps every running call in one locked queue,
               // which thousands of checks in flight wait on and scan.
               .dispatcher(new Dispatcher())
-              .dns(new DeadlineDns(deadline, resolver))
+              .dns(dns)
               .eventListener(phases)
               .connectTimeout(budget)
               .readTimeout(budget)
-              .writeTimeout(budget)
-              .build();
+              .writeTimeout(budget);
+      HttpProxy proxy = target.proxy();
+      if (proxy != null) {
+        ProxyRoute.apply(builder, proxy, dns);
+      }
+      this.plain = builder.build();
     }
 
     OkHttpClient forUrl(URI url) throws GeneralSecurityException {
@@ -147,7 +156,11 @@ public final class HttpCheck implements Check<HttpTarget> {
       OkHttpClient client = secure;
       if (client == null) {
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {trust}, null);
+        ClientIdentity identity = target.clientIdentity();
+        tls.init(
+            identity == null ? null : new KeyManager[] {new IdentityKeyManager(identity)},
+            new TrustManager[] {trust},
+            null);
         OkHttpClient.Builder builder =
             plain.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust);
         if (target.insecure()) {
@@ -229,6 +242,12 @@ public final class HttpCheck implements Check<HttpTarget> {
         }
         last = response;
         captureTls(response);
+        HttpProxy proxy = target.proxy();
+        if (response.code() == 407 && proxy != null && proxy.kind() == HttpProxy.Kind.HTTP) {
+          // Only a plain http:// request gets the proxy's own answer; a tunnel's refusal throws.
+          response.close();
+          return failed(ProxyRoute.refused(proxy));
+        }
         if (auth != null
             && credentials != null
             && response.code() == 401
@@ -353,6 +372,12 @@ public final class HttpCheck implements Check<HttpTarget> {
     }
 
     private Failure describe(IOException e) {
+      HttpProxy proxy = target.proxy();
+      Failure failure = describeDirect(e);
+      return proxy == null ? failure : ProxyRoute.describe(e, proxy, failure);
+    }
+
+    private Failure describeDirect(IOException e) {
       return FailureDescriber.describe(
           e,
           url.getHost(),
