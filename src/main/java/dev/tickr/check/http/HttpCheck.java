@@ -2,7 +2,6 @@ package dev.tickr.check.http;
 
 import dev.tickr.check.Body;
 import dev.tickr.check.Check;
-import dev.tickr.check.ClientIdentity;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Header;
@@ -104,10 +103,11 @@ public final class HttpCheck implements Check<HttpTarget> {
     CapturingTrustManager trust =
         CapturingTrustManager.lazy(
             target.insecure() ? null : () -> trustStores.forExtraCas(target.extraCas()));
-    Exchange exchange = new Exchange(target, phases, trust, deadline);
+    IdentityKeyManager keys = new IdentityKeyManager(target.clientIdentity());
+    Exchange exchange = new Exchange(target, phases, trust, keys, deadline);
     try {
       exchange.start = ticker.nanos();
-      return exchange.run(new Clients(target, deadline, phases, trust));
+      return exchange.run(new Clients(target, deadline, phases, trust, keys));
     } catch (GeneralSecurityException | RuntimeException e) {
       return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
     }
@@ -121,13 +121,19 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final class Clients {
     private final HttpTarget target;
     private final CapturingTrustManager trust;
+    private final IdentityKeyManager keys;
     private final OkHttpClient plain;
     private @Nullable OkHttpClient secure;
 
     Clients(
-        HttpTarget target, Deadline deadline, PhaseRecorder phases, CapturingTrustManager trust) {
+        HttpTarget target,
+        Deadline deadline,
+        PhaseRecorder phases,
+        CapturingTrustManager trust,
+        IdentityKeyManager keys) {
       this.target = target;
       this.trust = trust;
+      this.keys = keys;
       Duration budget = deadline.remaining();
       DeadlineDns dns = new DeadlineDns(deadline, resolver);
       OkHttpClient.Builder builder =
@@ -156,11 +162,7 @@ public final class HttpCheck implements Check<HttpTarget> {
       OkHttpClient client = secure;
       if (client == null) {
         SSLContext tls = SSLContext.getInstance("TLS");
-        ClientIdentity identity = target.clientIdentity();
-        tls.init(
-            identity == null ? null : new KeyManager[] {new IdentityKeyManager(identity)},
-            new TrustManager[] {trust},
-            null);
+        tls.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
         OkHttpClient.Builder builder =
             plain.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust);
         if (target.insecure()) {
@@ -178,6 +180,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     private final HttpTarget target;
     private final PhaseRecorder phases;
     private final CapturingTrustManager trust;
+    private final IdentityKeyManager keys;
     private final Deadline deadline;
     private long start = ticker.nanos();
     private final List<URI> redirects = new ArrayList<>();
@@ -186,10 +189,15 @@ public final class HttpCheck implements Check<HttpTarget> {
     private @Nullable TlsInfo tlsInfo;
 
     Exchange(
-        HttpTarget target, PhaseRecorder phases, CapturingTrustManager trust, Deadline deadline) {
+        HttpTarget target,
+        PhaseRecorder phases,
+        CapturingTrustManager trust,
+        IdentityKeyManager keys,
+        Deadline deadline) {
       this.target = target;
       this.phases = phases;
       this.trust = trust;
+      this.keys = keys;
       this.deadline = deadline;
       this.url = target.url();
     }
@@ -238,7 +246,7 @@ public final class HttpCheck implements Check<HttpTarget> {
           response = call.execute();
         } catch (IOException e) {
           captureTls(null);
-          return failed(describe(e));
+          return failed(keys.explain(describe(e)));
         }
         last = response;
         captureTls(response);
