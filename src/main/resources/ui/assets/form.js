@@ -15,7 +15,8 @@
   // Fields the form shows; whatever else the monitor had (escalate, flapping, paused, a
   // heartbeat's token, ...) is sent back as it was.
   const SHOWN = ["name", "type", "url", "method", "headers", "body", "auth", "host", "port",
-    "query-type", "nameserver", "period", "grace", "interval", "timeout", "conditions",
+    "query-type", "nameserver", "period", "grace", "follow-redirects", "insecure", "ca-cert",
+    "max-body", "proxy", "client-cert", "client-key", "interval", "timeout", "conditions",
     "failure-threshold", "success-threshold", "tags", "alerts", "secrets"];
   const READ_ONLY = ["state", "source", "ping_url", "since", "last_check", "incident", "uptime",
     "created_at", "created_by", "updated_at", "updated_by", "paused_by", "problems"];
@@ -78,6 +79,9 @@
       } else if (scheme === "header") {
         m.auth = { header: { name: $("auth-header-name").value.trim(), value: $("auth-header-value").value } };
       }
+      if (value("follow-redirects") === "false") m["follow-redirects"] = false;
+      if (value("insecure") === "true") m.insecure = true;
+      for (const key of ["max-body", "proxy", "ca-cert", "client-cert", "client-key"]) put(m, key, value(key));
     } else if (type === "heartbeat") {
       put(m, "period", value("period"));
       put(m, "grace", value("grace"));

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Where an API monitor holds secrets, and what happens to them: sealed in the database, masked in
  * every answer, kept when an update sends the mask back. The secret fields are every value of
  * {@code secrets}, the credentials of {@code auth}, a header whose name says it is secret ({@code
- * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature) and a
- * heartbeat's {@code token}.
+ * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature), a
+ * heartbeat's {@code token}, an http monitor's {@code client-key} and a {@code proxy} that holds a
+ * password.
  */
 final class SecretFields {
   /** What a secret value reads as in an answer; sent back in an update, it keeps the value. */
@@ -40,7 +41,7 @@ final class SecretFields {
     if (path.size() == 2 && path.get(0).equals("headers")) {
       return SecretNames.isSecret(path.get(1));
     }
-    if (path.equals(List.of("token"))) {
+    if (path.equals(List.of("token")) || path.equals(List.of("client-key"))) {
       return true;
     }
     return path.equals(List.of("auth", "bearer"))
@@ -50,6 +51,18 @@ final class SecretFields {
 
   private static boolean isHeader(List<String> path) {
     return path.size() == 2 && path.get(0).equals("headers");
+  }
+
+  /**
+   * A {@code proxy} whose URL holds a password (not written as {@code ${NAME}}, whose value is in
+   * secrets): secret as a whole.
+   */
+  private static boolean proxyWithPassword(List<String> path, JsonNode value) {
+    if (!path.equals(List.of("proxy"))) {
+      return false;
+    }
+    java.util.regex.Matcher m = USER_INFO.matcher(value.textValue());
+    return m.find() && !m.group(2).isEmpty() && !m.group(2).startsWith("${");
   }
 
   /** A header written as {@code ${NAME}} shows that, not a mask: its value is in secrets. */
@@ -220,7 +233,9 @@ final class SecretFields {
 
   private static JsonNode map(
       JsonNode node, List<String> path, BiFunction<List<String>, JsonNode, JsonNode> secret) {
-    if (node.isTextual() && secret(path) && !(isHeader(path) && refersToSecrets(node))) {
+    if (node.isTextual()
+        && (secret(path) || proxyWithPassword(path, node))
+        && !(isHeader(path) && refersToSecrets(node))) {
       return secret.apply(List.copyOf(path), node);
     }
     if (node.isObject()) {

@@ -87,7 +87,9 @@ final class HttpRequestReader {
         }
       }
     }
-    if (url == null
+    HttpOptionsReader.Options options = new HttpOptionsReader(read).read(fields);
+    if (options == null
+        || url == null
         || method == null
         || headers == null
         || (bodyNode != null && body == null)
@@ -99,15 +101,16 @@ final class HttpRequestReader {
       all.add(auth);
     }
     try {
-      return new HttpTarget(
-          url,
-          method,
-          all,
-          body == null ? null : Payload.of(body),
-          true,
-          HttpTarget.DEFAULT_MAX_BODY,
-          false,
-          List.of());
+      return options.apply(
+          new HttpTarget(
+              url,
+              method,
+              all,
+              body == null ? null : Payload.of(body),
+              true,
+              HttpTarget.DEFAULT_MAX_BODY,
+              false,
+              List.of()));
     } catch (IllegalArgumentException e) {
       read.problem(fields.at(), String.valueOf(e.getMessage()));
       return null;

@@ -56,7 +56,48 @@ public final class HttpType implements MonitorType {
                   "credentials sent as the Authorization (or a named) header; one of basic,"
                       + " bearer or header.")
               .secretValue()
-              .withSchema("{\"$ref\": \"#/$defs/auth\"}"));
+              .withSchema("{\"$ref\": \"#/$defs/auth\"}"),
+          Key.of(
+                  HttpOptionsReader.FOLLOW,
+                  Kind.BOOLEAN,
+                  "follow redirects (up to 10, refusing loops); false observes the redirect itself.")
+              .withDefault(true),
+          Key.of(
+                  HttpOptionsReader.INSECURE,
+                  Kind.BOOLEAN,
+                  "accept any certificate and host name (the expiry is still reported).")
+              .withDefault(false),
+          Key.of(
+                  HttpOptionsReader.CA_CERT,
+                  Kind.TEXT_BLOCK,
+                  "CA certificates trusted besides the system's: the path of a PEM file, or the PEM"
+                      + " text itself.")
+              .withExamples("/etc/tickr/private-ca.pem"),
+          Key.of(
+                  HttpOptionsReader.MAX_BODY,
+                  Kind.TEXT,
+                  "read at most this much of the answer's body, e.g. 512KiB or 10MB.")
+              .withDefault("1MiB")
+              .withExamples("512KiB", "10MB"),
+          Key.of(
+                  HttpOptionsReader.PROXY,
+                  Kind.TEXT,
+                  "go out through this proxy: http://[user:password@]host:port (CONNECT for"
+                      + " https) or socks5://[user:password@]host:port.")
+              .withExamples("http://10.0.0.5:3128", "socks5://tickr:${PROXY_PASSWORD}@egress:1080"),
+          Key.of(
+                  HttpOptionsReader.CLIENT_CERT,
+                  Kind.TEXT_BLOCK,
+                  "the client certificate for mutual TLS, leaf first: the path of a PEM file or the"
+                      + " PEM text; needs client-key.")
+              .withExamples("/etc/tickr/client.pem"),
+          Key.of(
+                  HttpOptionsReader.CLIENT_KEY,
+                  Kind.TEXT_BLOCK,
+                  "the client certificate's private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY):"
+                      + " the path of a PEM file or the PEM text.")
+              .secretValue()
+              .withExamples("/etc/tickr/client.key"));
 
   /** Keys of {@code auth}, and of its {@code basic} and {@code header}, by their path below it. */
   public static final java.util.Map<String, List<String>> AUTH_KEYS =
@@ -144,6 +185,7 @@ public final class HttpType implements MonitorType {
       if (body != null) {
         out.put("body", text(body));
       }
+      HttpOptionsDocument.put(out, target);
       return out;
     }
 

@@ -125,7 +125,9 @@ final class MonitorTypeFields {
         text(a.path("header"), "value", ""),
         "<code>***</code> keeps the stored one.",
         "autocomplete=\"new-password\"");
-    h.append("</div></fieldset>");
+    h.append("</div>");
+    HttpOptionFields.write(h, m);
+    h.append("</fieldset>");
   }
 
   /** The fieldset of the types that reach a host: its host, then each type's own fields. */

@@ -3,6 +3,7 @@ package dev.tickr.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,14 +53,26 @@ public final class TestHttpServer implements AutoCloseable {
   private final List<RecordedRequest> requests = new ArrayList<>();
 
   private TestHttpServer(@Nullable TestIdentity identity) {
+    this(identity == null ? null : identity.sslContext(), false);
+  }
+
+  private TestHttpServer(@Nullable SSLContext tls, boolean needClientAuth) {
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     try {
-      if (identity == null) {
+      if (tls == null) {
         server = HttpServer.create(loopback, 0);
         scheme = "http";
       } else {
         HttpsServer https = HttpsServer.create(loopback, 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(identity.sslContext()));
+        https.setHttpsConfigurator(
+            new HttpsConfigurator(tls) {
+              @Override
+              public void configure(HttpsParameters parameters) {
+                SSLParameters p = tls.getDefaultSSLParameters();
+                p.setNeedClientAuth(needClientAuth);
+                parameters.setSSLParameters(p);
+              }
+            });
         server = https;
         scheme = "https";
       }
@@ -76,6 +92,15 @@ public final class TestHttpServer implements AutoCloseable {
   /** An {@code https://} server presenting {@code identity}. */
   public static TestHttpServer tls(TestIdentity identity) {
     return new TestHttpServer(identity);
+  }
+
+  /**
+   * An {@code https://} server presenting {@code identity} that refuses the handshake of a client
+   * without a certificate {@code clientCa} issued (mutual TLS).
+   */
+  public static TestHttpServer tlsRequiringClientCertificate(
+      TestIdentity identity, X509Certificate clientCa) {
+    return new TestHttpServer(identity.sslContextTrustingClientsOf(clientCa), true);
   }
 
   /** Serves requests for exactly {@code path} (any query, any method) with {@code handler}. */

@@ -6,6 +6,7 @@ import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Header;
 import dev.tickr.check.Headers;
+import dev.tickr.check.HttpProxy;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
@@ -16,6 +17,7 @@ import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.check.net.CapturingTrustManager;
 import dev.tickr.check.net.DeadlineResolver;
+import dev.tickr.check.net.IdentityKeyManager;
 import dev.tickr.check.net.TrustStores;
 import dev.tickr.time.Ticker;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -100,10 +103,11 @@ public final class HttpCheck implements Check<HttpTarget> {
     CapturingTrustManager trust =
         CapturingTrustManager.lazy(
             target.insecure() ? null : () -> trustStores.forExtraCas(target.extraCas()));
-    Exchange exchange = new Exchange(target, phases, trust, deadline);
+    IdentityKeyManager keys = new IdentityKeyManager(target.clientIdentity());
+    Exchange exchange = new Exchange(target, phases, trust, keys, deadline);
     try {
       exchange.start = ticker.nanos();
-      return exchange.run(new Clients(target, deadline, phases, trust));
+      return exchange.run(new Clients(target, deadline, phases, trust, keys));
     } catch (GeneralSecurityException | RuntimeException e) {
       return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
     }
@@ -117,27 +121,38 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final class Clients {
     private final HttpTarget target;
     private final CapturingTrustManager trust;
+    private final IdentityKeyManager keys;
     private final OkHttpClient plain;
     private @Nullable OkHttpClient secure;
 
     Clients(
-        HttpTarget target, Deadline deadline, PhaseRecorder phases, CapturingTrustManager trust) {
+        HttpTarget target,
+        Deadline deadline,
+        PhaseRecorder phases,
+        CapturingTrustManager trust,
+        IdentityKeyManager keys) {
       this.target = target;
       this.trust = trust;
+      this.keys = keys;
       Duration budget = deadline.remaining();
-      this.plain =
+      DeadlineDns dns = new DeadlineDns(deadline, resolver);
+      OkHttpClient.Builder builder =
           base.get()
               .newBuilder()
               .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
               // Its own dispatcher too: a shared one keeps every running call in one locked queue,
               // which thousands of checks in flight wait on and scan.
               .dispatcher(new Dispatcher())
-              .dns(new DeadlineDns(deadline, resolver))
+              .dns(dns)
               .eventListener(phases)
               .connectTimeout(budget)
               .readTimeout(budget)
-              .writeTimeout(budget)
-              .build();
+              .writeTimeout(budget);
+      HttpProxy proxy = target.proxy();
+      if (proxy != null) {
+        ProxyRoute.apply(builder, proxy, dns);
+      }
+      this.plain = builder.build();
     }
 
     OkHttpClient forUrl(URI url) throws GeneralSecurityException {
@@ -147,7 +162,7 @@ public final class HttpCheck implements Check<HttpTarget> {
       OkHttpClient client = secure;
       if (client == null) {
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {trust}, null);
+        tls.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
         OkHttpClient.Builder builder =
             plain.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust);
         if (target.insecure()) {
@@ -165,6 +180,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     private final HttpTarget target;
     private final PhaseRecorder phases;
     private final CapturingTrustManager trust;
+    private final IdentityKeyManager keys;
     private final Deadline deadline;
     private long start = ticker.nanos();
     private final List<URI> redirects = new ArrayList<>();
@@ -173,10 +189,15 @@ public final class HttpCheck implements Check<HttpTarget> {
     private @Nullable TlsInfo tlsInfo;
 
     Exchange(
-        HttpTarget target, PhaseRecorder phases, CapturingTrustManager trust, Deadline deadline) {
+        HttpTarget target,
+        PhaseRecorder phases,
+        CapturingTrustManager trust,
+        IdentityKeyManager keys,
+        Deadline deadline) {
       this.target = target;
       this.phases = phases;
       this.trust = trust;
+      this.keys = keys;
       this.deadline = deadline;
       this.url = target.url();
     }
@@ -225,10 +246,16 @@ public final class HttpCheck implements Check<HttpTarget> {
           response = call.execute();
         } catch (IOException e) {
           captureTls(null);
-          return failed(describe(e));
+          return failed(keys.explain(describe(e)));
         }
         last = response;
         captureTls(response);
+        HttpProxy proxy = target.proxy();
+        if (response.code() == 407 && proxy != null && proxy.kind() == HttpProxy.Kind.HTTP) {
+          // Only a plain http:// request gets the proxy's own answer; a tunnel's refusal throws.
+          response.close();
+          return failed(ProxyRoute.refused(proxy));
+        }
         if (auth != null
             && credentials != null
             && response.code() == 401
@@ -353,6 +380,12 @@ public final class HttpCheck implements Check<HttpTarget> {
     }
 
     private Failure describe(IOException e) {
+      HttpProxy proxy = target.proxy();
+      Failure failure = describeDirect(e);
+      return proxy == null ? failure : ProxyRoute.describe(e, proxy, failure);
+    }
+
+    private Failure describeDirect(IOException e) {
       return FailureDescriber.describe(
           e,
           url.getHost(),

@@ -1,0 +1,253 @@
+package dev.tickr.types;
+
+import dev.tickr.check.ClientIdentity;
+import dev.tickr.check.HttpProxy;
+import dev.tickr.check.HttpTarget;
+import dev.tickr.check.net.Pem;
+import dev.tickr.config.Fields;
+import dev.tickr.config.Node;
+import dev.tickr.config.Node.Scalar;
+import dev.tickr.config.Read;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an http monitor's connection options, with the meaning of {@code tickr check}'s flags:
+ * {@code follow-redirects}, {@code insecure}, {@code ca-cert}, {@code max-body}, {@code proxy},
+ * {@code client-cert} and {@code client-key}. A certificate or key is PEM text or the path of a PEM
+ * file (relative to the working directory). Problems never quote a password or a key.
+ */
+final class HttpOptionsReader {
+  static final String FOLLOW = "follow-redirects";
+  static final String INSECURE = "insecure";
+  static final String CA_CERT = "ca-cert";
+  static final String MAX_BODY = "max-body";
+  static final String PROXY = "proxy";
+  static final String CLIENT_CERT = "client-cert";
+  static final String CLIENT_KEY = "client-key";
+
+  private static final Pattern SIZE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
+
+  /** The options as read; the defaults when none is written. */
+  record Options(
+      boolean followRedirects,
+      long maxBody,
+      boolean insecure,
+      List<X509Certificate> cas,
+      @Nullable HttpProxy proxy,
+      @Nullable ClientIdentity identity) {
+    static final Options DEFAULT =
+        new Options(true, HttpTarget.DEFAULT_MAX_BODY, false, List.of(), null, null);
+
+    HttpTarget apply(HttpTarget t) {
+      if (this == DEFAULT) {
+        return t;
+      }
+      return new HttpTarget(
+              t.url(),
+              t.method(),
+              t.headers(),
+              t.body(),
+              followRedirects,
+              maxBody,
+              insecure,
+              cas,
+              t.auth(),
+              t.proxy(),
+              t.clientIdentity())
+          .withProxy(proxy)
+          .withClientIdentity(identity);
+    }
+  }
+
+  private final Read read;
+  private boolean ok = true;
+
+  HttpOptionsReader(Read read) {
+    this.read = read;
+  }
+
+  /** The options, or {@code null} after reporting each problem. */
+  @Nullable Options read(Fields fields) {
+    Node follow = fields.get(FOLLOW);
+    Node insecure = fields.get(INSECURE);
+    Node ca = fields.get(CA_CERT);
+    Node maxBody = fields.get(MAX_BODY);
+    Node proxy = fields.get(PROXY);
+    Node cert = fields.get(CLIENT_CERT);
+    Node key = fields.get(CLIENT_KEY);
+    if (follow == null
+        && insecure == null
+        && ca == null
+        && maxBody == null
+        && proxy == null
+        && cert == null
+        && key == null) {
+      return Options.DEFAULT; // the common case: nothing to read, nothing to make
+    }
+    Boolean f = follow == null ? Boolean.TRUE : check(read.bool(follow, FOLLOW));
+    Boolean i = insecure == null ? Boolean.FALSE : check(read.bool(insecure, INSECURE));
+    List<X509Certificate> cas = ca == null ? List.of() : certificates(ca, CA_CERT);
+    Long max = maxBody == null ? Long.valueOf(HttpTarget.DEFAULT_MAX_BODY) : size(maxBody);
+    HttpProxy p = proxy == null ? null : proxy(proxy);
+    ClientIdentity identity = identity(fields, cert, key);
+    if (!ok || f == null || i == null || cas == null || max == null) {
+      return null;
+    }
+    return new Options(f, max, i, cas, p, identity);
+  }
+
+  private <T> @Nullable T check(@Nullable T value) {
+    ok &= value != null;
+    return value;
+  }
+
+  private @Nullable Long size(Node node) {
+    Scalar s = read.scalar(node, MAX_BODY, "a size like 512KiB or 1MiB");
+    if (s == null) {
+      ok = false;
+      return null;
+    }
+    Matcher m = SIZE.matcher(s.text().trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      read.problem(
+          s.at(),
+          MAX_BODY + " must be a size like 4096, 512KiB, 1MiB or 10MB, got " + Node.describe(s));
+      ok = false;
+      return null;
+    }
+    String unit = m.group(2) == null ? "b" : m.group(2);
+    long factor =
+        switch (unit) {
+          case "kb" -> 1_000L;
+          case "kib", "k" -> 1_024L;
+          case "mb" -> 1_000_000L;
+          case "mib", "m" -> 1_048_576L;
+          case "gb" -> 1_000_000_000L;
+          case "gib", "g" -> 1_073_741_824L;
+          default -> 1L;
+        };
+    return Math.round(Double.parseDouble(m.group(1)) * factor);
+  }
+
+  private @Nullable HttpProxy proxy(Node node) {
+    Scalar s =
+        read.scalar(node, PROXY, "a URL like http://user:password@host:3128 or socks5://host:1080");
+    if (s == null) {
+      ok = false;
+      return null;
+    }
+    try {
+      return HttpProxy.parse(s.text());
+    } catch (IllegalArgumentException e) {
+      // The message never quotes the URL, which may hold a password.
+      read.problem(s.at(), PROXY + " " + e.getMessage());
+      ok = false;
+      return null;
+    }
+  }
+
+  private @Nullable ClientIdentity identity(
+      Fields fields, @Nullable Node certNode, @Nullable Node keyNode) {
+    if (certNode == null && keyNode == null) {
+      return null;
+    }
+    if (certNode != null && keyNode == null) {
+      read.problem(certNode.at(), CLIENT_CERT + " needs " + CLIENT_KEY + ", its private key");
+      ok = false;
+      return null;
+    }
+    if (certNode == null || keyNode == null) {
+      read.problem(
+          keyNode == null ? fields.at() : keyNode.at(),
+          CLIENT_KEY + " needs " + CLIENT_CERT + ", its certificate");
+      ok = false;
+      return null;
+    }
+    List<X509Certificate> chain = certificates(certNode, CLIENT_CERT);
+    PrivateKey key = privateKey(keyNode);
+    if (chain == null || key == null) {
+      return null;
+    }
+    if (!chain.get(0).getPublicKey().getAlgorithm().equals(key.getAlgorithm())) {
+      read.problem(
+          keyNode.at(),
+          CLIENT_KEY
+              + " is a "
+              + key.getAlgorithm()
+              + " key, but the client-cert is for a "
+              + chain.get(0).getPublicKey().getAlgorithm()
+              + " key");
+      ok = false;
+      return null;
+    }
+    return new ClientIdentity(key, chain);
+  }
+
+  private @Nullable List<X509Certificate> certificates(Node node, String what) {
+    Scalar s = read.scalar(node, what, "PEM text or the path of a PEM file");
+    String text = s == null ? null : pem(s, what);
+    if (s == null || text == null) {
+      ok = false;
+      return null;
+    }
+    try {
+      return Pem.certificates(text);
+    } catch (Pem.PemException e) {
+      read.problem(s.at(), what + ": " + source(s) + e.getMessage());
+      ok = false;
+      return null;
+    }
+  }
+
+  private @Nullable PrivateKey privateKey(Node node) {
+    Scalar s = read.scalar(node, CLIENT_KEY, "PEM text or the path of a PEM file");
+    String text = s == null ? null : pem(s, CLIENT_KEY);
+    if (s == null || text == null) {
+      ok = false;
+      return null;
+    }
+    try {
+      return Pem.privateKey(text);
+    } catch (Pem.PemException e) {
+      read.problem(s.at(), CLIENT_KEY + ": " + source(s) + e.getMessage());
+      ok = false;
+      return null;
+    }
+  }
+
+  private static String source(Scalar s) {
+    return Pem.isPem(s.text()) || s.secret() ? "" : s.text() + ": ";
+  }
+
+  /** The PEM text itself, or the text of the file it names. */
+  private @Nullable String pem(Scalar s, String what) {
+    String text = s.text();
+    if (Pem.isPem(text)) {
+      return text;
+    }
+    Path file = Path.of(text.strip());
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (NoSuchFileException e) {
+      read.problem(
+          s.at(), what + ": no such file: " + (s.secret() ? "(from the environment)" : file));
+    } catch (IOException | RuntimeException e) {
+      read.problem(
+          s.at(),
+          what + ": cannot read " + (s.secret() ? "the file" : file) + ": " + e.getMessage());
+    }
+    return null;
+  }
+}
