@@ -50,6 +50,7 @@ final class HttpOptionsReader {
     static final Options DEFAULT =
         new Options(true, HttpTarget.DEFAULT_MAX_BODY, false, List.of(), null, null);
 
+    @SuppressWarnings("ReferenceEquality") // the shared default: nothing to copy, at no cost
     HttpTarget apply(HttpTarget t) {
       if (this == DEFAULT) {
         return t;
