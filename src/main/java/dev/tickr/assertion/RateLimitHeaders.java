@@ -30,11 +30,30 @@ final class RateLimitHeaders {
         if (value.length() > VALUE) {
           value = value.substring(0, VALUE - 1) + "…";
         }
-        out.append("; ").append(h.name()).append(": ").append(value);
+        out.append("; ").append(spelled(h.name())).append(": ").append(value);
         shown++;
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The name with its known part spelled as the standards do ({@code Retry-After}, {@code
+   * X-RateLimit}, {@code RateLimit}), whatever case it came in (HTTP/2 sends lower case); the rest
+   * as sent.
+   */
+  static String spelled(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("retry-after")) {
+      return "Retry-After";
+    }
+    if (n.startsWith("x-ratelimit")) {
+      return "X-RateLimit" + name.substring("x-ratelimit".length());
+    }
+    if (n.startsWith("ratelimit")) {
+      return "RateLimit" + name.substring("ratelimit".length());
+    }
+    return name;
   }
 
   private static boolean told(String name) {
