@@ -1,5 +1,6 @@
 package dev.tickr;
 
+import dev.tickr.affiliate.AffiliateReasons;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.assertion.Judge;
@@ -79,7 +80,7 @@ public final class Tickr {
                 new HeartbeatType()));
     types.addAll(moreTypes);
     this.types = new MonitorTypes(types);
-    this.judge = new Judge(clock);
+    this.judge = new Judge(clock, AffiliateReasons.RULES);
     this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
   }
 

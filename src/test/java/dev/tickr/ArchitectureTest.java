@@ -45,6 +45,7 @@ class ArchitectureTest {
       """
       check:
       assertion:    check
+      affiliate:    check assertion
       report:       check assertion
       config:       check assertion
       schedule:

@@ -10,17 +10,36 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Judges an observation against conditions: each condition's outcome, whether the check succeeded
- * and, when it did not, the reason class and one phrase saying why. Pure apart from reading the
- * clock once per judging; thread-safe.
+ * and, when it did not, the reason class and one phrase saying why. A table of known error messages
+ * ({@link ReasonRules}) names the reason of an answer it recognises, and fails an answer that says
+ * it was refused even when every condition held. Pure apart from reading the clock once per
+ * judging; thread-safe.
  */
 public final class Judge {
   private final Clock clock;
+  private final ReasonRules builtIn;
 
+  /** A judge that knows no error messages. */
   public Judge(Clock clock) {
+    this(clock, ReasonRules.NONE);
+  }
+
+  /**
+   * @param builtIn the error messages every monitor recognises, after its own
+   */
+  public Judge(Clock clock, ReasonRules builtIn) {
     this.clock = clock;
+    this.builtIn = builtIn;
   }
 
   public CheckResult judge(Observation observation, List<Condition> conditions) {
+    return judge(observation, conditions, ReasonRules.NONE);
+  }
+
+  /**
+   * @param own the monitor's own error messages ({@code reasons:}), tried before the built-in ones
+   */
+  public CheckResult judge(Observation observation, List<Condition> conditions, ReasonRules own) {
     EvaluationContext ctx = new EvaluationContext(observation, clock.instant());
     List<ConditionResult> results = new ArrayList<>(conditions.size());
     List<Failed> failed = new ArrayList<>();
@@ -37,17 +56,39 @@ public final class Judge {
     if (failure != null) {
       return new CheckResult(observation, results, false, failure.reason(), failure.message());
     }
-    if (failed.isEmpty()) {
+    ReasonRules.Match match = own.then(builtIn).find(observation);
+    if (failed.isEmpty() && (match == null || !match.rule().anyStatus())) {
       return new CheckResult(observation, results, true, null, null);
     }
     Integer status = observation.status();
-    Reason reason = reason(status, failed);
-    String error = error(failed);
-    String phrase = status == null ? null : refusal(status);
-    if (phrase != null) {
-      error = "HTTP " + status + " " + phrase + ": " + error;
+    Reason reason;
+    String error;
+    if (match != null) {
+      reason = match.rule().reason();
+      error = "the body reads " + quote(match.quoted());
+      if (!failed.isEmpty()) {
+        error += "; " + error(failed);
+      }
+    } else {
+      reason = reason(status, failed);
+      error = error(failed);
+    }
+    if (status != null) {
+      String phrase = refusal(status);
+      if (phrase != null) {
+        error = "HTTP " + status + " " + phrase + ": " + error;
+      } else if (match != null) {
+        error = "HTTP " + status + ": " + error;
+      }
+    }
+    if (reason == Reason.RATE_LIMITED) {
+      error += RateLimitHeaders.describe(observation.headers());
     }
     return new CheckResult(observation, results, false, reason, error);
+  }
+
+  private static String quote(String text) {
+    return "\"" + text + "\"";
   }
 
   private record Failed(Condition condition, ConditionResult result, boolean resolved) {}

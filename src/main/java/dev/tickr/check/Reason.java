@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The stable reason classes that incidents, alerts and {@code tickr check --json} report. Their
- * spellings ({@link #code()}) are a public contract.
+ * spellings ({@link #code()}) are a public contract. What each means for people, and what to check,
+ * is {@link ReasonHelp}.
  */
 public enum Reason {
   DNS,
@@ -16,6 +17,11 @@ public enum Reason {
   BODY_ERROR,
   AUTH_REJECTED,
   ACCESS_DENIED,
+  /**
+   * The platform refuses calls from this IP address: a whitelist error recognised in the answer
+   * (ShareASale's {@code Error Code 4002}, a 403 whose body says the IP is not allowed).
+   */
+  IP_NOT_ALLOWED,
   RATE_LIMITED,
   STALE_DATA,
   VOLUME_ANOMALY,

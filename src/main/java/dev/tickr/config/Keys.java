@@ -1,5 +1,6 @@
 package dev.tickr.config;
 
+import dev.tickr.assertion.ReasonRules;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,7 +39,8 @@ final class Keys {
           "paused");
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
-  static final List<String> PROBED = List.of("interval", "timeout", "conditions", "degraded");
+  static final List<String> PROBED =
+      List.of("interval", "timeout", "conditions", "degraded", "rate-limited", "reasons");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
   static final List<String> COMMON_OWN_ONLY = List.of("name");
@@ -75,6 +77,10 @@ final class Keys {
   static final List<String> SERVER = List.of("listen", "public-url", "metrics-token");
   static final List<String> CONNECTIVITY = List.of("targets", "interval", "timeout");
 
+  /** The reasons a monitor's {@code reasons:} may name. */
+  static final List<String> REASONS =
+      ReasonRules.NAMEABLE.stream().map(dev.tickr.check.Reason::code).toList();
+
   /**
    * Each object the loader reads, by its path in the file ({@code *} for any list item), with the
    * keys it knows, but for {@code /defaults} and {@code /monitors/*}, whose keys come from the
@@ -87,6 +93,8 @@ final class Keys {
           Map.entry("/defaults/flapping", FLAPPING),
           Map.entry("/monitors/*/escalate/*", ESCALATION),
           Map.entry("/monitors/*/flapping", FLAPPING),
+          Map.entry("/defaults/reasons", REASONS),
+          Map.entry("/monitors/*/reasons", REASONS),
           Map.entry(
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),

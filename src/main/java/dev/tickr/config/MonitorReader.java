@@ -3,6 +3,7 @@ package dev.tickr.config;
 import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionParser;
 import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.ReasonRules;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.time.Durations;
@@ -40,6 +41,7 @@ final class MonitorReader {
   private final Read read;
   private final Overlay overlay;
   private final AlertingKeys alerting;
+  private final ReasonsReader reasonsReader;
   private final Types types;
   private final String source;
 
@@ -71,6 +73,7 @@ final class MonitorReader {
     this.read = new Read(problems);
     this.overlay = new Overlay(defaults, read, types);
     this.alerting = new AlertingKeys(read, channels);
+    this.reasonsReader = new ReasonsReader(read);
   }
 
   Result read(Node node, int index) {
@@ -109,11 +112,15 @@ final class MonitorReader {
     Duration timeout;
     List<Condition> conditions;
     Boolean degraded;
+    RateLimited rateLimited;
+    ReasonRules reasons;
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
       conditions = List.of();
       degraded = DEFAULT_DEGRADED;
+      rateLimited = RateLimited.DEFAULT;
+      reasons = ReasonRules.NONE;
     } else {
       interval =
           optional(
@@ -124,6 +131,8 @@ final class MonitorReader {
       timeout = timeout(fields, own, interval, name);
       conditions = conditions(fields, type);
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
+      rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
+      reasons = reasonsReader.reasons(fields.get("reasons"));
     }
     Integer failureThreshold =
         optional(
@@ -152,6 +161,8 @@ final class MonitorReader {
         || timeout == null
         || conditions == null
         || degraded == null
+        || rateLimited == null
+        || reasons == null
         || failureThreshold == null
         || successThreshold == null
         || alerts == null
@@ -170,6 +181,8 @@ final class MonitorReader {
             timeout,
             conditions,
             degraded,
+            rateLimited,
+            reasons,
             failureThreshold,
             successThreshold,
             alerts,

@@ -1,6 +1,8 @@
 package dev.tickr.config;
 
 import dev.tickr.assertion.Condition;
+import dev.tickr.assertion.ReasonRule;
+import dev.tickr.assertion.ReasonRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +18,9 @@ import java.util.Objects;
  * @param conditions what must hold for a probe to pass
  * @param degraded whether a probe that fails only conditions on response time or certificate expiry
  *     makes the monitor DEGRADED rather than DOWN
+ * @param rateLimited what a check refused as {@code rate-limited} (429) makes of the monitor
+ * @param reasons the monitor's own error messages that name a reason class ({@code reasons:}),
+ *     tried before the built-in ones
  * @param alerts names of channels in {@link Config#channels()}
  * @param escalate further channels told when an incident stays open and unacknowledged
  * @param flapping when the monitor counts as flapping, which holds its alerts
@@ -30,6 +35,8 @@ public record MonitorSpec(
     Duration timeout,
     List<Condition> conditions,
     boolean degraded,
+    RateLimited rateLimited,
+    ReasonRules reasons,
     int failureThreshold,
     int successThreshold,
     List<String> alerts,
@@ -53,6 +60,8 @@ public record MonitorSpec(
   public MonitorSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(rateLimited, "rateLimited");
+    Objects.requireNonNull(reasons, "reasons");
     if (type.pushed() != settings instanceof PushedSettings) {
       throw new IllegalArgumentException(
           "a " + type.name() + " monitor cannot have the settings " + settings.describe());
@@ -73,6 +82,8 @@ public record MonitorSpec(
         timeout,
         conditions,
         degraded,
+        rateLimited,
+        reasons,
         failureThreshold,
         successThreshold,
         alerts,
@@ -98,6 +109,11 @@ public record MonitorSpec(
     c.add(conditions.size());
     conditions.forEach(cond -> c.add(cond.text()));
     c.add(degraded);
+    c.add(rateLimited.code());
+    c.add(reasons.rules().size());
+    for (ReasonRule r : reasons.rules()) {
+      c.add(r.reason().code()).add(r.pattern().pattern()).add(r.anyStatus());
+    }
     c.add(failureThreshold).add(successThreshold);
     c.add(alerts.size());
     alerts.forEach(c::add);

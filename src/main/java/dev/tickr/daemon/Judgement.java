@@ -9,6 +9,8 @@ import dev.tickr.check.Header;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Reason;
 import dev.tickr.check.Redaction;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.RateLimited;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.Outcome;
 import dev.tickr.incident.Verdict;
@@ -37,19 +39,46 @@ final class Judgement {
    *     expiry is DEGRADED; when {@code false} it is FAILED like any other
    */
   static Verdict verdict(CheckResult result, List<Condition> conditions, boolean degraded) {
+    return verdict(result, conditions, degraded, RateLimited.DOWN);
+  }
+
+  /**
+   * @param conditions the conditions {@code result} was judged against, in the same order
+   * @param degraded whether a check that fails only conditions on response time or certificate
+   *     expiry is DEGRADED; when {@code false} it is FAILED like any other
+   * @param rateLimited what a check refused as {@code rate-limited} is: DEGRADED or FAILED
+   */
+  static Verdict verdict(
+      CheckResult result, List<Condition> conditions, boolean degraded, RateLimited rateLimited) {
     if (result.success()) {
       return Verdict.OK;
     }
-    if (!degraded || result.observation().failure() != null) {
+    if (result.observation().failure() != null) {
       return Verdict.FAILED;
     }
+    if (result.reason() == Reason.RATE_LIMITED) {
+      return rateLimited == RateLimited.DEGRADED ? Verdict.DEGRADED : Verdict.FAILED;
+    }
+    if (!degraded) {
+      return Verdict.FAILED;
+    }
+    boolean anyFailed = false;
     List<ConditionResult> outcomes = result.conditions();
     for (int i = 0; i < outcomes.size() && i < conditions.size(); i++) {
-      if (!outcomes.get(i).success() && !SOFT.containsAll(conditions.get(i).subjects())) {
-        return Verdict.FAILED;
+      if (!outcomes.get(i).success()) {
+        if (!SOFT.containsAll(conditions.get(i).subjects())) {
+          return Verdict.FAILED;
+        }
+        anyFailed = true;
       }
     }
-    return Verdict.DEGRADED;
+    // No failed condition: the body said the check was refused (a recognised error message).
+    return anyFailed ? Verdict.DEGRADED : Verdict.FAILED;
+  }
+
+  /** The verdict on a check of this monitor, by its {@code degraded} and {@code rate-limited}. */
+  static Verdict verdict(CheckResult result, MonitorSpec spec) {
+    return verdict(result, spec.conditions(), spec.degraded(), spec.rateLimited());
   }
 
   /** Stalls shorter than this cannot have made a check miss its time. */

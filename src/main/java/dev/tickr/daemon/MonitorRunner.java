@@ -103,8 +103,8 @@ final class MonitorRunner implements Scheduler.Runner {
     long startNanos = ticker.nanos();
     Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
     long endNanos = ticker.nanos();
-    CheckResult result = judge.judge(observation, spec.conditions());
-    Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
+    CheckResult result = judge.judge(observation, spec.conditions(), spec.reasons());
+    Verdict verdict = Judgement.verdict(result, spec);
     Outcome outcome;
     if (verdict == Verdict.OK) {
       outcome = Outcome.ok(started);
@@ -149,8 +149,8 @@ final class MonitorRunner implements Scheduler.Runner {
    */
   Trial trial(MonitorSpec spec, Set<String> secrets) {
     Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
-    CheckResult result = judge.judge(observation, spec.conditions());
-    Verdict verdict = Judgement.verdict(result, spec.conditions(), spec.degraded());
+    CheckResult result = judge.judge(observation, spec.conditions(), spec.reasons());
+    Verdict verdict = Judgement.verdict(result, spec);
     Set<String> hidden = new HashSet<>(secrets(spec));
     hidden.addAll(secrets);
     Evidence evidence = Judgement.evidence(observation, hidden);

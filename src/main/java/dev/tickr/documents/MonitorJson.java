@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.assertion.Condition;
+import dev.tickr.assertion.ReasonRule;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.Escalation;
 import dev.tickr.config.Key;
@@ -41,6 +42,17 @@ public final class MonitorJson {
         conditions.add(Redaction.scrub(c.text(), secrets));
       }
       o.put("degraded", spec.degraded());
+      o.put("rate-limited", spec.rateLimited().code());
+      if (!spec.reasons().isEmpty()) {
+        ObjectNode reasons = o.putObject("reasons");
+        for (ReasonRule r : spec.reasons().rules()) {
+          ArrayNode list = (ArrayNode) reasons.get(r.reason().code());
+          if (list == null) {
+            list = reasons.putArray(r.reason().code());
+          }
+          list.add(Redaction.scrub(r.pattern().pattern(), secrets));
+        }
+      }
     }
     o.put("failure-threshold", spec.failureThreshold());
     o.put("success-threshold", spec.successThreshold());

@@ -1,5 +1,7 @@
 package dev.tickr.ui;
 
+import dev.tickr.check.Reason;
+import dev.tickr.check.ReasonHelp;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.Incident;
 import dev.tickr.store.IncidentNote;
@@ -15,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A monitor's incidents on its page ({@code #incidents}), newest first: when, how long, why, who
- * acknowledged it, the evidence the failing check saw (status, headers, start of the body, as the
- * API's incident answer gives it) and the notes. Admins acknowledge an open incident and add notes
- * through the REST API.
+ * A monitor's incidents on its page ({@code #incidents}), newest first: when, how long, why (with
+ * what the reason means and what to check), who acknowledged it, the evidence the failing check saw
+ * (status, headers, start of the body, as the API's incident answer gives it) and the notes. Admins
+ * acknowledge an open incident and add notes through the REST API.
  */
 final class MonitorIncidents {
   static final Duration PAST = Duration.ofDays(90);
@@ -101,6 +103,7 @@ final class MonitorIncidents {
       html.append("<div><dt>Maintenance</dt><dd>opened during a maintenance window</dd></div>");
     }
     html.append("</dl><p>").append(Html.escape(s.scrub(i.detail()))).append("</p>");
+    help(html, i.reason());
     evidence(html, s, i.evidence());
     notes(html, store.notes(i.id()));
     if (admin) {
@@ -124,6 +127,15 @@ final class MonitorIncidents {
           .append("</form></details>");
     }
     html.append("</article>");
+  }
+
+  /** What the reason means and what to check first, one line each. */
+  private static void help(StringBuilder html, Reason reason) {
+    html.append("<dl class=\"facts reason-help\"><div><dt>Meaning</dt><dd>")
+        .append(Html.escape(ReasonHelp.explanation(reason)))
+        .append("</dd></div><div><dt>What to check</dt><dd>")
+        .append(Html.escape(ReasonHelp.hint(reason)))
+        .append("</dd></div></dl>");
   }
 
   private static void evidence(StringBuilder html, MonitorPage.Subject s, Evidence e) {

@@ -151,8 +151,22 @@ class CheckCommandTest {
     JsonNode json =
         cli.run("check", url("/shareasale"), "--expect", "[BODY] != pat(*Error Code*)", "--json")
             .json();
-    assertThat(json.get("reason").asText()).isEqualTo("body-error");
+    // ShareASale's 4002 is its IP whitelist error: a known message names the reason.
+    assertThat(json.get("reason").asText()).isEqualTo("ip-not-allowed");
     assertThat(json.get("conditions").get(0).get("actual").asText()).contains("Error Code 4002");
+  }
+
+  @Test
+  void a_whitelist_error_inside_a_200_fails_without_any_condition_on_the_body() {
+    CliRunner.Run run = cli.run("check", url("/shareasale"), "--json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode json = run.json();
+    assertThat(json.get("success").asBoolean()).isFalse();
+    assertThat(json.get("reason").asText()).isEqualTo("ip-not-allowed");
+    assertThat(json.get("error").asText())
+        .startsWith("HTTP 200: the body reads \"")
+        .contains("4002");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tickr.assertion.Condition;
+import dev.tickr.assertion.ReasonRules;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
@@ -876,6 +877,8 @@ class ConfigLoaderTest {
                     Duration.ofSeconds(10),
                     List.of(),
                     true,
+                    RateLimited.DEFAULT,
+                    ReasonRules.NONE,
                     2,
                     1,
                     List.of(),

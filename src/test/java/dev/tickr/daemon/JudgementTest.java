@@ -7,6 +7,8 @@ import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionParser;
 import dev.tickr.assertion.ConditionSyntaxException;
 import dev.tickr.assertion.Judge;
+import dev.tickr.assertion.ReasonRule;
+import dev.tickr.assertion.ReasonRules;
 import dev.tickr.check.Body;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Headers;
@@ -14,10 +16,12 @@ import dev.tickr.check.Observation;
 import dev.tickr.check.Reason;
 import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
+import dev.tickr.config.RateLimited;
 import dev.tickr.incident.Verdict;
 import dev.tickr.testing.TestCertificates;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +60,52 @@ class JudgementTest {
   void a_check_that_passes_is_ok(boolean degraded) {
     assertThat(verdict(FAST, STATUS_AND_SPEED, degraded)).isEqualTo(Verdict.OK);
     assertThat(verdict(FAST, List.of(), degraded)).isEqualTo(Verdict.OK);
+  }
+
+  @Test
+  void a_rate_limited_check_is_degraded_unless_the_monitor_says_down() {
+    CheckResult limited = JUDGE.judge(answer(429, Duration.ofMillis(40)), STATUS_AND_SPEED);
+
+    assertThat(limited.reason()).isEqualTo(Reason.RATE_LIMITED);
+    assertThat(Judgement.verdict(limited, STATUS_AND_SPEED, true, RateLimited.DEFAULT))
+        .isEqualTo(Verdict.DEGRADED);
+    assertThat(Judgement.verdict(limited, STATUS_AND_SPEED, false, RateLimited.DEGRADED))
+        .isEqualTo(Verdict.DEGRADED);
+    assertThat(Judgement.verdict(limited, STATUS_AND_SPEED, true, RateLimited.DOWN))
+        .isEqualTo(Verdict.FAILED);
+  }
+
+  @Test
+  void a_refusal_recognised_in_a_good_answer_is_a_failure_not_degraded() {
+    Judge judge =
+        new Judge(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            ReasonRules.of(
+                List.of(ReasonRule.of(Reason.IP_NOT_ALLOWED, "Error Code 4002", true, "test"))));
+    Observation o =
+        new Observation(
+            FAST.url(),
+            true,
+            200,
+            "",
+            "HTTP/1.1",
+            FAST.headers(),
+            new Body(
+                "Error Code 4002".getBytes(StandardCharsets.UTF_8),
+                false,
+                "text/plain",
+                StandardCharsets.UTF_8),
+            FAST.timings(),
+            null,
+            null,
+            List.of(),
+            null);
+
+    CheckResult result = judge.judge(o, STATUS_AND_SPEED);
+
+    assertThat(result.reason()).isEqualTo(Reason.IP_NOT_ALLOWED);
+    assertThat(Judgement.verdict(result, STATUS_AND_SPEED, true, RateLimited.DEFAULT))
+        .isEqualTo(Verdict.FAILED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.tickr.alert.channel;
 import dev.tickr.alert.Alert;
 import dev.tickr.alert.AlertEvent;
 import dev.tickr.alert.Notification;
+import dev.tickr.check.ReasonHelp;
 import dev.tickr.time.Durations;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +46,11 @@ final class Messages {
 
   private static final Map<AlertEvent, Template> BODIES =
       byEvent(
-          "{{detail}} ({{reason}})\nDown since {{started_at}}.",
+          "{{detail}} ({{reason}})\nDown since {{started_at}}.\n{{hint}}",
           "Down for {{duration}}, from {{started_at}} to {{ended_at}}.\n"
               + "Last failure: {{detail}} ({{reason}})",
-          "{{detail}} ({{reason}})\nDegraded since {{started_at}}.",
-          "Down for {{duration}}, since {{started_at}}.\n{{detail}} ({{reason}})",
+          "{{detail}} ({{reason}})\nDegraded since {{started_at}}.\n{{hint}}",
+          "Down for {{duration}}, since {{started_at}}.\n{{detail}} ({{reason}})\n{{hint}}",
           "The certificate expires {{certificate_expires_at}}.\n{{detail}}",
           "{{detail}}\nSent {{started_at}}.",
           "{{detail}} ({{reason}})\nSince {{started_at}}. Until it returns, checks that cannot"
@@ -197,6 +198,8 @@ final class Messages {
     v.put("EVENT", a.event().name());
     v.put("reason", a.reason().code());
     v.put("detail", a.detail());
+    v.put("explanation", ReasonHelp.explanation(a.reason()));
+    v.put("hint", ReasonHelp.hint(a.reason()));
     v.put("status", a.status() == null ? "" : String.valueOf(a.status()));
     v.put("started_at", TIME.format(a.startedAt()));
     v.put("ended_at", a.endedAt() == null ? "" : TIME.format(a.endedAt()));

@@ -23,6 +23,8 @@ public final class Template {
           "EVENT",
           "reason",
           "detail",
+          "explanation",
+          "hint",
           "status",
           "started_at",
           "ended_at",

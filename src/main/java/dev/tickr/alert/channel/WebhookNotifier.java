@@ -6,6 +6,7 @@ import dev.tickr.alert.Alert;
 import dev.tickr.alert.Delivery;
 import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
+import dev.tickr.check.ReasonHelp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -148,6 +149,8 @@ final class WebhookNotifier implements Notifier {
     }
     incident.put("reason", a.reason().code());
     incident.put("detail", a.detail());
+    incident.put("explanation", ReasonHelp.explanation(a.reason()));
+    incident.put("hint", ReasonHelp.hint(a.reason()));
     ObjectNode evidence = into.putObject("evidence");
     evidence.put("status", a.status());
     evidence.put("body", a.evidence());

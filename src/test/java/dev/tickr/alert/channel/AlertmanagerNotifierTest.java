@@ -41,7 +41,7 @@ class AlertmanagerNotifierTest {
                                "team": "growth"},
                     "annotations": {
                       "summary": "campaigns is DOWN",
-                      "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.",
+                      "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
                       "event": "down", "reason": "http-status",
                       "detail": "[STATUS] == 200 (actual 500)"},
                     "startsAt": "2026-03-01T10:15:00Z",

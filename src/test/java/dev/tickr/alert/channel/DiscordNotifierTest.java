@@ -41,7 +41,7 @@ class DiscordNotifierTest {
                   {"username": "Tickr",
                    "embeds": [{
                      "title": "campaigns is DOWN",
-                     "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.",
+                     "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
                      "url": "https://tickr.example.com/monitors/campaigns",
                      "color": 15158332,
                      "timestamp": "2026-03-01T10:20:00Z",

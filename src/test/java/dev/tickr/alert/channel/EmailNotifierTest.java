@@ -116,7 +116,7 @@ class EmailNotifierTest {
     assertThat(text.getContentType()).startsWith("text/plain");
     assertThat((String) text.getContent())
         .isEqualToNormalizingNewlines(
-            "[STATUS] == 200 (actual 500) (http-status)\nDown since 2026-03-01 10:15:00 UTC.\n\n"
+            "[STATUS] == 200 (actual 500) (http-status)\nDown since 2026-03-01 10:15:00 UTC.\nCheck the service's logs for this status and the URL and method used.\n\n"
                 + "Open in Tickr: https://tickr.example.com/monitors/campaigns\n");
     assertThat(html.getContentType()).startsWith("text/html");
     assertThat((String) html.getContent())

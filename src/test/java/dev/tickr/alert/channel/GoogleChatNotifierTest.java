@@ -30,7 +30,7 @@ class GoogleChatNotifierTest {
           .isEqualTo(
               json(
                   """
-                  {"text": "*campaigns is DOWN*\\n[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\n<https://tickr.example.com/monitors/campaigns|Open in Tickr>"}
+                  {"text": "*campaigns is DOWN*\\n[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.\\n<https://tickr.example.com/monitors/campaigns|Open in Tickr>"}
                   """));
     }
   }

@@ -38,7 +38,7 @@ class MattermostNotifierTest {
                      "color": "#E67E22",
                      "title": "campaigns is DEGRADED",
                      "title_link": "https://tickr.example.com/monitors/campaigns",
-                     "text": "[STATUS] == 200 (actual 500) (http-status)\\nDegraded since 2026-03-01 10:15:00 UTC."}]}
+                     "text": "[STATUS] == 200 (actual 500) (http-status)\\nDegraded since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used."}]}
                   """));
     }
   }

@@ -40,7 +40,7 @@ class NtfyNotifierTest {
                   """
                   {"topic": "tickr-ops-x7",
                    "title": "campaigns is DOWN",
-                   "message": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.",
+                   "message": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
                    "priority": 4,
                    "tags": ["rotating_light", "prod"],
                    "click": "https://tickr.example.com/monitors/campaigns"}

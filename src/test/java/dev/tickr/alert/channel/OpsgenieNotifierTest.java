@@ -42,7 +42,7 @@ class OpsgenieNotifierTest {
                   """
                   {"message": "campaigns is DOWN",
                    "alias": "tickr-campaigns-42",
-                   "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.",
+                   "description": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
                    "tags": ["tickr", "affiliate", "payments"],
                    "details": {"event": "down", "reason": "http-status",
                                "detail": "[STATUS] == 200 (actual 500)",

@@ -50,7 +50,7 @@ class PagerDutyNotifierTest {
                      "custom_details": {
                        "event": "down",
                        "detail": "[STATUS] == 200 (actual 500)",
-                       "message": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.",
+                       "message": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
                        "status": 500,
                        "incident_id": 42,
                        "tags": ["affiliate"],

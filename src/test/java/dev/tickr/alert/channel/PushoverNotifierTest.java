@@ -40,7 +40,7 @@ class PushoverNotifierTest {
       expected.put("title", "campaigns is DOWN");
       expected.put(
           "message",
-          "[STATUS] == 200 (actual 500) (http-status)\nDown since 2026-03-01 10:15:00 UTC.");
+          "[STATUS] == 200 (actual 500) (http-status)\nDown since 2026-03-01 10:15:00 UTC.\nCheck the service's logs for this status and the URL and method used.");
       expected.put("priority", "1");
       expected.put("url", "https://tickr.example.com/monitors/campaigns");
       expected.put("url_title", "Open in Tickr");

@@ -45,7 +45,7 @@ class SlackNotifierTest {
                                "emoji": true}},
                      {"type": "section",
                       "text": {"type": "mrkdwn",
-                               "text": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC."}},
+                               "text": "[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used."}},
                      {"type": "context",
                       "elements": [{"type": "mrkdwn",
                         "text": "<https://tickr.example.com/monitors/campaigns|Open in Tickr>"}]}]}
@@ -61,9 +61,10 @@ class SlackNotifierTest {
             + " to 2026-03-01 10:19:30 UTC.\\nLast failure: [STATUS] == 200 (actual 500)"
             + " (http-status)",
         "REMINDER|:red_circle: campaigns is still DOWN|Down for 5m, since 2026-03-01 10:15:00"
-            + " UTC.\\n[STATUS] == 200 (actual 500) (http-status)",
+            + " UTC.\\n[STATUS] == 200 (actual 500) (http-status)\\nCheck the service's logs for"
+            + " this status and the URL and method used.",
         "DEGRADED|:large_orange_circle: campaigns is DEGRADED|[STATUS] == 200 (actual 500)"
-            + " (http-status)\\nDegraded since 2026-03-01 10:15:00 UTC.",
+            + " (http-status)\\nDegraded since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.",
         "TEST|:test_tube: [TEST] campaigns: test notification|[STATUS] == 200 (actual 500)\\nSent"
             + " 2026-03-01 10:15:00 UTC."
       })

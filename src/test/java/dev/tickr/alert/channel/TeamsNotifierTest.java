@@ -41,7 +41,7 @@ class TeamsNotifierTest {
                          {"type": "TextBlock", "text": "campaigns is DOWN", "weight": "Bolder",
                           "size": "Medium", "color": "Attention", "wrap": true},
                          {"type": "TextBlock",
-                          "text": "[STATUS] == 200 (actual 500) (http-status)\\n\\nDown since 2026-03-01 10:15:00 UTC.",
+                          "text": "[STATUS] == 200 (actual 500) (http-status)\\n\\nDown since 2026-03-01 10:15:00 UTC.\\n\\nCheck the service's logs for this status and the URL and method used.",
                           "wrap": true}],
                        "actions": [{"type": "Action.OpenUrl", "title": "Open in Tickr",
                                     "url": "https://tickr.example.com/monitors/campaigns"}]}}]}

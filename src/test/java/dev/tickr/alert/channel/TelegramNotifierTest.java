@@ -42,7 +42,7 @@ class TelegramNotifierTest {
               json(
                   """
                   {"chat_id": -1001234,
-                   "text": "<b>&lt;script&gt; is DOWN</b>\\n[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\n\\n<a href=\\"https://tickr.example.com/monitors/%3Cscript%3E\\">Open in Tickr</a>",
+                   "text": "<b>&lt;script&gt; is DOWN</b>\\n[STATUS] == 200 (actual 500) (http-status)\\nDown since 2026-03-01 10:15:00 UTC.\\nCheck the service's logs for this status and the URL and method used.\\n\\n<a href=\\"https://tickr.example.com/monitors/%3Cscript%3E\\">Open in Tickr</a>",
                    "parse_mode": "HTML",
                    "link_preview_options": {"is_disabled": true}}
                   """));

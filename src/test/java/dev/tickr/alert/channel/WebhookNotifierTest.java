@@ -48,7 +48,9 @@ class WebhookNotifierTest {
                    "incident": {"id": 42, "started_at": "2026-03-01T10:15:00Z",
                                 "ended_at": null, "duration_s": null,
                                 "reason": "http-status",
-                                "detail": "[STATUS] == 200 (actual 500)"},
+                                "detail": "[STATUS] == 200 (actual 500)",
+                                "explanation": "The answer's HTTP status was not the one expected.",
+                                "hint": "Check the service's logs for this status and the URL and method used."},
                    "evidence": {"status": 500, "body": "{\\"error\\":\\"upstream timeout\\"}"},
                    "sent_at": "2026-03-01T10:20:00Z",
                    "dashboard_url": "https://tickr.example.com/monitors/campaigns"}
