@@ -1,5 +1,6 @@
 package dev.tickr.check.auth;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,11 @@ public record SignatureDate(String spelling, @Nullable DateTimeFormatter formatt
           default -> DateTimeFormatter.ofPattern(text, Locale.ENGLISH);
         };
     SignatureDate date = new SignatureDate(text, formatter);
-    date.format(Instant.EPOCH); // a pattern may only fail when used (a field UTC lacks)
+    try {
+      date.format(Instant.EPOCH); // a pattern may only fail when used (a field an instant lacks)
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     return date;
   }
 
