@@ -77,6 +77,12 @@
         m.auth = { bearer: $("auth-token").value };
       } else if (scheme === "header") {
         m.auth = { header: { name: $("auth-header-name").value.trim(), value: $("auth-header-value").value } };
+      } else if (scheme === "signature") {
+        try {
+          m.auth = { signature: JSON.parse($("auth-signature").value) };
+        } catch (e) {
+          errors.push({ pointer: "/auth/signature", detail: "not JSON: " + e.message });
+        }
       }
     } else if (type === "heartbeat") {
       put(m, "period", value("period"));
@@ -123,6 +129,7 @@
       if (scheme === "basic") return key === "password" ? "auth-password" : "auth-username";
       if (scheme === "bearer") return "auth-token";
       if (scheme === "header") return key === "value" ? "auth-header-value" : "auth-header-name";
+      if (scheme === "signature") return "auth-signature";
       return "auth";
     }
     if (top === "" || !$(top) || !$(top + "-error")) return null;
