@@ -78,6 +78,12 @@
         m.auth = { bearer: $("auth-token").value };
       } else if (scheme === "header") {
         m.auth = { header: { name: $("auth-header-name").value.trim(), value: $("auth-header-value").value } };
+      } else if (scheme === "signature") {
+        try {
+          m.auth = { signature: JSON.parse($("auth-signature").value) };
+        } catch (e) {
+          errors.push({ pointer: "/auth/signature", detail: "not JSON: " + e.message });
+        }
       }
       if (value("follow-redirects") === "false") m["follow-redirects"] = false;
       if (value("insecure") === "true") m.insecure = true;
@@ -127,6 +133,7 @@
       if (scheme === "basic") return key === "password" ? "auth-password" : "auth-username";
       if (scheme === "bearer") return "auth-token";
       if (scheme === "header") return key === "value" ? "auth-header-value" : "auth-header-name";
+      if (scheme === "signature") return "auth-signature";
       return "auth";
     }
     if (top === "" || !$(top) || !$(top + "-error")) return null;

@@ -22,7 +22,8 @@ public interface TypeSettings {
   /**
    * The settings as the API shows them, by key, in the order of the type's keys: {@code String},
    * {@code Number}, {@code Boolean}, {@link Secret} and maps of those. Values of keys the type
-   * marks secret, and every {@link Secret}, are shown masked.
+   * marks secret, and every {@link Secret}, are shown masked; a map under a secret key shows its
+   * keys, so it must hold each secret value as a {@link Secret}.
    */
   Map<String, Object> document();
 

@@ -95,7 +95,8 @@ public final class MonitorJson {
 
   private static JsonNode value(Object value, boolean secret, Collection<String> secrets) {
     JsonNodeFactory json = JsonNodeFactory.instance;
-    if (secret || value instanceof TypeSettings.Secret) {
+    // A map under a secret key (auth: {signature: ...}) shows its shape, its Secrets masked.
+    if (value instanceof TypeSettings.Secret || (secret && !(value instanceof Map))) {
       return json.textNode(Redaction.MASK);
     }
     return switch (value) {

@@ -3,6 +3,8 @@ package dev.tickr.types;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
+import dev.tickr.check.RequestAuth;
+import dev.tickr.check.auth.SignatureAuth;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Node;
 import dev.tickr.config.Node.Entry;
@@ -12,6 +14,7 @@ import dev.tickr.config.Read;
 import dev.tickr.config.SecretNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +23,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header. */
+/**
+ * Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header or as
+ * credentials made per request (a signature).
+ */
 final class HttpRequestReader {
-  static final List<String> AUTH = List.of("basic", "bearer", "header");
+  static final List<String> AUTH = List.of("basic", "bearer", "header", "signature");
   static final List<String> AUTH_BASIC = List.of("username", "password");
   static final List<String> AUTH_HEADER = List.of("name", "value");
 
@@ -33,6 +39,7 @@ final class HttpRequestReader {
   private static final int MAX_NAMES = 1000;
 
   private final Read read;
+  private final Clock clock;
 
   /**
    * Whether a header name is a secret's, per name, shared by every read: 10,000 monitors repeat the
@@ -40,9 +47,13 @@ final class HttpRequestReader {
    */
   private final Map<String, Boolean> secretNames;
 
-  HttpRequestReader(Read read, Map<String, Boolean> secretNames) {
+  /**
+   * @param clock what signatures read the date from
+   */
+  HttpRequestReader(Read read, Map<String, Boolean> secretNames, Clock clock) {
     this.read = read;
     this.secretNames = secretNames;
+    this.clock = clock;
   }
 
   static Map<String, Boolean> newNameCache() {
@@ -75,13 +86,14 @@ final class HttpRequestReader {
     Node headersNode = fields.get("headers");
     List<Header> headers = headersNode == null ? List.of() : headers(headersNode);
     Node authNode = fields.get("auth");
-    Header auth = authNode == null ? null : auth(authNode);
+    Auth auth = authNode == null ? null : auth(authNode);
     if (auth != null && headers != null && authNode != null) {
       for (Header h : headers) {
-        if (h.name().equalsIgnoreCase(auth.name())) {
+        String clash = auth.sets(h.name());
+        if (clash != null) {
           read.problem(
               authNode.at(),
-              "auth sets the " + auth.name() + " header, which headers also sets; keep one");
+              "auth sets the " + clash + " header, which headers also sets; keep one");
           auth = null;
           break;
         }
@@ -97,20 +109,21 @@ final class HttpRequestReader {
       return null;
     }
     List<Header> all = new ArrayList<>(headers);
-    if (auth != null) {
-      all.add(auth);
+    if (auth != null && auth.header() != null) {
+      all.add(auth.header());
     }
     try {
       return options.apply(
           new HttpTarget(
-              url,
-              method,
-              all,
-              body == null ? null : Payload.of(body),
-              true,
-              HttpTarget.DEFAULT_MAX_BODY,
-              false,
-              List.of()));
+                  url,
+                  method,
+                  all,
+                  body == null ? null : Payload.of(body),
+                  true,
+                  HttpTarget.DEFAULT_MAX_BODY,
+                  false,
+                  List.of())
+              .withAuth(auth == null ? null : auth.perRequest()));
     } catch (IllegalArgumentException e) {
       read.problem(fields.at(), String.valueOf(e.getMessage()));
       return null;
@@ -218,9 +231,40 @@ final class HttpRequestReader {
     return secret;
   }
 
-  /** The one header that {@code auth:} stands for, always secret. */
-  private @Nullable Header auth(Node node) {
-    Mapping mapping = read.mapping(node, "auth", "a mapping with one of basic, bearer or header");
+  /**
+   * What {@code auth:} stands for: one fixed header, always secret, or credentials made per
+   * request.
+   */
+  private record Auth(@Nullable Header header, @Nullable RequestAuth perRequest) {
+    static @Nullable Auth of(@Nullable Header header) {
+      return header == null ? null : new Auth(header, null);
+    }
+
+    static @Nullable Auth of(@Nullable RequestAuth perRequest) {
+      return perRequest == null ? null : new Auth(null, perRequest);
+    }
+
+    /** The header {@code name} as it spells it, when it sets that one, else {@code null}. */
+    @Nullable String sets(String name) {
+      if (header != null) {
+        return header.name().equalsIgnoreCase(name) ? header.name() : null;
+      }
+      if (perRequest instanceof SignatureAuth s) {
+        return s.scheme().headers().keySet().stream()
+            .filter(name::equalsIgnoreCase)
+            .findFirst()
+            .orElse(null);
+      }
+      return null;
+    }
+  }
+
+  private static String schemes() {
+    return String.join(", ", AUTH.subList(0, AUTH.size() - 1)) + " or " + AUTH.getLast();
+  }
+
+  private @Nullable Auth auth(Node node) {
+    Mapping mapping = read.mapping(node, "auth", "a mapping with one of " + schemes());
     if (mapping == null) {
       return null;
     }
@@ -233,7 +277,8 @@ final class HttpRequestReader {
       }
       read.problem(
           mapping.at(),
-          "auth must have exactly one of basic, bearer or header"
+          "auth must have exactly one of "
+              + schemes()
               + (schemes.isEmpty() ? "" : ", got " + String.join(" and ", schemes)));
       return null;
     }
@@ -244,12 +289,13 @@ final class HttpRequestReader {
     }
     Node value = entry.value();
     return switch (scheme) {
-      case "basic" -> basic(value);
+      case "basic" -> Auth.of(basic(value));
       case "bearer" -> {
         String token = read.nonEmptyText(value, "auth.bearer");
-        yield token == null ? null : Header.secret("Authorization", "Bearer " + token);
+        yield Auth.of(token == null ? null : Header.secret("Authorization", "Bearer " + token));
       }
-      default -> customHeader(value);
+      case "signature" -> Auth.of(new SignatureReader(read, clock).read(value));
+      default -> Auth.of(customHeader(value));
     };
   }
 

@@ -10,6 +10,7 @@ import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.RequestAuth;
+import dev.tickr.check.auth.SignatureAuth;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
@@ -54,7 +55,7 @@ public final class HttpType implements MonitorType {
                   "auth",
                   Kind.OBJECT,
                   "credentials sent as the Authorization (or a named) header; one of basic,"
-                      + " bearer or header.")
+                      + " bearer or header; or a request signature (signature).")
               .secretValue()
               .withSchema("{\"$ref\": \"#/$defs/auth\"}"),
           Key.of(
@@ -99,7 +100,10 @@ public final class HttpType implements MonitorType {
               .secretValue()
               .withExamples("/etc/tickr/client.key"));
 
-  /** Keys of {@code auth}, and of its {@code basic} and {@code header}, by their path below it. */
+  /**
+   * Keys of {@code auth}, and of its {@code basic}, {@code header} and {@code signature}, by their
+   * path below it.
+   */
   public static final java.util.Map<String, List<String>> AUTH_KEYS =
       java.util.Map.of(
           "",
@@ -107,7 +111,9 @@ public final class HttpType implements MonitorType {
           "/basic",
           HttpRequestReader.AUTH_BASIC,
           "/header",
-          HttpRequestReader.AUTH_HEADER);
+          HttpRequestReader.AUTH_HEADER,
+          "/signature",
+          SignatureReader.KEYS);
 
   /** What an http monitor without {@code conditions} checks, as {@code tickr check} does. */
   private static final List<String> DEFAULT_CONDITIONS = List.of(Conditions.DEFAULT);
@@ -185,6 +191,9 @@ public final class HttpType implements MonitorType {
       if (body != null) {
         out.put("body", text(body));
       }
+      if (target.auth() instanceof SignatureAuth signature) {
+        out.put("auth", Map.of("signature", SignatureReader.document(signature)));
+      }
       HttpOptionsDocument.put(out, target);
       return out;
     }
@@ -235,7 +244,7 @@ public final class HttpType implements MonitorType {
 
   @Override
   public @Nullable TypeSettings read(Fields fields, Read read, String label) {
-    HttpTarget target = new HttpRequestReader(read, secretNames).read(fields, label);
+    HttpTarget target = new HttpRequestReader(read, secretNames, check.clock()).read(fields, label);
     return target == null ? null : new Settings(target);
   }
 

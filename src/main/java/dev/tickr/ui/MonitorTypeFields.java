@@ -46,7 +46,9 @@ final class MonitorTypeFields {
           "bearer",
           "Bearer token",
           "header",
-          "A header of its own");
+          "A header of its own",
+          "signature",
+          "A request signature (JSON)");
 
   private static final Map<String, String> QUERY_TYPES =
       options("A", "A", "AAAA", "AAAA", "CNAME", "CNAME", "MX", "MX", "TXT", "TXT", "NS", "NS");
@@ -125,6 +127,16 @@ final class MonitorTypeFields {
         text(a.path("header"), "value", ""),
         "<code>***</code> keeps the stored one.",
         "autocomplete=\"new-password\"");
+    h.append("</div><div class=\"row\" data-auth=\"signature\"")
+        .append(hidden(!scheme.equals("signature")))
+        .append('>');
+    Forms.textarea(
+        h,
+        "auth-signature",
+        "Signature scheme",
+        a.path("signature").isObject() ? a.path("signature").toPrettyString() : "",
+        8,
+        "JSON with the keys of docs/signing.md; <code>***</code> keeps a stored key or secret.");
     h.append("</div>");
     HttpOptionFields.write(h, m);
     h.append("</fieldset>");

@@ -51,6 +51,20 @@ class MonitorTypeFieldsTest {
     assertThat(elements).isEqualTo(6);
   }
 
+  @org.junit.jupiter.api.Test
+  void a_signature_is_shown_as_its_json_with_the_masks_the_api_gave() throws Exception {
+    String html =
+        fields(
+            "{\"type\": \"http\", \"url\": \"https://a.test/x\", \"auth\": {\"signature\":"
+                + " {\"algorithm\": \"hmac-sha256\", \"key\": \"***\", \"sign\": \"{date}\"}}}");
+
+    assertThat(html)
+        .contains("<option value=\"signature\" selected>")
+        .contains("id=\"auth-signature\"")
+        .contains("&quot;key&quot; : &quot;***&quot;")
+        .contains("&quot;sign&quot; : &quot;{date}&quot;");
+  }
+
   @ParameterizedTest
   @CsvSource({"http", "tcp", "tls", "dns", "heartbeat"})
   void every_field_is_in_the_page_once_whatever_the_type(String type) throws Exception {

@@ -76,6 +76,11 @@ public final class HttpCheck implements Check<HttpTarget> {
     this(clock, ticker, userAgent, new DeadlineResolver());
   }
 
+  /** The clock observations are stamped with, which auth made per request reads too. */
+  public Clock clock() {
+    return clock;
+  }
+
   public HttpCheck(Clock clock, Ticker ticker, String userAgent, DeadlineResolver resolver) {
     this.clock = clock;
     this.ticker = ticker;
