@@ -3,6 +3,9 @@ package dev.tickr.types;
 import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
+import dev.tickr.check.RequestAuth;
+import dev.tickr.check.auth.OAuth2Settings;
+import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Node;
 import dev.tickr.config.Node.Entry;
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header. */
 final class HttpRequestReader {
-  static final List<String> AUTH = List.of("basic", "bearer", "header");
+  static final List<String> AUTH = List.of("basic", "bearer", "header", "oauth2");
   static final List<String> AUTH_BASIC = List.of("username", "password");
   static final List<String> AUTH_HEADER = List.of("name", "value");
 
@@ -40,9 +43,24 @@ final class HttpRequestReader {
    */
   private final Map<String, Boolean> secretNames;
 
-  HttpRequestReader(Read read, Map<String, Boolean> secretNames) {
+  /** Where {@code auth: {oauth2: ...}} gets its tokens: shared by every read, kept on reload. */
+  private final OAuth2Tokens tokens;
+
+  HttpRequestReader(Read read, Map<String, Boolean> secretNames, OAuth2Tokens tokens) {
     this.read = read;
     this.secretNames = secretNames;
+    this.tokens = tokens;
+  }
+
+  /**
+   * What {@code auth:} stands for: a fixed secret header, or credentials made per request.
+   *
+   * @param name the header it sets, which the monitor's own headers must not set too
+   */
+  private record Auth(String name, @Nullable Header header, @Nullable RequestAuth perRequest) {
+    static @Nullable Auth fixed(@Nullable Header header) {
+      return header == null ? null : new Auth(header.name(), header, null);
+    }
   }
 
   static Map<String, Boolean> newNameCache() {
@@ -75,7 +93,7 @@ final class HttpRequestReader {
     Node headersNode = fields.get("headers");
     List<Header> headers = headersNode == null ? List.of() : headers(headersNode);
     Node authNode = fields.get("auth");
-    Header auth = authNode == null ? null : auth(authNode);
+    Auth auth = authNode == null ? null : auth(authNode);
     if (auth != null && headers != null && authNode != null) {
       for (Header h : headers) {
         if (h.name().equalsIgnoreCase(auth.name())) {
@@ -95,19 +113,20 @@ final class HttpRequestReader {
       return null;
     }
     List<Header> all = new ArrayList<>(headers);
-    if (auth != null) {
-      all.add(auth);
+    if (auth != null && auth.header() != null) {
+      all.add(auth.header());
     }
     try {
       return new HttpTarget(
-          url,
-          method,
-          all,
-          body == null ? null : Payload.of(body),
-          true,
-          HttpTarget.DEFAULT_MAX_BODY,
-          false,
-          List.of());
+              url,
+              method,
+              all,
+              body == null ? null : Payload.of(body),
+              true,
+              HttpTarget.DEFAULT_MAX_BODY,
+              false,
+              List.of())
+          .withAuth(auth == null ? null : auth.perRequest());
     } catch (IllegalArgumentException e) {
       read.problem(fields.at(), String.valueOf(e.getMessage()));
       return null;
@@ -215,9 +234,10 @@ final class HttpRequestReader {
     return secret;
   }
 
-  /** The one header that {@code auth:} stands for, always secret. */
-  private @Nullable Header auth(Node node) {
-    Mapping mapping = read.mapping(node, "auth", "a mapping with one of basic, bearer or header");
+  /** What {@code auth:} stands for; its header always secret. */
+  private @Nullable Auth auth(Node node) {
+    Mapping mapping =
+        read.mapping(node, "auth", "a mapping with one of basic, bearer, header or oauth2");
     if (mapping == null) {
       return null;
     }
@@ -230,7 +250,7 @@ final class HttpRequestReader {
       }
       read.problem(
           mapping.at(),
-          "auth must have exactly one of basic, bearer or header"
+          "auth must have exactly one of basic, bearer, header or oauth2"
               + (schemes.isEmpty() ? "" : ", got " + String.join(" and ", schemes)));
       return null;
     }
@@ -241,12 +261,16 @@ final class HttpRequestReader {
     }
     Node value = entry.value();
     return switch (scheme) {
-      case "basic" -> basic(value);
+      case "basic" -> Auth.fixed(basic(value));
       case "bearer" -> {
         String token = read.nonEmptyText(value, "auth.bearer");
-        yield token == null ? null : Header.secret("Authorization", "Bearer " + token);
+        yield token == null ? null : Auth.fixed(Header.secret("Authorization", "Bearer " + token));
       }
-      default -> customHeader(value);
+      case "oauth2" -> {
+        OAuth2Settings settings = new OAuth2Reader(read).read(value);
+        yield settings == null ? null : new Auth("Authorization", null, tokens.auth(settings));
+      }
+      default -> Auth.fixed(customHeader(value));
     };
   }
 
