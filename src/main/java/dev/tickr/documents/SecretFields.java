@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * Where an API monitor holds secrets, and what happens to them: sealed in the database, masked in
  * every answer, kept when an update sends the mask back. The secret fields are every value of
  * {@code secrets}, the credentials of {@code auth}, a header whose name says it is secret ({@code
- * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature) and a
- * heartbeat's {@code token}.
+ * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature), an
+ * OAuth2 client secret and its {@code params} so named, and a heartbeat's {@code token}.
  */
 final class SecretFields {
   /** What a secret value reads as in an answer; sent back in an update, it keeps the value. */
@@ -43,9 +43,13 @@ final class SecretFields {
     if (path.equals(List.of("token"))) {
       return true;
     }
+    if (path.size() == 4 && path.subList(0, 3).equals(List.of("auth", "oauth2", "params"))) {
+      return SecretNames.isSecret(path.get(3));
+    }
     return path.equals(List.of("auth", "bearer"))
         || path.equals(List.of("auth", "basic", "password"))
-        || path.equals(List.of("auth", "header", "value"));
+        || path.equals(List.of("auth", "header", "value"))
+        || path.equals(List.of("auth", "oauth2", "client-secret"));
   }
 
   private static boolean isHeader(List<String> path) {
