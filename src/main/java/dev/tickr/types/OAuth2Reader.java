@@ -9,7 +9,6 @@ import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Read;
 import dev.tickr.config.TypeSettings;
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +111,7 @@ final class OAuth2Reader {
       read.problem(s.at(), WHERE + ".token-url has no valid host name, got " + Node.describe(s));
       return null;
     }
-    if (scheme.equals("http") && !loopback(uri.getHost())) {
+    if (scheme.equals("http") && !OAuth2Settings.loopbackHost(uri.getHost())) {
       read.problem(
           s.at(),
           WHERE
@@ -122,20 +121,6 @@ final class OAuth2Reader {
       return null;
     }
     return uri;
-  }
-
-  /** {@code localhost}, or a loopback address written as one: never looked up. */
-  static boolean loopback(String host) {
-    String h = Read.unbracket(host).toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.endsWith(".localhost")) {
-      return true;
-    }
-    boolean literal = h.matches("[0-9.]+") || Read.isIpv6(h);
-    try {
-      return literal && InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
   }
 
   private @Nullable String required(Fields fields, String key) {

@@ -118,12 +118,12 @@ class OAuth2ConfigTest {
   @ParameterizedTest
   @ValueSource(strings = {"localhost", "127.0.0.1", "127.1.2.3", "[::1]", "api.localhost"})
   void plain_http_is_allowed_to_a_loopback_token_endpoint(String host) {
-    assertThat(OAuth2Reader.loopback(host)).isTrue();
+    assertThat(OAuth2Settings.loopbackHost(host)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"auth.example.com", "10.0.0.1", "localhost.example.com", "[::2]"})
   void plain_http_is_refused_to_any_other(String host) {
-    assertThat(OAuth2Reader.loopback(host)).isFalse();
+    assertThat(OAuth2Settings.loopbackHost(host)).isFalse();
   }
 }

@@ -44,6 +44,28 @@ public record OAuth2Settings(
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
+  /**
+   * Whether {@code host} is {@code localhost} or a loopback address written as one (never looked
+   * up): the only hosts a token URL may reach over plain {@code http://}, since the client secret
+   * is sent to it.
+   */
+  public static boolean loopbackHost(String host) {
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    h = h.toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+") && !h.matches("[0-9a-f:.]*:[0-9a-f:.]*")) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Everything, the secret included: only ever hashed, to notice an edit. */
   public String identity() {
     return "oauth2\n"
