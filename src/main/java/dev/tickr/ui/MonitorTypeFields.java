@@ -46,7 +46,9 @@ final class MonitorTypeFields {
           "bearer",
           "Bearer token",
           "header",
-          "A header of its own");
+          "A header of its own",
+          "oauth2",
+          "OAuth2 client credentials");
 
   private static final Map<String, String> QUERY_TYPES =
       options("A", "A", "AAAA", "AAAA", "CNAME", "CNAME", "MX", "MX", "TXT", "TXT", "NS", "NS");
@@ -125,7 +127,9 @@ final class MonitorTypeFields {
         text(a.path("header"), "value", ""),
         "<code>***</code> keeps the stored one.",
         "autocomplete=\"new-password\"");
-    h.append("</div></fieldset>");
+    h.append("</div>");
+    OAuth2Fields.write(h, a, !scheme.equals("oauth2"));
+    h.append("</fieldset>");
   }
 
   /** The fieldset of the types that reach a host: its host, then each type's own fields. */
