@@ -4,6 +4,7 @@ import dev.tickr.affiliate.AffiliateReasons;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.assertion.Judge;
+import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.check.dns.DnsCheck;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.check.tcp.TcpCheck;
@@ -36,6 +37,7 @@ public final class Tickr {
   private final Supplier<Waiter> waiters;
   private final Ticker ticker;
   private final HttpCheck http;
+  private final OAuth2Tokens tokens;
   private final TcpCheck tcp;
   private final MonitorTypes types;
   private final Judge judge;
@@ -70,10 +72,11 @@ public final class Tickr {
     this.ticker = ticker;
     this.http = new HttpCheck(clock, ticker, userAgent());
     this.tcp = new TcpCheck(ticker);
+    this.tokens = new OAuth2Tokens(http, clock);
     List<TypeDefinition> types =
         new java.util.ArrayList<>(
             List.of(
-                new HttpType(http),
+                new HttpType(http, tokens),
                 new TcpType(tcp),
                 new DnsType(new DnsCheck(ticker)),
                 new TlsType(new TlsCheck(clock, ticker)),
@@ -127,6 +130,11 @@ public final class Tickr {
   /** The HTTP check on its own, for what is not a monitor ({@code tickr check}). */
   public HttpCheck httpCheck() {
     return http;
+  }
+
+  /** The OAuth2 tokens the http monitors share, for {@code tickr check} too. */
+  public OAuth2Tokens oauth2Tokens() {
+    return tokens;
   }
 
   /** A guard of Tickr's own network link, probing its canaries on virtual threads of its own. */

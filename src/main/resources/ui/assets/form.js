@@ -78,6 +78,26 @@
         m.auth = { bearer: $("auth-token").value };
       } else if (scheme === "header") {
         m.auth = { header: { name: $("auth-header-name").value.trim(), value: $("auth-header-value").value } };
+      } else if (scheme === "oauth2") {
+        const o = {
+          "token-url": $("auth-oauth2-token-url").value.trim(),
+          "client-id": $("auth-oauth2-client-id").value.trim(),
+          "client-secret": $("auth-oauth2-client-secret").value,
+        };
+        if ($("auth-oauth2-scope").value.trim() !== "") o.scope = $("auth-oauth2-scope").value.trim();
+        if ($("auth-oauth2-audience").value.trim() !== "") o.audience = $("auth-oauth2-audience").value.trim();
+        if ($("auth-oauth2-client-auth").value !== "basic") o["client-auth"] = $("auth-oauth2-client-auth").value;
+        const params = {};
+        lines("auth-oauth2-params").forEach((line, i) => {
+          const eq = line.indexOf("=");
+          if (eq <= 0) {
+            errors.push({ pointer: "/auth/oauth2/params", detail: "line " + (i + 1) + ": expected name=value, got \"" + line + "\"" });
+          } else {
+            params[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+          }
+        });
+        if (Object.keys(params).length) o.params = params;
+        m.auth = { oauth2: o };
       } else if (scheme === "signature") {
         try {
           m.auth = { signature: JSON.parse($("auth-signature").value) };
@@ -134,6 +154,7 @@
       if (scheme === "bearer") return "auth-token";
       if (scheme === "header") return key === "value" ? "auth-header-value" : "auth-header-name";
       if (scheme === "signature") return "auth-signature";
+      if (scheme === "oauth2" && key && $("auth-oauth2-" + key)) return "auth-oauth2-" + key;
       return "auth";
     }
     if (top === "" || !$(top) || !$(top + "-error")) return null;

@@ -38,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
     description = "Probe a URL once and judge the answer.",
     footer = {
       "",
-      "Secret values (--basic, --bearer, -H values, -d) may be written env:NAME.",
+      "Secret values (--basic, --bearer, --client-secret, -H values, -d) may be written env:NAME.",
       "Exit codes: 0 success, 1 the request failed or a condition does not hold, 2 bad usage."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -126,6 +127,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
+  @Mixin OAuth2Options oauth2 = new OAuth2Options();
+
   CheckCommand(Tickr tickr, Ticker ticker) {
     this.tickr = tickr;
     this.ticker = ticker;
@@ -140,10 +143,12 @@ final class CheckCommand implements Callable<Integer> {
     Observation observation = tickr.httpCheck().observe(target, Deadline.after(budget, ticker));
     CheckResult result = tickr.judge().judge(observation, conditions);
     PrintWriter out = out();
+    // What Tickr made itself (an OAuth2 token) is not shown; what was given on the line may be.
+    Set<String> made = target.auth() == null ? Set.of() : target.auth().secretValues();
     if (json) {
-      out.println(CheckReport.json(result, tickr.clock().instant()));
+      out.println(Redaction.scrub(CheckReport.json(result, tickr.clock().instant()), made));
     } else {
-      out.print(CheckReport.text(result, tickr.clock().instant()));
+      out.print(Redaction.scrub(CheckReport.text(result, tickr.clock().instant()), made));
     }
     out.flush();
     return result.success() ? 0 : 1;
@@ -211,7 +216,12 @@ final class CheckCommand implements Callable<Integer> {
     }
     long cap = Sizes.parse("--max-body", maxBody);
     List<X509Certificate> cas = caCert == null ? List.of() : readCas(caCert);
-    return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas);
+    String otherAuthorization =
+        list.stream().anyMatch(h -> h.name().equalsIgnoreCase("Authorization"))
+            ? "--basic, --bearer, -H or the URL"
+            : null;
+    return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas)
+        .withAuth(oauth2.auth(secrets, tickr.oauth2Tokens(), otherAuthorization));
   }
 
   private URI parseUrl() {

@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where an API monitor holds secrets, and what happens to them: sealed in the database, masked in
  * every answer, kept when an update sends the mask back. The secret fields are every value of
- * {@code secrets}, the credentials of {@code auth} (a signature's key and secrets included), a
- * header whose name says it is secret ({@code Authorization}, {@code X-Api-Key}, anything with
- * token, key, secret, password or signature), a heartbeat's {@code token}, an http monitor's {@code
- * client-key} and a {@code proxy} that holds a password.
+ * {@code secrets}, the credentials of {@code auth} (a signature's key and secrets, an OAuth2 client
+ * secret and its {@code params} so named), a header whose name says it is secret ({@code
+ * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature), a
+ * heartbeat's {@code token}, an http monitor's {@code client-key} and a {@code proxy} that holds a
+ * password.
  */
 final class SecretFields {
   /** What a secret value reads as in an answer; sent back in an update, it keeps the value. */
@@ -44,11 +45,15 @@ final class SecretFields {
     if (path.equals(List.of("token")) || path.equals(List.of("client-key"))) {
       return true;
     }
+    if (path.size() == 4 && path.subList(0, 3).equals(List.of("auth", "oauth2", "params"))) {
+      return SecretNames.isSecret(path.get(3));
+    }
     return path.equals(List.of("auth", "bearer"))
         || path.equals(List.of("auth", "basic", "password"))
         || path.equals(List.of("auth", "header", "value"))
         || path.equals(List.of("auth", "signature", "key"))
-        || (path.size() == 4 && path.subList(0, 3).equals(List.of("auth", "signature", "secrets")));
+        || (path.size() == 4 && path.subList(0, 3).equals(List.of("auth", "signature", "secrets")))
+        || path.equals(List.of("auth", "oauth2", "client-secret"));
   }
 
   private static boolean isHeader(List<String> path) {

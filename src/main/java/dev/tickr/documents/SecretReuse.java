@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>when {@code url} now points at another origin: scheme, host or port, with its {@code
  *       ${NAME}}s read from each version's own {@code secrets};
+ *   <li>for an OAuth2 client secret (and {@code auth.oauth2} field) when {@code
+ *       auth.oauth2.token-url}, where it is sent, now points at another origin;
  *   <li>for a field that refers to a kept secret as {@code ${NAME}} where it did not before (the
  *       items of a list count as one field, so reordering conditions changes nothing).
  * </ul>
@@ -54,6 +56,18 @@ final class SecretReuse {
                     + " port; url now points at another: give this secret's value again"));
       }
       return problems;
+    }
+    for (List<String> path : kept) {
+      if (path.size() > 2
+          && path.subList(0, 2).equals(OAUTH2)
+          && !Objects.equals(tokenUrlOrigin(update), tokenUrlOrigin(before))) {
+        problems.add(
+            problem(
+                pointer(path),
+                "\"***\" keeps a stored secret only while auth.oauth2.token-url points at the same"
+                    + " scheme, host and port; it now points at another: give this secret's value"
+                    + " again"));
+      }
     }
     Set<String> keptNames = new HashSet<>();
     for (List<String> path : kept) {
@@ -90,9 +104,19 @@ final class SecretReuse {
     return new Problem(pointer, 1, 1, message);
   }
 
+  private static final List<String> OAUTH2 = List.of("auth", "oauth2");
+
   /** {@code scheme://host:port} of the document's {@code url}, null without one. */
   static @Nullable String origin(ObjectNode document) {
-    JsonNode url = document.get("url");
+    return origin(document.get("url"), document);
+  }
+
+  /** {@code scheme://host:port} of {@code auth.oauth2.token-url}, null without one. */
+  static @Nullable String tokenUrlOrigin(ObjectNode document) {
+    return origin(document.path("auth").path("oauth2").get("token-url"), document);
+  }
+
+  private static @Nullable String origin(@Nullable JsonNode url, ObjectNode document) {
     if (url == null || !url.isTextual()) {
       return null;
     }

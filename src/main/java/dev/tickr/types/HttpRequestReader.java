@@ -4,6 +4,9 @@ import dev.tickr.check.Header;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Payload;
 import dev.tickr.check.RequestAuth;
+import dev.tickr.check.auth.OAuth2Auth;
+import dev.tickr.check.auth.OAuth2Settings;
+import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.check.auth.SignatureAuth;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Node;
@@ -28,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * credentials made per request (a signature).
  */
 final class HttpRequestReader {
-  static final List<String> AUTH = List.of("basic", "bearer", "header", "signature");
+  static final List<String> AUTH = List.of("basic", "bearer", "header", "oauth2", "signature");
   static final List<String> AUTH_BASIC = List.of("username", "password");
   static final List<String> AUTH_HEADER = List.of("name", "value");
 
@@ -47,12 +50,17 @@ final class HttpRequestReader {
    */
   private final Map<String, Boolean> secretNames;
 
+  /** Where {@code auth: {oauth2: ...}} gets its tokens: shared by every read, kept on reload. */
+  private final OAuth2Tokens tokens;
+
   /**
+   * @param tokens where {@code auth: {oauth2: ...}} gets its tokens
    * @param clock what signatures read the date from
    */
-  HttpRequestReader(Read read, Map<String, Boolean> secretNames, Clock clock) {
+  HttpRequestReader(Read read, Map<String, Boolean> secretNames, OAuth2Tokens tokens, Clock clock) {
     this.read = read;
     this.secretNames = secretNames;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
@@ -249,6 +257,9 @@ final class HttpRequestReader {
       if (header != null) {
         return header.name().equalsIgnoreCase(name) ? header.name() : null;
       }
+      if (perRequest instanceof OAuth2Auth) {
+        return name.equalsIgnoreCase("Authorization") ? "Authorization" : null;
+      }
       if (perRequest instanceof SignatureAuth s) {
         return s.scheme().headers().keySet().stream()
             .filter(name::equalsIgnoreCase)
@@ -293,6 +304,10 @@ final class HttpRequestReader {
       case "bearer" -> {
         String token = read.nonEmptyText(value, "auth.bearer");
         yield Auth.of(token == null ? null : Header.secret("Authorization", "Bearer " + token));
+      }
+      case "oauth2" -> {
+        OAuth2Settings settings = new OAuth2Reader(read).read(value);
+        yield settings == null ? null : Auth.of(tokens.auth(settings));
       }
       case "signature" -> Auth.of(new SignatureReader(read, clock).read(value));
       default -> Auth.of(customHeader(value));

@@ -10,6 +10,8 @@ import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.RequestAuth;
+import dev.tickr.check.auth.OAuth2Auth;
+import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.check.auth.SignatureAuth;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.config.Fields;
@@ -55,7 +57,8 @@ public final class HttpType implements MonitorType {
                   "auth",
                   Kind.OBJECT,
                   "credentials sent as the Authorization (or a named) header; one of basic,"
-                      + " bearer or header; or a request signature (signature).")
+                      + " bearer, header, oauth2 (client credentials, token fetched and cached) or"
+                      + " signature (a request signature).")
               .secretValue()
               .withSchema("{\"$ref\": \"#/$defs/auth\"}"),
           Key.of(
@@ -112,6 +115,8 @@ public final class HttpType implements MonitorType {
           HttpRequestReader.AUTH_BASIC,
           "/header",
           HttpRequestReader.AUTH_HEADER,
+          "/oauth2",
+          OAuth2Reader.KEYS,
           "/signature",
           SignatureReader.KEYS);
 
@@ -120,9 +125,14 @@ public final class HttpType implements MonitorType {
 
   private final HttpCheck check;
   private final Map<String, Boolean> secretNames = HttpRequestReader.newNameCache();
+  private final OAuth2Tokens tokens;
 
-  public HttpType(HttpCheck check) {
+  /**
+   * @param tokens the OAuth2 tokens of {@code auth: {oauth2: ...}}, kept across reloads
+   */
+  public HttpType(HttpCheck check, OAuth2Tokens tokens) {
     this.check = check;
+    this.tokens = tokens;
   }
 
   /** An http monitor's request, {@code auth:} already turned into secret headers. */
@@ -187,6 +197,9 @@ public final class HttpType implements MonitorType {
         headers.put(h.name(), h.secret() ? new Secret(h.value()) : h.value());
       }
       out.put("headers", headers);
+      if (target.auth() instanceof OAuth2Auth oauth2) {
+        out.put("auth", OAuth2Reader.document(oauth2.settings()));
+      }
       Payload body = target.body();
       if (body != null) {
         out.put("body", text(body));
@@ -244,7 +257,8 @@ public final class HttpType implements MonitorType {
 
   @Override
   public @Nullable TypeSettings read(Fields fields, Read read, String label) {
-    HttpTarget target = new HttpRequestReader(read, secretNames, check.clock()).read(fields, label);
+    HttpTarget target =
+        new HttpRequestReader(read, secretNames, tokens, check.clock()).read(fields, label);
     return target == null ? null : new Settings(target);
   }
 

@@ -47,6 +47,8 @@ final class MonitorTypeFields {
           "Bearer token",
           "header",
           "A header of its own",
+          "oauth2",
+          "OAuth2 client credentials",
           "signature",
           "A request signature (JSON)");
 
@@ -127,7 +129,9 @@ final class MonitorTypeFields {
         text(a.path("header"), "value", ""),
         "<code>***</code> keeps the stored one.",
         "autocomplete=\"new-password\"");
-    h.append("</div><div class=\"row\" data-auth=\"signature\"")
+    h.append("</div>");
+    OAuth2Fields.write(h, a, !scheme.equals("oauth2"));
+    h.append("<div class=\"row\" data-auth=\"signature\"")
         .append(hidden(!scheme.equals("signature")))
         .append('>');
     Forms.textarea(
