@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
     description = "Probe a URL once and judge the answer.",
     footer = {
       "",
-      "Secret values (--basic, --bearer, -H values, -d) may be written env:NAME.",
+      "Secret values (--basic, --bearer, -H values, -d, --proxy, --client-key) may be written"
+          + " env:NAME.",
       "Exit codes: 0 success, 1 the request failed or a condition does not hold, 2 bad usage."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -122,6 +123,25 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       description = "Read at most this much of the body, e.g. 512KiB (default 1MiB).")
   String maxBody = "1MiB";
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL",
+      description =
+          "Go out through http://[user:pass@]host:port or socks5://[user:pass@]host:port.")
+  @Nullable String proxy;
+
+  @Option(
+      names = "--client-cert",
+      paramLabel = "FILE",
+      description = "Client certificate (PEM) for mutual TLS; needs --client-key.")
+  @Nullable Path clientCert;
+
+  @Option(
+      names = "--client-key",
+      paramLabel = "FILE",
+      description = "The client certificate's private key, PKCS#8 PEM (BEGIN PRIVATE KEY).")
+  @Nullable String clientKey;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
@@ -211,7 +231,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     long cap = Sizes.parse("--max-body", maxBody);
     List<X509Certificate> cas = caCert == null ? List.of() : readCas(caCert);
-    return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas);
+    return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas)
+        .withProxy(proxy == null ? null : CheckOptions.proxy(secrets, proxy))
+        .withClientIdentity(CheckOptions.identity(secrets, clientCert, clientKey));
   }
 
   private URI parseUrl() {

@@ -51,7 +51,7 @@ final class HttpOptionsReader {
         new Options(true, HttpTarget.DEFAULT_MAX_BODY, false, List.of(), null, null);
 
     HttpTarget apply(HttpTarget t) {
-      if (this == DEFAULT) {
+      if (equals(DEFAULT)) {
         return t;
       }
       return new HttpTarget(
