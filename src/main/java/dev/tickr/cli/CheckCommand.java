@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
     description = "Probe a URL once and judge the answer.",
     footer = {
       "",
-      "Secret values (--basic, --bearer, --client-secret, -H values, -d) may be written env:NAME.",
+      "Secret values (--basic, --bearer, --client-secret, -H values, -d, --proxy, --client-key)"
+          + " may be written env:NAME.",
       "Exit codes: 0 success, 1 the request failed or a condition does not hold, 2 bad usage."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -123,6 +124,25 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "SIZE",
       description = "Read at most this much of the body, e.g. 512KiB (default 1MiB).")
   String maxBody = "1MiB";
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL",
+      description =
+          "Go out through http://[user:pass@]host:port or socks5://[user:pass@]host:port.")
+  @Nullable String proxy;
+
+  @Option(
+      names = "--client-cert",
+      paramLabel = "FILE",
+      description = "Client certificate (PEM) for mutual TLS; needs --client-key.")
+  @Nullable Path clientCert;
+
+  @Option(
+      names = "--client-key",
+      paramLabel = "FILE",
+      description = "The client certificate's private key, PKCS#8 PEM (BEGIN PRIVATE KEY).")
+  @Nullable String clientKey;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
@@ -221,7 +241,9 @@ final class CheckCommand implements Callable<Integer> {
             ? "--basic, --bearer, -H or the URL"
             : null;
     return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas)
-        .withAuth(oauth2.auth(secrets, tickr.oauth2Tokens(), otherAuthorization));
+        .withAuth(oauth2.auth(secrets, tickr.oauth2Tokens(), otherAuthorization))
+        .withProxy(proxy == null ? null : CheckOptions.proxy(secrets, proxy))
+        .withClientIdentity(CheckOptions.identity(secrets, clientCert, clientKey));
   }
 
   private URI parseUrl() {

@@ -52,7 +52,7 @@ final class HttpOptionsReader {
 
     @SuppressWarnings("ReferenceEquality") // the shared default: nothing to copy, at no cost
     HttpTarget apply(HttpTarget t) {
-      if (this == DEFAULT) {
+      if (equals(DEFAULT)) {
         return t;
       }
       return new HttpTarget(
