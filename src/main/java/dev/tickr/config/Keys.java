@@ -38,7 +38,8 @@ final class Keys {
           "paused");
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
-  static final List<String> PROBED = List.of("interval", "timeout", "conditions", "degraded");
+  static final List<String> PROBED =
+      List.of("interval", "timeout", "conditions", "degraded", "quota", "retry-after-max");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
   static final List<String> COMMON_OWN_ONLY = List.of("name");
@@ -87,6 +88,8 @@ final class Keys {
           Map.entry("/defaults/flapping", FLAPPING),
           Map.entry("/monitors/*/escalate/*", ESCALATION),
           Map.entry("/monitors/*/flapping", FLAPPING),
+          Map.entry("/defaults/quota", QuotaKeys.QUOTA),
+          Map.entry("/monitors/*/quota", QuotaKeys.QUOTA),
           Map.entry(
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),

@@ -40,6 +40,7 @@ final class MonitorReader {
   private final Read read;
   private final Overlay overlay;
   private final AlertingKeys alerting;
+  private final QuotaKeys quotas;
   private final Types types;
   private final String source;
 
@@ -71,6 +72,7 @@ final class MonitorReader {
     this.read = new Read(problems);
     this.overlay = new Overlay(defaults, read, types);
     this.alerting = new AlertingKeys(read, channels);
+    this.quotas = new QuotaKeys(read);
   }
 
   Result read(Node node, int index) {
@@ -109,12 +111,15 @@ final class MonitorReader {
     Duration timeout;
     List<Condition> conditions;
     Boolean degraded;
+    RateLimits limits;
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
       conditions = List.of();
       degraded = DEFAULT_DEGRADED;
+      limits = RateLimits.defaults(mapping.at());
     } else {
+      limits = quotas.read(fields);
       interval =
           optional(
               fields,
@@ -158,7 +163,8 @@ final class MonitorReader {
         || escalate == null
         || flapping == null
         || tags == null
-        || paused == null) {
+        || paused == null
+        || limits == null) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -177,6 +183,7 @@ final class MonitorReader {
             flapping,
             tags,
             paused,
+            limits,
             source,
             mapping.at().line());
     return new Result(name, nameAt, spec);
