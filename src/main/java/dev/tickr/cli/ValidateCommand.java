@@ -5,6 +5,7 @@ import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.Problem;
+import dev.tickr.config.QuotaPlan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = "Check a config file without running it.",
     footer = {
       "",
-      "Exit codes: 0 valid, 2 invalid (each problem printed as FILE:LINE:COL: message)."
+      "Exit codes: 0 valid, 2 invalid (each problem printed as FILE:LINE:COL: message).",
+      "Warnings (FILE:LINE:COL: warning: message) leave the exit code 0."
     })
 final class ValidateCommand implements Callable<Integer> {
   private final Tickr tickr;
@@ -46,6 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     try {
       Config loaded = tickr.configLoader().checkingChannels(Notifiers::validate).load(config);
+      for (Problem w : QuotaPlan.warnings(loaded.monitors())) {
+        err.printf("%s:%d:%d: warning: %s%n", w.file(), w.line(), w.column(), w.message());
+      }
       out.printf(
           "%s: valid (%d monitors, %d channels, %d status pages)%n",
           config, loaded.monitors().size(), loaded.channels().size(), loaded.statusPages().size());

@@ -85,6 +85,9 @@ public record Config(
     if (!paused.isEmpty()) {
       all.replaceAll(m -> paused.contains(m.name()) && !m.paused() ? m.withPaused() : m);
     }
+    if (!apiMonitors.isEmpty() || !paused.isEmpty()) {
+      all = new java.util.ArrayList<>(QuotaPlan.replan(all)); // the API's share quotas too
+    }
     List<MaintenanceWindow> windows = new java.util.ArrayList<>(maintenance);
     windows.addAll(apiWindows);
     Set<String> secrets = new java.util.HashSet<>(secretValues.values());

@@ -58,10 +58,12 @@ final class ConfigReader {
     Fields defaults = defaults(top.get("defaults"), mapping.at());
     Set<String> monitorNames = new LinkedHashSet<>();
     List<MonitorSpec> monitors =
-        monitors(
-            top.get("monitors"),
-            found -> new MonitorReader(found, types, defaults, channelNames),
-            monitorNames);
+        QuotaPlan.apply(
+            monitors(
+                top.get("monitors"),
+                found -> new MonitorReader(found, types, defaults, channelNames),
+                monitorNames),
+            read);
     List<StatusPageSpec> pages =
         new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
             .read(top.get("status-pages"));

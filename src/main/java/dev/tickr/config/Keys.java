@@ -40,7 +40,15 @@ final class Keys {
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
   static final List<String> PROBED =
-      List.of("interval", "timeout", "conditions", "degraded", "rate-limited", "reasons");
+      List.of(
+          "interval",
+          "timeout",
+          "conditions",
+          "degraded",
+          "rate-limited",
+          "reasons",
+          "quota",
+          "retry-after-max");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
   static final List<String> COMMON_OWN_ONLY = List.of("name");
@@ -95,6 +103,8 @@ final class Keys {
           Map.entry("/monitors/*/flapping", FLAPPING),
           Map.entry("/defaults/reasons", REASONS),
           Map.entry("/monitors/*/reasons", REASONS),
+          Map.entry("/defaults/quota", QuotaKeys.QUOTA),
+          Map.entry("/monitors/*/quota", QuotaKeys.QUOTA),
           Map.entry(
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),

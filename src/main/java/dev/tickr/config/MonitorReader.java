@@ -42,6 +42,7 @@ final class MonitorReader {
   private final Overlay overlay;
   private final AlertingKeys alerting;
   private final ReasonsReader reasonsReader;
+  private final QuotaKeys quotas;
   private final Types types;
   private final String source;
 
@@ -74,6 +75,7 @@ final class MonitorReader {
     this.overlay = new Overlay(defaults, read, types);
     this.alerting = new AlertingKeys(read, channels);
     this.reasonsReader = new ReasonsReader(read);
+    this.quotas = new QuotaKeys(read);
   }
 
   Result read(Node node, int index) {
@@ -114,6 +116,7 @@ final class MonitorReader {
     Boolean degraded;
     RateLimited rateLimited;
     ReasonRules reasons;
+    RateLimits limits;
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
@@ -121,7 +124,9 @@ final class MonitorReader {
       degraded = DEFAULT_DEGRADED;
       rateLimited = RateLimited.DEFAULT;
       reasons = ReasonRules.NONE;
+      limits = RateLimits.defaults(mapping.at());
     } else {
+      limits = quotas.read(fields);
       interval =
           optional(
               fields,
@@ -169,7 +174,8 @@ final class MonitorReader {
         || escalate == null
         || flapping == null
         || tags == null
-        || paused == null) {
+        || paused == null
+        || limits == null) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -190,6 +196,7 @@ final class MonitorReader {
             flapping,
             tags,
             paused,
+            limits,
             source,
             mapping.at().line());
     return new Result(name, nameAt, spec);

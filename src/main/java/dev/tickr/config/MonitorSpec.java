@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param alerts names of channels in {@link Config#channels()}
  * @param escalate further channels told when an incident stays open and unacknowledged
  * @param flapping when the monitor counts as flapping, which holds its alerts
+ * @param limits its {@code quota:} and {@code retry-after-max}, and whether its quota stretched its
+ *     {@code interval} (which is then the stretched one)
  * @param source {@code yaml} or {@code api}
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
  */
@@ -44,6 +46,7 @@ public record MonitorSpec(
     Flapping flapping,
     List<String> tags,
     boolean paused,
+    RateLimits limits,
     String source,
     int line) {
 
@@ -62,6 +65,7 @@ public record MonitorSpec(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(rateLimited, "rateLimited");
     Objects.requireNonNull(reasons, "reasons");
+    Objects.requireNonNull(limits, "limits");
     if (type.pushed() != settings instanceof PushedSettings) {
       throw new IllegalArgumentException(
           "a " + type.name() + " monitor cannot have the settings " + settings.describe());
@@ -91,8 +95,39 @@ public record MonitorSpec(
         flapping,
         tags,
         true,
+        limits,
         source,
         line);
+  }
+
+  /** This monitor at another interval, with what its quota says about it. */
+  MonitorSpec withInterval(Duration at, RateLimits newLimits) {
+    return new MonitorSpec(
+        name,
+        type,
+        settings,
+        at,
+        timeout,
+        conditions,
+        degraded,
+        rateLimited,
+        reasons,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        paused,
+        newLimits,
+        source,
+        line);
+  }
+
+  /** The interval the config asks for, before any quota stretched it. */
+  public Duration configuredInterval() {
+    RateLimits.Stretch s = limits.stretch();
+    return s == null ? interval : s.configured();
   }
 
   /**
@@ -127,6 +162,7 @@ public record MonitorSpec(
     c.add(tags.size());
     tags.forEach(c::add);
     c.add(paused);
+    limits.fingerprint(c);
     return c.hash();
   }
 }

@@ -4,6 +4,8 @@ import dev.tickr.alert.AlertEngine;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.QuotaPlan;
+import dev.tickr.config.RateLimits;
 import dev.tickr.connectivity.ConnectivityGuard;
 import dev.tickr.incident.IncidentTracker;
 import dev.tickr.incident.MonitorState;
@@ -156,6 +158,10 @@ final class ConfigApplier {
     }
     if (old != null) {
       LOG.info("monitor={} changed", spec.name());
+    }
+    RateLimits.Stretch stretch = spec.limits().stretch();
+    if (stretch != null) {
+      LOG.warn("{}", QuotaPlan.warning(spec.name(), stretch));
     }
   }
 

@@ -111,7 +111,17 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.link.listen(this::linkChanged);
     MonitorRunner runner =
         new MonitorRunner(
-            clock, ticker, types, judge, tracker, store, observer, stalls, this::checked, link);
+            clock,
+            ticker,
+            types,
+            judge,
+            tracker,
+            store,
+            observer,
+            stalls,
+            this::checked,
+            link,
+            this::holdBack);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
     this.heartbeats =
         new Heartbeats(
@@ -198,6 +208,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
       tracker.afreshAll();
     }
     alerts.connectivity(event);
+  }
+
+  /** A target asked for time ({@code Retry-After}): its monitor's next check waits for it. */
+  private void holdBack(String monitor, Instant until) {
+    scheduler.notBefore(monitor, until);
   }
 
   /** Certificates seen by checks go to the alerting engine, for expiry warnings. */

@@ -21,18 +21,24 @@ import dev.tickr.types.MonitorTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One planned check from end to end: observe, judge, feed the state machine, record. Knows the
  * current monitor specs, which a reload swaps.
  */
 final class MonitorRunner implements Scheduler.Runner {
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorRunner.class);
   private final Clock clock;
   private final Ticker ticker;
   private final MonitorTypes types;
@@ -43,8 +49,15 @@ final class MonitorRunner implements Scheduler.Runner {
   private final Stalls stalls;
   private final ResultListener results;
   private final ConnectivityGuard link;
+  private final Holds holds;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
   private volatile Set<String> configSecrets = Set.of();
+
+  /** Where a monitor is held back when its target asks for time ({@code Retry-After}). */
+  @FunctionalInterface
+  interface Holds {
+    void notBefore(String monitor, Instant time);
+  }
 
   /** Hears every judged check, after the tracker has applied it. */
   @FunctionalInterface
@@ -62,7 +75,8 @@ final class MonitorRunner implements Scheduler.Runner {
       Consumer<CheckRecord> observer,
       Stalls stalls,
       ResultListener results,
-      ConnectivityGuard link) {
+      ConnectivityGuard link,
+      Holds holds) {
     this.clock = clock;
     this.ticker = ticker;
     this.types = types;
@@ -73,6 +87,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.stalls = stalls;
     this.results = results;
     this.link = link;
+    this.holds = holds;
   }
 
   /** The config's {@code ${NAME}} values, masked wherever a failure's evidence echoes them. */
@@ -103,6 +118,10 @@ final class MonitorRunner implements Scheduler.Runner {
     long startNanos = ticker.nanos();
     Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
     long endNanos = ticker.nanos();
+    Integer status = observation.status();
+    if (status != null && (status == 429 || status == 503)) {
+      holdBack(spec, observation);
+    }
     CheckResult result = judge.judge(observation, spec.conditions(), spec.reasons());
     Verdict verdict = Judgement.verdict(result, spec);
     Outcome outcome;
@@ -138,6 +157,22 @@ final class MonitorRunner implements Scheduler.Runner {
             outcome.detail());
     settle(spec, outcome, record, result);
     return result;
+  }
+
+  /** The target said "too many requests": its next check waits for its {@code Retry-After}. */
+  private void holdBack(MonitorSpec spec, Observation observation) {
+    Instant now = clock.instant();
+    Duration delay = RetryAfter.delay(observation, now, spec.limits().retryAfterMax());
+    if (delay != null) {
+      Instant until = now.plus(delay);
+      holds.notBefore(spec.name(), until);
+      LOG.info(
+          "monitor={} status={} next check not before {} (Retry-After {} s)",
+          spec.name(),
+          observation.status(),
+          LocalTime.ofInstant(until, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+          delay.toSeconds());
+    }
   }
 
   /**

@@ -34,7 +34,15 @@ public final class Scheduler implements AutoCloseable {
     void run(String monitor, Instant planned);
   }
 
-  private record Planned(Instant at, String monitor, long generation) {}
+  /**
+   * A run planned at {@code at}; {@code offGrid} when a hold ({@link #notBefore}) put it between
+   * the monitor's slots.
+   */
+  private record Planned(Instant at, String monitor, long generation, boolean offGrid) {
+    Planned(Instant at, String monitor, long generation) {
+      this(at, monitor, generation, false);
+    }
+  }
 
   private record Job(Duration interval, long offsetMillis, long generation) {}
 
@@ -47,6 +55,10 @@ public final class Scheduler implements AutoCloseable {
   private final PriorityQueue<Planned> queue =
       new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
   private final Map<String, Job> jobs = new HashMap<>();
+
+  /** Monitors that must not run before a time (a target's {@code Retry-After}). */
+  private final Map<String, Instant> holds = new HashMap<>();
+
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final AtomicLong generations = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
@@ -83,6 +95,27 @@ public final class Scheduler implements AutoCloseable {
   public void unschedule(String monitor) {
     synchronized (lock) {
       jobs.remove(monitor);
+      holds.remove(monitor);
+    }
+  }
+
+  /**
+   * Holds a monitor back: its next run is not before {@code time}. A slot before it is moved to it;
+   * the run after that comes at the first slot at least one interval later, so runs are never
+   * closer than one interval (a held monitor never makes up in a burst).
+   */
+  public void notBefore(String monitor, Instant time) {
+    synchronized (lock) {
+      if (jobs.containsKey(monitor)) {
+        holds.merge(monitor, time, (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+  }
+
+  /** When a monitor is held back to, if it is. */
+  public java.util.Optional<Instant> heldUntil(String monitor) {
+    synchronized (lock) {
+      return java.util.Optional.ofNullable(holds.get(monitor));
     }
   }
 
@@ -151,8 +184,14 @@ public final class Scheduler implements AutoCloseable {
         if (job == null || job.generation() != due.generation()) {
           continue; // removed or rescheduled since this slot was planned
         }
+        if (!holds.isEmpty() && held(due, job)) {
+          continue;
+        }
         boolean stale = Duration.between(due.at(), now).compareTo(job.interval()) > 0;
-        Instant next = due.at().plus(job.interval());
+        Instant next =
+            due.offGrid()
+                ? Slots.atOrAfter(due.at().plus(job.interval()), job.interval(), job.offsetMillis())
+                : due.at().plus(job.interval());
         if (!next.isAfter(now)) {
           // Paused past whole intervals: drop the missed slots (and this stale one) instead of
           // catching up in a burst.
@@ -169,6 +208,20 @@ public final class Scheduler implements AutoCloseable {
       }
       start(due);
     }
+  }
+
+  /** Whether a due run is held back: if so it is planned again at the end of the hold. */
+  private boolean held(Planned due, Job job) {
+    Instant until = holds.get(due.monitor());
+    if (until == null) {
+      return false;
+    }
+    if (!due.at().isBefore(until)) {
+      holds.remove(due.monitor());
+      return false;
+    }
+    queue.add(new Planned(until, due.monitor(), job.generation(), true));
+    return true;
   }
 
   private void start(Planned due) {

@@ -886,6 +886,7 @@ class ConfigLoaderTest {
                     Flapping.DEFAULT,
                     List.of(),
                     false,
+                    RateLimits.defaults(new Location("t.yml", 1, 1)),
                     "yaml",
                     1))
         .isInstanceOf(IllegalArgumentException.class);

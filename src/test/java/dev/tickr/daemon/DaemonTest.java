@@ -74,7 +74,9 @@ class DaemonTest {
   void start() {
     target
         .route("/postback", r -> Reply.status(status.get()).json("{\"ok\":true}"))
-        .json("/other", 200, "{}");
+        .json("/other", 200, "{}")
+        .route(
+            "/limited", r -> Reply.status(status.get()).header("Retry-After", "30").text("slow"));
   }
 
   @AfterEach
@@ -213,6 +215,34 @@ class DaemonTest {
     assertThat(incidents.get(0).endedAt()).isEqualTo(recovered);
     assertThat(incidents.get(0).duration()).isEqualTo(Duration.between(firstFailure, recovered));
     assertThat(store().openIncidents()).isEmpty();
+  }
+
+  @Test
+  void a_429_with_retry_after_holds_the_next_check_back_that_long() throws Exception {
+    daemon(yaml("").replace("/postback", "/limited"));
+    step(1);
+    status.set(429);
+    Instant limited = step(1).get(0).startedAt();
+    assertThat(running().scheduler().heldUntil("postback")).contains(limited.plusSeconds(30));
+
+    status.set(200);
+    clock.advance(INTERVAL);
+    running().scheduler().dispatchDue();
+    clock.advance(INTERVAL);
+    running().scheduler().dispatchDue();
+    assertThat(records).as("no check within the 30 s the target asked for").isEmpty();
+    Instant next = step(1).get(0).startedAt();
+    assertThat(Duration.between(limited, next)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void a_plain_failure_holds_nothing_back() throws Exception {
+    daemon(yaml("").replace("/postback", "/limited"));
+    step(1);
+    status.set(500);
+    step(1);
+    assertThat(running().scheduler().heldUntil("postback")).isEmpty();
+    assertThat(step(1)).hasSize(1);
   }
 
   @Test
