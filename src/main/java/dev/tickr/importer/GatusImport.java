@@ -100,8 +100,7 @@ public final class GatusImport {
     boolean dns = e.containsKey("dns");
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", "");
-    String scheme =
-        url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+    String scheme = scheme(url);
     boolean made =
         dns
             ? dns(Values.map(e.get("dns")), url, m, where, out)
@@ -135,6 +134,17 @@ public final class GatusImport {
     out.monitor(m);
   }
 
+  /**
+   * The URL's scheme; a URL that starts with a variable is taken as http(s), the only kind Tickr
+   * can check with a variable there.
+   */
+  private static String scheme(String url) {
+    if (url.startsWith("${")) {
+      return "http";
+    }
+    return url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+  }
+
   private void common(
       Map<String, Object> e,
       @Nullable String group,
@@ -166,7 +176,9 @@ public final class GatusImport {
       String condition = env(String.valueOf(item));
       GatusConditions.Result r = GatusConditions.translate(condition, dns);
       if (r.condition() != null) {
-        conditions.add(r.condition());
+        if (!conditions.contains(r.condition())) {
+          conditions.add(r.condition());
+        }
       } else {
         out.lost(where, "condition \"" + condition + "\" left out: " + r.whyNot());
       }
