@@ -146,7 +146,8 @@ public final class UptimeKumaImport {
                 + " failures in a row");
       }
     }
-    m.put("failure-threshold", retries + 1);
+    // a push monitor's retries are in its grace already
+    m.put("failure-threshold", "heartbeat".equals(m.get("type")) ? 1 : retries + 1);
     List<String> alerts = new ArrayList<>();
     for (Object id : Values.list(k.get("notifications"))) {
       String channel = channels.get(((Number) id).longValue());
