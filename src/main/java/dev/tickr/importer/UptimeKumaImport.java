@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -314,13 +315,24 @@ public final class UptimeKumaImport {
     if (type.equals("json-query")) {
       String path = String.valueOf(get(k, "jsonPath")).strip();
       String expected = String.valueOf(get(k, "expectedValue"));
-      if (SIMPLE_PATH.matcher(path).matches()) {
+      // Kuma 2 has an operator; 1.x compares the result's text with ==
+      String op = String.valueOf(Objects.requireNonNullElse(get(k, "jsonPathOperator"), "=="));
+      if (!op.equals("==") && !op.equals("!=")) {
+        out.lost(
+            where,
+            "JSON query operator "
+                + op
+                + " is not carried over: only == and !="
+                + " compare text the same way in Tickr");
+      } else if (SIMPLE_PATH.matcher(path).matches()) {
         String tail = path.replaceFirst("^\\$?\\.?", "");
         conditions.add(
             "[BODY]"
                 + (tail.startsWith("[") ? "" : ".")
                 + tail
-                + " == \""
+                + " "
+                + op
+                + " \""
                 + Draft.literal(expected).replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"");
       } else {
