@@ -1,6 +1,11 @@
 package dev.tickr.importer;
 
+import static dev.tickr.importer.KumaData.get;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -36,5 +41,20 @@ final class KumaStatusCodes {
         "[STATUS] == any("
             + codes.stream().map(String::valueOf).collect(Collectors.joining(", "))
             + ")");
+  }
+
+  /** The codes Kuma accepts, from the backup's list or the database's JSON text. */
+  static List<String> accepted(Map<String, Object> k) {
+    Object list = get(k, "accepted_statuscodes");
+    if (list == null) {
+      String json = Values.text(get(k, "accepted_statuscodes_json"));
+      try {
+        list = json == null ? null : new ObjectMapper().readValue(json, List.class);
+      } catch (IOException e) {
+        list = null;
+      }
+    }
+    List<Object> codes = Values.list(list);
+    return codes.isEmpty() ? List.of("200-299") : codes.stream().map(String::valueOf).toList();
   }
 }

@@ -55,7 +55,7 @@ public final class UptimeKumaImport {
       }
     }
     for (Map<String, Object> page : data.statusPages()) {
-      page(page, names, out);
+      KumaStatusPages.add(page, names, out);
     }
     return out.finish(
         "Imported from the Uptime Kuma data in " + file.getFileName() + " by tickr import");
@@ -296,7 +296,7 @@ public final class UptimeKumaImport {
   private static List<String> conditions(
       Map<String, Object> k, String type, String where, Draft out) {
     List<String> conditions =
-        new ArrayList<>(KumaStatusCodes.conditions(statusCodes(k), where, out));
+        new ArrayList<>(KumaStatusCodes.conditions(KumaStatusCodes.accepted(k), where, out));
     if (type.equals("keyword")) {
       String keyword = String.valueOf(get(k, "keyword"));
       String op = Values.yes(get(k, "invertKeyword")) ? "!=" : "==";
@@ -347,20 +347,6 @@ public final class UptimeKumaImport {
     return conditions;
   }
 
-  private static List<String> statusCodes(Map<String, Object> k) {
-    Object list = get(k, "accepted_statuscodes");
-    if (list == null) {
-      String json = Values.text(get(k, "accepted_statuscodes_json"));
-      try {
-        list = json == null ? null : new ObjectMapper().readValue(json, List.class);
-      } catch (IOException e) {
-        list = null;
-      }
-    }
-    List<Object> codes = Values.list(list);
-    return codes.isEmpty() ? List.of("200-299") : codes.stream().map(String::valueOf).toList();
-  }
-
   private static boolean dns(
       Map<String, Object> k, Map<String, Object> m, String where, Draft out) {
     String type = String.valueOf(get(k, "dns_resolve_type")).toUpperCase(Locale.ROOT);
@@ -405,47 +391,5 @@ public final class UptimeKumaImport {
         "pushes must go to /ping/<token> (a failure to /ping/<token>/fail) instead of"
             + " /api/push/<token>?status=…");
     return true;
-  }
-
-  private static void page(Map<String, Object> p, Map<Long, String> names, Draft out) {
-    Map<String, Object> page = new LinkedHashMap<>();
-    page.put(
-        "slug",
-        String.valueOf(p.get("slug")).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-"));
-    page.put("title", String.valueOf(p.get("title")));
-    List<String> monitors = new ArrayList<>();
-    List<Map<String, Object>> groups = new ArrayList<>();
-    Map<?, ?> kumaGroups = (Map<?, ?>) p.getOrDefault("groups", Map.of());
-    kumaGroups.forEach(
-        (group, ids) -> {
-          List<String> members = new ArrayList<>();
-          for (Object id : (List<?>) ids) {
-            String name = names.get((Long) id);
-            if (name != null && !monitors.contains(name)) {
-              monitors.add(name);
-              members.add(name);
-            }
-          }
-          if (!members.isEmpty()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            String title = String.valueOf(group);
-            String unique = title;
-            for (int n = 2; named(groups, unique); n++) {
-              unique = title + " (" + n + ")";
-            }
-            g.put("name", unique);
-            g.put("monitors", members);
-            groups.add(g);
-          }
-        });
-    page.put("monitors", monitors);
-    if (!groups.isEmpty()) {
-      page.put("groups", groups);
-    }
-    out.statusPage(page);
-  }
-
-  private static boolean named(List<Map<String, Object>> groups, String name) {
-    return groups.stream().anyMatch(g -> name.equals(g.get("name")));
   }
 }
