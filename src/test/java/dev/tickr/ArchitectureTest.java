@@ -62,6 +62,7 @@ class ArchitectureTest {
       web:          config heartbeat incident store auth metrics
       api:          config check assertion report incident alert store auth documents daemon web
       ui:           config check incident alert store auth documents daemon web
+      importer:     assertion
       """;
 
   /**

@@ -36,6 +36,7 @@ public final class Main {
     out.put("alert", AlertCommand.class);
     out.put("token", TokenCommand.class);
     out.put("user", UserCommand.class);
+    out.put("import", ImportCommand.class);
     return out;
   }
 
@@ -87,6 +88,9 @@ public final class Main {
             }
             if (type == UserCommand.class) {
               return type.cast(new UserCommand(tickr));
+            }
+            if (type == ImportCommand.class) {
+              return type.cast(new ImportCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }
