@@ -7,8 +7,12 @@ import dev.tickr.config.Key;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.TypeDefinition;
 import dev.tickr.testing.BuiltInTypes;
+import dev.tickr.testing.TestCa;
+import dev.tickr.testing.TestCertificates;
+import dev.tickr.testing.TestIdentity;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,11 +21,28 @@ import org.junit.jupiter.api.Test;
  * out of their fingerprint, or a key without a case here, fails.
  */
 class FingerprintTest {
+  private static final TestCertificates CERTIFICATES = TestCertificates.create();
+  private static final TestCa CA = CERTIFICATES.ca();
+  private static final TestIdentity CLIENT = CA.leaf("tickr-client");
+
+  private static Map<String, String> cases(String... keysAndYaml) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (int i = 0; i < keysAndYaml.length; i += 2) {
+      out.put(keysAndYaml[i], keysAndYaml[i + 1]);
+    }
+    return Map.copyOf(out);
+  }
+
+  /** PEM text as a YAML block scalar under a monitor's key. */
+  private static String block(String pem) {
+    return "|\n" + pem.strip().lines().map(l -> "      " + l).collect(Collectors.joining("\n"));
+  }
+
   /** Each type's keys as YAML lines: the base monitor, then one other value for each key. */
   private static final Map<String, Map<String, String>> CASES =
       Map.of(
           "http",
-          Map.of(
+          cases(
               "",
               "url: https://a.test/x",
               "url",
@@ -33,7 +54,27 @@ class FingerprintTest {
               "body",
               "url: https://a.test/x\n    body: hello",
               "auth",
-              "url: https://a.test/x\n    auth: {bearer: t0k3n}"),
+              "url: https://a.test/x\n    auth: {bearer: t0k3n}",
+              "follow-redirects",
+              "url: https://a.test/x\n    follow-redirects: false",
+              "insecure",
+              "url: https://a.test/x\n    insecure: true",
+              "max-body",
+              "url: https://a.test/x\n    max-body: 2KiB",
+              "proxy",
+              "url: https://a.test/x\n    proxy: http://127.0.0.1:3128",
+              "ca-cert",
+              "url: https://a.test/x\n    ca-cert: " + block(CA.pem()),
+              "client-cert",
+              "url: https://a.test/x\n    client-cert: "
+                  + block(CLIENT.chainPem())
+                  + "\n    client-key: "
+                  + block(CLIENT.keyPem()),
+              "client-key",
+              "url: https://a.test/x\n    client-cert: "
+                  + block(CLIENT.chainPem())
+                  + "\n    client-key: "
+                  + block(CLIENT.keyPem())),
           "tcp",
           Map.of(
               "",
