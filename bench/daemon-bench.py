@@ -51,7 +51,7 @@ AUTH_YAML = {
     "signature": ("    auth:\n      signature:\n        algorithm: hmac-sha256\n"
                   "        key: bench-signing-key\n"
                   "        sign: '{date}.{method}.{path}'\n"
-                  "        date: {format: unix}\n"
+                  "        date: unix\n"
                   "        headers: {X-Date: '{date}', X-Signature: '{signature}'}\n"),
 }
 
