@@ -1,33 +1,17 @@
 package dev.tickr.cli;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.tickr.text.ByteSizes;
 
-/** Byte sizes as people write them: {@code 1MiB}, {@code 512KiB}, {@code 10MB}, {@code 4096}. */
+/** A flag's byte size ({@link ByteSizes}), or a usage error naming the flag. */
 final class Sizes {
-  private static final Pattern SIZE =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
-
   private Sizes() {}
 
   static long parse(String flag, String text) {
-    Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    Long size = ByteSizes.parse(text);
+    if (size == null) {
       throw new UsageException(
-          flag + ": not a size: \"" + text + "\" (use e.g. 4096, 512KiB, 1MiB, 10MB)");
+          flag + ": not a size: \"" + text + "\" (use e.g. " + ByteSizes.EXAMPLES + ")");
     }
-    String unit = m.group(2) == null ? "b" : m.group(2);
-    long factor =
-        switch (unit) {
-          case "kb" -> 1_000L;
-          case "kib", "k" -> 1_024L;
-          case "mb" -> 1_000_000L;
-          case "mib", "m" -> 1_048_576L;
-          case "gb" -> 1_000_000_000L;
-          case "gib", "g" -> 1_073_741_824L;
-          default -> 1L;
-        };
-    return Math.round(Double.parseDouble(m.group(1)) * factor);
+    return size;
   }
 }

@@ -8,6 +8,7 @@ import dev.tickr.config.Fields;
 import dev.tickr.config.Node;
 import dev.tickr.config.Node.Scalar;
 import dev.tickr.config.Read;
+import dev.tickr.text.ByteSizes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,9 +33,6 @@ final class HttpOptionsReader {
   static final String PROXY = "proxy";
   static final String CLIENT_CERT = "client-cert";
   static final String CLIENT_KEY = "client-key";
-
-  private static final Pattern SIZE =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
 
   /** The options as read; the defaults when none is written. */
   record Options(
@@ -120,26 +115,15 @@ final class HttpOptionsReader {
       ok = false;
       return null;
     }
-    Matcher m = SIZE.matcher(s.text().trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    Long size = ByteSizes.parse(s.text());
+    if (size == null) {
       read.problem(
           s.at(),
-          MAX_BODY + " must be a size like 4096, 512KiB, 1MiB or 10MB, got " + Node.describe(s));
+          MAX_BODY + " must be a size like " + ByteSizes.EXAMPLES + ", got " + Node.describe(s));
       ok = false;
       return null;
     }
-    String unit = m.group(2) == null ? "b" : m.group(2);
-    long factor =
-        switch (unit) {
-          case "kb" -> 1_000L;
-          case "kib", "k" -> 1_024L;
-          case "mb" -> 1_000_000L;
-          case "mib", "m" -> 1_048_576L;
-          case "gb" -> 1_000_000_000L;
-          case "gib", "g" -> 1_073_741_824L;
-          default -> 1L;
-        };
-    return Math.round(Double.parseDouble(m.group(1)) * factor);
+    return size;
   }
 
   private @Nullable HttpProxy proxy(Node node) {
