@@ -16,8 +16,15 @@ public interface RequestAuth {
    * The request as it will be sent, before the credentials are added.
    *
    * @param body the request body, or {@code null} when there is none
+   * @param via the monitored target, whose proxy, trusted CAs, {@code insecure} and client
+   *     certificate the auth's own requests (an OAuth2 token fetch) use too; {@code null} to go
+   *     direct with the system's trust
    */
-  record Request(String method, URI url, @Nullable Payload body) {}
+  record Request(String method, URI url, @Nullable Payload body, @Nullable HttpTarget via) {
+    public Request(String method, URI url, @Nullable Payload body) {
+      this(method, url, body, null);
+    }
+  }
 
   /** What {@link #apply} gives: credentials to add, or why the request cannot be sent. */
   sealed interface Outcome permits Credentials, Refused {}

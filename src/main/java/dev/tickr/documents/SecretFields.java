@@ -62,11 +62,14 @@ final class SecretFields {
 
   /**
    * A {@code proxy} whose URL holds a password (not written as {@code ${NAME}}, whose value is in
-   * secrets): secret as a whole.
+   * secrets): secret as a whole; and so is its mask, sent back in an update.
    */
   private static boolean proxyWithPassword(List<String> path, JsonNode value) {
     if (!path.equals(List.of("proxy"))) {
       return false;
+    }
+    if (value.textValue().equals(MASK)) {
+      return true; // the masked proxy sent back: keepMasked restores it
     }
     java.util.regex.Matcher m = USER_INFO.matcher(value.textValue());
     return m.find() && !m.group(2).isEmpty() && !m.group(2).startsWith("${");

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -177,7 +179,37 @@ final class HttpOptionsReader {
       ok = false;
       return null;
     }
+    if (!matches(key, chain.get(0))) {
+      read.problem(
+          keyNode.at(),
+          CLIENT_KEY + " does not match the client-cert: the certificate is for another key");
+      ok = false;
+      return null;
+    }
     return new ClientIdentity(key, chain);
+  }
+
+  /** Whether {@code certificate} verifies what {@code key} signs: the two are one key pair. */
+  private static boolean matches(PrivateKey key, X509Certificate certificate) {
+    String algorithm =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> key.getAlgorithm(); // Ed25519, Ed448 sign with their own name
+        };
+    byte[] probe = "tickr client-key check".getBytes(StandardCharsets.US_ASCII);
+    try {
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signed = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signed);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   private @Nullable List<X509Certificate> certificates(Node node, String what) {

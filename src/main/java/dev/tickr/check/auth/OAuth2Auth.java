@@ -28,7 +28,7 @@ public final class OAuth2Auth implements RequestAuth {
 
   @Override
   public Outcome apply(Request request, Deadline deadline) {
-    return tokens.slot(settings).get(deadline);
+    return tokens.slot(settings).get(deadline, request.via());
   }
 
   @Override

@@ -52,8 +52,12 @@ final class TokenRequest {
 
   record Failed(Failure failure) implements Answer {}
 
-  /** The {@code POST} to the token endpoint: never follows a redirect, reads at most 64 KiB. */
-  static HttpTarget target(OAuth2Settings s) {
+  /**
+   * The {@code POST} to the token endpoint: never follows a redirect, reads at most 64 KiB; through
+   * the proxy, with the extra CAs, {@code insecure} and client certificate of {@code via}, the
+   * monitored target, when given.
+   */
+  static HttpTarget target(OAuth2Settings s, @Nullable HttpTarget via) {
     List<Header> headers = new ArrayList<>();
     headers.add(Header.plain("Accept", "application/json"));
     headers.add(Header.plain("Content-Type", "application/x-www-form-urlencoded"));
@@ -74,15 +78,19 @@ final class TokenRequest {
     for (Map.Entry<String, String> p : s.params().entrySet()) {
       field(form, p.getKey(), p.getValue());
     }
-    return new HttpTarget(
-        s.tokenUrl(),
-        "POST",
-        headers,
-        Payload.of(form.toString()),
-        false,
-        MAX_ANSWER,
-        false,
-        List.of());
+    HttpTarget post =
+        new HttpTarget(
+            s.tokenUrl(),
+            "POST",
+            headers,
+            Payload.of(form.toString()),
+            false,
+            MAX_ANSWER,
+            via != null && via.insecure(),
+            via == null ? List.of() : via.extraCas());
+    return via == null
+        ? post
+        : post.withProxy(via.proxy()).withClientIdentity(via.clientIdentity());
   }
 
   /** RFC 6749 §2.3.1: the id and the secret are form-encoded, then joined and base64-encoded. */

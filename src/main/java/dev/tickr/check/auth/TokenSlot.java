@@ -72,7 +72,7 @@ final class TokenSlot {
   }
 
   /** The credentials to send, fetching a token when there is no fresh one. */
-  RequestAuth.Outcome get(Deadline deadline) {
+  RequestAuth.Outcome get(Deadline deadline, @Nullable HttpTarget via) {
     Token t = token;
     if (t != null && clock.instant().isBefore(t.refreshAt())) {
       return credentials(t);
@@ -89,13 +89,13 @@ final class TokenSlot {
       return refused("token endpoint: interrupted while waiting for the token being fetched");
     }
     try {
-      return getLocked(deadline);
+      return getLocked(deadline, via);
     } finally {
       lock.unlock();
     }
   }
 
-  private RequestAuth.Outcome getLocked(Deadline deadline) {
+  private RequestAuth.Outcome getLocked(Deadline deadline, @Nullable HttpTarget via) {
     Instant now = clock.instant();
     Token t = token;
     if (t != null && now.isBefore(t.refreshAt())) {
@@ -107,7 +107,7 @@ final class TokenSlot {
     }
     TokenRequest.Answer answer =
         TokenRequest.read(
-            settings, http.observe(TokenRequest.target(settings), deadline), ownSecrets);
+            settings, http.observe(TokenRequest.target(settings, via), deadline), ownSecrets);
     return switch (answer) {
       case TokenRequest.Minted minted -> credentials(store(minted, now));
       case TokenRequest.Failed failed -> {

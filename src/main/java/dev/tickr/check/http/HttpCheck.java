@@ -227,7 +227,7 @@ public final class HttpCheck implements Check<HttpTarget> {
         // Credentials made per request are for the monitored origin only, like secret headers.
         if (auth != null && origin != null && sameOrigin(origin, sent)) {
           RequestAuth.Outcome outcome =
-              auth.apply(new RequestAuth.Request(method, url, payload), deadline);
+              auth.apply(new RequestAuth.Request(method, url, payload, target), deadline);
           if (outcome instanceof RequestAuth.Refused refused) {
             return failed(refused.failure());
           }
