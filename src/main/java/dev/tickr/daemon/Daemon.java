@@ -211,6 +211,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     alerts.connectivity(event);
   }
 
+  @Override
+  public Optional<Instant> heldUntil(String monitor) {
+    return scheduler.heldUntil(monitor);
+  }
+
   /** A target asked for time ({@code Retry-After}): its monitor's next check waits for it. */
   private void holdBack(String monitor, Instant until) {
     scheduler.notBefore(monitor, until);

@@ -36,7 +36,15 @@ final class MonitorHeader {
           .append("</a> since ")
           .append(Layout.time(s.incident().startedAt()));
     }
-    return html.append("</dd></div></dl>").toString();
+    html.append("</dd></div>");
+    if (s.heldUntil() != null) {
+      html.append("<div><dt>Next check</dt><dd>not before ")
+          .append(
+              java.time.LocalTime.ofInstant(s.heldUntil(), java.time.ZoneOffset.UTC)
+                  .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+          .append(" UTC (the target asked for time: Retry-After)</dd></div>");
+    }
+    return html.append("</dl>").toString();
   }
 
   static void facts(StringBuilder html, MonitorPage.Subject s) {
@@ -51,6 +59,10 @@ final class MonitorHeader {
         .append(Html.escape(Durations.format(spec.interval())));
     if (!spec.pushed()) {
       html.append(" (timeout ").append(Html.escape(Durations.format(spec.timeout()))).append(')');
+    }
+    if (spec.limits().stretch() != null) {
+      html.append("</dd></div><div><dt>Quota</dt><dd>")
+          .append(Html.escape(spec.limits().stretch().text()));
     }
     html.append("</dd></div><div><dt>Source</dt><dd>");
     if (spec.source().equals(MonitorSpec.SOURCE_API)) {
