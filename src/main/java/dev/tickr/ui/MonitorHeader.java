@@ -10,6 +10,10 @@ import dev.tickr.web.Html;
  * what it probes with secrets masked, and an admin's buttons, which call the REST API.
  */
 final class MonitorHeader {
+  /** {@code 10:02:00}: seconds always shown, unlike {@code LocalTime.toString()}. */
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
   private MonitorHeader() {}
 
   /** The live part of the header: state, since when, last check, open incident. */
@@ -39,9 +43,7 @@ final class MonitorHeader {
     html.append("</dd></div>");
     if (s.heldUntil() != null) {
       html.append("<div><dt>Next check</dt><dd>not before ")
-          .append(
-              java.time.LocalTime.ofInstant(s.heldUntil(), java.time.ZoneOffset.UTC)
-                  .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+          .append(CLOCK.format(s.heldUntil()))
           .append(" UTC (the target asked for time: Retry-After)</dd></div>");
     }
     return html.append("</dl>").toString();
