@@ -308,7 +308,8 @@ public final class Metrics implements WriteTimer {
   }
 
   {
-    RateLimitGauges.register(registry, this::rateLimitReadings);
+    RateLimitGauges.register(
+        registry, () -> RateLimitGauges.readings(rateLimits.get(), sources.monitors().keySet()));
   }
 
   /** Where the scrape-time values come from, once the daemon exists. */
@@ -322,21 +323,6 @@ public final class Metrics implements WriteTimer {
    */
   public void watchRateLimits(Supplier<Map<String, Map<String, long[]>>> source) {
     this.rateLimits = source;
-  }
-
-  private List<RateLimitGauges.Reading> rateLimitReadings() {
-    Map<String, MonitorStatus> current = sources.monitors();
-    List<RateLimitGauges.Reading> out = new java.util.ArrayList<>();
-    rateLimits
-        .get()
-        .forEach(
-            (monitor, windows) -> {
-              if (current.containsKey(monitor)) {
-                windows.forEach(
-                    (w, v) -> out.add(new RateLimitGauges.Reading(monitor, w, v[0], v[1])));
-              }
-            });
-    return out;
   }
 
   /** Where {@code tickr_connectivity_up} reads Tickr's own link from. */

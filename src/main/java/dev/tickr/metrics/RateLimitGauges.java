@@ -20,6 +20,19 @@ final class RateLimitGauges {
 
   private RateLimitGauges() {}
 
+  /** The readings of monitors still tracked, from {@code {remaining, limit}} per window. */
+  static List<Reading> readings(
+      java.util.Map<String, java.util.Map<String, long[]>> all, java.util.Set<String> tracked) {
+    List<Reading> out = new java.util.ArrayList<>();
+    all.forEach(
+        (monitor, windows) -> {
+          if (tracked.contains(monitor)) {
+            windows.forEach((w, v) -> out.add(new Reading(monitor, w, v[0], v[1])));
+          }
+        });
+    return out;
+  }
+
   static void register(PrometheusRegistry registry, Supplier<List<Reading>> readings) {
     GaugeWithCallback.builder()
         .name("tickr_ratelimit_remaining")
