@@ -80,6 +80,7 @@ public final class Assembly implements AutoCloseable {
             () -> daemon.scheduler().inFlight(),
             daemon::channelHealth));
     metrics.watchConnectivity(daemon.connectivity()::state);
+    metrics.watchRateLimits(daemon::rateLimitReadings);
     Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
     this.web =
         new WebServer(

@@ -19,7 +19,8 @@
     "max-body", "proxy", "client-cert", "client-key", "interval", "timeout", "conditions",
     "failure-threshold", "success-threshold", "tags", "alerts", "secrets"];
   const READ_ONLY = ["state", "source", "ping_url", "since", "last_check", "incident", "uptime",
-    "created_at", "created_by", "updated_at", "updated_by", "paused_by", "problems"];
+    "created_at", "created_by", "updated_at", "updated_by", "paused_by", "problems",
+    "quota_stretch", "held_until"];
   const PROBED_ONLY = ["degraded"];
   const HEARTBEAT_ONLY = ["token"];
 

@@ -219,6 +219,29 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   }
 
   /**
+   * What a target says is left of its rate limit fell below the monitor's {@code warn-below}: a
+   * notice to each of its channels whose events list asks for {@code quota-low}. The caller sends
+   * it once per crossing.
+   *
+   * @param window the rate-limit window ({@code hour}), empty for none
+   * @param detail what is left, e.g. {@code X-RateLimit-Remaining-hour is 40 of 500 (8%)}
+   */
+  public void quotaLow(String monitor, String window, String detail, Instant at) {
+    Setup s = setup;
+    MonitorSpec spec = s.monitor(monitor).orElse(null);
+    if (spec == null) {
+      return;
+    }
+    Alert alert = Alerts.quotaLow(monitor, spec.tags(), detail, window, at);
+    synchronized (lock) {
+      for (String channel : s.hearing(spec.alerts(), Event.QUOTA_LOW)) {
+        grouper.decide(alert.dedupKey() + ":" + channel, channel, alert, at);
+      }
+    }
+    waiter.wake();
+  }
+
+  /**
    * Tickr's own link was lost or is back: a notice to every channel whose events list asks for it,
    * once per loss. Not about any monitor, so no maintenance window or flapping holds it back.
    */

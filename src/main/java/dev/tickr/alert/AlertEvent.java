@@ -24,7 +24,13 @@ public enum AlertEvent {
   /** Tickr's own link is lost: failing checks are not counted until it returns. */
   CONNECTIVITY_LOST,
   /** Tickr's own link is back: monitors are judged afresh. */
-  CONNECTIVITY_RESTORED;
+  CONNECTIVITY_RESTORED,
+  /**
+   * A notice, not an outage: what the target says is left of its rate limit ({@code
+   * X-RateLimit-Remaining}) fell below the monitor's {@code quota.warn-below}. Its incident id is
+   * 0.
+   */
+  QUOTA_LOW;
 
   private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -46,6 +46,10 @@ final class AlertIds {
     return "tickr-connectivity-" + lostAt.toEpochMilli();
   }
 
+  static String quotaLowKey(String monitor, String window, Instant at) {
+    return "tickr-" + monitor + "-quota-low-" + window + "-" + at.toEpochMilli();
+  }
+
   static String certificateKey(String monitor, String certificate) {
     return "tickr-" + monitor + "-certificate-" + certificate;
   }

@@ -128,6 +128,24 @@ final class Alerts {
         AlertIds.certificateKey(monitor, fingerprint));
   }
 
+  /** The notice that a target's remaining rate limit fell below {@code warn-below}. */
+  static Alert quotaLow(
+      String monitor, List<String> tags, String detail, String window, Instant at) {
+    return new Alert(
+        AlertEvent.QUOTA_LOW,
+        monitor,
+        tags,
+        0,
+        at,
+        null,
+        Reason.RATE_LIMITED,
+        detail,
+        null,
+        "",
+        null,
+        AlertIds.quotaLowKey(monitor, window, at));
+  }
+
   /** A DEGRADED spell: when it began and why. */
   record Degraded(Instant since, Reason reason, String detail, Evidence evidence) {}
 }

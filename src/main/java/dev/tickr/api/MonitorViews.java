@@ -45,6 +45,8 @@ final class MonitorViews {
   private final boolean mayWrite;
   private final boolean many;
 
+  private final DaemonControl daemon;
+
   /**
    * @param many whether many monitors will be shown (their uptimes are read in one pass)
    */
@@ -55,6 +57,7 @@ final class MonitorViews {
     this.ctx = ctx;
     this.now = clock.instant();
     this.statuses = daemon.tracker().snapshot();
+    this.daemon = daemon;
     this.shown = daemon.tracker().shown(now);
     this.pings = daemon.pingPaths();
     this.many = many;
@@ -73,6 +76,7 @@ final class MonitorViews {
       o = MonitorJson.of(spec, config.secretValues().values());
     }
     o.put("source", spec.source());
+    RateLimitsJson.put(o, spec, daemon.heldUntil(spec.name()).orElse(null));
     MonitorStatus s = statuses.get(spec.name());
     ShownState shownState = shown.getOrDefault(spec.name(), ShownState.UNKNOWN);
     MonitorState state = shownState.state();

@@ -63,7 +63,9 @@ public record ChannelPolicy(
     CERTIFICATE,
     /** Tickr's own link is lost (the {@code connectivity:} guard); not about one monitor. */
     CONNECTIVITY_LOST,
-    CONNECTIVITY_RESTORED;
+    CONNECTIVITY_RESTORED,
+    /** A target's remaining rate limit fell below the monitor's {@code quota.warn-below}. */
+    QUOTA_LOW;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -79,6 +79,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final LiveConfig live;
   private final OneOffChecks oneOff;
   private final Housekeeping housekeeping;
+  private final QuotaWatch quotas = new QuotaWatch();
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -210,13 +211,24 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     alerts.connectivity(event);
   }
 
+  @Override
+  public Optional<Instant> heldUntil(String monitor) {
+    return scheduler.heldUntil(monitor);
+  }
+
   /** A target asked for time ({@code Retry-After}): its monitor's next check waits for it. */
   private void holdBack(String monitor, Instant until) {
     scheduler.notBefore(monitor, until);
   }
 
-  /** Certificates seen by checks go to the alerting engine, for expiry warnings. */
+  /**
+   * Certificates seen by checks go to the alerting engine, for expiry warnings; what targets say is
+   * left of their rate limits, to the quota watch (and a {@code quota-low} notice).
+   */
   private void checked(MonitorSpec spec, CheckResult result, Instant startedAt) {
+    for (QuotaWatch.Low low : quotas.observed(spec, result.observation().headers())) {
+      alerts.quotaLow(spec.name(), low.window().window(), QuotaWatch.describe(low), startedAt);
+    }
     TlsInfo tls = result.observation().tls();
     if (tls != null) {
       alerts.certificate(spec.name(), tls, startedAt);
@@ -274,6 +286,31 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     scheduler.start();
     live.watch();
     housekeeping.start();
+  }
+
+  /**
+   * What each monitor's target said last is left of its rate limit, by window; monitors no longer
+   * configured are forgotten.
+   */
+  public java.util.Map<String, java.util.Map<String, QuotaWatch.Window>> rateLimits() {
+    quotas.retain(
+        config().monitors().stream()
+            .map(MonitorSpec::name)
+            .collect(java.util.stream.Collectors.toSet()));
+    return quotas.windows();
+  }
+
+  /** {@link #rateLimits()} as {@code {remaining, limit}} pairs, for {@code /metrics}. */
+  public java.util.Map<String, java.util.Map<String, long[]>> rateLimitReadings() {
+    java.util.Map<String, java.util.Map<String, long[]>> out = new java.util.HashMap<>();
+    rateLimits()
+        .forEach(
+            (monitor, windows) -> {
+              java.util.Map<String, long[]> each = new java.util.HashMap<>();
+              windows.forEach((w, v) -> each.put(w, new long[] {v.remaining(), v.limit()}));
+              out.put(monitor, each);
+            });
+    return out;
   }
 
   @Override

@@ -49,6 +49,11 @@ public interface DaemonControl {
   /** Each monitor's live state and the state it is shown as, read only. */
   MonitorStates tracker();
 
+  /** When a monitor's target asked for time ({@code Retry-After}): its next check not before. */
+  default Optional<java.time.Instant> heldUntil(String monitor) {
+    return Optional.empty();
+  }
+
   /** Every heartbeat monitor's ping URL path, {@code /ping/<token>}, by monitor: a secret. */
   Map<String, String> pingPaths();
 

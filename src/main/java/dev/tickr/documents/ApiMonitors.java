@@ -57,7 +57,9 @@ public final class ApiMonitors implements UnaryOperator<Config> {
           "updated_at",
           "updated_by",
           "paused_by",
-          "problems");
+          "problems",
+          "quota_stretch",
+          "held_until");
 
   /** A stored monitor with its secrets opened, and what reading it gave against some channels. */
   private record Loaded(

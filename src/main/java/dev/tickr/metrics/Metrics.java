@@ -128,6 +128,7 @@ public final class Metrics implements WriteTimer {
   private final Histogram lateness;
   private final Histogram storeWrites;
   private volatile Sources sources = Sources.NONE;
+  private volatile Supplier<Map<String, Map<String, long[]>>> rateLimits = Map::of;
   private volatile Supplier<LinkState> link = () -> LinkState.OFF;
   private boolean jvmRegistered; // guarded by this
 
@@ -306,9 +307,22 @@ public final class Metrics implements WriteTimer {
         .register(registry);
   }
 
+  {
+    RateLimitGauges.register(
+        registry, () -> RateLimitGauges.readings(rateLimits.get(), sources.monitors().keySet()));
+  }
+
   /** Where the scrape-time values come from, once the daemon exists. */
   public void watch(Sources sources) {
     this.sources = sources;
+  }
+
+  /**
+   * Where {@code tickr_ratelimit_remaining} and {@code _limit} read from: per monitor and window,
+   * {@code {remaining, limit}} (limit 0 when unknown). Monitors no longer tracked are left out.
+   */
+  public void watchRateLimits(Supplier<Map<String, Map<String, long[]>>> source) {
+    this.rateLimits = source;
   }
 
   /** Where {@code tickr_connectivity_up} reads Tickr's own link from. */

@@ -10,6 +10,10 @@ import dev.tickr.web.Html;
  * what it probes with secrets masked, and an admin's buttons, which call the REST API.
  */
 final class MonitorHeader {
+  /** {@code 10:02:00}: seconds always shown, unlike {@code LocalTime.toString()}. */
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
   private MonitorHeader() {}
 
   /** The live part of the header: state, since when, last check, open incident. */
@@ -36,7 +40,13 @@ final class MonitorHeader {
           .append("</a> since ")
           .append(Layout.time(s.incident().startedAt()));
     }
-    return html.append("</dd></div></dl>").toString();
+    html.append("</dd></div>");
+    if (s.heldUntil() != null) {
+      html.append("<div><dt>Next check</dt><dd>not before ")
+          .append(CLOCK.format(s.heldUntil()))
+          .append(" UTC (the target asked for time: Retry-After)</dd></div>");
+    }
+    return html.append("</dl>").toString();
   }
 
   static void facts(StringBuilder html, MonitorPage.Subject s) {
@@ -51,6 +61,10 @@ final class MonitorHeader {
         .append(Html.escape(Durations.format(spec.interval())));
     if (!spec.pushed()) {
       html.append(" (timeout ").append(Html.escape(Durations.format(spec.timeout()))).append(')');
+    }
+    if (spec.limits().stretch() != null) {
+      html.append("</dd></div><div><dt>Quota</dt><dd>")
+          .append(Html.escape(spec.limits().stretch().text()));
     }
     html.append("</dd></div><div><dt>Source</dt><dd>");
     if (spec.source().equals(MonitorSpec.SOURCE_API)) {

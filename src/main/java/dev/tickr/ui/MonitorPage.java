@@ -43,7 +43,8 @@ final class MonitorPage {
       @Nullable Instant since,
       @Nullable Instant lastCheck,
       @Nullable Incident incident,
-      Set<String> secrets) {
+      Set<String> secrets,
+      @Nullable Instant heldUntil) {
 
     String scrub(String text) {
       return Redaction.scrub(text, secrets);
@@ -162,7 +163,8 @@ final class MonitorPage {
             since,
             st == null ? null : st.lastCheck(),
             st == null ? null : st.incident(),
-            secrets(spec, config.secretValues().values())));
+            secrets(spec, config.secretValues().values()),
+            daemon.heldUntil(name).orElse(null)));
   }
 
   private static Set<String> secrets(MonitorSpec spec, Collection<String> configured) {

@@ -80,7 +80,18 @@ final class Messages {
               AlertEvent.TEST, "in a test",
               AlertEvent.FLAPPING, "flapping",
               AlertEvent.CONNECTIVITY_LOST, "while Tickr lost connectivity",
-              AlertEvent.CONNECTIVITY_RESTORED, "while Tickr's connectivity came back"));
+              AlertEvent.CONNECTIVITY_RESTORED, "while Tickr's connectivity came back",
+              AlertEvent.QUOTA_LOW, "running low on rate limit"));
+
+  static {
+    TITLES.put(AlertEvent.QUOTA_LOW, builtIn("{{monitor}}: rate limit running low"));
+    BODIES.put(
+        AlertEvent.QUOTA_LOW,
+        builtIn(
+            "{{detail}}\nSeen {{started_at}}. Checks go on; other clients of this key may be"
+                + " refused soon."));
+    LINES.put(AlertEvent.QUOTA_LOW, builtIn("{{monitor}}: {{detail}}"));
+  }
 
   /**
    * The {@code flapping} notice: the texts of a monitor that started flapping, and of one that

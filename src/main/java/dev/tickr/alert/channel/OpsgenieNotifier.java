@@ -146,7 +146,7 @@ final class OpsgenieNotifier implements Notifier {
   private String priority(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER, UP -> priority;
-      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED -> "P4";
+      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, QUOTA_LOW -> "P4";
       case TEST, FLAPPING -> "P5";
     };
   }
