@@ -28,23 +28,16 @@ import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManager;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -61,8 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpCheck implements Check<HttpTarget> {
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-  private static final Set<String> METHODS_WITH_BODY =
-      Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
 
   private final Clock clock;
   private final Ticker ticker;
@@ -112,71 +103,10 @@ public final class HttpCheck implements Check<HttpTarget> {
     Exchange exchange = new Exchange(target, phases, trust, keys, deadline);
     try {
       exchange.start = ticker.nanos();
-      return exchange.run(new Clients(target, deadline, phases, trust, keys));
+      return exchange.run(
+          new CheckClients(base.get(), resolver, target, deadline, phases, trust, keys));
     } catch (GeneralSecurityException | RuntimeException e) {
       return exchange.failed(new Failure(Reason.INTERNAL, "internal error: " + e));
-    }
-  }
-
-  /**
-   * One check's clients: its own connection pool that keeps nothing idle (no check reuses another's
-   * connection, and no check scans another's), its own dispatcher, and a TLS set-up only once a hop
-   * is {@code https}.
-   */
-  private final class Clients {
-    private final HttpTarget target;
-    private final CapturingTrustManager trust;
-    private final IdentityKeyManager keys;
-    private final OkHttpClient plain;
-    private @Nullable OkHttpClient secure;
-
-    Clients(
-        HttpTarget target,
-        Deadline deadline,
-        PhaseRecorder phases,
-        CapturingTrustManager trust,
-        IdentityKeyManager keys) {
-      this.target = target;
-      this.trust = trust;
-      this.keys = keys;
-      Duration budget = deadline.remaining();
-      DeadlineDns dns = new DeadlineDns(deadline, resolver);
-      OkHttpClient.Builder builder =
-          base.get()
-              .newBuilder()
-              .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-              // Its own dispatcher too: a shared one keeps every running call in one locked queue,
-              // which thousands of checks in flight wait on and scan.
-              .dispatcher(new Dispatcher())
-              .dns(dns)
-              .eventListener(phases)
-              .connectTimeout(budget)
-              .readTimeout(budget)
-              .writeTimeout(budget);
-      HttpProxy proxy = target.proxy();
-      if (proxy != null) {
-        ProxyRoute.apply(builder, proxy, dns);
-      }
-      this.plain = builder.build();
-    }
-
-    OkHttpClient forUrl(URI url) throws GeneralSecurityException {
-      if (!url.getScheme().equalsIgnoreCase("https")) {
-        return plain;
-      }
-      OkHttpClient client = secure;
-      if (client == null) {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(new KeyManager[] {keys}, new TrustManager[] {trust}, null);
-        OkHttpClient.Builder builder =
-            plain.newBuilder().sslSocketFactory(tls.getSocketFactory(), trust);
-        if (target.insecure()) {
-          builder.hostnameVerifier((host, session) -> true);
-        }
-        client = builder.build();
-        secure = client;
-      }
-      return client;
     }
   }
 
@@ -207,9 +137,9 @@ public final class HttpCheck implements Check<HttpTarget> {
       this.url = target.url();
     }
 
-    Observation run(Clients clients) throws GeneralSecurityException {
+    Observation run(CheckClients clients) throws GeneralSecurityException {
       String method = target.method();
-      @Nullable RequestBody body = requestBody(target);
+      @Nullable RequestBody body = Requests.body(target);
       @Nullable Payload payload = target.body();
       List<Header> headers = target.headers();
       RequestAuth auth = target.auth();
@@ -242,7 +172,7 @@ public final class HttpCheck implements Check<HttpTarget> {
             sent = withQuery.build();
           }
         }
-        Request request = request(sent, method, sentHeaders, body);
+        Request request = Requests.request(sent, method, sentHeaders, body, userAgent);
         trust.reset();
         Call call = clients.forUrl(url).newCall(request);
         call.timeout().timeout(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
@@ -432,38 +362,6 @@ public final class HttpCheck implements Check<HttpTarget> {
   /** Same scheme, host and port (the scheme's default when none is written). */
   static boolean sameOrigin(HttpUrl a, HttpUrl b) {
     return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
-  }
-
-  private Request request(
-      HttpUrl url, String method, List<Header> headers, @Nullable RequestBody body) {
-    Request.Builder builder = new Request.Builder().url(url);
-    boolean ownAgent = false;
-    for (Header h : headers) {
-      builder.addHeader(h.name(), h.value());
-      ownAgent |= h.name().equalsIgnoreCase("User-Agent");
-    }
-    if (!ownAgent) {
-      builder.header("User-Agent", userAgent);
-    }
-    RequestBody sent = body;
-    if (sent == null && METHODS_WITH_BODY.contains(method)) {
-      sent = RequestBody.create(new byte[0], null);
-    }
-    return builder.method(method, sent).build();
-  }
-
-  private static @Nullable RequestBody requestBody(HttpTarget target) {
-    var payload = target.body();
-    if (payload == null) {
-      return null;
-    }
-    String type =
-        target.headers().stream()
-            .filter(h -> h.name().equalsIgnoreCase("Content-Type"))
-            .map(Header::value)
-            .findFirst()
-            .orElse(payload.guessContentType());
-    return RequestBody.create(payload.bytes(), MediaType.parse(type));
   }
 
   private static List<X509Certificate> peerChain(SSLSession session) {
