@@ -81,38 +81,26 @@ public record HttpTarget(
 
   /** This request with {@code auth} made per request. */
   public HttpTarget withAuth(@Nullable RequestAuth auth) {
-    return new HttpTarget(
-        url,
-        method,
-        headers,
-        body,
-        followRedirects,
-        maxBodyBytes,
-        insecure,
-        extraCas,
-        auth,
-        proxy,
-        clientIdentity);
+    return with(auth, proxy, clientIdentity);
   }
 
   /** This request through {@code proxy}. */
   public HttpTarget withProxy(@Nullable HttpProxy proxy) {
-    return new HttpTarget(
-        url,
-        method,
-        headers,
-        body,
-        followRedirects,
-        maxBodyBytes,
-        insecure,
-        extraCas,
-        auth,
-        proxy,
-        clientIdentity);
+    return with(auth, proxy, clientIdentity);
   }
 
   /** This request presenting {@code identity} when asked for a client certificate. */
   public HttpTarget withClientIdentity(@Nullable ClientIdentity identity) {
+    return with(auth, proxy, identity);
+  }
+
+  @Override
+  public String describe() {
+    return method + " " + Redaction.url(url);
+  }
+
+  private HttpTarget with(
+      @Nullable RequestAuth auth, @Nullable HttpProxy proxy, @Nullable ClientIdentity identity) {
     return new HttpTarget(
         url,
         method,
@@ -125,11 +113,6 @@ public record HttpTarget(
         auth,
         proxy,
         identity);
-  }
-
-  @Override
-  public String describe() {
-    return method + " " + Redaction.url(url);
   }
 
   /** Never shows a secret header's value, a proxy password or a client key. */
