@@ -66,10 +66,14 @@ class RateLimitsShownEndToEndTest {
           - name: impact-reports
             url: %s
             interval: 1s
-            timeout: 1s
             quota: {key: impact-acct-1}
+          # Not in the quota: a stretched interval would put its first check up to a minute away.
+          - name: impact-busy
+            url: %s
+            interval: 1s
+            timeout: 1s
         """
-            .formatted(target.url("/actions"), target.url("/busy")));
+            .formatted(target.url("/actions"), target.url("/actions"), target.url("/busy")));
     try (RunningDaemon running = cli.start(config, dir.resolve("data"))) {
       String token = cli.token(dir.resolve("data"), "reader", "viewer");
       JsonNode actions =
@@ -85,11 +89,11 @@ class RateLimitsShownEndToEndTest {
           .contains(stretch.path("text").asText());
 
       AlertingEndToEndTest.eventually(
-          Duration.ofSeconds(60),
+          Duration.ofSeconds(30),
           () -> {
             try {
               return AlertingEndToEndTest.JSON
-                  .readTree(get(running.uri("/api/v1/monitors/impact-reports"), token))
+                  .readTree(get(running.uri("/api/v1/monitors/impact-busy"), token))
                   .has("held_until");
             } catch (IOException e) {
               return false;
@@ -98,8 +102,8 @@ class RateLimitsShownEndToEndTest {
               return false;
             }
           },
-          "impact-reports held back by its target's Retry-After");
-      assertThat(get(running.uri("/monitors/impact-reports"), token))
+          "impact-busy held back by its target's Retry-After");
+      assertThat(get(running.uri("/monitors/impact-busy"), token))
           .containsPattern(
               "Next check</dt><dd>not before \\d\\d:\\d\\d:\\d\\d UTC \\(the target asked"
                   + " for time: Retry-After\\)");
