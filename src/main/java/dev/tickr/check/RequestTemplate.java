@@ -45,8 +45,8 @@ public record RequestTemplate(
   }
 
   /**
-   * {@code text} read as a template, or {@code null} when it has no placeholder (a {@code \{{} is
-   * still a template, which writes {@code {{}).
+   * {@code text} read as a template, or {@code null} when it has no placeholder (a <code>\{{</code>
+   * is still a template, which writes <code>{{</code>).
    *
    * @throws TemplateException at the offset of a placeholder that is wrong
    */

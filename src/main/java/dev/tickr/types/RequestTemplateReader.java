@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The placeholders of one http monitor's request ({@code {{now-1d/d:yyyy-MM-dd}}}, {@code
  * {{uuid}}}), read from its URL, header values and body, each wrong one reported at its {@code
- * file:line:col}. A text without {@code {{} costs one scan.
+ * file:line:col}. A text without <code>{{</code> costs one scan.
  */
 final class RequestTemplateReader {
   private static final String NOT_VALID = " has a placeholder that is not valid";
