@@ -88,6 +88,7 @@ public final class Assembly implements AutoCloseable {
             metrics,
             () -> daemon.config().server(),
             accounts,
+            new DaemonReadiness(daemon, store),
             javalin -> {
               api.install(javalin);
               statusPages.install(javalin);
