@@ -1,6 +1,7 @@
 package dev.tickr;
 
 import dev.tickr.affiliate.AffiliateReasons;
+import dev.tickr.affiliate.PlatformPresets;
 import dev.tickr.alert.NotifierFactory;
 import dev.tickr.alert.channel.Notifiers;
 import dev.tickr.assertion.Judge;
@@ -82,7 +83,7 @@ public final class Tickr {
                 new TlsType(new TlsCheck(clock, ticker)),
                 new HeartbeatType()));
     types.addAll(moreTypes);
-    this.types = new MonitorTypes(types);
+    this.types = new MonitorTypes(types, PlatformPresets.catalog());
     this.judge = new Judge(clock, AffiliateReasons.RULES);
     this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
   }

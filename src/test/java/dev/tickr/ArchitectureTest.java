@@ -45,9 +45,9 @@ class ArchitectureTest {
       """
       check:
       assertion:    check
-      affiliate:    check assertion
       report:       check assertion
       config:       check assertion
+      affiliate:    check assertion config
       schedule:
       types:        config check assertion
       heartbeat:
@@ -63,6 +63,7 @@ class ArchitectureTest {
       api:          config check assertion report incident alert store auth documents daemon web
       ui:           config check incident alert store auth documents daemon web
       importer:     assertion
+      simulator:
       """;
 
   /**

@@ -65,6 +65,11 @@ public final class Judge {
     String error;
     if (match != null) {
       reason = match.rule().reason();
+      Reason byStatus = status == null ? null : byStatus(status);
+      if (reason == Reason.BODY_ERROR && byStatus != null && byStatus != Reason.HTTP_STATUS) {
+        // A platform's error body also comes with its 401, 403 and 429: those say more.
+        reason = byStatus;
+      }
       error = "the body reads " + quote(match.quoted());
       if (!failed.isEmpty()) {
         error += "; " + error(failed);
@@ -93,6 +98,15 @@ public final class Judge {
 
   private record Failed(Condition condition, ConditionResult result, boolean resolved) {}
 
+  private static @Nullable Reason byStatus(int status) {
+    return switch (status) {
+      case 401 -> Reason.AUTH_REJECTED;
+      case 403 -> Reason.ACCESS_DENIED;
+      case 429 -> Reason.RATE_LIMITED;
+      default -> status >= 400 ? Reason.HTTP_STATUS : null;
+    };
+  }
+
   /**
    * The status says most; then what the failed conditions looked at. A failed {@code age()} means
    * stale data only when the timestamp was there to read: a missing or unreadable one is a body (or
@@ -100,13 +114,7 @@ public final class Judge {
    */
   private static Reason reason(@Nullable Integer status, List<Failed> failed) {
     if (status != null) {
-      Reason byStatus =
-          switch (status) {
-            case 401 -> Reason.AUTH_REJECTED;
-            case 403 -> Reason.ACCESS_DENIED;
-            case 429 -> Reason.RATE_LIMITED;
-            default -> status >= 400 ? Reason.HTTP_STATUS : null;
-          };
+      Reason byStatus = byStatus(status);
       if (byStatus != null) {
         return byStatus;
       }

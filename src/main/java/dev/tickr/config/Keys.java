@@ -51,7 +51,7 @@ final class Keys {
           "retry-after-max");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
-  static final List<String> COMMON_OWN_ONLY = List.of("name");
+  static final List<String> COMMON_OWN_ONLY = List.of("name", "preset");
 
   /** A channel's own keys; the rest are its type's settings, checked with the alerting code. */
   static final List<String> CHANNEL = List.of("name", "type");

@@ -43,6 +43,7 @@ final class MonitorReader {
   private final AlertingKeys alerting;
   private final ReasonsReader reasonsReader;
   private final QuotaKeys quotas;
+  private final PresetExpander presets;
   private final Types types;
   private final String source;
 
@@ -76,6 +77,7 @@ final class MonitorReader {
     this.alerting = new AlertingKeys(read, channels);
     this.reasonsReader = new ReasonsReader(read);
     this.quotas = new QuotaKeys(read);
+    this.presets = new PresetExpander(types.presets(), read);
   }
 
   Result read(Node node, int index) {
@@ -85,13 +87,17 @@ final class MonitorReader {
       return new Result(null, null, null);
     }
     int before = problems.count();
-    Fields own = Fields.of(mapping);
-    own.rejectUnknown(types.monitorKeys(), problems);
-    Node nameNode = own.get("name");
+    Fields written = Fields.of(mapping);
+    Node nameNode = written.get("name");
     String name = nameNode == null ? null : name(nameNode);
     if (nameNode == null) {
-      read.problem(own.at(), "missing \"name\": every monitor needs a unique name");
+      read.problem(written.at(), "missing \"name\": every monitor needs a unique name");
     }
+    Fields own = presets.expand(written, types.monitorKeys());
+    if (own == null) {
+      return new Result(name, nameNode == null ? null : nameNode.at(), null);
+    }
+    own.rejectUnknown(types.monitorKeys(), problems);
     Fields fields = overlay.merge(own);
     TypeDefinition type = type(fields);
     if (type != null) {
@@ -102,13 +108,6 @@ final class MonitorReader {
             + "monitor"
             + (name == null ? "" : " " + Node.quote(name));
 
-    Node preset = fields.get("preset");
-    if (preset != null) {
-      String p = read.text(preset, "preset");
-      if (p != null) {
-        read.problem(preset.at(), "unknown preset " + Node.quote(p) + " (no presets exist yet)");
-      }
-    }
     TypeSettings target = type == null ? null : type.read(fields, read, label);
     Duration interval;
     Duration timeout;

@@ -56,7 +56,7 @@ final class Overlay {
   }
 
   /** The defaults' headers with the monitor's replacing those of the same name (in any case). */
-  private static Mapping mergeHeaders(Mapping base, Mapping own) {
+  static Mapping mergeHeaders(Mapping base, Mapping own) {
     List<Entry> out = new ArrayList<>();
     Set<String> replaced = new LinkedHashSet<>();
     for (Entry b : base.entries()) {

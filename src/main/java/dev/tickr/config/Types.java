@@ -21,8 +21,17 @@ public final class Types {
   private final Set<String> monitorKeys;
   private final Set<String> defaultsKeys;
   private final Set<String> ownOnlyKeys;
+  private final Presets presets;
 
   public Types(List<? extends TypeDefinition> types) {
+    this(types, Presets.NONE);
+  }
+
+  /**
+   * @param presets the platform presets a monitor may name with {@code preset:}
+   */
+  public Types(List<? extends TypeDefinition> types, Presets presets) {
+    this.presets = presets;
     if (types.isEmpty()) {
       throw new IllegalArgumentException("no monitor type is registered");
     }
@@ -57,6 +66,11 @@ public final class Types {
     Set<String> defaults = new LinkedHashSet<>(all);
     defaults.removeAll(ownOnly);
     this.defaultsKeys = Collections.unmodifiableSet(defaults);
+  }
+
+  /** The platform presets a monitor may name. */
+  public Presets presets() {
+    return presets;
   }
 
   public static Types of(TypeDefinition... types) {

@@ -3,6 +3,7 @@ package dev.tickr.types;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Observation;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.Presets;
 import dev.tickr.config.TypeDefinition;
 import dev.tickr.config.Types;
 import java.util.List;
@@ -16,8 +17,15 @@ public final class MonitorTypes {
   private final Types types;
 
   public MonitorTypes(List<? extends TypeDefinition> all) {
+    this(all, Presets.NONE);
+  }
+
+  /**
+   * @param presets the platform presets a monitor may name with {@code preset:}
+   */
+  public MonitorTypes(List<? extends TypeDefinition> all, Presets presets) {
     this.all = List.copyOf(all);
-    this.types = new Types(this.all);
+    this.types = new Types(this.all, presets);
   }
 
   /** What the config loader knows of the types. */

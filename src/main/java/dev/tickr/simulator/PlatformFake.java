@@ -1,0 +1,103 @@
+package dev.tickr.simulator;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated affiliate platform: its API as the platform documents it (authentication checked
+ * exactly, the success and error shapes, errors inside a {@code 200}), answering from a {@link
+ * Ledger}, with a {@link Fault} switched at run time. Mounted under {@code /NAME} of a {@link
+ * SimulatedNetwork}; for tests and {@code tickr demo}, never on the product path.
+ */
+public abstract class PlatformFake {
+  /** How long {@link Fault#HANG} holds a request before it gives up (so nothing hangs forever). */
+  protected static final Duration HANG_LIMIT = Duration.ofSeconds(30);
+
+  /** What {@link Fault#RATE_LIMITED} asks for in {@code Retry-After}, in seconds. */
+  protected static final int RETRY_AFTER_SECONDS = 30;
+
+  private final String name;
+  private final Ledger ledger;
+  private final AtomicLong requests = new AtomicLong();
+  private volatile Fault fault = Fault.NONE;
+
+  protected PlatformFake(String name, Ledger ledger) {
+    this.name = name;
+    this.ledger = ledger;
+  }
+
+  /** The preset it plays, and its path under the network: {@code impact}. */
+  public final String name() {
+    return name;
+  }
+
+  public final Ledger ledger() {
+    return ledger;
+  }
+
+  public final Fault fault() {
+    return fault;
+  }
+
+  public final void fault(Fault fault) {
+    this.fault = fault;
+  }
+
+  /** Requests answered so far, of any kind. */
+  public final long requests() {
+    return requests.get();
+  }
+
+  /** Adds its routes under {@code prefix} ({@code /impact}). */
+  public abstract void routes(RoutesConfig routes, String prefix);
+
+  /**
+   * The keys a monitor with this platform's preset gives to reach this fake's healthy account, the
+   * credentials included: {@code base-url}, {@code account}, {@code token}...
+   *
+   * @param baseUrl where the network serves it, e.g. {@code http://127.0.0.1:41234/impact}
+   */
+  public abstract Map<String, String> presetKeys(String baseUrl);
+
+  /**
+   * Plays the faults every platform shows the same way ({@link Fault#OUTAGE}, {@link Fault#HANG},
+   * and {@link Fault#RATE_LIMITED} as a plain {@code 429}); call first in each handler.
+   *
+   * @return whether the request was answered
+   */
+  protected final boolean common(Context ctx) throws InterruptedException {
+    requests.incrementAndGet();
+    return switch (fault) {
+      case OUTAGE -> {
+        ctx.status(503).contentType("text/html").result(outagePage());
+        yield true;
+      }
+      case HANG -> {
+        Thread.sleep(HANG_LIMIT);
+        ctx.status(504).result("");
+        yield true;
+      }
+      case RATE_LIMITED -> {
+        rateLimited(ctx);
+        yield true;
+      }
+      default -> false;
+    };
+  }
+
+  /** {@code 429} with {@code Retry-After}; platforms add their own headers and body. */
+  protected void rateLimited(Context ctx) {
+    ctx.status(429)
+        .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+        .contentType("application/json")
+        .result("{\"message\":\"Too Many Requests\"}");
+  }
+
+  private static String outagePage() {
+    return "<html><head><title>503 Service Temporarily Unavailable</title></head><body>"
+        + "<center><h1>503 Service Temporarily Unavailable</h1></center></body></html>";
+  }
+}
