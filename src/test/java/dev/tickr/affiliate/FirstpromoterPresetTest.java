@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.check.Reason;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.documents.MonitorJson;
 import dev.tickr.simulator.Fault;
 import dev.tickr.simulator.Ledger;
 import dev.tickr.simulator.platform.FirstpromoterFake;
@@ -51,6 +53,16 @@ class FirstpromoterPresetTest {
   void wrong_credentials_are_rejected_as_the_platform_does() throws Exception {
     assertRejected("token: wrong-key-0000");
     assertRejected("account: acc_other");
+  }
+
+  @Test
+  void the_credentials_are_masked_where_the_monitor_is_shown() throws Exception {
+    var config = probe.load(probe.monitor("probe", "token: fp_literal0000"));
+    MonitorSpec spec = config.monitors().get(0);
+    assertThat(spec.settings().secretValues()).contains("fp_literal0000");
+    String shown =
+        spec.settings().describe() + MonitorJson.of(spec, config.secretValues().values());
+    assertThat(shown).doesNotContain("fp_literal0000");
   }
 
   private void assertRejected(String... extra) throws Exception {

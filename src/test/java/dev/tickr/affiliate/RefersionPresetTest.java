@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.check.Reason;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.documents.MonitorJson;
 import dev.tickr.simulator.Fault;
 import dev.tickr.simulator.Ledger;
 import dev.tickr.simulator.platform.RefersionFake;
@@ -48,6 +50,16 @@ class RefersionPresetTest {
   void wrong_credentials_are_rejected_as_the_platform_does() throws Exception {
     assertRejected("secret-key: sec_wrong0000");
     assertRejected("public-key: pub_other0000");
+  }
+
+  @Test
+  void the_credentials_are_masked_where_the_monitor_is_shown() throws Exception {
+    var config = probe.load(probe.monitor("probe", "secret-key: sec_literal0000"));
+    MonitorSpec spec = config.monitors().get(0);
+    assertThat(spec.settings().secretValues()).contains("sec_literal0000");
+    String shown =
+        spec.settings().describe() + MonitorJson.of(spec, config.secretValues().values());
+    assertThat(shown).doesNotContain("sec_literal0000");
   }
 
   private void assertRejected(String... extra) throws Exception {
