@@ -50,6 +50,18 @@ class FirstpromoterPresetTest {
   }
 
   @Test
+  void more_than_the_limit_in_a_minute_is_a_429() throws Exception {
+    try (PresetProbe few =
+        new PresetProbe(new FirstpromoterFake(stopped(), "fp-api-key-0123456789", 2))) {
+      assertThat(few.probe().success()).isTrue();
+      assertThat(few.probe().success()).isTrue();
+      CheckResult third = few.probe();
+      assertThat(third.observation().status()).isEqualTo(429);
+      assertThat(third.reason()).isEqualTo(Reason.RATE_LIMITED);
+    }
+  }
+
+  @Test
   void wrong_credentials_are_rejected_as_the_platform_does() throws Exception {
     assertRejected("token: wrong-key-0000");
     assertRejected("account: acc_other");
@@ -78,5 +90,12 @@ class FirstpromoterPresetTest {
     probe.fake().fault(Fault.NONE);
     assertThat(r.success()).as("%s under %s", r, fault).isFalse();
     return r.reason();
+  }
+
+  /** A ledger whose clock stands still, so that every request falls in one window. */
+  private static Ledger stopped() {
+    Ledger still = new Ledger(Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
+    still.seed(5, Duration.ofDays(1));
+    return still;
   }
 }

@@ -54,6 +54,17 @@ class TunePresetTest {
   }
 
   @Test
+  void more_than_the_limit_in_10_seconds_is_rate_limited_inside_a_200() throws Exception {
+    try (PresetProbe few = new PresetProbe(new TuneFake(stopped(), TOKEN, 2))) {
+      assertThat(few.probe().success()).isTrue();
+      assertThat(few.probe().success()).isTrue();
+      CheckResult third = few.probe();
+      assertThat(third.observation().status()).isEqualTo(200);
+      assertThat(third.reason()).isEqualTo(Reason.RATE_LIMITED);
+    }
+  }
+
+  @Test
   void a_report_that_stopped_moving_is_stale() throws Exception {
     assertThat(reasonOf(Fault.STALE)).isEqualTo(Reason.STALE_DATA);
   }
@@ -117,5 +128,12 @@ class TunePresetTest {
     tune.fake().fault(Fault.NONE);
     assertThat(r.success()).as("%s under %s", r, fault).isFalse();
     return r.reason();
+  }
+
+  /** A ledger whose clock stands still, so that every request falls in one window. */
+  private static Ledger stopped() {
+    Ledger still = new Ledger(Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC));
+    still.seed(5, Duration.ofDays(1));
+    return still;
   }
 }

@@ -25,14 +25,26 @@ public final class FirstpromoterFake extends PlatformFake {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** FirstPromoter's limit: 400 requests a minute. */
+  public static final int LIMIT = 400;
+
   private final String key;
+  private final RequestWindow window;
 
   /**
    * @param key the API key the fake accepts
    */
   public FirstpromoterFake(Ledger ledger, String key) {
+    this(ledger, key, LIMIT);
+  }
+
+  /**
+   * @param limit the requests allowed a minute
+   */
+  public FirstpromoterFake(Ledger ledger, String key, int limit) {
     super("firstpromoter", ledger);
     this.key = key;
+    this.window = new RequestWindow(ledger.clock(), limit, Duration.ofMinutes(1));
   }
 
   @Override
@@ -47,6 +59,10 @@ public final class FirstpromoterFake extends PlatformFake {
 
   private void referrals(Context ctx) throws InterruptedException {
     if (common(ctx)) {
+      return;
+    }
+    if (window.over()) {
+      rateLimited(ctx);
       return;
     }
     if (!("Bearer " + key).equals(ctx.header("Authorization"))

@@ -33,14 +33,26 @@ public final class TuneFake extends PlatformFake {
   private static final DateTimeFormatter DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+  /** TUNE's enterprise limit: 50 requests per 10 seconds. */
+  public static final int LIMIT = 50;
+
   private final String token;
+  private final RequestWindow window;
 
   /**
    * @param token the NetworkToken the fake accepts
    */
   public TuneFake(Ledger ledger, String token) {
+    this(ledger, token, LIMIT);
+  }
+
+  /**
+   * @param limit the requests allowed per 10 seconds
+   */
+  public TuneFake(Ledger ledger, String token, int limit) {
     super("tune", ledger);
     this.token = token;
+    this.window = new RequestWindow(ledger.clock(), limit, Duration.ofSeconds(10));
   }
 
   @Override
@@ -55,6 +67,10 @@ public final class TuneFake extends PlatformFake {
 
   private void answer(Context ctx) throws InterruptedException {
     if (common(ctx)) {
+      return;
+    }
+    if (window.over()) {
+      rateLimited(ctx);
       return;
     }
     String given = ctx.queryParam("NetworkToken");
