@@ -37,6 +37,7 @@ public final class Main {
     out.put("token", TokenCommand.class);
     out.put("user", UserCommand.class);
     out.put("import", ImportCommand.class);
+    out.put("demo", DemoCommand.class);
     return out;
   }
 
@@ -91,6 +92,9 @@ public final class Main {
             }
             if (type == ImportCommand.class) {
               return type.cast(new ImportCommand(tickr));
+            }
+            if (type == DemoCommand.class) {
+              return type.cast(new DemoCommand(tickr, ticker));
             }
             return CommandLine.defaultFactory().create(type);
           }
