@@ -60,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
   private final Tickr tickr;
   private final Ticker ticker;
   private final CountDownLatch stop = new CountDownLatch(1);
+  private boolean interrupted;
 
   @Spec picocli.CommandLine.Model.@Nullable CommandSpec spec;
 
@@ -134,6 +135,11 @@ final class DemoCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook runs: it is waiting for this
       }
+      out.println("Tickr demo stopped.");
+      out.flush();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -200,18 +206,14 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Alerts are printed below as Tickr's webhook sends them. Ctrl-C stops the demo.");
     out.flush();
     demo.play();
-    boolean interrupted = false;
     try {
       stop.await();
     } catch (InterruptedException e) {
-      interrupted = true; // run in-process: asked to stop, as for SIGTERM
+      // Run in-process and asked to stop, as for SIGTERM: the interrupt is kept for the caller
+      // once everything is closed (closing waits for threads to end).
+      interrupted = true;
     }
     demo.close();
-    out.println("Tickr demo stopped.");
-    out.flush();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
     return 0;
   }
 
