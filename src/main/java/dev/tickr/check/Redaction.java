@@ -244,7 +244,14 @@ public final class Redaction {
 
   /** The URL as text with user info and secret query values replaced by {@value #MASK}. */
   public static String url(URI uri) {
-    String raw = uri.toString();
+    return url(uri.toString(), uri);
+  }
+
+  /**
+   * {@code raw}, a URL as written (placeholders and all) that gives {@code uri}, with {@code uri}'s
+   * user info and secret query values replaced by {@value #MASK}.
+   */
+  public static String url(String raw, URI uri) {
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       raw = raw.replace(userInfo + "@", MASK + "@");
