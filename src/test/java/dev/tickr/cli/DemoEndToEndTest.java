@@ -82,7 +82,14 @@ class DemoEndToEndTest {
           assertThat(admin.login("admin", group(PASSWORD, output)).statusCode()).isLessThan(400);
           String dashboard = admin.get("/").body();
           assertThat(dashboard)
-              .contains("impact-actions", "tracker-click", "tracker-pixel", "tracker-postback");
+              .contains(
+                  "impact-actions",
+                  "rakuten-transactions",
+                  "shareasale-ledger",
+                  "tracker-click",
+                  "tracker-pixel",
+                  "tracker-postback",
+                  "tracker-api");
         }
 
         eventually(
@@ -102,7 +109,19 @@ class DemoEndToEndTest {
     while (step.find()) {
       steps.add(new String[] {step.group(3), step.group(4), String.valueOf(step.start())});
     }
-    assertThat(steps).as(output).hasSizeGreaterThanOrEqualTo(7);
+    // Every reason the issue names: an outage, an error inside a 200, revoked credentials (Basic
+    // and OAuth2), an IP not allowed, a 429 with Retry-After, a stale report, a hang.
+    assertThat(steps.stream().map(s -> s[0]))
+        .as(output)
+        .containsExactly(
+            "http-status",
+            "body-error",
+            "auth-rejected",
+            "ip-not-allowed",
+            "rate-limited",
+            "auth-rejected",
+            "stale-data",
+            "timeout");
     for (int i = 0; i < steps.size(); i++) {
       int from = Integer.parseInt(steps.get(i)[2]);
       int to = i + 1 < steps.size() ? Integer.parseInt(steps.get(i + 1)[2]) : output.length();

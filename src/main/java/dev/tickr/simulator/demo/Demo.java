@@ -4,6 +4,8 @@ import dev.tickr.simulator.Ledger;
 import dev.tickr.simulator.PlatformFake;
 import dev.tickr.simulator.SimulatedNetwork;
 import dev.tickr.simulator.platform.ImpactFake;
+import dev.tickr.simulator.platform.RakutenFake;
+import dev.tickr.simulator.platform.ShareasaleFake;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,9 @@ public final class Demo implements AutoCloseable {
   /** Conversions each platform reports from before the demo began. */
   private static final int SEEDED = 40;
 
+  /** The simulated ShareASale account's API credits a month. */
+  private static final int CREDITS = 100_000;
+
   private final Pace pace;
   private final boolean once;
   private final Terminal terminal;
@@ -40,6 +45,8 @@ public final class Demo implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     List<PlatformFake> fakes = new ArrayList<>();
     fakes.add(new ImpactFake(new Ledger(clock), secret(random)));
+    fakes.add(new RakutenFake(new Ledger(clock), "demo-client", secret(random)));
+    fakes.add(new ShareasaleFake(new Ledger(clock), secret(random), secret(random), CREDITS));
     this.tracker = new Tracker(new Ledger(clock), secret(random));
     fakes.add(tracker);
     List<Ledger> ledgers = new ArrayList<>();
@@ -89,6 +96,8 @@ public final class Demo implements AutoCloseable {
   private static String endpoint(String platform) {
     return switch (platform) {
       case "impact" -> "actions";
+      case "rakuten" -> "transactions";
+      case "shareasale" -> "ledger";
       default -> throw new IllegalArgumentException("no endpoint chosen for " + platform);
     };
   }

@@ -14,7 +14,7 @@ public final class DemoConfig {
    *
    * @param name the monitor's name
    * @param preset the preset
-   * @param endpoint the preset's endpoint
+   * @param endpoint the preset's endpoint watched, its first (the default)
    * @param keys the preset's keys for the simulated account, {@code base-url} included
    */
   public record PresetMonitor(
@@ -64,7 +64,7 @@ public final class DemoConfig {
     for (PresetMonitor m : presets) {
       y.append("  - name: ").append(m.name()).append('\n');
       y.append("    preset: ").append(m.preset()).append('\n');
-      y.append("    endpoint: ").append(m.endpoint()).append('\n');
+      y.append("    # The preset's first endpoint: ").append(m.endpoint()).append('\n');
       m.keys().entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(

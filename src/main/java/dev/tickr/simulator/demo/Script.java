@@ -41,7 +41,7 @@ public final class Script {
           new Step(
               "shareasale",
               Fault.IP_NOT_ALLOWED,
-              "shareasale-activity",
+              "shareasale-ledger",
               "ip-not-allowed",
               "ShareASale no longer allows Tickr's IP address (Error Code 4002 inside a 200)"));
     } else {

@@ -165,7 +165,9 @@ public final class ScriptPlayer implements AutoCloseable {
     stop.countDown();
     thread.interrupt();
     try {
-      thread.join(Duration.ofSeconds(5));
+      if (thread.getState() != Thread.State.NEW) {
+        var unused = thread.join(Duration.ofSeconds(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

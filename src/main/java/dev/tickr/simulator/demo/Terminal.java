@@ -34,11 +34,15 @@ public final class Terminal {
     StringBuilder head =
         new StringBuilder("ALERT ").append(event.toUpperCase(java.util.Locale.ROOT));
     head.append(' ').append(monitor);
-    if (!reason.isEmpty()) {
-      head.append(" reason=").append(reason);
-    }
-    if (!detail.isEmpty()) {
-      head.append(" (").append(detail).append(')');
+    if (event.equals("up")) {
+      head.append(reason.isEmpty() ? ": recovered" : ": recovered from " + reason);
+    } else {
+      if (!reason.isEmpty()) {
+        head.append(" reason=").append(reason);
+      }
+      if (!detail.isEmpty()) {
+        head.append(" (").append(detail).append(')');
+      }
     }
     synchronized (out) {
       out.println(TIME.format(clock.instant()) + "  " + head);
