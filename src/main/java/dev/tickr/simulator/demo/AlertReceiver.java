@@ -89,7 +89,9 @@ public final class AlertReceiver implements AutoCloseable {
       notifyAll();
     }
     terminal.alert(event, monitor, reason, detail, body.strip());
-    ctx.result("ok");
+    // Alerts come a minute or more apart: a connection kept open for the next one would meet the
+    // server's idle timeout just as Tickr reuses it, and that alert would wait for a retry.
+    ctx.header("Connection", "close").result("ok");
   }
 
   /** The number the next alert will have: {@link #await} from it sees only alerts after now. */
