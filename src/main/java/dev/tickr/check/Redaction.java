@@ -200,6 +200,23 @@ public final class Redaction {
         }
       }
     }
+    RequestTemplate template = target.template();
+    if (template != null) {
+      // A secret header with placeholders: what it was given is in its literal parts.
+      for (RequestTemplate.HeaderTemplate t : template.headers()) {
+        Header h = target.headers().get(t.index());
+        if (h.secret() || isSecretName(h.name())) {
+          for (String literal : t.value().literals()) {
+            String part = literal.strip();
+            out.add(part);
+            int space = part.indexOf(' ');
+            if (space > 0) {
+              out.add(part.substring(space + 1).strip()); // the credential of "Bearer ..."
+            }
+          }
+        }
+      }
+    }
     URI url = target.url();
     String userInfo = url.getUserInfo();
     if (userInfo != null) {

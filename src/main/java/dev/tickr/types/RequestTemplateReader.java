@@ -22,7 +22,7 @@ final class RequestTemplateReader {
 
   private final Read read;
   private @Nullable Template url;
-  private final List<HeaderTemplate> headers = new ArrayList<>();
+  private @Nullable List<HeaderTemplate> headers; // made for the first, as few have any
   private @Nullable Template body;
 
   RequestTemplateReader(Read read) {
@@ -31,7 +31,7 @@ final class RequestTemplateReader {
 
   /** What the request's placeholders are, {@code null} when it has none. */
   @Nullable RequestTemplate template() {
-    return RequestTemplate.of(url, headers, body);
+    return RequestTemplate.of(url, headers == null ? List.of() : headers, body);
   }
 
   /**
@@ -63,7 +63,9 @@ final class RequestTemplateReader {
     try {
       Template t = RequestTemplate.parse(value.text());
       if (t != null) {
-        headers.add(new HeaderTemplate(index, t));
+        List<HeaderTemplate> list = headers == null ? new ArrayList<>() : headers;
+        list.add(new HeaderTemplate(index, t));
+        headers = list;
       }
       return true;
     } catch (TemplateException e) {

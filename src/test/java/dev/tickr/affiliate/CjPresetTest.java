@@ -69,6 +69,18 @@ class CjPresetTest {
   }
 
   @Test
+  void an_incomplete_payload_is_a_body_error() throws Exception {
+    Ledger busy = new Ledger(Clock.systemUTC());
+    busy.seed(20, Duration.ofDays(1));
+    try (PresetProbe small = new PresetProbe(new CjFake(busy, "cj-personal-token", 10))) {
+      CheckResult r = small.probe();
+      assertThat(r.success()).isFalse();
+      assertThat(r.reason()).isEqualTo(Reason.BODY_ERROR);
+      assertThat(r.error()).contains("payloadComplete");
+    }
+  }
+
+  @Test
   void a_report_that_stopped_moving_is_stale() throws Exception {
     assertThat(reasonOf(Fault.STALE)).isEqualTo(Reason.STALE_DATA);
   }

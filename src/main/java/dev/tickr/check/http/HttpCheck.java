@@ -13,21 +13,18 @@ import dev.tickr.check.Payload;
 import dev.tickr.check.Reason;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.RequestAuth;
-import dev.tickr.check.RequestTemplate;
 import dev.tickr.check.Timings;
 import dev.tickr.check.TlsInfo;
 import dev.tickr.check.net.CapturingTrustManager;
 import dev.tickr.check.net.DeadlineResolver;
 import dev.tickr.check.net.IdentityKeyManager;
 import dev.tickr.check.net.TrustStores;
-import dev.tickr.check.template.RenderContext;
 import dev.tickr.time.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -36,7 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import okhttp3.Call;
@@ -65,7 +61,7 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final BaseClient base;
   private final TrustStores trustStores = new TrustStores();
   private final DeadlineResolver resolver;
-  private final RandomGenerator random = new SecureRandom();
+  private final Rendering rendering;
 
   /** Resolves with the system resolver. */
   public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
@@ -82,6 +78,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.ticker = ticker;
     this.userAgent = userAgent;
     this.resolver = resolver;
+    this.rendering = new Rendering(clock);
     this.base = new BaseClient(trustStores);
   }
 
@@ -100,13 +97,7 @@ public final class HttpCheck implements Check<HttpTarget> {
 
   @Override
   public Observation observe(HttpTarget written, Deadline deadline) {
-    // Once per check, before auth: url, headers and body share one now, and a signature covers
-    // them.
-    RequestTemplate template = written.template();
-    HttpTarget target =
-        template == null
-            ? written
-            : template.render(written, new RenderContext(clock.instant(), random));
+    HttpTarget target = rendering.of(written); // placeholders filled in, before auth
     PhaseRecorder phases = new PhaseRecorder(ticker);
     CapturingTrustManager trust =
         CapturingTrustManager.lazy(

@@ -41,13 +41,23 @@ public final class CjFake extends PlatformFake {
       Pattern.compile("forPublishers\\s*:\\s*\\[([^\\]]*)\\]");
 
   private final String token;
+  private final int pageSize;
 
   /**
    * @param token the personal access token the fake accepts
    */
   public CjFake(Ledger ledger, String token) {
+    this(ledger, token, 10_000);
+  }
+
+  /**
+   * @param pageSize the most records one answer holds; with more, {@code payloadComplete} is false
+   *     and the oldest are sent
+   */
+  public CjFake(Ledger ledger, String token, int pageSize) {
     super("cj", ledger);
     this.token = token;
+    this.pageSize = pageSize;
   }
 
   @Override
@@ -104,11 +114,12 @@ public final class CjFake extends PlatformFake {
       return;
     }
     Duration lag = fault() == Fault.STALE ? STALE_LAG : Duration.ZERO;
-    List<Conversion> found = ledger().between(since.plus(lag), before.plus(lag));
+    List<Conversion> all = ledger().between(since.plus(lag), before.plus(lag));
+    List<Conversion> found = all.subList(0, Math.min(all.size(), pageSize));
     ObjectNode out = JSON.createObjectNode();
     ObjectNode commissions = out.putObject("data").putObject("publisherCommissions");
     commissions.put("count", found.size());
-    commissions.put("payloadComplete", true);
+    commissions.put("payloadComplete", found.size() == all.size());
     commissions.put("maxCommissionId", found.isEmpty() ? "" : found.getLast().id());
     ArrayNode records = commissions.putArray("records");
     for (Conversion c : found) {
