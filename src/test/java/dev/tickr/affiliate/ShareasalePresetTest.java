@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.check.Reason;
+import dev.tickr.config.MonitorSpec;
+import dev.tickr.documents.MonitorJson;
 import dev.tickr.simulator.Fault;
 import dev.tickr.simulator.Ledger;
 import dev.tickr.simulator.platform.ShareasaleFake;
@@ -96,6 +98,17 @@ class ShareasalePresetTest {
     assertThat(call(old, ShareasaleFake.signature(TOKEN, old, "ledger", SECRET)))
         .contains("Invalid Date");
     assertThat(call(null, good)).contains("Error Code");
+  }
+
+  @Test
+  void the_credentials_are_masked_where_the_monitor_is_shown() throws Exception {
+    var config = sas.load(sas.monitor("probe", "token: sas_literal0000"));
+    MonitorSpec spec = config.monitors().get(0);
+    assertThat(spec.settings().secretValues()).contains("sas_literal0000");
+    String shown =
+        spec.settings().describe() + MonitorJson.of(spec, config.secretValues().values());
+    assertThat(shown).doesNotContain("sas_literal0000");
+    assertThat(shown).contains("token=***").doesNotContain(SECRET);
   }
 
   private String call(@Nullable String date, String signature) throws Exception {
