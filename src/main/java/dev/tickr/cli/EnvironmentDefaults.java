@@ -16,8 +16,11 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
   static final Map<String, String> VARIABLES =
       Map.of("--config", "TICKR_CONFIG", "--data", "TICKR_DATA", "--listen", "TICKR_LISTEN");
 
-  /** Commands whose option of one of those names means something else ({@code check -d}). */
-  private static final String NOT_FOR = "check";
+  /**
+   * Commands whose option of one of those names means something else ({@code check -d}), or that
+   * must not take the real daemon's ({@code demo} keeps to a directory and a port of its own).
+   */
+  private static final java.util.Set<String> NOT_FOR = java.util.Set.of("check", "demo");
 
   private final Map<String, String> environment;
 
@@ -29,7 +32,7 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
   public @Nullable String defaultValue(ArgSpec arg) {
     if (!(arg instanceof OptionSpec option)
         || option.command() == null
-        || NOT_FOR.equals(option.command().name())) {
+        || NOT_FOR.contains(option.command().name())) {
       return null;
     }
     return set(environment, VARIABLES.get(option.longestName()));

@@ -38,6 +38,7 @@ public final class Main {
     out.put("user", UserCommand.class);
     out.put("import", ImportCommand.class);
     out.put("completion", CompletionCommand.class);
+    out.put("demo", DemoCommand.class);
     return out;
   }
 
@@ -95,6 +96,9 @@ public final class Main {
             }
             if (type == CompletionCommand.class) {
               return type.cast(new CompletionCommand(() -> everyCommand(this)));
+            }
+            if (type == DemoCommand.class) {
+              return type.cast(new DemoCommand(tickr, ticker));
             }
             return CommandLine.defaultFactory().create(type);
           }
