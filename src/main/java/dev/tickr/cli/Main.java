@@ -37,6 +37,7 @@ public final class Main {
     out.put("token", TokenCommand.class);
     out.put("user", UserCommand.class);
     out.put("import", ImportCommand.class);
+    out.put("presets", PresetsCommand.class);
     return out;
   }
 
@@ -91,6 +92,9 @@ public final class Main {
             }
             if (type == ImportCommand.class) {
               return type.cast(new ImportCommand(tickr));
+            }
+            if (type == PresetsCommand.class) {
+              return type.cast(new PresetsCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }
