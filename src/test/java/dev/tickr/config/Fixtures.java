@@ -16,7 +16,7 @@ final class Fixtures {
   /** What {@code ${NAME}} reads in every test; the real environment never leaks in. */
   static final Map<String, String> ENVIRONMENT =
       Map.ofEntries(
-          Map.entry("IMPACT_SID", "IRtestSid123"),
+          Map.entry("IMPACT_SID", "IRtestSid1230000000000000000000000"),
           Map.entry("IMPACT_TOKEN", "impact-test-token"),
           Map.entry("TUNE_NETWORK_TOKEN", "tune-test-token"),
           Map.entry("POSTBACK_SECRET", "postback-test-secret"),
