@@ -96,7 +96,7 @@ public final class PresetDocs {
   public static String markdown(Preset preset) {
     StringBuilder out = new StringBuilder();
     out.append("### `").append(preset.name()).append("`: ").append(preset.title()).append("\n\n");
-    out.append(preset.summary()).append(".\n\n");
+    out.append(sentence(preset.summary())).append("\n\n");
     if (!preset.links().isEmpty()) {
       out.append("Documented at ");
       List<String> links = new ArrayList<>();
@@ -114,7 +114,7 @@ public final class PresetDocs {
       PresetView view = PresetView.of(preset, e);
       out.append("\n#### `").append(preset.name()).append("` endpoint `").append(e.name());
       out.append(isDefault(preset, e) ? "` (the default)" : "`").append("\n\n");
-      out.append(capital(e.description())).append(".\n\n");
+      out.append(sentence(e.description())).append("\n\n");
       for (Map.Entry<String, List<String>> line : lines(view).entrySet()) {
         List<String> values = new ArrayList<>();
         line.getValue()
@@ -245,8 +245,14 @@ public final class PresetDocs {
     return PLAIN.matcher(text).matches() && !text.endsWith(" ") ? text : Node.quote(text);
   }
 
-  private static String capital(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  /** The text as a sentence: a capital first, a full stop last unless it ends in one. */
+  private static String sentence(String text) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return t;
+    }
+    t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    return t.matches("(?s).*[.!?]\\)?") ? t : t + ".";
   }
 
   /** Markdown code: in backticks, more of them when the text holds one; {@code |} escaped. */
