@@ -80,6 +80,37 @@ class PresetCatalogTest {
     }
   }
 
+  /** What docs/presets.md says of keys from the preset, the monitor and {@code defaults:}. */
+  @Test
+  void the_monitor_wins_over_the_preset_which_wins_over_defaults() throws ConfigException {
+    String yaml =
+        """
+        defaults:
+          interval: 1m
+          timeout: 9s
+        monitors:
+          - name: from-preset
+            preset: impact
+            account: IRu8jzPde0IgxLd6GncfBAepfJBd0Kh8oO
+            token: ${IMPACT_TOKEN}
+          - name: own
+            preset: impact
+            account: IRu8jzPde0IgxLd6GncfBAepfJBd0Kh8oO
+            token: ${IMPACT_TOKEN}
+            interval: 20m
+            conditions: ["[STATUS] < 500"]
+        """;
+    Config config = BuiltInTypes.loader(Map.of("IMPACT_TOKEN", "t0ken")).parse("tickr.yml", yaml);
+
+    MonitorSpec preset = config.monitors().get(0);
+    MonitorSpec own = config.monitors().get(1);
+    assertThat(preset.interval()).isEqualTo(java.time.Duration.ofMinutes(15));
+    assertThat(preset.timeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(preset.conditions()).hasSize(3);
+    assertThat(own.interval()).isEqualTo(java.time.Duration.ofMinutes(20));
+    assertThat(own.conditions()).hasSize(1);
+  }
+
   /** Loads the preset's example with the catalog {@code presets}. */
   private static Config load(Presets presets, Preset preset) throws ConfigException {
     String example = PresetDocs.example(preset);
