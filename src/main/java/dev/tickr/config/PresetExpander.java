@@ -180,6 +180,18 @@ final class PresetExpander {
       }
       out.put(key.name(), s);
     }
+    if (ok) {
+      // A default built from other keys ("https://((network)).api.hasoffers.com"), when not given.
+      for (PresetKey key : preset.keys()) {
+        String fallback = key.fallback();
+        if (!values.containsKey(key.name()) && fallback != null && fallback.contains(OPEN)) {
+          Node built = scalar(new Scalar(fallback, Node.Style.QUOTED, false, false, at), out, at);
+          if (built instanceof Scalar s) {
+            out.put(key.name(), s);
+          }
+        }
+      }
+    }
     return ok ? out : null;
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ public final class PresetReader {
           "example");
   static final List<String> ENDPOINT = List.of("description", "monitor");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern REFERENCE = Pattern.compile("\\(\\(([^()]*)\\)\\)");
 
   private PresetReader() {}
 
@@ -113,6 +115,7 @@ public final class PresetReader {
     if (mapping == null) {
       return out;
     }
+    Map<String, Location> built = new LinkedHashMap<>();
     for (Entry e : mapping.entries()) {
       String name = e.key().text();
       if (!NAME.matcher(name).matches() || name.equals(Preset.ENDPOINT)) {
@@ -131,6 +134,9 @@ public final class PresetReader {
       String fallback = f.get("default") == null ? null : read.text(f.get("default"), "default");
       if (required && fallback != null) {
         read.problem(m.at(), "a required key has no default");
+      }
+      if (fallback != null && fallback.contains("((")) {
+        built.put(name, m.at());
       }
       Pattern pattern = null;
       Node p = f.get("pattern");
@@ -173,7 +179,31 @@ public final class PresetReader {
                 example));
       }
     }
+    built.forEach((name, at) -> checkBuiltDefault(out, name, at, read));
     return out;
+  }
+
+  /**
+   * A default built from other keys ({@code https://((network)).api.hasoffers.com}) names only
+   * declared keys whose own defaults are not built.
+   */
+  private static void checkBuiltDefault(List<PresetKey> keys, String name, Location at, Read read) {
+    PresetKey key = keys.stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+    String fallback = key == null ? null : key.fallback();
+    if (fallback == null) {
+      return;
+    }
+    Matcher m = REFERENCE.matcher(fallback);
+    while (m.find()) {
+      String ref = m.group(1);
+      PresetKey other = keys.stream().filter(k -> k.name().equals(ref)).findFirst().orElse(null);
+      String otherDefault = other == null ? null : other.fallback();
+      if (other == null || ref.equals(name)) {
+        read.problem(at, "the default of " + name + " uses ((" + ref + ")), not another key");
+      } else if (otherDefault != null && otherDefault.contains("((")) {
+        read.problem(at, "the default of " + name + " uses ((" + ref + ")), itself built");
+      }
+    }
   }
 
   private static boolean flag(Fields f, String key, Read read) {
