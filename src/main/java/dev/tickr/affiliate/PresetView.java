@@ -25,7 +25,8 @@ record PresetView(Endpoint endpoint, Map<String, Node> keys) {
   /** What a secret value reads as. */
   static final String HIDDEN = "(secret)";
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\(\\([a-z][a-z0-9-]*\\)\\)");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\(\\([a-z][a-z0-9-]*\\)\\)|\\{[a-z][a-z0-9:-]*}");
 
   PresetView {
     keys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
@@ -142,8 +143,9 @@ record PresetView(Endpoint endpoint, Map<String, Node> keys) {
 
   /**
    * A scalar as shown: its text, unless it is secret or sits under a name that speaks of a secret
-   * ({@code path} is the keys down to it, {@code auth.basic.password}) and is not a {@code ((key))}
-   * placeholder, or a scheme word and placeholders ({@code Bearer ((token))}).
+   * ({@code path} is the keys down to it, {@code auth.basic.password}) and is not made of {@code
+   * ((key))} or a signature's {@code {name}} placeholders, or a scheme word and placeholders
+   * ({@code Bearer ((token))}).
    */
   static String shown(String path, Scalar s) {
     if (s.secret()) {

@@ -68,6 +68,8 @@ class PresetsCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            "presets: no preset \"impakt\" (did you mean \"impact\"?); the presets are impact\n");
+            "presets: no preset \"impakt\" (did you mean \"impact\"?); the presets are "
+                + "impact, cj, awin, rakuten, everflow, tune, shareasale, partnerstack, tapfiliate,"
+                + " firstpromoter, refersion\n");
   }
 }
