@@ -39,6 +39,7 @@ public final class Main {
     out.put("import", ImportCommand.class);
     out.put("completion", CompletionCommand.class);
     out.put("demo", DemoCommand.class);
+    out.put("presets", PresetsCommand.class);
     return out;
   }
 
@@ -99,6 +100,9 @@ public final class Main {
             }
             if (type == DemoCommand.class) {
               return type.cast(new DemoCommand(tickr, ticker));
+            }
+            if (type == PresetsCommand.class) {
+              return type.cast(new PresetsCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }

@@ -396,10 +396,13 @@ class ConfigLoaderTest {
 
     String expected =
         Base64.getEncoder()
-            .encodeToString("IRtestSid123:impact-test-token".getBytes(StandardCharsets.UTF_8));
+            .encodeToString(
+                "IRtestSid1230000000000000000000000:impact-test-token"
+                    .getBytes(StandardCharsets.UTF_8));
     assertThat(http(spec).headers())
         .containsExactly(Header.secret("Authorization", "Basic " + expected));
-    assertThat(http(spec).url().getPath()).isEqualTo("/Advertisers/IRtestSid123/Campaigns");
+    assertThat(http(spec).url().getPath())
+        .isEqualTo("/Advertisers/IRtestSid1230000000000000000000000/Campaigns");
   }
 
   @Test

@@ -22,11 +22,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every config people may copy is loaded, so none goes stale: {@code examples/tickr.yml}, and each
- * fenced {@code yaml} block whose first line is {@code # tickr.yml} in the docs. A block whose
- * first line is {@code # tickr.yml (invalid)} must be rejected with exactly the problems in the
- * {@code text} block right after it. In {@code docs/configuration.md} every {@code yaml} block must
- * be one of the two.
+ * Every config people may copy is loaded, so none goes stale: {@code examples/tickr.yml}, the ready
+ * files of {@code examples/affiliate/} (one per platform preset, and more), and each fenced {@code
+ * yaml} block whose first line is {@code # tickr.yml} in the docs. A block whose first line is
+ * {@code # tickr.yml (invalid)} must be rejected with exactly the problems in the {@code text}
+ * block right after it. In {@code docs/configuration.md} every {@code yaml} block must be one of
+ * the two.
  */
 class DocsTest {
   static final String VALID = "# tickr.yml";
@@ -35,6 +36,7 @@ class DocsTest {
   private static final Path REFERENCE = Path.of("docs/configuration.md");
   private static final Path README = Path.of("README.md");
   private static final Path ALERTING = Path.of("docs/alerting.md");
+  private static final Path AFFILIATE = Path.of("examples/affiliate");
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -122,13 +124,47 @@ class DocsTest {
     assertThat(config.statusPages()).isNotEmpty();
   }
 
+  static Stream<Arguments> affiliateExamples() {
+    try (Stream<Path> files = Files.list(AFFILIATE)) {
+      return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList().stream()
+          .map(Arguments::of);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The ready files of {@code examples/affiliate/}, each with its variables set. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("affiliateExamples")
+  void each_affiliate_example_loads(Path file) throws ConfigException {
+    String text = Fixtures.read(file);
+
+    Config config = loaderFor(text).parse(file.toString(), text);
+
+    assertThat(config.monitors()).as("the monitors of %s", file).isNotEmpty();
+  }
+
+  @Test
+  void every_preset_has_a_ready_example() {
+    for (String preset : BuiltInTypes.types().presets().names()) {
+      Path file = AFFILIATE.resolve(preset + ".yml");
+      assertThat(file).as("the example of preset %s", preset).exists();
+      assertThat(Fixtures.read(file)).contains("preset: " + preset + "\n");
+    }
+    assertThat(AFFILIATE.resolve("in-house-tracker.yml")).exists();
+  }
+
   /**
    * {@link #DOCS_LOADER}, or for a block that refers to variables the fixtures do not set, one with
    * a value for each: a URL for a name ending in {@code URL}, else a token.
    */
   private static ConfigLoader loaderFor(Block block) {
+    return loaderFor(block.text());
+  }
+
+  private static ConfigLoader loaderFor(String text) {
     Map<String, String> environment = new HashMap<>(Fixtures.ENVIRONMENT);
-    Matcher m = VARIABLE.matcher(block.text());
+    Matcher m = VARIABLE.matcher(text);
     while (m.find()) {
       String name = m.group(1);
       environment.putIfAbsent(

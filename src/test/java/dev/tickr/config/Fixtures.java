@@ -16,8 +16,13 @@ final class Fixtures {
   /** What {@code ${NAME}} reads in every test; the real environment never leaks in. */
   static final Map<String, String> ENVIRONMENT =
       Map.ofEntries(
-          Map.entry("IMPACT_SID", "IRtestSid123"),
+          Map.entry("IMPACT_SID", "IRtestSid1230000000000000000000000"),
           Map.entry("IMPACT_TOKEN", "impact-test-token"),
+          Map.entry("CJ_PUBLISHER_ID", "1234567"),
+          Map.entry("AWIN_PUBLISHER_ID", "123456"),
+          Map.entry("RAKUTEN_SID", "3456789"),
+          Map.entry("TUNE_NETWORK_ID", "demo"),
+          Map.entry("SHAREASALE_AFFILIATE_ID", "123456"),
           Map.entry("TUNE_NETWORK_TOKEN", "tune-test-token"),
           Map.entry("POSTBACK_SECRET", "postback-test-secret"),
           Map.entry("WEBHOOK_SECRET", "webhook-test-secret"),
