@@ -258,36 +258,12 @@ public final class ApiMonitors implements UnaryOperator<Config> {
       throw new ConfigException(problems);
     }
     Set<String> channels = channelNames(file);
-    plain = SecretFields.keepMasked(plain, before, types.presets(), d -> place(d, channels));
+    plain =
+        SecretFields.keepMasked(
+            plain, before, types.presets(), d -> SecretPlaces.of(d, types, channels));
     Parts parts = Parts.of(plain);
     return new Checked(
         plain, new JsonInput(types, channels).monitor(parts.monitor(), parts.secrets()));
-  }
-
-  /**
-   * Where a monitor document sends its secrets: for a preset monitor, the {@code url} and {@code
-   * auth} its keys expand to (none when it does not read); any other document as it is.
-   */
-  private ObjectNode place(ObjectNode document, Set<String> channels) {
-    if (!document.has("preset")) {
-      return document;
-    }
-    ObjectNode out = JSON.createObjectNode();
-    Parts parts = Parts.of(document);
-    try {
-      MonitorSpec spec =
-          new JsonInput(types, channels).monitor(parts.monitor(), parts.secrets()).spec();
-      Map<String, Object> settings = spec.settings().document();
-      out.set("url", JSON.valueToTree(settings.get("url")));
-      if (settings.get("auth") instanceof Map<?, ?> auth
-          && auth.get("oauth2") instanceof Map<?, ?> oauth2
-          && oauth2.get("token-url") instanceof String tokenUrl) {
-        out.putObject("auth").putObject("oauth2").put("token-url", tokenUrl);
-      }
-    } catch (ConfigException e) {
-      // Not a monitor: it sends nothing anywhere, and the update is refused for its problems.
-    }
-    return out;
   }
 
   /** Where a monitor of this name comes from, if any: {@code yaml} or {@code api}. */
