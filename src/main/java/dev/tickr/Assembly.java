@@ -88,6 +88,7 @@ public final class Assembly implements AutoCloseable {
             metrics,
             () -> daemon.config().server(),
             accounts,
+            new DaemonReadiness(daemon, store),
             javalin -> {
               api.install(javalin);
               statusPages.install(javalin);
@@ -112,10 +113,24 @@ public final class Assembly implements AutoCloseable {
     long begin = ticker.nanos();
     stalls.begin();
     int listening = web.start(host, port);
+    daemon.listeningOn(linkAddress(host, listening));
     tickr.types().ready(); // no first check's deadline pays for Tickr's own set-up
     long daemonStart = ticker.nanos();
     daemon.start();
     return new Started(listening, daemonStart - begin, ticker.nanos() - daemonStart);
+  }
+
+  /**
+   * {@code HOST:PORT} as a link from an alert names the web server: a wildcard address ({@code
+   * 0.0.0.0}, {@code ::}) is no place to go, so it reads {@code localhost} there ({@code
+   * server.public-url} says better, see docs/operations.md).
+   */
+  static String linkAddress(String host, int port) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (h.isEmpty() || h.equals("0.0.0.0") || h.equals("::") || h.equals("0:0:0:0:0:0:0:0")) {
+      h = "localhost";
+    }
+    return (h.indexOf(':') >= 0 ? "[" + h + "]" : h) + ":" + port;
   }
 
   /** Reads the config file again and applies it, as a {@code SIGHUP} asks. */

@@ -138,11 +138,21 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
 
   /** Takes a reloaded config: channels, policies, monitors and maintenance windows. */
   public void reconfigure(Config next) {
-    Setup made = new Setup(next, factory.create(next.channels()));
+    Map<String, Notifier> notifiers = factory.create(next.channels());
     synchronized (lock) {
-      setup = made;
+      setup = new Setup(next, notifiers, setup.listening());
     }
     waiter.wake();
+  }
+
+  /**
+   * Where the web server listens, {@code HOST:PORT}: what notifications link to when the config has
+   * no {@code server.public-url}.
+   */
+  public void listeningOn(String hostPort) {
+    synchronized (lock) {
+      setup = setup.listeningOn(hostPort);
+    }
   }
 
   /** The health of every channel, for metrics and the dashboard. */

@@ -16,11 +16,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * The config the engine runs with and the notifiers made for its channels, swapped as one on
  * reload; with the questions every part of the engine asks of them.
+ *
+ * @param listening where Tickr's web server listens ({@code HOST:PORT}), once it does; else empty
  */
-record Setup(Config config, Map<String, Notifier> notifiers) {
+record Setup(Config config, Map<String, Notifier> notifiers, String listening) {
 
   Setup {
     notifiers = Map.copyOf(notifiers);
+  }
+
+  Setup(Config config, Map<String, Notifier> notifiers) {
+    this(config, notifiers, "");
+  }
+
+  Setup listeningOn(String hostPort) {
+    return new Setup(config, notifiers, hostPort);
   }
 
   Optional<MonitorSpec> monitor(String name) {
@@ -82,9 +92,15 @@ record Setup(Config config, Map<String, Notifier> notifiers) {
     return MaintenanceCalendar.at(config.maintenance(), monitor, at) != null;
   }
 
-  /** Where notifications link to: {@code server.public-url}, else the listen address. */
+  /**
+   * Where notifications link to: {@code server.public-url}, else the address the web server listens
+   * on (with {@code --listen} or port 0, not necessarily the config's {@code listen}).
+   */
   String dashboardUrl() {
     URI url = config.server().publicUrl();
-    return url != null ? url.toString() : "http://" + config.server().listen() + "/";
+    if (url != null) {
+      return url.toString();
+    }
+    return "http://" + (listening.isEmpty() ? config.server().listen() : listening) + "/";
   }
 }

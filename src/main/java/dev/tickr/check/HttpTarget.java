@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param auth credentials made per request (OAuth2, signing), or {@code null}
  * @param proxy the proxy to go out through, or {@code null} for a direct connection
  * @param clientIdentity the certificate to present for mutual TLS, or {@code null}
+ * @param template the parts written with placeholders, filled in per check, or {@code null}: then
+ *     {@code url} is the URL filled in for {@link RequestTemplate#SAMPLE_TIME}, and headers and
+ *     body hold the texts as written
  */
 public record HttpTarget(
     URI url,
@@ -29,7 +32,8 @@ public record HttpTarget(
     List<X509Certificate> extraCas,
     @Nullable RequestAuth auth,
     @Nullable HttpProxy proxy,
-    @Nullable ClientIdentity clientIdentity)
+    @Nullable ClientIdentity clientIdentity,
+    @Nullable RequestTemplate template)
     implements Target {
 
   public static final int MAX_REDIRECTS = 10;
@@ -72,6 +76,7 @@ public record HttpTarget(
         extraCas,
         null,
         null,
+        null,
         null);
   }
 
@@ -94,9 +99,32 @@ public record HttpTarget(
     return with(auth, proxy, identity);
   }
 
+  /** This request with {@code template}'s placeholders filled in per check. */
+  public HttpTarget withTemplate(@Nullable RequestTemplate template) {
+    return new HttpTarget(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        auth,
+        proxy,
+        clientIdentity,
+        template);
+  }
+
+  /** The URL as written, placeholders and all, secrets masked. */
+  public String shownUrl() {
+    var written = template == null ? null : template.url();
+    return written == null ? Redaction.url(url) : Redaction.url(written.text(), url);
+  }
+
   @Override
   public String describe() {
-    return method + " " + Redaction.url(url);
+    return method + " " + shownUrl();
   }
 
   private HttpTarget with(
@@ -112,7 +140,8 @@ public record HttpTarget(
         extraCas,
         auth,
         proxy,
-        identity);
+        identity,
+        template);
   }
 
   /** Never shows a secret header's value, a proxy password or a client key. */

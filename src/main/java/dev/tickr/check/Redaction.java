@@ -200,6 +200,23 @@ public final class Redaction {
         }
       }
     }
+    RequestTemplate template = target.template();
+    if (template != null) {
+      // A secret header with placeholders: what it was given is in its literal parts.
+      for (RequestTemplate.HeaderTemplate t : template.headers()) {
+        Header h = target.headers().get(t.index());
+        if (h.secret() || isSecretName(h.name())) {
+          for (String literal : t.value().literals()) {
+            String part = literal.strip();
+            out.add(part);
+            int space = part.indexOf(' ');
+            if (space > 0) {
+              out.add(part.substring(space + 1).strip()); // the credential of "Bearer ..."
+            }
+          }
+        }
+      }
+    }
     URI url = target.url();
     String userInfo = url.getUserInfo();
     if (userInfo != null) {
@@ -244,7 +261,14 @@ public final class Redaction {
 
   /** The URL as text with user info and secret query values replaced by {@value #MASK}. */
   public static String url(URI uri) {
-    String raw = uri.toString();
+    return url(uri.toString(), uri);
+  }
+
+  /**
+   * {@code raw}, a URL as written (placeholders and all) that gives {@code uri}, with {@code uri}'s
+   * user info and secret query values replaced by {@value #MASK}.
+   */
+  public static String url(String raw, URI uri) {
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       raw = raw.replace(userInfo + "@", MASK + "@");

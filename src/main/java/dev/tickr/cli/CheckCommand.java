@@ -213,15 +213,19 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private HttpTarget target(Secrets secrets) {
-    URI uri = parseUrl();
+    CheckTemplates templates = new CheckTemplates();
+    URI uri = parseUrl(templates.url(url.trim()));
     List<Header> list = new ArrayList<>();
     if (uri.getRawUserInfo() != null) {
       String info = URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
       list.add(basicAuth(info));
+      templates.dropUserInfo(uri.getRawUserInfo());
       uri = withoutUserInfo(uri);
     }
     for (String raw : headers) {
-      list.add(header(secrets, raw));
+      Header h = header(secrets, raw);
+      templates.header(list.size(), h);
+      list.add(h);
     }
     if (basic != null) {
       list.add(basicAuth(basicCredentials(secrets, basic)));
@@ -230,6 +234,9 @@ final class CheckCommand implements Callable<Integer> {
       list.add(Header.secret("Authorization", "Bearer " + secrets.resolve("--bearer", bearer)));
     }
     Payload body = data == null ? null : payload(secrets, data);
+    if (body != null) {
+      templates.body(body);
+    }
     String verb = method != null ? method : body != null ? "POST" : "GET";
     if (!verb.matches("[A-Za-z]+")) {
       throw new UsageException("-X/--method: not an HTTP method: \"" + verb + "\"");
@@ -243,12 +250,13 @@ final class CheckCommand implements Callable<Integer> {
     return new HttpTarget(uri, verb, list, body, !noFollow, cap, insecure, cas)
         .withAuth(oauth2.auth(secrets, tickr.oauth2Tokens(), otherAuthorization))
         .withProxy(proxy == null ? null : CheckOptions.proxy(secrets, proxy))
-        .withClientIdentity(CheckOptions.identity(secrets, clientCert, clientKey));
+        .withClientIdentity(CheckOptions.identity(secrets, clientCert, clientKey))
+        .withTemplate(templates.template());
   }
 
-  private URI parseUrl() {
+  private static URI parseUrl(String url) {
     try {
-      URI uri = new URI(url.trim());
+      URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
         throw new UsageException(

@@ -37,6 +37,7 @@ public final class Main {
     out.put("token", TokenCommand.class);
     out.put("user", UserCommand.class);
     out.put("import", ImportCommand.class);
+    out.put("completion", CompletionCommand.class);
     return out;
   }
 
@@ -92,6 +93,9 @@ public final class Main {
             if (type == ImportCommand.class) {
               return type.cast(new ImportCommand(tickr));
             }
+            if (type == CompletionCommand.class) {
+              return type.cast(new CompletionCommand(() -> everyCommand(this)));
+            }
             return CommandLine.defaultFactory().create(type);
           }
         };
@@ -132,6 +136,13 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The whole command tree, every subcommand in, as help lists it. */
+  static CommandLine everyCommand(CommandLine.IFactory factory) {
+    CommandLine all = new CommandLine(new Main(), factory);
+    SUBCOMMANDS.forEach(all::addSubcommand);
+    return all;
   }
 
   /** Reads the version from the jar manifest. */

@@ -37,7 +37,7 @@ public sealed interface Node permits Node.Scalar, Node.Sequence, Node.Mapping, N
     }
 
     /** Where the character at {@code offset} of the text was written, when that is known. */
-    Location at(int offset) {
+    public Location at(int offset) {
       if (!exact) {
         return at;
       }

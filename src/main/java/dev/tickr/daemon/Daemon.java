@@ -274,6 +274,14 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     return live.configFile();
   }
 
+  /**
+   * Where the web server listens, {@code HOST:PORT}: what alerts link to without {@code
+   * server.public-url}.
+   */
+  public void listeningOn(String hostPort) {
+    alerts.listeningOn(hostPort);
+  }
+
   /** Restores saved state, schedules every monitor and starts the clock. */
   public void start() {
     Map<String, MonitorStatus> saved = store.loadStatuses();

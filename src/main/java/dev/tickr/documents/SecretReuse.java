@@ -149,6 +149,10 @@ final class SecretReuse {
       return null;
     }
     String text = resolve(url.textValue(), document.path(JsonInput.SECRETS));
+    int placeholder = text.indexOf("{{");
+    if (placeholder >= 0 && afterTheHost(text, placeholder)) {
+      text = text.substring(0, placeholder); // values filled in per check: not the origin's
+    }
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -169,6 +173,21 @@ final class SecretReuse {
     } catch (URISyntaxException e) {
       return "?" + text;
     }
+  }
+
+  /** Whether {@code at} comes after the scheme, host and port of the URL {@code text}. */
+  private static boolean afterTheHost(String text, int at) {
+    int scheme = text.indexOf("://");
+    if (scheme < 0 || scheme + 3 > at) {
+      return false;
+    }
+    for (int i = scheme + 3; i < at; i++) {
+      char c = text.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -64,7 +64,7 @@ public final class Scheduler implements AutoCloseable {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong overruns = new AtomicLong();
   private volatile boolean open = true;
-  private Thread timer = Thread.ofPlatform().unstarted(() -> {});
+  private volatile Thread timer = Thread.ofPlatform().unstarted(() -> {});
 
   public Scheduler(
       Clock clock, Waiter waiter, Executor executor, int maxConcurrent, Runner runner) {
@@ -138,6 +138,12 @@ public final class Scheduler implements AutoCloseable {
   /** Checks running right now. */
   public int inFlight() {
     return running.size();
+  }
+
+  /** Whether its timer thread is planning runs: started, not closed, not dead. */
+  public boolean running() {
+    Thread t = timer;
+    return open && t.isAlive();
   }
 
   /** Starts the timer thread. */

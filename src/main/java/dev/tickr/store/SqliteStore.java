@@ -217,6 +217,19 @@ public final class SqliteStore extends ComposedStore {
   }
 
   @Override
+  public java.util.concurrent.CompletableFuture<?> probeWrite() {
+    if (db.readOnly()) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new StoreException(file + " was opened read-only"));
+    }
+    try {
+      return db.writer().probe();
+    } catch (StoreException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
   public void prune(Instant now) {
     Writer w = db.writer();
     Retention keep = Objects.requireNonNull(retention, "a writable store has a retention");

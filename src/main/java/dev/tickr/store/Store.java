@@ -42,6 +42,7 @@ public interface Store
         PauseStore,
         AccountStore,
         StatusSink,
+        WriteProbe,
         AutoCloseable {
 
   @Override

@@ -127,6 +127,26 @@ final class Writer implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the database's write lock in a transaction of its own, on the writer thread after what
+   * was submitted before, and writes nothing: done when the store can be written now.
+   */
+  CompletableFuture<?> probe() {
+    Task<Void> task =
+        new Task<>(
+            Kind.WORK,
+            c -> {
+              try (var statement = c.createStatement()) {
+                // A write that matches no row still takes the write lock, as every write must.
+                statement.executeUpdate("DELETE FROM monitors WHERE 0");
+              }
+              return null;
+            },
+            new CompletableFuture<>());
+    enqueue(task);
+    return task.done();
+  }
+
   /** Returns when every result appended before is committed. */
   void flush() {
     submit(new Task<Void>(Kind.FLUSH, c -> null, new CompletableFuture<>()));

@@ -63,7 +63,8 @@ final class HttpOptionsReader {
               cas,
               t.auth(),
               t.proxy(),
-              t.clientIdentity())
+              t.clientIdentity(),
+              t.template())
           .withProxy(proxy)
           .withClientIdentity(identity);
     }

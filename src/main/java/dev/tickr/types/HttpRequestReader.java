@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an http monitor's request: URL, method, headers, body, and {@code auth} as a header or as
- * credentials made per request (a signature).
+ * credentials made per request (a signature). The URL's path and query, header values and the body
+ * may hold placeholders filled in per check; one reader reads one monitor.
  */
 final class HttpRequestReader {
   static final List<String> AUTH = List.of("basic", "bearer", "header", "oauth2", "signature");
@@ -53,6 +54,8 @@ final class HttpRequestReader {
   /** Where {@code auth: {oauth2: ...}} gets its tokens: shared by every read, kept on reload. */
   private final OAuth2Tokens tokens;
 
+  private final RequestTemplateReader templates;
+
   /**
    * @param tokens where {@code auth: {oauth2: ...}} gets its tokens
    * @param clock what signatures read the date from
@@ -62,6 +65,7 @@ final class HttpRequestReader {
     this.secretNames = secretNames;
     this.tokens = tokens;
     this.clock = clock;
+    this.templates = new RequestTemplateReader(read);
   }
 
   static Map<String, Boolean> newNameCache() {
@@ -131,7 +135,8 @@ final class HttpRequestReader {
                   HttpTarget.DEFAULT_MAX_BODY,
                   false,
                   List.of())
-              .withAuth(auth == null ? null : auth.perRequest()));
+              .withAuth(auth == null ? null : auth.perRequest())
+              .withTemplate(templates.template()));
     } catch (IllegalArgumentException e) {
       read.problem(fields.at(), String.valueOf(e.getMessage()));
       return null;
@@ -143,7 +148,7 @@ final class HttpRequestReader {
     if (s == null) {
       return null;
     }
-    URI uri = read.uri(s, "url");
+    URI uri = templates.url(s);
     if (uri == null) {
       return null;
     }
@@ -168,7 +173,8 @@ final class HttpRequestReader {
               + " (write JSON as a block: \"body: |\" and the JSON on the next lines)");
       return null;
     }
-    return read.text(node, "body");
+    String text = read.text(node, "body");
+    return text != null && node instanceof Scalar s && !templates.body(s) ? null : text;
   }
 
   private @Nullable List<Header> headers(Node node) {
@@ -179,8 +185,11 @@ final class HttpRequestReader {
     List<Header> headers = new ArrayList<>();
     boolean ok = true;
     for (Entry e : mapping.entries()) {
-      Header h = header(e.key(), e.value(), "headers." + e.key().text());
-      if (h == null) {
+      String what = "headers." + e.key().text();
+      Header h = header(e.key(), e.value(), what);
+      if (h == null
+          || !(e.value() instanceof Scalar value)
+          || !templates.header(headers.size(), value, h.secret(), what)) {
         ok = false;
       } else {
         headers.add(h);

@@ -10,10 +10,12 @@ import dev.tickr.check.Observation;
 import dev.tickr.check.Payload;
 import dev.tickr.check.Redaction;
 import dev.tickr.check.RequestAuth;
+import dev.tickr.check.RequestTemplate;
 import dev.tickr.check.auth.OAuth2Auth;
 import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.check.auth.SignatureAuth;
 import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.template.Template;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;
@@ -145,7 +147,10 @@ public final class HttpType implements MonitorType {
     @Override
     public void fingerprint(Fingerprint f) {
       HttpTarget t = target;
-      f.add(t.method()).add(t.url().toString());
+      // As written, placeholders and all: the same text fingerprints the same after a reload.
+      RequestTemplate template = t.template();
+      Template url = template == null ? null : template.url();
+      f.add(t.method()).add(url == null ? t.url().toString() : url.text());
       f.add(t.headers().size());
       for (Header h : t.headers()) {
         f.add(h.name()).add(h.value()).add(h.secret());
@@ -190,7 +195,7 @@ public final class HttpType implements MonitorType {
     @Override
     public Map<String, Object> document() {
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("url", Redaction.url(target.url()));
+      out.put("url", target.shownUrl());
       out.put("method", target.method());
       Map<String, Object> headers = new LinkedHashMap<>();
       for (Header h : target.headers()) {

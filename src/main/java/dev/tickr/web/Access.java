@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who may do what over HTTP. Everything is closed but the public paths ({@code /healthz}, {@code
- * /metrics} behind its own {@link MetricsGate}, {@code /ping/*}, {@code /status}, {@code
- * /status/*}, {@code /badge/*}, {@code /login}): a request needs {@code Authorization: Bearer <API
- * token>} or the session cookie of a logged-in user. Without, {@code /api/*} answers 401 (RFC 9457
- * problem JSON, {@code WWW-Authenticate: Bearer}) and pages redirect to {@code /login?next=…}. A
- * viewer may only read (GET, HEAD, OPTIONS): anything else is 403. A state-changing request that
- * rides on the session cookie must carry the session's CSRF token, as form field {@code csrf} or
- * header {@code X-CSRF-Token} ({@link #csrfToken}); a bearer token needs none (a browser never adds
- * it by itself).
+ * /readyz}, {@code /metrics} behind its own {@link MetricsGate}, {@code /ping/*}, {@code /status},
+ * {@code /status/*}, {@code /badge/*}, {@code /login}): a request needs {@code Authorization:
+ * Bearer <API token>} or the session cookie of a logged-in user. Without, {@code /api/*} answers
+ * 401 (RFC 9457 problem JSON, {@code WWW-Authenticate: Bearer}) and pages redirect to {@code
+ * /login?next=…}. A viewer may only read (GET, HEAD, OPTIONS): anything else is 403. A
+ * state-changing request that rides on the session cookie must carry the session's CSRF token, as
+ * form field {@code csrf} or header {@code X-CSRF-Token} ({@link #csrfToken}); a bearer token needs
+ * none (a browser never adds it by itself).
  *
  * <p>The request's {@link Principal} is on the context for route code: {@link #principal}.
  */
@@ -82,6 +82,7 @@ public final class Access {
   /** Paths anyone may request. Everything else is closed unless opened here. */
   static boolean isPublic(String path) {
     return path.equals("/healthz")
+        || path.equals("/readyz")
         || path.equals("/metrics")
         || path.startsWith("/ping/")
         || path.equals("/status")

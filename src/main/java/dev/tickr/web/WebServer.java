@@ -18,9 +18,9 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon's HTTP server: {@code /healthz}, {@code /metrics} (Prometheus), the heartbeat URLs
- * under {@code /ping/}, login and logout; the REST API, the dashboard and the status pages come in
- * through {@code routes}. {@link Access} decides who may request what.
+ * The daemon's HTTP server: {@code /healthz}, {@code /readyz}, {@code /metrics} (Prometheus), the
+ * heartbeat URLs under {@code /ping/}, login and logout; the REST API, the dashboard and the status
+ * pages come in through {@code routes}. {@link Access} decides who may request what.
  */
 public final class WebServer implements AutoCloseable {
   private static final String STARTED = "tickr.web.started";
@@ -51,6 +51,20 @@ public final class WebServer implements AutoCloseable {
       Supplier<ServerSpec> settings,
       @Nullable Accounts accounts,
       Consumer<JavalinConfig> routes) {
+    this(pings, metrics, settings, accounts, Readiness.ALWAYS, routes);
+  }
+
+  /**
+   * @param readiness what {@code /readyz} reports
+   * @see #WebServer(PingReceiver, Metrics, Supplier, Accounts, Consumer)
+   */
+  public WebServer(
+      PingReceiver pings,
+      @Nullable Metrics metrics,
+      Supplier<ServerSpec> settings,
+      @Nullable Accounts accounts,
+      Readiness readiness,
+      Consumer<JavalinConfig> routes) {
     Cookies cookies = new Cookies(() -> settings.get().publicUrl());
     MetricsGate metricsGate =
         new MetricsGate(() -> settings.get().metricsToken(), () -> listenHost);
@@ -75,6 +89,7 @@ public final class WebServer implements AutoCloseable {
                   });
               Access.install(config, accounts, cookies);
               config.routes.get("/healthz", ctx -> ctx.result("ok"));
+              config.routes.get("/readyz", ctx -> ReadyRoute.answer(ctx, readiness));
               if (metrics != null) {
                 config.routes.get("/metrics", ctx -> metrics(ctx, metrics, metricsGate));
               }

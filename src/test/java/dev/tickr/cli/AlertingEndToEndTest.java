@@ -201,6 +201,9 @@ class AlertingEndToEndTest {
       assertThat(hook.path("event").asText()).isEqualTo("down");
       assertThat(hook.path("alerts").findValuesAsText("name"))
           .containsExactlyInAnyOrderElementsOf(all);
+      // Links name where Tickr listens (--listen 127.0.0.1:0), not the config's default 8080.
+      assertThat(hook.path("dashboard_url").asText())
+          .startsWith(running.uri("/monitors/m").toString());
       settled(running);
       assertThat(at("/slack")).as("one Slack message for 50 monitors").hasSize(1);
       assertThat(at("/hook")).as("one webhook request for 50 monitors").hasSize(1);

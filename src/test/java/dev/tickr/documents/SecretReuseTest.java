@@ -53,6 +53,7 @@ class SecretReuseTest {
         "/url|https://${HOST}/v2/other?page=2",
         "/url|https://${HOST}:443/v1",
         "/url|HTTPS://API.example.com/v1",
+        "/url|https://${HOST}/v1?from={{now-31d/d:yyyy-MM-dd}}",
         "/secrets/HOST|API.EXAMPLE.COM",
         "/headers/Accept|application/json",
         "/conditions/1|[STATUS] < 300",
@@ -73,6 +74,8 @@ class SecretReuseTest {
         "/url|https://evil.example/v1",
         "/url|https://${HOST}.evil.example/v1",
         "/url|https://${KEY}/v1",
+        "/url|https://{{uuid}}.evil.example/v1",
+        "/url|https://evil.example/v1?at={{now}}",
         "/secrets/HOST|evil.example",
         "/secrets/HOST|api.example.com:8443",
       })

@@ -132,4 +132,25 @@ class FingerprintTest {
       }
     }
   }
+
+  @Test
+  void placeholders_fingerprint_as_written_and_a_change_to_one_is_a_change()
+      throws ConfigException {
+    String window =
+        "url: https://a.test/tx?from={{now-30d/d:yyyy-MM-dd}}&to={{now:yyyy-MM-dd}}\n"
+            + "    headers: {X-At: \"{{now:unix}}\"}\n"
+            + "    body: '{\"id\": \"{{uuid}}\"}'";
+    String base = monitor("http", window).fingerprint();
+
+    assertThat(monitor("http", window).fingerprint()).isEqualTo(base);
+    for (String[] edit :
+        List.of(
+            new String[] {"now-30d/d", "now-31d/d"},
+            new String[] {"{{now:unix}}", "{{now:unix-ms}}"},
+            new String[] {"{{uuid}}", "{{random:8}}"})) {
+      assertThat(monitor("http", window.replace(edit[0], edit[1])).fingerprint())
+          .as("%s written %s", edit[0], edit[1])
+          .isNotEqualTo(base);
+    }
+  }
 }

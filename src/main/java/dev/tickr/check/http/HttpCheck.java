@@ -61,6 +61,7 @@ public final class HttpCheck implements Check<HttpTarget> {
   private final BaseClient base;
   private final TrustStores trustStores = new TrustStores();
   private final DeadlineResolver resolver;
+  private final Rendering rendering;
 
   /** Resolves with the system resolver. */
   public HttpCheck(Clock clock, Ticker ticker, String userAgent) {
@@ -77,6 +78,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     this.ticker = ticker;
     this.userAgent = userAgent;
     this.resolver = resolver;
+    this.rendering = new Rendering(clock);
     this.base = new BaseClient(trustStores);
   }
 
@@ -94,7 +96,8 @@ public final class HttpCheck implements Check<HttpTarget> {
   }
 
   @Override
-  public Observation observe(HttpTarget target, Deadline deadline) {
+  public Observation observe(HttpTarget written, Deadline deadline) {
+    HttpTarget target = rendering.of(written); // placeholders filled in, before auth
     PhaseRecorder phases = new PhaseRecorder(ticker);
     CapturingTrustManager trust =
         CapturingTrustManager.lazy(
