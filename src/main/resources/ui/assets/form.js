@@ -1,4 +1,5 @@
-// The monitor form (/monitors/new, /monitors/{name}/edit): shows the fields of the chosen type,
+// The monitor form (/monitors/new, /monitors/{name}/edit): shows the fields of the chosen type
+// or platform preset,
 // builds the API's monitor object from them, tries it ("Test now", POST /api/v1/monitors/test)
 // and saves it (POST /api/v1/monitors or PUT /api/v1/monitors/{name}). What the API says is
 // wrong goes next to the field its JSON Pointer names, and into the summary at the top.
@@ -24,11 +25,24 @@
   const PROBED_ONLY = ["degraded"];
   const HEARTBEAT_ONLY = ["token"];
 
+  // A platform preset ("Platform"): its fieldset shows, the fields it supplies (type, the HTTP
+  // request: data-no-preset) hide, and the monitor is an http one whose request the preset writes.
+  const chosenPreset = () => ($("preset") ? $("preset").value : "");
+  const presetKeys = (name) => {
+    const set = $("preset-" + name);
+    return set && set.dataset.keys ? set.dataset.keys.split(" ").filter(Boolean) : [];
+  };
+  const currentType = () => (chosenPreset() ? "http" : $("type").value);
+
   function showType() {
-    const type = $("type").value;
+    const type = currentType();
+    const preset = chosenPreset();
     for (const el of form.querySelectorAll("[data-types]")) {
       el.hidden = !el.dataset.types.split(" ").includes(type);
     }
+    for (const el of form.querySelectorAll("[data-preset]")) el.hidden = el.dataset.preset !== preset;
+    for (const el of form.querySelectorAll("[data-no-preset]")) el.hidden = preset !== "";
+    for (const el of form.querySelectorAll("[data-with-preset]")) el.hidden = preset === "";
     const scheme = $("auth").value;
     for (const el of form.querySelectorAll("[data-auth]")) el.hidden = el.dataset.auth !== scheme;
     $("test-now").disabled = type === "heartbeat";
@@ -50,15 +64,30 @@
   function build() {
     const m = {};
     const errors = [];
-    const type = $("type").value;
+    const type = currentType();
+    const preset = chosenPreset();
+    const originalPresetKeys = original.preset ? presetKeys(original.preset) : [];
     for (const [k, v] of Object.entries(original)) {
       if (SHOWN.includes(k) || READ_ONLY.includes(k)) continue;
+      if (k === "preset" || k === "endpoint" || originalPresetKeys.includes(k)) continue;
       if (type === "heartbeat" ? PROBED_ONLY.includes(k) : HEARTBEAT_ONLY.includes(k)) continue;
       m[k] = v;
     }
     put(m, "name", $("name").value.trim());
-    m.type = type;
-    if (type === "http") {
+    if (preset) {
+      m.preset = preset;
+      const endpoint = $("preset-" + preset + "-endpoint");
+      if (endpoint) m.endpoint = endpoint.value;
+      for (const key of presetKeys(preset)) {
+        const field = $("preset-" + preset + "-" + key);
+        put(m, key, field.type === "password" ? field.value : field.value.trim());
+      }
+    } else {
+      m.type = type;
+    }
+    if (preset) {
+      // The preset writes the request.
+    } else if (type === "http") {
       put(m, "url", value("url"));
       if (value("method") !== "GET") put(m, "method", value("method"));
       const headers = {};
@@ -149,6 +178,10 @@
     const parts = (pointer || "").split("/").slice(1)
       .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
     const top = parts[0] || "";
+    const preset = chosenPreset();
+    if (preset && (top === "endpoint" || presetKeys(preset).includes(top))) {
+      if ($("preset-" + preset + "-" + top)) return "preset-" + preset + "-" + top;
+    }
     if (top === "auth") {
       const [, scheme, key] = parts;
       if (scheme === "basic") return key === "password" ? "auth-password" : "auth-username";
@@ -312,6 +345,7 @@
   });
 
   $("type").addEventListener("change", showType);
+  if ($("preset")) $("preset").addEventListener("change", showType);
   $("auth").addEventListener("change", showType);
   showType();
 })();

@@ -29,6 +29,7 @@ public final class OpenApiDocument {
     if (!schema.requirements().isEmpty()) {
       settings.set("allOf", schema.requirements());
     }
+    OpenApiPresets.describe(settings, properties, types.presets());
     return doc;
   }
 

@@ -93,10 +93,11 @@ final class MonitorReader {
     if (nameNode == null) {
       read.problem(written.at(), "missing \"name\": every monitor needs a unique name");
     }
-    Fields own = presets.expand(written, types.monitorKeys());
-    if (own == null) {
+    PresetExpander.Expansion expanded = presets.expand(written, types.monitorKeys());
+    if (expanded == null) {
       return new Result(name, nameNode == null ? null : nameNode.at(), null);
     }
+    Fields own = expanded.fields();
     own.rejectUnknown(types.monitorKeys(), problems);
     Fields fields = overlay.merge(own);
     TypeDefinition type = type(fields);
@@ -197,7 +198,8 @@ final class MonitorReader {
             paused,
             limits,
             source,
-            mapping.at().line());
+            mapping.at().line(),
+            expanded.use());
     return new Result(name, nameAt, spec);
   }
 

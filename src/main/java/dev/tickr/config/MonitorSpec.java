@@ -6,6 +6,7 @@ import dev.tickr.assertion.ReasonRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One monitor as configured: validated, with every default applied, immutable. A value: two loads
@@ -28,6 +29,8 @@ import java.util.Objects;
  *     {@code interval} (which is then the stretched one)
  * @param source {@code yaml} or {@code api}
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
+ * @param preset the platform preset it was written with, or null: what answers and the form show of
+ *     it (its settings are already the preset's, expanded)
  */
 public record MonitorSpec(
     String name,
@@ -48,12 +51,57 @@ public record MonitorSpec(
     boolean paused,
     RateLimits limits,
     String source,
-    int line) {
+    int line,
+    @Nullable PresetUse preset) {
 
   public static final String SOURCE_YAML = "yaml";
 
   /** Created through the REST API and kept in the database. */
   public static final String SOURCE_API = "api";
+
+  /** A monitor written without a preset. */
+  public MonitorSpec(
+      String name,
+      TypeDefinition type,
+      TypeSettings settings,
+      Duration interval,
+      Duration timeout,
+      List<Condition> conditions,
+      boolean degraded,
+      RateLimited rateLimited,
+      ReasonRules reasons,
+      int failureThreshold,
+      int successThreshold,
+      List<String> alerts,
+      List<Escalation> escalate,
+      Flapping flapping,
+      List<String> tags,
+      boolean paused,
+      RateLimits limits,
+      String source,
+      int line) {
+    this(
+        name,
+        type,
+        settings,
+        interval,
+        timeout,
+        conditions,
+        degraded,
+        rateLimited,
+        reasons,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        paused,
+        limits,
+        source,
+        line,
+        null);
+  }
 
   /** Whether its results are pushed to Tickr (a heartbeat's pings) rather than probed. */
   public boolean pushed() {
@@ -97,7 +145,8 @@ public record MonitorSpec(
         true,
         limits,
         source,
-        line);
+        line,
+        preset);
   }
 
   /** This monitor at another interval, with what its quota says about it. */
@@ -121,7 +170,8 @@ public record MonitorSpec(
         paused,
         newLimits,
         source,
-        line);
+        line,
+        preset);
   }
 
   /** The interval the config asks for, before any quota stretched it. */
@@ -132,9 +182,9 @@ public record MonitorSpec(
 
   /**
    * A stable hash (SHA-256, hex) of everything that affects how the monitor is probed, judged and
-   * alerted: all but {@code source} and {@code line}, so moving a monitor in its file, or between
-   * the file and the API, does not count as a change. Secret values go into the hash, so rotating a
-   * token counts.
+   * alerted: all but {@code source}, {@code line} and {@code preset} (whose keys are in the
+   * settings they expanded to), so moving a monitor in its file, or between the file and the API,
+   * does not count as a change. Secret values go into the hash, so rotating a token counts.
    */
   public String fingerprint() {
     Fingerprint c = new Fingerprint();

@@ -33,6 +33,14 @@ final class PresetExpander {
   }
 
   /**
+   * What a monitor's keys expand to.
+   *
+   * @param fields the monitor's keys with the preset's in, the preset's own keys taken out
+   * @param use the preset, endpoint and keys the monitor gave, or null when it names no preset
+   */
+  record Expansion(Fields fields, @Nullable PresetUse use) {}
+
+  /**
    * The monitor's keys with the preset's in, the preset's own keys ({@code account}...) taken out;
    * or {@code null}, the problems reported, when the preset cannot be used (then the monitor's
    * other keys are not judged: a missing {@code url} would only repeat the problem).
@@ -40,10 +48,10 @@ final class PresetExpander {
    * @param monitorKeys every key a monitor may have, to keep other problems quiet for an unknown
    *     preset
    */
-  @Nullable Fields expand(Fields own, Set<String> monitorKeys) {
+  @Nullable Expansion expand(Fields own, Set<String> monitorKeys) {
     Node node = own.get("preset");
     if (node == null) {
-      return own;
+      return new Expansion(own, null);
     }
     String name = read.text(node, "preset");
     Preset preset = name == null ? null : presets.find(name).orElse(null);
@@ -103,7 +111,21 @@ final class PresetExpander {
         merged.put(e.getKey(), e.getValue());
       }
     }
-    return Fields.owning(own.at(), merged);
+    return new Expansion(Fields.owning(own.at(), merged), use(preset, endpoint, values, given));
+  }
+
+  /** The keys given, or their defaults, as {@link PresetUse} keeps them. */
+  private static PresetUse use(
+      Preset preset, Endpoint endpoint, Map<String, Node> values, Map<String, Scalar> given) {
+    List<PresetUse.Key> keys = new ArrayList<>();
+    for (PresetKey key : preset.keys()) {
+      Scalar s = given.get(key.name());
+      if (s == null || (!values.containsKey(key.name()) && key.fallback() == null)) {
+        continue; // optional and not given
+      }
+      keys.add(new PresetUse.Key(key.name(), s.text(), key.secret() || s.secret()));
+    }
+    return new PresetUse(preset.name(), preset.title(), endpoint.name(), keys);
   }
 
   private static List<String> union(List<String> a, Set<String> b) {

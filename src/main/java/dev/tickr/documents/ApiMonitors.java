@@ -97,7 +97,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
         d =
             new ApiDocument(
                 d.name(),
-                text(SecretFields.seal(plain, d.name(), sealer)),
+                text(SecretFields.seal(plain, d.name(), sealer, types.presets())),
                 d.createdAt(),
                 d.createdBy(),
                 d.updatedAt(),
@@ -257,10 +257,13 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    plain = SecretFields.keepMasked(plain, before);
+    Set<String> channels = channelNames(file);
+    plain =
+        SecretFields.keepMasked(
+            plain, before, types.presets(), d -> SecretPlaces.of(d, types, channels));
     Parts parts = Parts.of(plain);
     return new Checked(
-        plain, new JsonInput(types, channelNames(file)).monitor(parts.monitor(), parts.secrets()));
+        plain, new JsonInput(types, channels).monitor(parts.monitor(), parts.secrets()));
   }
 
   /** Where a monitor of this name comes from, if any: {@code yaml} or {@code api}. */
@@ -279,7 +282,8 @@ public final class ApiMonitors implements UnaryOperator<Config> {
   public synchronized boolean create(String name, ObjectNode plain, String by) {
     Instant now = clock.instant();
     ApiDocument d =
-        new ApiDocument(name, text(SecretFields.seal(plain, name, sealer)), now, by, now, by);
+        new ApiDocument(
+            name, text(SecretFields.seal(plain, name, sealer, types.presets())), now, by, now, by);
     if (!store.insertApiMonitor(d)) {
       return false;
     }
@@ -301,7 +305,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
     ApiDocument d =
         new ApiDocument(
             name,
-            text(SecretFields.seal(plain, name, sealer)),
+            text(SecretFields.seal(plain, name, sealer, types.presets())),
             old.stored().createdAt(),
             old.stored().createdBy(),
             now,
@@ -335,7 +339,7 @@ public final class ApiMonitors implements UnaryOperator<Config> {
    * shown in a form and sent back.
    */
   public synchronized Optional<ObjectNode> masked(String name) {
-    return plain(name).map(SecretFields::mask);
+    return plain(name).map(p -> SecretFields.mask(p, types.presets()));
   }
 
   /** When and by whom an API monitor was made and last changed. */

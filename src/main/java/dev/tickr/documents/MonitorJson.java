@@ -10,6 +10,8 @@ import dev.tickr.check.Redaction;
 import dev.tickr.config.Escalation;
 import dev.tickr.config.Key;
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.Preset;
+import dev.tickr.config.PresetUse;
 import dev.tickr.config.TypeSettings;
 import dev.tickr.time.Durations;
 import java.util.Collection;
@@ -17,11 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A monitor from the config file as the API's monitor object, in the YAML field names: every
- * default filled in, secret values masked (headers that are secret, and any text holding a value of
- * the config's {@code ${NAME}}s).
+ * default filled in, secret values masked (headers that are secret, a preset's secret keys, and any
+ * text holding a value of the config's {@code ${NAME}}s). A preset monitor shows its {@code
+ * preset}, {@code endpoint} and the preset's keys, then the settings they expanded to.
  */
 public final class MonitorJson {
   private MonitorJson() {}
@@ -33,6 +37,7 @@ public final class MonitorJson {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("name", spec.name());
     o.put("type", spec.type().name());
+    preset(o, spec.preset(), secrets);
     settings(o, spec, secrets);
     if (!spec.pushed()) {
       o.put("interval", Durations.format(spec.interval()));
@@ -75,6 +80,21 @@ public final class MonitorJson {
     spec.tags().forEach(tags::add);
     o.put("paused", spec.paused());
     return o;
+  }
+
+  /**
+   * A preset monitor's {@code preset}, {@code endpoint} and the preset's keys as given (defaults
+   * filled in), a secret one masked; the settings that follow are what they expanded to.
+   */
+  private static void preset(ObjectNode o, @Nullable PresetUse use, Collection<String> secrets) {
+    if (use == null) {
+      return;
+    }
+    o.put("preset", use.name());
+    o.put(Preset.ENDPOINT, use.endpoint());
+    for (PresetUse.Key key : use.keys()) {
+      o.put(key.name(), key.secret() ? Redaction.MASK : Redaction.scrub(key.value(), secrets));
+    }
   }
 
   /**

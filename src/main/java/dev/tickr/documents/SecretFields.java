@@ -9,12 +9,17 @@ import dev.tickr.auth.SecretPlace;
 import dev.tickr.check.Redaction;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.JsonInput;
+import dev.tickr.config.Preset;
+import dev.tickr.config.Presets;
 import dev.tickr.config.Problem;
 import dev.tickr.config.SecretNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code secrets}, the credentials of {@code auth} (a signature's key and secrets, an OAuth2 client
  * secret and its {@code params} so named), a header whose name says it is secret ({@code
  * Authorization}, {@code X-Api-Key}, anything with token, key, secret, password or signature), a
- * heartbeat's {@code token}, an http monitor's {@code client-key} and a {@code proxy} that holds a
- * password.
+ * heartbeat's {@code token}, an http monitor's {@code client-key}, a {@code proxy} that holds a
+ * password, and the keys a monitor's {@code preset} marks secret.
  */
 final class SecretFields {
   /** What a secret value reads as in an answer; sent back in an update, it keeps the value. */
@@ -85,10 +90,16 @@ final class SecretFields {
    * monitor} and the field's path ({@link #place}).
    */
   static ObjectNode seal(ObjectNode plain, String monitor, Sealer sealer) {
+    return seal(plain, monitor, sealer, Presets.NONE);
+  }
+
+  /** {@link #seal(ObjectNode, String, Sealer)}, a preset's secret keys sealed too. */
+  static ObjectNode seal(ObjectNode plain, String monitor, Sealer sealer, Presets catalog) {
     return (ObjectNode)
         map(
             plain,
             new ArrayList<>(),
+            presetSecrets(plain, catalog),
             (path, value) -> {
               ObjectNode sealed = JsonNodeFactory.instance.objectNode();
               sealed.put(SEALED, sealer.seal(value.textValue(), place(monitor, path)));
@@ -155,9 +166,18 @@ final class SecretFields {
    * (those written as {@code ${NAME}} show as written).
    */
   static ObjectNode mask(ObjectNode plain) {
+    return mask(plain, Presets.NONE);
+  }
+
+  /** {@link #mask(ObjectNode)}, a preset's secret keys masked too. */
+  static ObjectNode mask(ObjectNode plain, Presets catalog) {
     ObjectNode out =
         (ObjectNode)
-            map(plain, new ArrayList<>(), (path, value) -> JsonNodeFactory.instance.textNode(MASK));
+            map(
+                plain,
+                new ArrayList<>(),
+                presetSecrets(plain, catalog),
+                (path, value) -> JsonNodeFactory.instance.textNode(MASK));
     JsonNode url = out.get("url");
     if (url != null && url.isTextual()) {
       out.put("url", maskUrl(url.textValue()));
@@ -200,6 +220,23 @@ final class SecretFields {
    */
   static ObjectNode keepMasked(ObjectNode update, @Nullable ObjectNode before)
       throws ConfigException {
+    return keepMasked(update, before, Presets.NONE, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #keepMasked(ObjectNode, ObjectNode)} for a monitor that may name a preset: its secret
+   * keys are kept too, and only while {@code preset} stays the same and the URLs it expands to stay
+   * on the same origin.
+   *
+   * @param places where a document sends its secrets: for a preset monitor, a document with the
+   *     {@code url} and {@code auth} it expands to; other documents as they are
+   */
+  static ObjectNode keepMasked(
+      ObjectNode update,
+      @Nullable ObjectNode before,
+      Presets catalog,
+      UnaryOperator<ObjectNode> places)
+      throws ConfigException {
     if (before == null) {
       return update;
     }
@@ -220,6 +257,7 @@ final class SecretFields {
             map(
                 update,
                 new ArrayList<>(),
+                presetSecrets(update, catalog),
                 (path, value) -> {
                   if (!value.textValue().equals(MASK)) {
                     return value;
@@ -234,7 +272,8 @@ final class SecretFields {
                   kept.add(path);
                   return old;
                 });
-    List<Problem> problems = SecretReuse.problems(kept, out, before);
+    List<Problem> problems =
+        SecretReuse.problems(kept, out, before, places.apply(out), places.apply(before));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -242,9 +281,14 @@ final class SecretFields {
   }
 
   private static JsonNode map(
-      JsonNode node, List<String> path, BiFunction<List<String>, JsonNode, JsonNode> secret) {
+      JsonNode node,
+      List<String> path,
+      Set<String> presetSecrets,
+      BiFunction<List<String>, JsonNode, JsonNode> secret) {
     if (node.isTextual()
-        && (secret(path) || proxyWithPassword(path, node))
+        && (secret(path)
+            || (path.size() == 1 && presetSecrets.contains(path.get(0)))
+            || proxyWithPassword(path, node))
         && !(isHeader(path) && refersToSecrets(node))) {
       return secret.apply(List.copyOf(path), node);
     }
@@ -252,11 +296,34 @@ final class SecretFields {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         path.add(e.getKey());
-        out.set(e.getKey(), map(e.getValue(), path, secret));
+        out.set(e.getKey(), map(e.getValue(), path, presetSecrets, secret));
         path.remove(path.size() - 1);
       }
       return out;
     }
     return node.deepCopy();
+  }
+
+  /**
+   * The keys the document's {@code preset} marks secret ({@code token}...): secret fields of a
+   * preset monitor, beside those of every monitor.
+   */
+  static Set<String> presetSecrets(JsonNode document, Presets catalog) {
+    JsonNode name = document.get("preset");
+    if (name == null || !name.isTextual()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    catalog
+        .find(name.textValue())
+        .ifPresent(
+            p -> {
+              for (Preset.PresetKey k : p.keys()) {
+                if (k.secret()) {
+                  out.add(k.name());
+                }
+              }
+            });
+    return out;
   }
 }

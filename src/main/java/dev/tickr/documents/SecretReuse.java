@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>when {@code url} now points at another origin: scheme, host or port, with its {@code
- *       ${NAME}}s read from each version's own {@code secrets};
+ *       ${NAME}}s read from each version's own {@code secrets} (for a preset monitor, the URL its
+ *       keys expand to), or {@code preset} names another platform;
  *   <li>for an OAuth2 client secret (and {@code auth.oauth2} field) when {@code
  *       auth.oauth2.token-url}, where it is sent, now points at another origin;
  *   <li>for a field that refers to a kept secret as {@code ${NAME}} where it did not before (the
@@ -43,11 +44,38 @@ final class SecretReuse {
    * @param before the stored document
    */
   static List<Problem> problems(List<List<String>> kept, ObjectNode update, ObjectNode before) {
+    return problems(kept, update, before, update, before);
+  }
+
+  /**
+   * {@link #problems(List, ObjectNode, ObjectNode)} where the URLs are read from other documents:
+   * for a preset monitor, those its keys expand to. A kept mask is also refused when {@code preset}
+   * names another platform.
+   *
+   * @param updatePlace where the update sends its secrets ({@code url}, {@code auth})
+   * @param beforePlace where the stored document sent them
+   */
+  static List<Problem> problems(
+      List<List<String>> kept,
+      ObjectNode update,
+      ObjectNode before,
+      ObjectNode updatePlace,
+      ObjectNode beforePlace) {
     if (kept.isEmpty()) {
       return List.of();
     }
     List<Problem> problems = new ArrayList<>();
-    if (!Objects.equals(origin(update), origin(before))) {
+    if (!Objects.equals(update.get("preset"), before.get("preset"))) {
+      for (List<String> path : kept) {
+        problems.add(
+            problem(
+                pointer(path),
+                "\"***\" keeps a stored secret only while preset names the same platform; it"
+                    + " now names another: give this secret's value again"));
+      }
+      return problems;
+    }
+    if (!Objects.equals(origin(updatePlace), origin(beforePlace))) {
       for (List<String> path : kept) {
         problems.add(
             problem(
@@ -58,9 +86,9 @@ final class SecretReuse {
       return problems;
     }
     for (List<String> path : kept) {
-      if (path.size() > 2
-          && path.subList(0, 2).equals(OAUTH2)
-          && !Objects.equals(tokenUrlOrigin(update), tokenUrlOrigin(before))) {
+      // A preset's key may be sent to its token URL as well as to its url.
+      if (((path.size() > 2 && path.subList(0, 2).equals(OAUTH2)) || update.has("preset"))
+          && !Objects.equals(tokenUrlOrigin(updatePlace), tokenUrlOrigin(beforePlace))) {
         problems.add(
             problem(
                 pointer(path),

@@ -7,6 +7,7 @@ import static dev.tickr.ui.FormValues.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.config.ChannelSpec;
+import dev.tickr.config.Presets;
 import dev.tickr.web.Html;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The monitor form's HTML, filled with a monitor document (an API monitor as answers show it,
- * secrets masked): name and type, each type's fields ({@link MonitorTypeFields}), schedule and
- * conditions, alerting, secrets, and the actions. Its script ({@code form.js}) does the rest.
+ * secrets masked): name, platform preset ({@link PresetFields}) and type, each type's fields
+ * ({@link MonitorTypeFields}), schedule and conditions, alerting, secrets, and the actions. Its
+ * script ({@code form.js}) does the rest.
  */
 final class MonitorForm {
   private MonitorForm() {}
@@ -29,8 +31,14 @@ final class MonitorForm {
    * @param channels the alert channels a monitor may choose
    */
   static void write(
-      StringBuilder h, ObjectNode m, @Nullable String editing, List<ChannelSpec> channels) {
-    String type = text(m, "type", "http");
+      StringBuilder h,
+      ObjectNode m,
+      @Nullable String editing,
+      List<ChannelSpec> channels,
+      Presets presets) {
+    String preset = text(m, "preset", "");
+    // A preset monitor is an http monitor whose request the preset writes.
+    String type = preset.isEmpty() ? text(m, "type", "http") : "http";
     Forms.problems(h, "form-problems");
     h.append("<noscript><p class=\"note\">This form needs JavaScript. Without it, use the REST")
         .append(" API: <code>POST /api/v1/monitors</code>.</p></noscript>");
@@ -53,11 +61,16 @@ final class MonitorForm {
             ? "Unique; used in the URL and in alerts."
             : "A monitor cannot be renamed: create a new one instead.",
         editing == null ? "required autocomplete=\"off\"" : "readonly");
+    PresetFields.choice(h, presets, preset);
+    h.append("<div data-no-preset").append(preset.isEmpty() ? "" : " hidden").append('>');
     Forms.select(h, "type", "Type", MonitorTypeFields.TYPES, type, "");
-    h.append("</div></fieldset>");
+    h.append("</div></div></fieldset>");
 
+    PresetFields.write(h, m, presets, preset);
+    h.append("<div data-no-preset").append(preset.isEmpty() ? "" : " hidden").append('>');
     MonitorTypeFields.write(h, m, type);
-    probing(h, m, type);
+    h.append("</div>");
+    probing(h, m, type, !preset.isEmpty());
     alerting(h, m, channels);
     secrets(h, m);
 
@@ -77,9 +90,13 @@ final class MonitorForm {
   }
 
   /** What every probed type (all but heartbeat) has: interval, timeout, conditions. */
-  private static void probing(StringBuilder h, ObjectNode m, String type) {
+  private static void probing(StringBuilder h, ObjectNode m, String type, boolean preset) {
     MonitorTypeFields.fieldset(
         h, "probe-fields", "http tcp tls dns", type, "Schedule and conditions");
+    h.append("<p class=\"hint\" data-with-preset")
+        .append(preset ? "" : " hidden")
+        .append(">Empty fields keep the platform's interval, timeout and conditions. Conditions")
+        .append(" written here replace the platform's.</p>");
     h.append("<div class=\"row\">");
     Forms.input(
         h,

@@ -46,7 +46,8 @@ final class MonitorFormPage {
     }
     StringBuilder main = new StringBuilder(16_384);
     main.append("<h1>New monitor</h1>");
-    MonitorForm.write(main, JsonNodeFactory.instance.objectNode(), null, channels());
+    MonitorForm.write(
+        main, JsonNodeFactory.instance.objectNode(), null, channels(), api.types().presets());
     Layout.render(ctx, "New monitor", Layout.Nav.NEW_MONITOR, main.toString(), "form.js");
   }
 
@@ -74,7 +75,7 @@ final class MonitorFormPage {
     StringBuilder main = new StringBuilder(16_384);
     main.append("<h1>Edit <code>").append(Html.escape(name)).append("</code></h1>");
     storedProblems(main, api.problems(name));
-    MonitorForm.write(main, stored.get(), name, channels());
+    MonitorForm.write(main, stored.get(), name, channels(), api.types().presets());
     Layout.render(ctx, title, Layout.Nav.NONE, main.toString(), "form.js");
   }
 

@@ -53,7 +53,17 @@ final class MonitorHeader {
     MonitorSpec spec = s.spec();
     html.append("<dl class=\"facts\"><div><dt>Type</dt><dd>")
         .append(Html.escape(spec.type().name()))
-        .append("</dd></div><div><dt>Target</dt><dd><code>")
+        .append("</dd></div>");
+    if (spec.preset() != null) {
+      html.append("<div><dt>Platform</dt><dd id=\"platform\">")
+          .append(Html.escape(spec.preset().title()))
+          .append(" <small>(preset <code>")
+          .append(Html.escape(spec.preset().name()))
+          .append("</code>, endpoint <code>")
+          .append(Html.escape(spec.preset().endpoint()))
+          .append("</code>)</small></dd></div>");
+    }
+    html.append("<div><dt>Target</dt><dd><code>")
         .append(Html.escape(target(s)))
         .append("</code></dd></div><div><dt>")
         .append(spec.pushed() ? "Period" : "Interval")
