@@ -2,9 +2,7 @@ package dev.tickr.alert;
 
 import dev.tickr.check.Reason;
 import dev.tickr.check.TlsInfo;
-import dev.tickr.config.ChannelPolicy;
 import dev.tickr.config.ChannelPolicy.Event;
-import dev.tickr.config.ChannelSpec;
 import dev.tickr.config.Config;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.LinkEvent;
@@ -17,17 +15,13 @@ import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.Outcome;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.store.AlertingStore;
-import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -63,9 +57,9 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
   private final Grouper grouper;
   private final FlapWatch flaps;
   private final IncidentAlerts incidents;
+  private final Notices notices;
   private final Dispatcher dispatcher;
   private final Map<String, Alerts.Degraded> degraded = new HashMap<>();
-  private final Set<String> certificates = new HashSet<>();
   private final IncidentTracker tracker;
 
   /** The windows last handed on; null before the first round, which always hands them on. */
@@ -98,6 +92,7 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     this.grouper = new Grouper(store, store, () -> setup);
     this.flaps = new FlapWatch(store, () -> setup, grouper);
     this.incidents = new IncidentAlerts(store, store, store, () -> setup, grouper, this::heldUntil);
+    this.notices = new Notices(() -> setup, grouper, lock, this::heldBack, waiter::wake, clock);
     this.dispatcher =
         new Dispatcher(
             store,
@@ -193,91 +188,21 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
    * certificate-expiry} it expires within.
    */
   public void certificate(String monitor, TlsInfo tls, Instant at) {
-    Setup s = setup;
-    MonitorSpec spec = s.monitor(monitor).orElse(null);
-    if (spec == null) {
-      return;
-    }
-    Duration left = tls.untilExpiry(at);
-    List<String> channels = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    String fingerprint = null;
-    for (String channel : s.hearing(spec.alerts(), Event.CERTIFICATE)) {
-      ChannelPolicy p = s.policy(channel);
-      Duration ahead = p == null ? null : p.certificateExpiry();
-      if (ahead != null && left.compareTo(ahead) <= 0) {
-        fingerprint = fingerprint == null ? fingerprint(tls) : fingerprint;
-        channels.add(channel);
-        ids.add(AlertIds.certificate(monitor, fingerprint, ahead, channel));
-      }
-    }
-    if (fingerprint == null) {
-      return;
-    }
-    synchronized (lock) {
-      if (heldBack(spec, at)) {
-        return;
-      }
-      Alert alert = Alerts.certificate(monitor, spec.tags(), tls, fingerprint, at);
-      for (int i = 0; i < ids.size(); i++) {
-        if (certificates.add(ids.get(i))) {
-          grouper.decide(ids.get(i), channels.get(i), alert, at);
-        }
-      }
-    }
-    waiter.wake();
+    notices.certificate(monitor, tls, at);
   }
 
   /**
-   * What a target says is left of its rate limit fell below the monitor's {@code warn-below}: a
-   * notice to each of its channels whose events list asks for {@code quota-low}. The caller sends
-   * it once per crossing.
+   * What a target says is left of its rate limit fell below the monitor's {@code warn-below}.
    *
-   * @param window the rate-limit window ({@code hour}), empty for none
-   * @param detail what is left, e.g. {@code X-RateLimit-Remaining-hour is 40 of 500 (8%)}
+   * @see Notices#quotaLow
    */
   public void quotaLow(String monitor, String window, String detail, Instant at) {
-    Setup s = setup;
-    MonitorSpec spec = s.monitor(monitor).orElse(null);
-    if (spec == null) {
-      return;
-    }
-    Alert alert = Alerts.quotaLow(monitor, spec.tags(), detail, window, at);
-    synchronized (lock) {
-      for (String channel : s.hearing(spec.alerts(), Event.QUOTA_LOW)) {
-        grouper.decide(alert.dedupKey() + ":" + channel, channel, alert, at);
-      }
-    }
-    waiter.wake();
+    notices.quotaLow(monitor, window, detail, at);
   }
 
-  /**
-   * Tickr's own link was lost or is back: a notice to every channel whose events list asks for it,
-   * once per loss. Not about any monitor, so no maintenance window or flapping holds it back.
-   */
+  /** Tickr's own link was lost or is back: see {@link Notices#connectivity}. */
   public void connectivity(LinkEvent event) {
-    Instant now = clock.instant();
-    Setup s = setup;
-    Alert alert =
-        switch (event) {
-          case LinkEvent.Lost l -> Alerts.connectivity(l.lostAt(), null, l.reason(), l.detail());
-          case LinkEvent.Restored r ->
-              Alerts.connectivity(
-                  r.lostAt(),
-                  r.restoredAt(),
-                  Reason.CONNECT,
-                  "Tickr reaches its canaries again (" + r.detail() + ")");
-        };
-    Event wanted =
-        event instanceof LinkEvent.Lost ? Event.CONNECTIVITY_LOST : Event.CONNECTIVITY_RESTORED;
-    String what = event instanceof LinkEvent.Lost ? "lost" : "restored";
-    List<String> all = s.config().channels().stream().map(ChannelSpec::name).toList();
-    synchronized (lock) {
-      for (String channel : s.hearing(all, wanted)) {
-        grouper.decide(AlertIds.connectivity(event.lostAt(), what, channel), channel, alert, now);
-      }
-    }
-    waiter.wake();
+    notices.connectivity(event);
   }
 
   /**
@@ -420,14 +345,6 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
       } catch (RuntimeException e) {
         LOG.error("alerting timer failed; trying again", e);
       }
-    }
-  }
-
-  private static String fingerprint(TlsInfo tls) {
-    try {
-      return AlertIds.sha256(tls.leaf().getEncoded()).substring(0, 16);
-    } catch (CertificateEncodingException e) {
-      return AlertIds.sha256(tls.leaf().getSerialNumber().toString()).substring(0, 16);
     }
   }
 

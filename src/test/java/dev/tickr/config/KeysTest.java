@@ -25,7 +25,7 @@ class KeysTest {
   @Test
   void defaults_hold_every_monitor_key_but_those_naming_one_endpoint() {
     assertThat(types.ownOnlyKeys())
-        .containsExactlyInAnyOrder("name", "url", "host", "port", "token");
+        .containsExactlyInAnyOrder("name", "preset", "url", "host", "port", "token");
     assertThat(types.defaultsKeys())
         .doesNotContainAnyElementsOf(types.ownOnlyKeys())
         .hasSize(types.monitorKeys().size() - types.ownOnlyKeys().size());
