@@ -83,7 +83,8 @@ enum Placeholder {
     int bestDistance = 3;
     for (Placeholder p : values()) {
       int d = distance(upper, p.name());
-      if (d < bestDistance) {
+      // A short name ([URL], [HOP]) is a likely typo of a word only one letter away.
+      if (d < bestDistance && (p.name().length() > 4 || d <= 1)) {
         best = p;
         bestDistance = d;
       }
