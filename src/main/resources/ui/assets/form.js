@@ -16,7 +16,7 @@
   // Fields the form shows; whatever else the monitor had (escalate, flapping, paused, a
   // heartbeat's token, ...) is sent back as it was.
   const SHOWN = ["name", "type", "url", "method", "headers", "body", "auth", "host", "port",
-    "query-type", "nameserver", "period", "grace", "follow-redirects", "insecure", "ca-cert",
+    "query-type", "nameserver", "period", "grace", "follow-redirects", "follow-refresh", "insecure", "ca-cert",
     "max-body", "proxy", "client-cert", "client-key", "interval", "timeout", "conditions",
     "failure-threshold", "success-threshold", "tags", "alerts", "secrets"];
   const READ_ONLY = ["state", "source", "ping_url", "since", "last_check", "incident", "uptime",
@@ -136,6 +136,7 @@
         }
       }
       if (value("follow-redirects") === "false") m["follow-redirects"] = false;
+      if (value("follow-refresh") === "true") m["follow-refresh"] = true;
       if (value("insecure") === "true") m.insecure = true;
       for (const key of ["max-body", "proxy", "ca-cert", "client-cert", "client-key"]) put(m, key, value(key));
     } else if (type === "heartbeat") {

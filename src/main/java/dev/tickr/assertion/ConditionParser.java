@@ -188,6 +188,9 @@ public final class ConditionParser {
     if (p == Placeholder.HEADER) {
       return header(at, i, end);
     }
+    if (p == Placeholder.URL || p == Placeholder.HOP) {
+      return chain(p, at, i, end);
+    }
     List<JsonPath.Step> steps = new ArrayList<>();
     while (i < end && (text.charAt(i) == '.' || text.charAt(i) == '[')) {
       if (p != Placeholder.BODY) {
@@ -239,6 +242,23 @@ public final class ConditionParser {
     }
     String name = text.substring(i + 1, k);
     return new Parsed(new Operand.Ref(Placeholder.HEADER, name, JsonPath.NONE, at), k);
+  }
+
+  /** {@code [URL]}, {@code [URL].host|path|query.NAME}, {@code [HOP].N.status|url|host|via}. */
+  private Parsed chain(Placeholder p, int at, int i, int end) throws ConditionSyntaxException {
+    int k = i;
+    while (k < end && (isKeyChar(text.charAt(k)) || text.charAt(k) == '.')) {
+      k++;
+    }
+    if (i < k && text.charAt(i) != '.') {
+      throw error(i, "expected . or the end after " + p.token());
+    }
+    String part = i < k ? text.substring(i + 1, k) : "";
+    String problem = ChainValues.problem(p == Placeholder.URL, part);
+    if (problem != null || (k < end && text.charAt(k) == '[')) {
+      throw error(at, problem != null ? problem : p.token() + " takes no index; only [BODY] does");
+    }
+    return new Parsed(new Operand.Ref(p, part, JsonPath.NONE, at), k);
   }
 
   private Parsed function(int at, int open, int end, boolean left) throws ConditionSyntaxException {

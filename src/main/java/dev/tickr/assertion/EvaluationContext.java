@@ -161,6 +161,27 @@ final class EvaluationContext {
     return secret ? new Value.Secret(joined) : new Value.Text(joined);
   }
 
+  /** {@code [URL]}: the landing URL, or its {@code host}, {@code path} or {@code query.NAME}. */
+  Value url(String part) {
+    return ChainValues.url(observation, part);
+  }
+
+  /** {@code [REDIRECTS]}: how many redirects were followed. */
+  Value redirects() {
+    return ChainValues.redirects(observation);
+  }
+
+  /** {@code [HOP].N.field}. */
+  Value hop(String spec) {
+    return ChainValues.hop(observation, spec);
+  }
+
+  /** {@code [SOFT_404]}: {@code none}, or what makes the page look like a soft 404. */
+  Value soft404() {
+    String none = noResponse();
+    return none != null ? new Value.Missing(none) : Soft404.of(observation, bodyText());
+  }
+
   /** The whole body as text, without leading and trailing whitespace. */
   Value body() {
     String none = noResponse();

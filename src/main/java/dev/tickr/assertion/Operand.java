@@ -28,6 +28,10 @@ sealed interface Operand extends Right {
         case CERTIFICATE_EXPIRATION -> ctx.certificateExpiration();
         case CONNECTED -> ctx.connected();
         case IP -> ctx.ip();
+        case URL -> ctx.url(header);
+        case REDIRECTS -> ctx.redirects();
+        case HOP -> ctx.hop(header);
+        case SOFT_404 -> ctx.soft404();
       };
     }
 

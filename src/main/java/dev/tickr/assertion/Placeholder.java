@@ -13,14 +13,24 @@ enum Placeholder {
   HEADER("[HEADER]", Subject.HEADER, Kind.ANY),
   CERTIFICATE_EXPIRATION("[CERTIFICATE_EXPIRATION]", Subject.CERTIFICATE, Kind.DURATION),
   CONNECTED("[CONNECTED]", Subject.CONNECTED, Kind.BOOLEAN),
-  IP("[IP]", Subject.IP, Kind.TEXT);
+  IP("[IP]", Subject.IP, Kind.TEXT),
+  URL("[URL]", Subject.URL, Kind.TEXT),
+  REDIRECTS("[REDIRECTS]", Subject.URL, Kind.NUMBER),
+  HOP("[HOP]", Subject.URL, Kind.ANY),
+  SOFT_404("[SOFT_404]", Subject.BODY, Kind.TEXT);
 
   /** Gatus placeholders for checks Tickr does not have (yet); named so the message can say so. */
   private static final String[] GATUS_ONLY = {"DNS_RCODE", "DOMAIN_EXPIRATION", "CONTEXT"};
 
   static final String KNOWN =
       Arrays.stream(values())
-          .map(p -> p == HEADER ? "[HEADER].Name" : p.token)
+          .map(
+              p ->
+                  switch (p) {
+                    case HEADER -> "[HEADER].Name";
+                    case HOP -> "[HOP].N.status";
+                    default -> p.token;
+                  })
           .collect(Collectors.joining(", "));
 
   private final String token;
@@ -73,7 +83,8 @@ enum Placeholder {
     int bestDistance = 3;
     for (Placeholder p : values()) {
       int d = distance(upper, p.name());
-      if (d < bestDistance) {
+      // A short name ([URL], [HOP]) is a likely typo of a word only one letter away.
+      if (d < bestDistance && (p.name().length() > 4 || d <= 1)) {
         best = p;
         bestDistance = d;
       }

@@ -12,6 +12,8 @@ public enum Subject {
   CERTIFICATE,
   CONNECTED,
   IP,
+  /** The landing URL and the redirect chain: {@code [URL]}, {@code [REDIRECTS]}, {@code [HOP]}. */
+  URL,
   /** Any {@code age(...)}: how old a timestamp in the answer is. */
   FRESHNESS
 }

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param template the parts written with placeholders, filled in per check, or {@code null}: then
  *     {@code url} is the URL filled in for {@link RequestTemplate#SAMPLE_TIME}, and headers and
  *     body hold the texts as written
+ * @param followRefresh when following redirects, also follow a {@code Refresh} header and an HTML
+ *     {@code <meta http-equiv="refresh">} near the start of the body (tracking links use both)
  */
 public record HttpTarget(
     URI url,
@@ -33,7 +35,8 @@ public record HttpTarget(
     @Nullable RequestAuth auth,
     @Nullable HttpProxy proxy,
     @Nullable ClientIdentity clientIdentity,
-    @Nullable RequestTemplate template)
+    @Nullable RequestTemplate template,
+    boolean followRefresh)
     implements Target {
 
   public static final int MAX_REDIRECTS = 10;
@@ -53,6 +56,36 @@ public record HttpTarget(
     method = method.toUpperCase(Locale.ROOT);
     headers = List.copyOf(headers);
     extraCas = List.copyOf(extraCas);
+  }
+
+  /** A request that follows no {@code Refresh} header nor meta refresh. */
+  public HttpTarget(
+      URI url,
+      String method,
+      List<Header> headers,
+      @Nullable Payload body,
+      boolean followRedirects,
+      long maxBodyBytes,
+      boolean insecure,
+      List<X509Certificate> extraCas,
+      @Nullable RequestAuth auth,
+      @Nullable HttpProxy proxy,
+      @Nullable ClientIdentity clientIdentity,
+      @Nullable RequestTemplate template) {
+    this(
+        url,
+        method,
+        headers,
+        body,
+        followRedirects,
+        maxBodyBytes,
+        insecure,
+        extraCas,
+        auth,
+        proxy,
+        clientIdentity,
+        template,
+        false);
   }
 
   /** A request without per-request auth, proxy or client certificate. */
@@ -113,7 +146,28 @@ public record HttpTarget(
         auth,
         proxy,
         clientIdentity,
-        template);
+        template,
+        followRefresh);
+  }
+
+  /** This request following {@code Refresh} headers and meta refreshes too, or not. */
+  public HttpTarget withFollowRefresh(boolean follow) {
+    return follow == followRefresh
+        ? this
+        : new HttpTarget(
+            url,
+            method,
+            headers,
+            body,
+            followRedirects,
+            maxBodyBytes,
+            insecure,
+            extraCas,
+            auth,
+            proxy,
+            clientIdentity,
+            template,
+            follow);
   }
 
   /** The URL as written, placeholders and all, secrets masked. */
@@ -141,7 +195,8 @@ public record HttpTarget(
         auth,
         proxy,
         identity,
-        template);
+        template,
+        followRefresh);
   }
 
   /** Never shows a secret header's value, a proxy password or a client key. */

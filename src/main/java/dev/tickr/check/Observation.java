@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param ip the remote address of the last connection
  * @param redirects each URL that answered with a redirect, in order
  * @param failure why the observation is incomplete, or {@code null} when the exchange completed
+ * @param hops each answer that redirected, in order, beside {@code redirects}: its status and how
+ *     it redirected (a 30x {@code Location}, a {@code Refresh} header or an HTML meta refresh)
  */
 public record Observation(
     URI url,
@@ -27,10 +29,42 @@ public record Observation(
     @Nullable TlsInfo tls,
     @Nullable InetAddress ip,
     List<URI> redirects,
-    @Nullable Failure failure) {
+    @Nullable Failure failure,
+    List<Hop> hops) {
 
   public Observation {
     redirects = List.copyOf(redirects);
+    hops = List.copyOf(hops);
+  }
+
+  /** An observation whose redirects, if any, are not described hop by hop. */
+  public Observation(
+      URI url,
+      boolean connected,
+      @Nullable Integer status,
+      @Nullable String statusText,
+      @Nullable String protocol,
+      Headers headers,
+      Body body,
+      Timings timings,
+      @Nullable TlsInfo tls,
+      @Nullable InetAddress ip,
+      List<URI> redirects,
+      @Nullable Failure failure) {
+    this(
+        url,
+        connected,
+        status,
+        statusText,
+        protocol,
+        headers,
+        body,
+        timings,
+        tls,
+        ip,
+        redirects,
+        failure,
+        List.of());
   }
 
   public boolean completed() {

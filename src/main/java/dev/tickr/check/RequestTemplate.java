@@ -127,7 +127,8 @@ public record RequestTemplate(
         target.auth(),
         target.proxy(),
         target.clientIdentity(),
-        null);
+        null,
+        target.followRefresh());
   }
 
   private static String encode(String value) {

@@ -21,6 +21,9 @@ final class HttpOptionsDocument {
     if (!t.followRedirects()) {
       out.put(HttpOptionsReader.FOLLOW, false);
     }
+    if (t.followRefresh()) {
+      out.put(HttpOptionsReader.FOLLOW_REFRESH, true);
+    }
     if (t.insecure()) {
       out.put(HttpOptionsReader.INSECURE, true);
     }

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpOptionsReader {
   static final String FOLLOW = "follow-redirects";
+  static final String FOLLOW_REFRESH = "follow-refresh";
   static final String INSECURE = "insecure";
   static final String CA_CERT = "ca-cert";
   static final String MAX_BODY = "max-body";
@@ -43,9 +44,10 @@ final class HttpOptionsReader {
       boolean insecure,
       List<X509Certificate> cas,
       @Nullable HttpProxy proxy,
-      @Nullable ClientIdentity identity) {
+      @Nullable ClientIdentity identity,
+      boolean followRefresh) {
     static final Options DEFAULT =
-        new Options(true, HttpTarget.DEFAULT_MAX_BODY, false, List.of(), null, null);
+        new Options(true, HttpTarget.DEFAULT_MAX_BODY, false, List.of(), null, null, false);
 
     @SuppressWarnings("ReferenceEquality") // the shared default: nothing to copy, at no cost
     HttpTarget apply(HttpTarget t) {
@@ -66,7 +68,8 @@ final class HttpOptionsReader {
               t.clientIdentity(),
               t.template())
           .withProxy(proxy)
-          .withClientIdentity(identity);
+          .withClientIdentity(identity)
+          .withFollowRefresh(followRefresh);
     }
   }
 
@@ -86,7 +89,9 @@ final class HttpOptionsReader {
     Node proxy = fields.get(PROXY);
     Node cert = fields.get(CLIENT_CERT);
     Node key = fields.get(CLIENT_KEY);
+    Node refresh = fields.get(FOLLOW_REFRESH);
     if (follow == null
+        && refresh == null
         && insecure == null
         && ca == null
         && maxBody == null
@@ -96,15 +101,16 @@ final class HttpOptionsReader {
       return Options.DEFAULT; // the common case: nothing to read, nothing to make
     }
     Boolean f = follow == null ? Boolean.TRUE : check(read.bool(follow, FOLLOW));
+    Boolean r = refresh == null ? Boolean.FALSE : check(read.bool(refresh, FOLLOW_REFRESH));
     Boolean i = insecure == null ? Boolean.FALSE : check(read.bool(insecure, INSECURE));
     List<X509Certificate> cas = ca == null ? List.of() : certificates(ca, CA_CERT);
     Long max = maxBody == null ? Long.valueOf(HttpTarget.DEFAULT_MAX_BODY) : size(maxBody);
     HttpProxy p = proxy == null ? null : proxy(proxy);
     ClientIdentity identity = identity(fields, cert, key);
-    if (!ok || f == null || i == null || cas == null || max == null) {
+    if (!ok || f == null || r == null || i == null || cas == null || max == null) {
       return null;
     }
-    return new Options(f, max, i, cas, p, identity);
+    return new Options(f, max, i, cas, p, identity, r);
   }
 
   private <T> @Nullable T check(@Nullable T value) {

@@ -69,6 +69,12 @@ public final class HttpType implements MonitorType {
                   "follow redirects (up to 10, refusing loops); false observes the redirect itself.")
               .withDefault(true),
           Key.of(
+                  HttpOptionsReader.FOLLOW_REFRESH,
+                  Kind.BOOLEAN,
+                  "when following redirects, also follow a Refresh header and an HTML meta refresh"
+                      + " (as tracking links do); each is a hop of [HOP].")
+              .withDefault(false),
+          Key.of(
                   HttpOptionsReader.INSECURE,
                   Kind.BOOLEAN,
                   "accept any certificate and host name (the expiry is still reported).")
@@ -162,6 +168,9 @@ public final class HttpType implements MonitorType {
         f.add(body.bytes());
       }
       f.add(t.followRedirects()).add(String.valueOf(t.maxBodyBytes())).add(t.insecure());
+      if (t.followRefresh()) {
+        f.add("follow-refresh"); // only when set: other monitors keep their fingerprints
+      }
       certificates(f, t.extraCas());
       RequestAuth auth = t.auth();
       f.add(auth == null ? "-" : auth.identity());

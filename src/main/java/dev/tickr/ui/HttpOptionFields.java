@@ -31,6 +31,7 @@ final class HttpOptionFields {
     for (String key :
         new String[] {
           "follow-redirects",
+          "follow-refresh",
           "insecure",
           "ca-cert",
           "max-body",
@@ -49,6 +50,13 @@ final class HttpOptionFields {
         YES_NO,
         bool(m.get("follow-redirects"), "true"),
         "");
+    Forms.select(
+        h,
+        "follow-refresh",
+        "Follow refreshes",
+        NO_YES,
+        bool(m.get("follow-refresh"), "false"),
+        "A <code>Refresh</code> header or HTML meta refresh, as tracking links use.");
     Forms.select(
         h,
         "insecure",

@@ -91,11 +91,11 @@ class ConditionParserTest {
           """
           ''                             | 1  | empty condition
           '   '                          | 1  | empty condition
-          [STATU] == 200                 | 1  | unknown placeholder [STATU] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP]), did you mean [STATUS]?
-          [status] == 200                | 1  | unknown placeholder [status] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP]), did you mean [STATUS]?
-          [FOO] == 1                     | 1  | unknown placeholder [FOO] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP])
-          [DNS_RCODE] == NOERROR         | 1  | placeholder [DNS_RCODE] is not supported by Tickr (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP])
-          [STATUS] == [STATU]            | 13 | unknown placeholder [STATU] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP]), did you mean [STATUS]?
+          [STATU] == 200                 | 1  | unknown placeholder [STATU] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404]), did you mean [STATUS]?
+          [status] == 200                | 1  | unknown placeholder [status] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404]), did you mean [STATUS]?
+          [FOO] == 1                     | 1  | unknown placeholder [FOO] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404])
+          [DNS_RCODE] == NOERROR         | 1  | placeholder [DNS_RCODE] is not supported by Tickr (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404])
+          [STATUS] == [STATU]            | 13 | unknown placeholder [STATU] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404]), did you mean [STATUS]?
           foo([BODY]) == 1               | 1  | unknown function foo() (known: len, has, pat, any, age)
           LEN([BODY]) == 1               | 1  | unknown function LEN() (known: len, has, pat, any, age), did you mean len()?
           [STATUS] == bar(1)             | 13 | unknown function bar() (known: len, has, pat, any, age)

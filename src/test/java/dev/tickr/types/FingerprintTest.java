@@ -57,6 +57,8 @@ class FingerprintTest {
               "url: https://a.test/x\n    auth: {bearer: t0k3n}",
               "follow-redirects",
               "url: https://a.test/x\n    follow-redirects: false",
+              "follow-refresh",
+              "url: https://a.test/x\n    follow-refresh: true",
               "insecure",
               "url: https://a.test/x\n    insecure: true",
               "max-body",

@@ -6,6 +6,7 @@ import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Header;
 import dev.tickr.check.Headers;
+import dev.tickr.check.Hop;
 import dev.tickr.check.HttpProxy;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
@@ -25,7 +26,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -122,6 +121,7 @@ public final class HttpCheck implements Check<HttpTarget> {
     private final Deadline deadline;
     private long start = ticker.nanos();
     private final List<URI> redirects = new ArrayList<>();
+    private @Nullable List<Hop> hops; // made at the first redirect: a plain check makes none
     private URI url;
     private @Nullable Response last;
     private @Nullable TlsInfo tlsInfo;
@@ -205,8 +205,26 @@ public final class HttpCheck implements Check<HttpTarget> {
           continue;
         }
         String location = response.header("Location");
+        Hop.Via via = Hop.Via.LOCATION;
         if (!target.followRedirects() || !REDIRECTS.contains(response.code()) || location == null) {
-          return readBody(response);
+          if (!target.followRedirects() || !target.followRefresh()) {
+            return readBody(response);
+          }
+          location = Refresh.url(response.header("Refresh"));
+          via = Hop.Via.REFRESH;
+          if (location == null) {
+            Body page;
+            try {
+              page = bodyOf(response);
+            } catch (IOException e) {
+              return failed(describe(e));
+            }
+            location = Refresh.meta(page);
+            via = Hop.Via.META;
+            if (location == null) {
+              return observation(page, null);
+            }
+          }
         }
         HttpUrl next = HttpUrl.get(url.toString()).resolve(location);
         response.close();
@@ -216,7 +234,10 @@ public final class HttpCheck implements Check<HttpTarget> {
         }
         URI nextUri = next.uri();
         int code = response.code();
-        if (code == 303 || ((code == 301 || code == 302) && !method.equals("HEAD"))) {
+        // A page that refreshes is left the way a browser leaves it: with a plain GET.
+        if (via != Hop.Via.LOCATION
+            || code == 303
+            || ((code == 301 || code == 302) && !method.equals("HEAD"))) {
           method = method.equals("HEAD") ? "HEAD" : "GET";
           body = null;
           payload = null;
@@ -234,6 +255,10 @@ public final class HttpCheck implements Check<HttpTarget> {
                       + "); monitor that URL itself"));
         }
         redirects.add(url);
+        if (hops == null) {
+          hops = new ArrayList<>();
+        }
+        hops.add(new Hop(url, code, via));
         if (elsewhere) {
           // Credentials are for the origin they were given for: another host, port or scheme
           // (an https to http downgrade included) does not get them.
@@ -255,6 +280,14 @@ public final class HttpCheck implements Check<HttpTarget> {
     }
 
     private Observation readBody(Response response) {
+      try {
+        return observation(bodyOf(response), null);
+      } catch (IOException e) {
+        return failed(describe(e));
+      }
+    }
+
+    private Body bodyOf(Response response) throws IOException {
       try (ResponseBody responseBody = response.body()) {
         long cap = target.maxBodyBytes();
         Buffer buffer = new Buffer();
@@ -272,15 +305,11 @@ public final class HttpCheck implements Check<HttpTarget> {
         MediaType type = responseBody.contentType();
         Charset charset =
             type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-        Body body =
-            new Body(
-                bytes,
-                truncated,
-                type == null ? null : type.toString(),
-                charset == null ? StandardCharsets.UTF_8 : charset);
-        return observation(body, null);
-      } catch (IOException e) {
-        return failed(describe(e));
+        return new Body(
+            bytes,
+            truncated,
+            type == null ? null : type.toString(),
+            charset == null ? StandardCharsets.UTF_8 : charset);
       }
     }
 
@@ -314,7 +343,8 @@ public final class HttpCheck implements Check<HttpTarget> {
           tlsInfo,
           phases.ip(),
           redirects,
-          failure);
+          failure,
+          hops == null ? List.of() : hops);
     }
 
     private Failure describe(IOException e) {
@@ -345,7 +375,7 @@ public final class HttpCheck implements Check<HttpTarget> {
         return;
       }
       SSLSession session = response == null ? null : phases.session();
-      List<X509Certificate> chain = session == null ? List.of() : peerChain(session);
+      List<X509Certificate> chain = session == null ? List.of() : PeerChain.of(session);
       if (session != null && !chain.isEmpty()) {
         tlsInfo = new TlsInfo(chain, session.getProtocol(), session.getCipherSuite());
       } else if (!trust.presented().isEmpty()) {
@@ -365,19 +395,5 @@ public final class HttpCheck implements Check<HttpTarget> {
   /** Same scheme, host and port (the scheme's default when none is written). */
   static boolean sameOrigin(HttpUrl a, HttpUrl b) {
     return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
-  }
-
-  private static List<X509Certificate> peerChain(SSLSession session) {
-    List<X509Certificate> chain = new ArrayList<>();
-    try {
-      for (Certificate c : session.getPeerCertificates()) {
-        if (c instanceof X509Certificate x) {
-          chain.add(x);
-        }
-      }
-    } catch (SSLPeerUnverifiedException anonymous) {
-      // No certificate: nothing to report.
-    }
-    return chain;
   }
 }
