@@ -61,6 +61,8 @@ final class FlowReader {
           POLL,
           ALWAYS);
 
+  static final List<String> POLL_KEYS = List.of("every", "within");
+
   static final int MAX_STEPS = 20;
   static final Duration MIN_EVERY = Duration.ofSeconds(1);
   static final Duration MAX_WITHIN = Duration.ofHours(6);
@@ -244,7 +246,7 @@ final class FlowReader {
       return null;
     }
     Fields fields = Fields.of(mapping);
-    fields.rejectUnknown(List.of("every", "within"), read);
+    fields.rejectUnknown(POLL_KEYS, read);
     Node everyNode = fields.get("every");
     Node withinNode = fields.get("within");
     if (everyNode == null || withinNode == null) {

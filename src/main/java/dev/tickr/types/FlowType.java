@@ -35,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  * after 15m: ...}.
  */
 public final class FlowType implements MonitorType {
+  /** The keys of a step, and of its {@code poll}. */
+  public static final List<String> STEP_KEYS = FlowReader.STEP_KEYS;
+
+  public static final List<String> POLL_KEYS = FlowReader.POLL_KEYS;
+
   /** The time a flow may take besides its polls, when it sets no {@code timeout}. */
   static final Duration SLACK = Duration.ofSeconds(30);
 
