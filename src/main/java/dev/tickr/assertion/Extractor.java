@@ -100,6 +100,17 @@ public final class Extractor {
     return found;
   }
 
+  /** Equal when written the same: one text reads to the same parts. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Extractor other && other.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
   @Override
   public String toString() {
     return text;
