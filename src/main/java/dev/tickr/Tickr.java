@@ -16,6 +16,7 @@ import dev.tickr.connectivity.ConnectivityGuard;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import dev.tickr.types.DnsType;
+import dev.tickr.types.FlowType;
 import dev.tickr.types.HeartbeatType;
 import dev.tickr.types.HttpType;
 import dev.tickr.types.MonitorTypes;
@@ -74,6 +75,7 @@ public final class Tickr {
     this.http = new HttpCheck(clock, ticker, userAgent());
     this.tcp = new TcpCheck(ticker);
     this.tokens = new OAuth2Tokens(http, clock);
+    this.judge = new Judge(clock, AffiliateReasons.RULES);
     List<TypeDefinition> types =
         new java.util.ArrayList<>(
             List.of(
@@ -81,10 +83,10 @@ public final class Tickr {
                 new TcpType(tcp),
                 new DnsType(new DnsCheck(ticker)),
                 new TlsType(new TlsCheck(clock, ticker)),
-                new HeartbeatType()));
+                new HeartbeatType(),
+                new FlowType(http, tokens, judge, ticker, time -> waiters.get().await(time))));
     types.addAll(moreTypes);
     this.types = new MonitorTypes(types, PlatformPresets.catalog());
-    this.judge = new Judge(clock, AffiliateReasons.RULES);
     this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
   }
 

@@ -30,6 +30,11 @@ public final class Condition {
     this.subjects = Collections.unmodifiableSet(found);
   }
 
+  /** The left side: what {@link Extractor} reads. */
+  Operand left() {
+    return left;
+  }
+
   /** The condition as written, without surrounding whitespace. */
   public String text() {
     return text;

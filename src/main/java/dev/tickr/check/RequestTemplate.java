@@ -8,7 +8,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -51,10 +54,19 @@ public record RequestTemplate(
    * @throws TemplateException at the offset of a placeholder that is wrong
    */
   public static @Nullable Template parse(String text) {
+    return parse(text, Set.of());
+  }
+
+  /**
+   * As {@link #parse(String)}, {@code {{NAME}}} allowed for each name of {@code declared}.
+   *
+   * @throws TemplateException at the offset of a placeholder that is wrong
+   */
+  public static @Nullable Template parse(String text, Set<String> declared) {
     if (!Template.mayHavePlaceholders(text)) {
       return null;
     }
-    Template t = Template.parse(text);
+    Template t = Template.parse(text, declared);
     return t.isConstant() && !text.contains("\\{{") ? null : t;
   }
 
@@ -66,6 +78,11 @@ public record RequestTemplate(
    * @throws IllegalArgumentException when the URL it gives is not one
    */
   public static URI sampleUrl(Template url) {
+    return sampleUrl(url, Set.of());
+  }
+
+  /** As {@link #sampleUrl(Template)}, each of {@code declared} filled in with a sample value. */
+  public static URI sampleUrl(Template url, Set<String> declared) {
     String text = url.text();
     int scheme = text.indexOf("://");
     int authorityEnd = text.length();
@@ -84,7 +101,12 @@ public record RequestTemplate(
           Math.max(0, first),
           "a placeholder cannot be in the URL's scheme, host or port, only in its path and query");
     }
-    String sample = url.render(new RenderContext(SAMPLE_TIME, new SplittableRandom(0)), URL_VALUE);
+    Map<String, String> samples = new HashMap<>();
+    for (String name : declared) {
+      samples.put(name, "sample");
+    }
+    String sample =
+        url.render(new RenderContext(SAMPLE_TIME, new SplittableRandom(0), samples), URL_VALUE);
     try {
       return new URI(sample);
     } catch (URISyntaxException e) {

@@ -134,6 +134,9 @@ final class MonitorReader {
               DEFAULT_INTERVAL,
               n -> read.duration(n, "interval", MIN_INTERVAL));
       timeout = timeout(fields, own, interval, name);
+      if (timeout != null && interval != null && !fields.has("timeout") && target != null) {
+        timeout = typeTimeout(type, target, interval, timeout);
+      }
       conditions = conditions(fields, type);
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
@@ -242,6 +245,16 @@ final class MonitorReader {
               + String.join(", ", types.names()));
     }
     return type;
+  }
+
+  /** A type's own default timeout ({@link TypeDefinition#defaultTimeout}), at most the interval. */
+  private static Duration typeTimeout(
+      @Nullable TypeDefinition type, TypeSettings target, Duration interval, Duration usual) {
+    Duration own = type == null ? null : type.defaultTimeout(target);
+    if (own == null) {
+      return usual;
+    }
+    return own.compareTo(interval) < 0 ? own : interval;
   }
 
   private @Nullable Duration timeout(

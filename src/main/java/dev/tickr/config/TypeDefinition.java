@@ -1,5 +1,6 @@
 package dev.tickr.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,15 @@ public interface TypeDefinition {
    * null} to require just those.
    */
   default @Nullable String requires() {
+    return null;
+  }
+
+  /**
+   * The {@code timeout} of a monitor of this type that sets none, when the usual one (its interval,
+   * at most 10s) is too short for what these settings do (a flow's polls); never more than the
+   * interval. {@code null} for the usual one.
+   */
+  default @Nullable Duration defaultTimeout(TypeSettings settings) {
     return null;
   }
 

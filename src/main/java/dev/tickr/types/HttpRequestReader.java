@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -61,11 +62,24 @@ final class HttpRequestReader {
    * @param clock what signatures read the date from
    */
   HttpRequestReader(Read read, Map<String, Boolean> secretNames, OAuth2Tokens tokens, Clock clock) {
+    this(read, secretNames, tokens, clock, Set.of());
+  }
+
+  /**
+   * @param declared the names <code>{{NAME}}</code> may use in the URL, headers and body besides
+   *     the generated ones (the variables earlier steps of a flow extract)
+   */
+  HttpRequestReader(
+      Read read,
+      Map<String, Boolean> secretNames,
+      OAuth2Tokens tokens,
+      Clock clock,
+      Set<String> declared) {
     this.read = read;
     this.secretNames = secretNames;
     this.tokens = tokens;
     this.clock = clock;
-    this.templates = new RequestTemplateReader(read);
+    this.templates = new RequestTemplateReader(read, declared);
   }
 
   static Map<String, Boolean> newNameCache() {

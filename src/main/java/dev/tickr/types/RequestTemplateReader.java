@@ -10,6 +10,9 @@ import dev.tickr.config.Read;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,15 +21,34 @@ import org.jspecify.annotations.Nullable;
  * file:line:col}. A text without <code>{{</code> costs one scan.
  */
 final class RequestTemplateReader {
+  private static final Pattern UNKNOWN_NAME =
+      Pattern.compile("unknown placeholder \\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
   private static final String NOT_VALID = " has a placeholder that is not valid";
 
   private final Read read;
+  private final Set<String> declared;
+
+  /** Whether {@code {{NAME}}} can be a variable here (a flow's step): problems then say so. */
+  private final boolean variables;
+
   private @Nullable Template url;
   private @Nullable List<HeaderTemplate> headers; // made for the first, as few have any
   private @Nullable Template body;
 
   RequestTemplateReader(Read read) {
     this.read = read;
+    this.declared = Set.of();
+    this.variables = false;
+  }
+
+  /**
+   * @param declared the names {@code {{NAME}}} may use besides the generated ones (a flow step's
+   *     variables)
+   */
+  RequestTemplateReader(Read read, Set<String> declared) {
+    this.read = read;
+    this.declared = Set.copyOf(declared);
+    this.variables = true;
   }
 
   /** What the request's placeholders are, {@code null} when it has none. */
@@ -43,9 +65,9 @@ final class RequestTemplateReader {
       return read.uri(s, "url");
     }
     try {
-      url = RequestTemplate.parse(s.text());
+      url = RequestTemplate.parse(s.text(), declared);
       Template written = url;
-      return written == null ? read.uri(s, "url") : RequestTemplate.sampleUrl(written);
+      return written == null ? read.uri(s, "url") : RequestTemplate.sampleUrl(written, declared);
     } catch (TemplateException e) {
       problem(s, e, "url", s.secret());
     } catch (IllegalArgumentException e) {
@@ -61,7 +83,7 @@ final class RequestTemplateReader {
       return true;
     }
     try {
-      Template t = RequestTemplate.parse(value.text());
+      Template t = RequestTemplate.parse(value.text(), declared);
       if (t != null) {
         List<HeaderTemplate> list = headers == null ? new ArrayList<>() : headers;
         list.add(new HeaderTemplate(index, t));
@@ -80,7 +102,7 @@ final class RequestTemplateReader {
       return true;
     }
     try {
-      body = RequestTemplate.parse(s.text());
+      body = RequestTemplate.parse(s.text(), declared);
       return true;
     } catch (TemplateException e) {
       problem(s, e, "body", s.secret());
@@ -90,6 +112,17 @@ final class RequestTemplateReader {
 
   /** A wrong placeholder where it is written; not quoted when the text is a secret. */
   private void problem(Scalar s, TemplateException e, String what, boolean secret) {
-    read.problem(s.at(e.offset()), what + (secret ? NOT_VALID : ": " + e.getMessage()));
+    String message = String.valueOf(e.getMessage());
+    Matcher m = UNKNOWN_NAME.matcher(message);
+    if (variables && m.lookingAt()) {
+      message =
+          "{{"
+              + m.group(1)
+              + "}} is not extracted by an earlier step (extract: {"
+              + m.group(1)
+              + ": ...}); "
+              + message;
+    }
+    read.problem(s.at(e.offset()), what + (secret ? NOT_VALID : ": " + message));
   }
 }

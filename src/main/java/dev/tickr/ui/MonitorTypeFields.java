@@ -30,7 +30,9 @@ final class MonitorTypeFields {
           "tls",
           "TLS certificate",
           "heartbeat",
-          "Heartbeat (a job pings Tickr)");
+          "Heartbeat (a job pings Tickr)",
+          "flow",
+          "Flow (several requests; steps edited in YAML or the API)");
 
   private static final Map<String, String> METHODS =
       options(
@@ -62,6 +64,25 @@ final class MonitorTypeFields {
     http(h, m, type);
     endpoint(h, m, type);
     heartbeat(h, m, type);
+    flow(h, m, type);
+  }
+
+  /**
+   * A flow's steps, shown read-only: editing ordered steps with their own requests, conditions and
+   * extracted values is for YAML or the API. The form sends them back as they were.
+   */
+  private static void flow(StringBuilder h, ObjectNode m, String type) {
+    fieldset(h, "flow-fields", "flow", type, "Flow");
+    var steps = m.get("steps");
+    Forms.textarea(
+        h,
+        "steps",
+        "Steps (read-only)",
+        steps == null ? "" : steps.toPrettyString(),
+        12,
+        "A flow's steps are edited in YAML or through the API; see docs/flows.md.",
+        "readonly");
+    h.append("</fieldset>");
   }
 
   private static void http(StringBuilder h, ObjectNode m, String type) {

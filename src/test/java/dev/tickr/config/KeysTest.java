@@ -25,7 +25,7 @@ class KeysTest {
   @Test
   void defaults_hold_every_monitor_key_but_those_naming_one_endpoint() {
     assertThat(types.ownOnlyKeys())
-        .containsExactlyInAnyOrder("name", "preset", "url", "host", "port", "token");
+        .containsExactlyInAnyOrder("name", "preset", "url", "host", "port", "token", "steps");
     assertThat(types.defaultsKeys())
         .doesNotContainAnyElementsOf(types.ownOnlyKeys())
         .hasSize(types.monitorKeys().size() - types.ownOnlyKeys().size());
@@ -33,7 +33,7 @@ class KeysTest {
 
   @Test
   void monitor_types_are_spelt_as_in_the_config_and_http_comes_first() {
-    assertThat(types.names()).containsExactly("http", "tcp", "dns", "tls", "heartbeat");
+    assertThat(types.names()).containsExactly("http", "tcp", "dns", "tls", "heartbeat", "flow");
     assertThat(types.find("tls")).map(TypeDefinition::name).contains("tls");
     assertThat(types.find("TLS")).isEmpty();
     assertThat(types.fallback().name()).isEqualTo("http");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.check.DnsTarget;
 import dev.tickr.testing.BuiltInTypes;
 import dev.tickr.time.Durations;
+import dev.tickr.types.FlowType;
 import dev.tickr.types.HeartbeatType;
 import dev.tickr.types.HttpType;
 import java.io.IOException;
@@ -67,7 +68,9 @@ class SchemaTest {
     Keys.BY_PATH.forEach((path, keys) -> inLoader.put(path, new TreeSet<>(keys)));
     inLoader.put("/monitors/*", new TreeSet<>(types.monitorKeys()));
     inLoader.put("/defaults", new TreeSet<>(types.defaultsKeys()));
-    for (String at : List.of("/monitors/*/auth", "/defaults/auth")) {
+    inLoader.put("/monitors/*/steps/*", new TreeSet<>(FlowType.STEP_KEYS));
+    inLoader.put("/monitors/*/steps/*/poll", new TreeSet<>(FlowType.POLL_KEYS));
+    for (String at : List.of("/monitors/*/auth", "/defaults/auth", "/monitors/*/steps/*/auth")) {
       HttpType.AUTH_KEYS.forEach((path, keys) -> inLoader.put(at + path, new TreeSet<>(keys)));
     }
     return inLoader;

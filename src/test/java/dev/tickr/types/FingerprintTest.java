@@ -109,7 +109,13 @@ class FingerprintTest {
               "grace",
               "period: 1h\n    grace: 5m",
               "token",
-              "period: 1h\n    token: abcdefghijklmnopqrstuvwxyz012345"));
+              "period: 1h\n    token: abcdefghijklmnopqrstuvwxyz012345"),
+          "flow",
+          Map.of(
+              "",
+              "steps: [{name: a, url: https://a.test/x}]",
+              "steps",
+              "steps: [{name: a, url: https://a.test/x, poll: {every: 1s, within: 1m}}]"));
 
   private static MonitorSpec monitor(String type, String keys) throws ConfigException {
     String yaml = "monitors:\n  - name: m\n    type: " + type + "\n    " + keys + "\n";

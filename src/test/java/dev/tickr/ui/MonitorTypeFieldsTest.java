@@ -32,6 +32,7 @@ class MonitorTypeFieldsTest {
           {"type": "tls", "host": "a.test", "port": 8443}               | endpoint-fields | value="8443"
           {"type": "dns", "host": "a.test", "query-type": "MX"}         | endpoint-fields | <option value="MX" selected>
           {"type": "heartbeat", "period": "1d", "grace": "5m"}          | heartbeat-fields | value="1d"
+          {"type": "flow", "steps": [{"name": "a", "url": "https://a.test/x"}]} | flow-fields | &quot;name&quot; : &quot;a&quot;
           """)
   void a_types_fields_are_shown_and_filled_and_every_other_types_are_hidden(
       String monitor, String fieldset, String filled) throws Exception {
@@ -48,7 +49,7 @@ class MonitorTypeFieldsTest {
           .as("data-types=\"%s\" for a %s monitor", m.group(1), type)
           .isEqualTo(!List.of(m.group(1).split(" ")).contains(type));
     }
-    assertThat(elements).isEqualTo(6);
+    assertThat(elements).isEqualTo(7);
   }
 
   @org.junit.jupiter.api.Test

@@ -13,6 +13,10 @@ sealed interface Placeholder {
   record Uuid() implements Placeholder {
     @Override
     public String value(RenderContext context) {
+      return context.generated("uuid", Uuid::make);
+    }
+
+    private static String make(RenderContext context) {
       long high = (context.random().nextLong() & ~0xF000L) | 0x4000L;
       long low = (context.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
       return new UUID(high, low).toString();
@@ -25,6 +29,10 @@ sealed interface Placeholder {
 
     @Override
     public String value(RenderContext context) {
+      return context.generated("random:" + count, this::make);
+    }
+
+    private String make(RenderContext context) {
       char[] digits = new char[count];
       for (int i = 0; i < count; i++) {
         digits[i] = (char) ('0' + context.random().nextInt(10));

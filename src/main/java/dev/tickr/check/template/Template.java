@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text with placeholders filled in each time it is used: {@code {{uuid}}}, {@code {{random:N}}},
@@ -133,6 +134,17 @@ public final class Template {
       }
     }
     return out.toString();
+  }
+
+  /** Equal when written the same: one text reads to the same parts. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof Template other && other.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
   }
 
   @Override

@@ -1,0 +1,254 @@
+package dev.tickr.types;
+
+import dev.tickr.assertion.CheckResult;
+import dev.tickr.assertion.Extractor;
+import dev.tickr.assertion.Judge;
+import dev.tickr.check.Deadline;
+import dev.tickr.check.Failure;
+import dev.tickr.check.HttpTarget;
+import dev.tickr.check.Observation;
+import dev.tickr.check.Reason;
+import dev.tickr.check.RequestTemplate;
+import dev.tickr.check.Timings;
+import dev.tickr.check.http.HttpCheck;
+import dev.tickr.check.template.RenderContext;
+import dev.tickr.time.Durations;
+import dev.tickr.time.Ticker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run of a flow: its steps in order, each request sent by the http check and its answer judged
+ * by its own conditions, values extracted for the next steps, polling steps repeated until they
+ * pass or their {@code within} is over. After a failure only {@code always} steps run. Generated
+ * values ({@code {{uuid}}}, {@code {{now}}}, {@code {{random:N}}}) are fixed for the whole run.
+ */
+final class FlowRun {
+  /** The most one request of a step may take, within the flow's own deadline. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** A hard bound on the attempts of one polling step, beside its time bound. */
+  private static final int MAX_ATTEMPTS = 100_000;
+
+  /** How a polling step waits between attempts (see {@link FlowType.Pause}). */
+  private final FlowType.Pause pause;
+
+  private final HttpCheck http;
+  private final Judge judge;
+  private final Ticker ticker;
+  private final RandomGenerator random;
+
+  FlowRun(
+      HttpCheck http, Judge judge, Ticker ticker, RandomGenerator random, FlowType.Pause pause) {
+    this.http = http;
+    this.judge = judge;
+    this.ticker = ticker;
+    this.random = random;
+    this.pause = pause;
+  }
+
+  /** What became of one step. */
+  record StepOutcome(
+      String name,
+      Status status,
+      int attempts,
+      Duration took,
+      @Nullable CheckResult result,
+      @Nullable Reason reason,
+      @Nullable String error) {}
+
+  enum Status {
+    PASSED,
+    FAILED,
+    SKIPPED
+  }
+
+  /** The observation of the whole run and each step's outcome. */
+  record Outcome(Observation observation, List<StepOutcome> steps) {}
+
+  Outcome run(List<FlowStep> steps, Deadline deadline) {
+    long start = ticker.nanos();
+    Instant now = http.clock().instant();
+    Map<String, String> variables = new HashMap<>();
+    Map<String, String> fixed = new ConcurrentHashMap<>();
+    List<StepOutcome> outcomes = new ArrayList<>();
+    StepOutcome failed = null;
+    Observation failedObservation = null;
+    Observation last = null;
+    for (FlowStep step : steps) {
+      if (failed != null && !step.always()) {
+        outcomes.add(
+            new StepOutcome(step.name(), Status.SKIPPED, 0, Duration.ZERO, null, null, null));
+        continue;
+      }
+      RenderContext context = new RenderContext(now, random, variables, fixed);
+      StepOutcome outcome = step(step, context, variables, deadline);
+      outcomes.add(outcome);
+      CheckResult result = outcome.result();
+      if (result != null) {
+        last = result.observation();
+      }
+      if (outcome.status() == Status.FAILED && failed == null) {
+        failed = outcome;
+        failedObservation = result == null ? null : result.observation();
+      }
+    }
+    Duration took = ticker.since(start);
+    Observation base = failedObservation != null ? failedObservation : last;
+    Failure failure =
+        failed == null
+            ? null
+            : new Failure(
+                failed.reason() == null ? Reason.INTERNAL : failed.reason(),
+                String.valueOf(failed.error()));
+    if (base == null) { // the first step could not even be sent
+      return new Outcome(
+          new Observation(
+              steps.get(0).target().url(),
+              false,
+              null,
+              null,
+              null,
+              dev.tickr.check.Headers.NONE,
+              dev.tickr.check.Body.EMPTY,
+              Timings.totalOnly(took),
+              null,
+              null,
+              List.of(),
+              failure == null ? new Failure(Reason.INTERNAL, "no step ran") : failure),
+          outcomes);
+    }
+    return new Outcome(
+        new Observation(
+            base.url(),
+            base.connected(),
+            base.status(),
+            base.statusText(),
+            base.protocol(),
+            base.headers(),
+            base.body(),
+            Timings.totalOnly(took),
+            base.tls(),
+            base.ip(),
+            base.redirects(),
+            failure),
+        outcomes);
+  }
+
+  private StepOutcome step(
+      FlowStep step, RenderContext context, Map<String, String> variables, Deadline deadline) {
+    long start = ticker.nanos();
+    HttpTarget sent;
+    try {
+      RequestTemplate template = step.target().template();
+      sent = template == null ? step.target() : template.render(step.target(), context);
+    } catch (IllegalStateException e) { // an always step after a failure that left a value unset
+      return new StepOutcome(
+          step.name(),
+          Status.SKIPPED,
+          0,
+          Duration.ZERO,
+          null,
+          null,
+          "not sent: " + e.getMessage() + " (an earlier step failed before extracting it)");
+    }
+    FlowStep.Poll poll = step.poll();
+    int attempts = 0;
+    while (true) {
+      attempts++;
+      Duration budget = min(deadline.remaining(), REQUEST_TIMEOUT);
+      CheckResult result;
+      if (budget.isZero()) {
+        return failed(
+            step, attempts, start, null, Reason.TIMEOUT, ": not sent, the flow's timeout is over");
+      }
+      Observation observation = http.observe(sent, Deadline.after(budget, ticker));
+      result = judge.judge(observation, step.conditions());
+      if (result.success()) {
+        String problem = extract(step, observation, variables);
+        if (problem != null) {
+          return failed(step, attempts, start, result, Reason.BODY_ERROR, ": " + problem);
+        }
+        return new StepOutcome(
+            step.name(), Status.PASSED, attempts, ticker.since(start), result, null, null);
+      }
+      String error = describe(result);
+      if (poll == null) {
+        return failed(step, attempts, start, result, result.reason(), ": " + error);
+      }
+      Duration elapsed = ticker.since(start);
+      boolean pollOver = elapsed.plus(poll.every()).compareTo(poll.within()) > 0;
+      if (pollOver
+          || deadline.remaining().compareTo(poll.every()) <= 0
+          || attempts >= MAX_ATTEMPTS) {
+        Duration after = pollOver ? poll.within() : elapsed;
+        return failed(
+            step,
+            attempts,
+            start,
+            result,
+            result.reason(),
+            " timed out after " + Durations.format(after) + " (" + attempts + " tries): " + error);
+      }
+      try {
+        pause.await(poll.every());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed(
+            step, attempts, start, result, Reason.INTERNAL, ": interrupted while polling");
+      }
+    }
+  }
+
+  private StepOutcome failed(
+      FlowStep step,
+      int attempts,
+      long start,
+      @Nullable CheckResult result,
+      @Nullable Reason reason,
+      String error) {
+    return new StepOutcome(
+        step.name(),
+        Status.FAILED,
+        attempts,
+        ticker.since(start),
+        result,
+        reason == null ? Reason.CONDITION : reason,
+        "step \"" + step.name() + "\"" + error);
+  }
+
+  /** The failed result's phrase, led by its HTTP status when it does not name it yet. */
+  private static String describe(CheckResult result) {
+    String error = String.valueOf(result.error());
+    Integer status = result.observation().status();
+    return status != null && status >= 400 && !error.startsWith("HTTP ")
+        ? "HTTP " + status + ": " + error
+        : error;
+  }
+
+  /** Extracts the step's values into {@code variables}; the problem, or {@code null}. */
+  private @Nullable String extract(
+      FlowStep step, Observation observation, Map<String, String> variables) {
+    Instant now = http.clock().instant();
+    for (Map.Entry<String, Extractor> e : step.extract().entrySet()) {
+      StringBuilder why = new StringBuilder();
+      String value = e.getValue().extract(observation, now, why);
+      if (value == null) {
+        return "extract " + e.getKey() + " = " + e.getValue().text() + ": " + why;
+      }
+      variables.put(e.getKey(), value);
+    }
+    return null;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}
