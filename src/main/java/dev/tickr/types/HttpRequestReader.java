@@ -62,7 +62,11 @@ final class HttpRequestReader {
    * @param clock what signatures read the date from
    */
   HttpRequestReader(Read read, Map<String, Boolean> secretNames, OAuth2Tokens tokens, Clock clock) {
-    this(read, secretNames, tokens, clock, Set.of());
+    this.read = read;
+    this.secretNames = secretNames;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.templates = new RequestTemplateReader(read); // no variables outside a flow
   }
 
   /**
