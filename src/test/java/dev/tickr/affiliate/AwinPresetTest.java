@@ -110,10 +110,6 @@ class AwinPresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    awin.fake().fault(fault);
-    CheckResult r = awin.probe();
-    awin.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return awin.reasonUnder(fault);
   }
 }

@@ -108,10 +108,6 @@ class CjPresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    cj.fake().fault(fault);
-    CheckResult r = cj.probe();
-    cj.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return cj.reasonUnder(fault);
   }
 }

@@ -100,10 +100,6 @@ class EverflowPresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    everflow.fake().fault(fault);
-    CheckResult r = everflow.probe();
-    everflow.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return everflow.reasonUnder(fault);
   }
 }

@@ -85,11 +85,7 @@ class FirstpromoterPresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    probe.fake().fault(fault);
-    CheckResult r = probe.probe();
-    probe.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return probe.reasonUnder(fault);
   }
 
   /** A ledger whose clock stands still, so that every request falls in one window. */

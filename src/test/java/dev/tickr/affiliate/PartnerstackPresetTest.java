@@ -78,10 +78,6 @@ class PartnerstackPresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    probe.fake().fault(fault);
-    CheckResult r = probe.probe();
-    probe.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return probe.reasonUnder(fault);
   }
 }

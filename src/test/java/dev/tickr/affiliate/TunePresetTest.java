@@ -123,11 +123,7 @@ class TunePresetTest {
   }
 
   private @Nullable Reason reasonOf(Fault fault) throws Exception {
-    tune.fake().fault(fault);
-    CheckResult r = tune.probe();
-    tune.fake().fault(Fault.NONE);
-    assertThat(r.success()).as("%s under %s", r, fault).isFalse();
-    return r.reason();
+    return tune.reasonUnder(fault);
   }
 
   /** A ledger whose clock stands still, so that every request falls in one window. */

@@ -84,6 +84,23 @@ public final class PresetProbe implements AutoCloseable {
     return probe(config.monitors().get(0));
   }
 
+  /**
+   * Probes once with the fake playing {@code fault} (healthy again after): the probe must fail, and
+   * its reason is returned.
+   */
+  public dev.tickr.check.@org.jspecify.annotations.Nullable Reason reasonUnder(
+      dev.tickr.simulator.Fault fault) throws ConfigException {
+    fake.fault(fault);
+    CheckResult r;
+    try {
+      r = probe();
+    } finally {
+      fake.fault(dev.tickr.simulator.Fault.NONE);
+    }
+    org.assertj.core.api.Assertions.assertThat(r.success()).as("%s under %s", r, fault).isFalse();
+    return r.reason();
+  }
+
   @Override
   public void close() {
     network.close();
