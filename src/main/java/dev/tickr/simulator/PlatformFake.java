@@ -23,6 +23,7 @@ public abstract class PlatformFake {
   private final Ledger ledger;
   private final AtomicLong requests = new AtomicLong();
   private volatile Fault fault = Fault.NONE;
+  private final Object hanging = new Object();
 
   protected PlatformFake(String name, Ledger ledger) {
     this.name = name;
@@ -43,7 +44,10 @@ public abstract class PlatformFake {
   }
 
   public final void fault(Fault fault) {
-    this.fault = fault;
+    synchronized (hanging) {
+      this.fault = fault;
+      hanging.notifyAll(); // requests held by HANG end when the fault does
+    }
   }
 
   /** Requests answered so far, of any kind. */
@@ -76,7 +80,7 @@ public abstract class PlatformFake {
         yield true;
       }
       case HANG -> {
-        Thread.sleep(HANG_LIMIT);
+        hang();
         ctx.status(504).result("");
         yield true;
       }
@@ -86,6 +90,17 @@ public abstract class PlatformFake {
       }
       default -> false;
     };
+  }
+
+  /** Holds the request while the fault is {@link Fault#HANG}, at most {@link #HANG_LIMIT}. */
+  private void hang() throws InterruptedException {
+    long end = System.nanoTime() + HANG_LIMIT.toNanos();
+    synchronized (hanging) {
+      long left;
+      while (fault == Fault.HANG && (left = end - System.nanoTime()) > 0) {
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(hanging, left);
+      }
+    }
   }
 
   /** {@code 429} with {@code Retry-After}; platforms add their own headers and body. */
