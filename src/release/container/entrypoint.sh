@@ -7,7 +7,7 @@
 #   TICKR_JAVA_OPTS  more JVM options (a heap: -Xmx1g; the default is 512 MiB)
 #   TICKR_JIT=full   the optimising compiler too (see the ./tickr launcher)
 # Arguments: none runs the daemon; ones that start with "-" are the daemon's flags
-# (`docker run IMAGE --log-level debug`); anything else is a command (`docker run IMAGE check URL`).
+# (`docker run IMAGE --listen 0.0.0.0:9000`); anything else is a command (`docker run IMAGE check URL`).
 # `healthcheck` asks this container's own /readyz (the image's HEALTHCHECK).
 #
 # Where Tickr lives in the image: TICKR_JAR (default /opt/tickr/tickr.jar) and, next to it, the
