@@ -5,7 +5,7 @@
 #   tickr-VERSION-jdk-JAVAVERSION.aot    its start-up cache, for exactly that JDK (25 and newer)
 #   tickr-VERSION-linux-ARCH.tar.gz      a runtime image: bin/tickr, the jar, its cache, a Java runtime
 #   tickr_DEBVERSION_DEBARCH.deb         the runtime image in /usr/lib/tickr, a user, a systemd unit
-#   tickr-VERSION.cdx.json               the SBOM (CycloneDX; made by Maven just before)
+#   tickr-VERSION.cdx.json               the SBOM (CycloneDX; made by Maven just before, online)
 #   SHA256SUMS                           `sha256sum -c SHA256SUMS` checks them all
 #
 #   src/release/build.sh VERSION TARGET_DIR
@@ -151,7 +151,12 @@ sed -e "s/@DEB_VERSION@/$DEB_VERSION/" -e "s/@ARCH@/$DEB_ARCH/" -e "s/@SIZE_KB@/
   "$HERE/deb/control" >"$ROOT/DEBIAN/control"
 dpkg-deb --root-owner-group -Zgzip -z6 --build "$ROOT" "$OUT/tickr_${DEB_VERSION}_$DEB_ARCH.deb" >/dev/null
 
-# 4. The checksums of everything above (and of the SBOM, when Maven made it).
+# 4. The checksums of everything above and of the SBOM, which Maven has made just before (the
+# CycloneDX plugin runs only online: Maven skips it under -o).
+if [ ! -f "$OUT/$NAME.cdx.json" ]; then
+  say "no SBOM ($OUT/$NAME.cdx.json): run the release build online (without -o)"
+  exit 1
+fi
 (
   cd "$OUT"
   shopt -s nullglob
