@@ -5,11 +5,12 @@
 
 # 1. Build the jar with the Maven Wrapper (the tests run in the project's CI, not here).
 FROM eclipse-temurin:25-jdk AS build
+# The Maven Wrapper fetches Maven as a zip: unzip it with unzip.
+RUN apt-get update && apt-get install -y --no-install-recommends unzip \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY .mvn/ .mvn/
-COPY mvnw pom.xml ./
-COPY src/ src/
-# .git, when the build context has it, gives `tickr --version` its commit.
+# The sources (see .dockerignore); .git, when the build context has it, gives `tickr --version`
+# its commit.
 COPY . .
 RUN ./mvnw -B -q -Dquick package
 

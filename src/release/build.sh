@@ -103,7 +103,7 @@ MODULES=$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-rel
 # Found only by reflection or service lookup: JVM metrics (jdk.management), charsets of response
 # bodies (jdk.charsets), elliptic-curve TLS on older JDKs (jdk.crypto.ec), DNS names (jdk.naming.dns).
 for extra in jdk.management jdk.unsupported jdk.charsets jdk.crypto.ec jdk.naming.dns jdk.zipfs; do
-  if "$JDK/bin/java" --list-modules | grep -q "^$extra@"; then
+  if [[ ",$MODULES," != *",$extra,"* ]] && "$JDK/bin/java" --list-modules | grep -q "^$extra@"; then
     MODULES="$MODULES,$extra"
   fi
 done

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A release as its user gets it: the checksums and the SBOM beside the artefacts, and the runtime
  * image (the .tar.gz) unpacked where its builder never was and run on a machine with no JDK to be
- * found: {@code tickr --version}, {@code tickr check} against a loopback server, {@code tickr run}
- * until {@code /readyz} answers 200, then stopped as a service manager stops it.
+ * found: {@code tickr --version}, {@code tickr validate} of the packaged config, {@code tickr
+ * check} against a loopback server, {@code tickr run} until {@code /readyz} answers 200, then
+ * stopped as a service manager stops it.
  */
 class ReleaseImageIT {
   @RegisterExtension final ChildProcesses children = new ChildProcesses();
@@ -92,6 +93,14 @@ class ReleaseImageIT {
     assertThat(v.exitCode()).as(v.err()).isZero();
     assertThat(v.out()).startsWith("tickr " + ReleaseFiles.VERSION);
     assertThat(v.err()).as("nothing said about the start-up cache").isEmpty();
+
+    // The config the Debian package installs as /etc/tickr/tickr.yml is valid as it comes.
+    ProcessBuilder validate =
+        new ProcessBuilder(tickr, "validate", "-c", home.resolve("tickr.yml.example").toString())
+            .directory(work.toFile());
+    ReleaseFiles.withoutJdk(validate, scratch);
+    TickrProcess.Result valid = TickrProcess.run(validate, ReleaseFiles.LIMIT);
+    assertThat(valid.exitCode()).as(valid.out() + valid.err()).isZero();
 
     try (TestHttpServer api = TestHttpServer.plain().json("/health", 200, "{\"ok\":true}")) {
       ProcessBuilder check =
