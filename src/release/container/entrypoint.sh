@@ -30,9 +30,11 @@ base=${jar%.jar}
 if [ "$#" -eq 0 ]; then
   set -- run
 elif [ "$1" = healthcheck ]; then
-  # The port of TICKR_LISTEN, asked on loopback (0.0.0.0 and :: are not addresses to call).
+  # TICKR_LISTEN's address, or loopback for every interface (0.0.0.0 and :: are not addresses to call).
   port=${TICKR_LISTEN##*:}
-  set -- check --timeout 5s --expect "[STATUS] == 200" "http://127.0.0.1:$port/readyz"
+  host=${TICKR_LISTEN%:*}
+  case "$host" in '' | 0.0.0.0 | '[::]' | ::) host=127.0.0.1 ;; esac
+  set -- check --timeout 5s --expect "[STATUS] == 200" "http://$host:$port/readyz"
 else
   case "$1" in
     -*) set -- run "$@" ;;

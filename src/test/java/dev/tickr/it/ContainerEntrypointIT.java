@@ -113,6 +113,16 @@ class ContainerEntrypointIT {
             "--expect",
             "[STATUS] == 200",
             "http://127.0.0.1:9191/readyz");
+    for (String[] c :
+        new String[][] {
+          {"[::]:8080", "http://127.0.0.1:8080/readyz"},
+          {"127.0.0.2:8181", "http://127.0.0.2:8181/readyz"},
+          {"[::1]:8282", "http://[::1]:8282/readyz"}
+        }) {
+      Map<String, String> at = Map.of("TICKR_JAVA", java.get("TICKR_JAVA"), "TICKR_LISTEN", c[0]);
+      assertThat(entrypoint(at, "healthcheck").exitCode()).isZero();
+      assertThat(args()).as(c[0]).last().isEqualTo(c[1]);
+    }
   }
 
   @Test
