@@ -1,6 +1,7 @@
 package dev.tickr.assertion;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -98,12 +99,21 @@ public final class Condition {
     return new Verdict(holds, actual(l, r, showRight), true);
   }
 
-  /** Typed numbers (numbers, durations, JSON numbers) numerically; anything else by its text. */
+  /**
+   * Typed numbers (numbers, durations, JSON numbers) numerically; whole numbers, typed or spelt in
+   * text as Gatus reads them ({@code "0x1"}, {@code "+5"}, {@code "1_000"}), by value; anything
+   * else by its text.
+   */
   static boolean equal(Value l, Value r) {
     BigDecimal a = l.typedNumber();
     BigDecimal b = r.typedNumber();
     if (a != null && b != null) {
       return a.compareTo(b) == 0;
+    }
+    BigInteger x = IntegerText.of(l);
+    BigInteger y = x == null ? null : IntegerText.of(r);
+    if (x != null && y != null) {
+      return x.equals(y);
     }
     return l.matchText().equals(r.matchText());
   }

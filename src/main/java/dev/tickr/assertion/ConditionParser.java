@@ -55,11 +55,21 @@ public final class ConditionParser {
     if (rightStart >= rightEnd) {
       throw error(trimEnd(0, text.length()), "missing right operand after " + op.symbol());
     }
-    Operand left = leftOperand(leftStart, leftEnd);
+    boolean matcher = text.startsWith("pat(", leftStart) || text.startsWith("any(", leftStart);
+    Parsed left = operand(leftStart, leftEnd, !matcher);
+    expectEnd(left.end(), leftEnd, text.substring(leftStart, left.end()));
     Parsed right = operand(rightStart, rightEnd, false);
     expectEnd(right.end(), rightEnd, text.substring(rightStart, right.end()));
-    new KindCheck(text).check(left, text.substring(leftStart, leftEnd), op, right.right());
-    return new Condition(text.strip(), left, op, right.right());
+    Sides sides =
+        Sides.arrange(
+            text,
+            left.right(),
+            text.substring(leftStart, leftEnd),
+            op,
+            right.right(),
+            text.substring(rightStart, rightEnd));
+    new KindCheck(text).check(sides.left(), sides.leftText(), sides.operator(), sides.right());
+    return new Condition(text.strip(), sides.left(), sides.operator(), sides.right());
   }
 
   /** Index of the first operator outside brackets and quotes; else the most helpful error. */
@@ -139,15 +149,6 @@ public final class ConditionParser {
     }
   }
 
-  private Operand leftOperand(int start, int end) throws ConditionSyntaxException {
-    Parsed parsed = operand(start, end, true);
-    expectEnd(parsed.end(), end, text.substring(start, parsed.end()));
-    if (!(parsed.right() instanceof Operand left)) {
-      throw new IllegalStateException("a matcher on the left: " + parsed);
-    }
-    return left;
-  }
-
   private Parsed operand(int at, int end, boolean left) throws ConditionSyntaxException {
     char c = text.charAt(at);
     if (c == '[' && (left || placeholderAhead(at, end))) {
@@ -157,15 +158,16 @@ public final class ConditionParser {
     if (name.lookingAt() && name.end() < end && text.charAt(name.end()) == '(') {
       return function(at, name.end(), end, left);
     }
-    if (left) {
-      String word = word(at, end);
-      Placeholder near = Placeholder.nearest(word.replaceAll("[\\[\\]\"]", ""));
+    String bare = word(at, end).replaceAll("[\\[\\]\"]", "");
+    Placeholder near = left ? Placeholder.nearest(bare) : null;
+    // A placeholder's name without brackets, or one misspelt, is likelier a slip than text.
+    if (near != null && (bare.length() > 4 || bare.equalsIgnoreCase(near.name()))) {
       throw error(
           at,
-          "the left side must be a placeholder such as [STATUS] or [BODY].path, or len(), has()"
-              + " or age(); got "
-              + word
-              + (near == null ? "" : ", did you mean " + near.token() + "?"));
+          word(at, end)
+              + " is not a placeholder, did you mean "
+              + near.token()
+              + "? (quote it to compare the text itself)");
     }
     return new Parsed(literal(at, end), end);
   }

@@ -1,6 +1,7 @@
 package dev.tickr.assertion;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,16 @@ final class Literals {
 
   private Literals() {}
 
-  /** The number {@code text} spells, or null. */
+  /**
+   * The number {@code text} spells, or null: a decimal number, a whole number in Go's spelling
+   * ({@code 0x1F}, {@code 1_000}, see {@link IntegerText}) or a duration in milliseconds.
+   */
   static @Nullable BigDecimal number(String text) {
     if (text.isEmpty() || text.length() > 400 || !NUMBER.matcher(text).matches()) {
+      BigInteger whole = IntegerText.parse(text);
+      if (whole != null) {
+        return new BigDecimal(whole);
+      }
       Duration d = text.length() > 100 ? null : DurationText.parse(text);
       return d == null ? null : DurationText.millis(d);
     }
@@ -27,7 +35,10 @@ final class Literals {
     }
   }
 
-  /** A literal as written: a number, a duration, true/false, or text. */
+  /**
+   * A literal as written: a number (decimal, or whole in Go's spelling such as {@code 0xC8}), a
+   * duration, true/false, or text.
+   */
   static Value typed(String text) {
     if (NUMBER.matcher(text).matches()) {
       try {
@@ -35,6 +46,10 @@ final class Literals {
       } catch (NumberFormatException e) {
         return new Value.Text(text);
       }
+    }
+    BigInteger whole = IntegerText.parse(text);
+    if (whole != null) {
+      return new Value.Num(new BigDecimal(whole), text);
     }
     Duration d = DurationText.parse(text);
     if (d != null) {

@@ -35,6 +35,11 @@ sealed interface Operand extends Right {
       };
     }
 
+    /** Whether this is {@code [BODY]} without a path. */
+    boolean wholeBody() {
+      return placeholder == Placeholder.BODY && path.isEmpty();
+    }
+
     private Value inBody(EvaluationContext ctx) {
       Value root = ctx.json();
       return root instanceof Value.Json json ? path.resolve(json.node(), "[BODY]") : root;
@@ -52,15 +57,15 @@ sealed interface Operand extends Right {
   }
 
   /**
-   * {@code len(X)}: elements of an array, fields of an object, code points of text; for a whole
-   * body that is a JSON object or array, its size.
+   * {@code len(X)}: elements of an array, fields of an object, code points of text. A whole body is
+   * text, as in Gatus: its characters, or its elements when it is a JSON array.
    */
   record Len(Ref arg, int at) implements Operand {
     @Override
     public Value resolve(EvaluationContext ctx) {
-      if (arg.placeholder() == Placeholder.BODY && arg.path().isEmpty()) {
+      if (arg.wholeBody()) {
         JsonNode container = ctx.jsonContainer();
-        if (container != null) {
+        if (container != null && container.isArray()) {
           return Value.Num.of(container.size());
         }
       }
@@ -86,11 +91,15 @@ sealed interface Operand extends Right {
     }
   }
 
-  /** {@code has(X)}: whether X resolves; the one way an unresolved value can pass. */
+  /**
+   * {@code has(X)}: whether X resolves; the one way an unresolved value can pass. For a whole body,
+   * as in Gatus, whether there is one that is not empty.
+   */
   record Has(Ref arg, int at) implements Operand {
     @Override
     public Value resolve(EvaluationContext ctx) {
-      return new Value.Bool(arg.resolve(ctx).resolved());
+      Value v = arg.resolve(ctx);
+      return new Value.Bool(v.resolved() && !(arg.wholeBody() && v.matchText().isEmpty()));
     }
 
     @Override

@@ -87,7 +87,10 @@ final class CheckCommand implements Callable<Integer> {
       description = "Request body, or @file to read it from a file.")
   @Nullable String data;
 
-  @Option(names = "--basic", paramLabel = "USER:PASS", description = "HTTP Basic credentials.")
+  @Option(
+      names = {"-u", "--user", "--basic"},
+      paramLabel = "USER:PASS",
+      description = "HTTP Basic credentials.")
   @Nullable String basic;
 
   @Option(names = "--bearer", paramLabel = "TOKEN", description = "Bearer token.")
@@ -100,19 +103,38 @@ final class CheckCommand implements Callable<Integer> {
   String timeout = "10s";
 
   @Option(
+      names = {"-m", "--max-time"},
+      paramLabel = "SECONDS",
+      description = "--timeout in seconds, as curl takes it, e.g. 10 or 2.5.")
+  @Nullable String maxTime;
+
+  @Option(
+      names = {"-A", "--user-agent"},
+      paramLabel = "AGENT",
+      description = "The User-Agent header to send.")
+  @Nullable String userAgent;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Also print the request and the answer's headers and first 1024 characters of body to"
+              + " stderr, secrets masked.")
+  boolean verbose;
+
+  @Option(
       names = "--expect",
       paramLabel = "CONDITION",
       description = "Condition that must hold; repeatable (default: " + Conditions.DEFAULT + ").")
   List<String> expect = new ArrayList<>();
 
   @Option(
-      names = "--ca-cert",
+      names = {"--ca-cert", "--cacert"},
       paramLabel = "FILE",
       description = "Also trust the CA(s) in this PEM file.")
   @Nullable Path caCert;
 
   @Option(
-      names = "--insecure",
+      names = {"-k", "--insecure"},
       description = "Accept any certificate and host name (expiry is still reported).")
   boolean insecure;
 
@@ -165,6 +187,13 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = out();
     // What Tickr made itself (an OAuth2 token) is not shown; what was given on the line may be.
     Set<String> made = target.auth() == null ? Set.of() : target.auth().secretValues();
+    if (verbose) {
+      Set<String> masked = new java.util.LinkedHashSet<>(Redaction.secretsOf(target));
+      masked.addAll(made);
+      PrintWriter err = spec().commandLine().getErr();
+      err.print(CheckVerbose.text(target, observation, masked));
+      err.flush();
+    }
     if (json) {
       out.println(Redaction.scrub(CheckReport.json(result, tickr.clock().instant()), made));
     } else {
@@ -175,13 +204,23 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private PrintWriter out() {
+    return spec().commandLine().getOut();
+  }
+
+  private picocli.CommandLine.Model.CommandSpec spec() {
     if (spec == null) {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
-    return spec.commandLine().getOut();
+    return spec;
   }
 
   private Duration parseTimeout() {
+    if (maxTime != null) {
+      if (spec().commandLine().getParseResult().hasMatchedOption("--timeout")) {
+        throw new UsageException("-m/--max-time and --timeout say the same: give one");
+      }
+      return CheckOptions.seconds("-m/--max-time", maxTime);
+    }
     try {
       Duration d = Durations.parse(timeout);
       if (d.isNegative() || d.isZero()) {
@@ -229,6 +268,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (basic != null) {
       list.add(basicAuth(basicCredentials(secrets, basic)));
+    }
+    if (userAgent != null) {
+      list.add(Header.plain("User-Agent", userAgent));
     }
     if (bearer != null) {
       list.add(Header.secret("Authorization", "Bearer " + secrets.resolve("--bearer", bearer)));

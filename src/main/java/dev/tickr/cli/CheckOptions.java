@@ -10,9 +10,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** {@code tickr check}'s {@code --proxy}, {@code --client-cert} and {@code --client-key}. */
+/**
+ * {@code tickr check}'s {@code --proxy}, {@code --client-cert}, {@code --client-key} and {@code
+ * -m/--max-time}.
+ */
 final class CheckOptions {
+  /** curl's {@code -m}: whole or decimal seconds. */
+  private static final java.util.regex.Pattern SECONDS =
+      java.util.regex.Pattern.compile("\\d{1,9}(\\.\\d{1,9})?|\\.\\d{1,9}");
+
   private CheckOptions() {}
+
+  /** A time limit written in seconds, as curl's {@code -m 2.5}; more than 0. */
+  static java.time.Duration seconds(String flag, String value) {
+    if (!SECONDS.matcher(value.strip()).matches()) {
+      throw new UsageException(flag + ": expected seconds, e.g. 10 or 2.5, got \"" + value + "\"");
+    }
+    java.math.BigDecimal s = new java.math.BigDecimal(value.strip());
+    if (s.signum() <= 0) {
+      throw new UsageException(flag + ": must be more than 0, got \"" + value + "\"");
+    }
+    return java.time.Duration.ofNanos(s.movePointRight(9).longValue());
+  }
 
   static HttpProxy proxy(Secrets secrets, String value) {
     try {

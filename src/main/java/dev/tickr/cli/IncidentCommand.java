@@ -11,7 +11,6 @@ import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -54,17 +54,13 @@ final class IncidentCommand {
       footer = {"", "Exit codes: 0 acknowledged (now or before), 1 no such incident, 2 usage."})
   int ack(
       @Parameters(paramLabel = "ID", description = "The incident's number.") long id,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data,
+      @Mixin DataOptions data,
       @Option(
               names = "--by",
               paramLabel = "NAME",
               description = "Who acknowledges (default: $USER).")
           @Nullable String by) {
-    Path dir = dataDir(data);
+    Path dir = data.dir(tickr);
     String who = by != null && !by.isBlank() ? by.strip() : user();
     PrintWriter out = out();
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
@@ -101,11 +97,7 @@ final class IncidentCommand {
       mixinStandardHelpOptions = true,
       description = "List incidents, newest first.")
   int list(
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data,
+      @Mixin DataOptions data,
       @Option(names = "--open", description = "Only incidents not resolved yet.") boolean open,
       @Option(
               names = "--limit",
@@ -117,7 +109,7 @@ final class IncidentCommand {
     if (limit < 1) {
       throw new UsageException("--limit must be at least 1, got " + limit);
     }
-    Path dir = dataDir(data);
+    Path dir = data.dir(tickr);
     List<IncidentRow> rows;
     try (Store store = SqliteStore.openReadOnly(dir)) {
       rows = store.incidentRows(open, limit);
@@ -180,14 +172,6 @@ final class IncidentCommand {
       n.put("maintenance", r.maintenance());
     }
     return root.toString();
-  }
-
-  private Path dataDir(@Nullable Path data) {
-    Path dir = data == null ? Path.of("tickr-data") : data;
-    if (!Files.exists(dir.resolve(SqliteStore.FILE_NAME))) {
-      throw new UsageException("--data: no Tickr data in " + dir + " (has `tickr run` used it?)");
-    }
-    return dir;
   }
 
   private String user() {

@@ -17,7 +17,6 @@ import dev.tickr.store.Uptime;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,11 +51,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.@Nullable CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Data directory (default ./tickr-data).")
-  Path data = Path.of("tickr-data");
+  @Mixin DataOptions dataOptions = new DataOptions();
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -79,9 +75,7 @@ final class StatusCommand implements Callable<Integer> {
     if (spec == null) {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
-    if (!Files.exists(data.resolve(SqliteStore.FILE_NAME))) {
-      throw new UsageException("--data: no Tickr data in " + data + " (has `tickr run` used it?)");
-    }
+    Path data = dataOptions.dir(tickr);
     List<Line> lines = new ArrayList<>();
     Map<String, String> pingPaths = new TreeMap<>();
     Instant now = tickr.clock().instant();

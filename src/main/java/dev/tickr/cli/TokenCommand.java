@@ -15,7 +15,6 @@ import dev.tickr.store.SqliteStore;
 import dev.tickr.store.Store;
 import dev.tickr.time.Durations;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -89,17 +89,13 @@ final class TokenCommand implements Callable<Integer> {
               paramLabel = "DURATION",
               description = "Stop working this long from now, e.g. 12h, 30d (1m to 3650d).")
           @Nullable String expires,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
+      @Mixin DataOptions data) {
     Role parsed =
         Role.of(role)
             .orElseThrow(
                 () -> new UsageException("--role must be admin or viewer, got \"" + role + "\""));
     Duration lifetime = expires == null ? null : lifetime(expires);
-    Path dir = dataDir(data);
+    Path dir = data.dir(tickr);
     NewToken made;
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       made = new Accounts(store, tickr.clock()).tokens().create(name, parsed, "cli", lifetime);
@@ -126,13 +122,9 @@ final class TokenCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = "List API tokens, live and revoked (never the tokens themselves).")
   int list(
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data,
+      @Mixin DataOptions data,
       @Option(names = "--json", description = "Print one JSON object.") boolean json) {
-    Path dir = dataDir(data);
+    Path dir = data.dir(tickr);
     List<ApiToken> tokens;
     try (Store store = SqliteStore.openReadOnly(dir)) {
       tokens = new Accounts(store, tickr.clock()).tokens().list();
@@ -151,12 +143,8 @@ final class TokenCommand implements Callable<Integer> {
   int revoke(
       @Parameters(paramLabel = "ID_OR_NAME", description = "The token's id or name.")
           String idOrName,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
-    Path dir = dataDir(data);
+      @Mixin DataOptions data) {
+    Path dir = data.dir(tickr);
     Optional<ApiToken> revoked;
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       revoked = new Accounts(store, tickr.clock()).tokens().revoke(idOrName);
@@ -252,14 +240,6 @@ final class TokenCommand implements Callable<Integer> {
 
   private static @Nullable String iso(@Nullable Instant t) {
     return t == null ? null : t.toString();
-  }
-
-  static Path dataDir(@Nullable Path data) {
-    Path dir = data == null ? Path.of("tickr-data") : data;
-    if (!Files.exists(dir.resolve(SqliteStore.FILE_NAME))) {
-      throw new UsageException("--data: no Tickr data in " + dir + " (has `tickr run` used it?)");
-    }
-    return dir;
   }
 
   private PrintWriter out() {

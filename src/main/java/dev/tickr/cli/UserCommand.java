@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,16 +78,12 @@ final class UserCommand implements Callable<Integer> {
               paramLabel = "VAR",
               description = "Read the password from this environment variable.")
           @Nullable String passwordEnv,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
+      @Mixin DataOptions data) {
     Role parsed =
         Role.of(role)
             .orElseThrow(
                 () -> new UsageException("--role must be admin or viewer, got \"" + role + "\""));
-    Path dir = TokenCommand.dataDir(data);
+    Path dir = data.dir(tickr);
     String password = password(passwordEnv);
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       new Accounts(store, tickr.clock()).users().add(name, password, parsed);
@@ -110,12 +107,8 @@ final class UserCommand implements Callable<Integer> {
               paramLabel = "VAR",
               description = "Read the new password from this environment variable.")
           @Nullable String passwordEnv,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
-    Path dir = TokenCommand.dataDir(data);
+      @Mixin DataOptions data) {
+    Path dir = data.dir(tickr);
     String password = password(passwordEnv);
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       new Accounts(store, tickr.clock()).users().changePassword(name, password);
@@ -144,16 +137,12 @@ final class UserCommand implements Callable<Integer> {
   int setRole(
       @Parameters(index = "0", paramLabel = "NAME", description = "The user.") String name,
       @Parameters(index = "1", paramLabel = "ROLE", description = "admin or viewer.") String role,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
+      @Mixin DataOptions data) {
     Role parsed =
         Role.of(role)
             .orElseThrow(
                 () -> new UsageException("ROLE must be admin or viewer, got \"" + role + "\""));
-    Path dir = TokenCommand.dataDir(data);
+    Path dir = data.dir(tickr);
     UserChange change;
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       change = new Accounts(store, tickr.clock()).users().setRole(name, parsed);
@@ -172,12 +161,8 @@ final class UserCommand implements Callable<Integer> {
       footer = {"", "Exit codes: 0 deleted, 1 no such user or the last admin (nothing changes)."})
   int delete(
       @Parameters(paramLabel = "NAME", description = "The user.") String name,
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
-    Path dir = TokenCommand.dataDir(data);
+      @Mixin DataOptions data) {
+    Path dir = data.dir(tickr);
     UserChange change;
     try (Store store = SqliteStore.open(dir, Retention.defaults(), tickr.clock())) {
       change = new Accounts(store, tickr.clock()).users().delete(name);
@@ -212,13 +197,8 @@ final class UserCommand implements Callable<Integer> {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and roles.")
-  int list(
-      @Option(
-              names = "--data",
-              paramLabel = "DIR",
-              description = "Data directory (default ./tickr-data).")
-          @Nullable Path data) {
-    Path dir = TokenCommand.dataDir(data);
+  int list(@Mixin DataOptions data) {
+    Path dir = data.dir(tickr);
     List<UserRow> users;
     try (Store store = SqliteStore.openReadOnly(dir)) {
       users = store.users();

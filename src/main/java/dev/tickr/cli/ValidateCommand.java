@@ -6,6 +6,7 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigException;
 import dev.tickr.config.Problem;
 import dev.tickr.config.QuotaPlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tickr validate -c FILE}: every problem at once as FILE:LINE:COL; exit 0 or 2. */
+/**
+ * {@code tickr validate [-c FILE]}: every problem at once as FILE:LINE:COL; exit 0 or 2. Without
+ * {@code -c}, the file {@code tickr run} would read: {@code TICKR_CONFIG}, else {@code
+ * ./tickr.yml}.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
@@ -30,9 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      required = true,
       paramLabel = "FILE",
-      description = "The YAML config to check.")
+      description = "The YAML config to check (default $TICKR_CONFIG, else ./tickr.yml).")
   Path config = Path.of("tickr.yml");
 
   ValidateCommand(Tickr tickr) {
@@ -46,6 +50,17 @@ final class ValidateCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    boolean named =
+        spec.commandLine().getParseResult().hasMatchedOption("--config")
+            || EnvironmentDefaults.given(tickr.environment(), "--config");
+    if (!named && !Files.exists(config)) {
+      err.println(
+          "validate: no "
+              + config
+              + " in the current directory; name the config with -c FILE (or TICKR_CONFIG)");
+      err.flush();
+      return 2;
+    }
     try {
       Config loaded = tickr.configLoader().checkingChannels(Notifiers::validate).load(config);
       for (Problem w : QuotaPlan.warnings(loaded.monitors())) {

@@ -66,7 +66,9 @@ final class Judgement {
     List<ConditionResult> outcomes = result.conditions();
     for (int i = 0; i < outcomes.size() && i < conditions.size(); i++) {
       if (!outcomes.get(i).success()) {
-        if (!SOFT.containsAll(conditions.get(i).subjects())) {
+        Set<Subject> subjects = conditions.get(i).subjects();
+        // A condition of two literals looks at nothing: it is not a soft one.
+        if (subjects.isEmpty() || !SOFT.containsAll(subjects)) {
           return Verdict.FAILED;
         }
         anyFailed = true;

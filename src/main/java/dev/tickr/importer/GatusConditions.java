@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Turns one Gatus condition into Tickr's, only where it keeps its meaning. Gatus splits on the
  * first of {@code " == "}, {@code " != "}, {@code " <= "}, {@code " >= "}, {@code " > "}, {@code "
  * < "} that occurs; reads both sides alike; compares {@code ==} as integers (Go's base prefixes:
- * {@code 0x}, {@code 0o}, a leading {@code 0} for octal) or else as text; and orders as whole
- * numbers or Go durations, anything else being 0. Where Tickr would judge differently the condition
- * is left out with the reason.
+ * {@code 0x}, {@code 0o}, {@code 0b}, {@code _} between digits, a leading {@code 0} for octal) or
+ * else as text, and {@code any()} as text; and orders as whole numbers or Go durations, anything
+ * else being 0. Tickr reads all of that alike but the leading-{@code 0} octal, decimals and
+ * durations; where it would judge differently the condition is left out with the reason.
  */
 final class GatusConditions {
   /** A translated condition, or why there is none. */
@@ -36,8 +37,18 @@ final class GatusConditions {
           Pattern.DOTALL);
   private static final Pattern FUNCTION = Pattern.compile("(len|has)\\((.*)\\)", Pattern.DOTALL);
   private static final Pattern GO_INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-  private static final Pattern OTHER_INTEGER =
-      Pattern.compile("[-+]?(0[xXoObB][0-9a-fA-F_]+|0[0-9_]+|[0-9]+_[0-9_]*)");
+
+  /** Go's whole numbers with a base prefix or {@code _}, which Tickr reads as Gatus does. */
+  private static final Pattern BASE_INTEGER =
+      Pattern.compile(
+          "[-+]?(0|[1-9](_?[0-9])*|0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+)");
+
+  /** Go's older octal, a bare leading 0: 010 is 8 to Gatus, 10 or text to Tickr. */
+  private static final Pattern LEGACY_OCTAL = Pattern.compile("[-+]?0[0-9_]+");
+
+  /** A number written as Gatus's {@code any()} and Tickr's alike compare it: as its text. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?");
+
   private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]*\\.[0-9]+([eE][-+]?[0-9]+)?");
   private static final Pattern GO_DURATION =
       Pattern.compile("[-+]?(([0-9]*\\.)?[0-9]+(ns|us|µs|ms|s|m|h))+");
@@ -76,7 +87,8 @@ final class GatusConditions {
       right = swapped;
       operator = flipped(operator);
     } else if (!leftValue) {
-      return Result.dropped("neither side is a placeholder");
+      // Two literals: Gatus compares them with each other, and so does Tickr.
+      return checked(literal(operator, left), operator, literal(operator, right));
     }
     String why = unsupported(left, dns);
     if (why == null && rightValue) {
@@ -88,11 +100,17 @@ final class GatusConditions {
     if (left.toUpperCase(Locale.ROOT).equals("[DNS_RCODE]")) {
       return rcode(operator, right, dns);
     }
-    String written = rightValue ? value(right) : literal(operator, right);
-    if (written.startsWith("!")) {
-      return Result.dropped(written.substring(1));
+    return checked(value(left), operator, rightValue ? value(right) : literal(operator, right));
+  }
+
+  /** The condition, if Tickr reads it; a side starting with "!" is why it is left out. */
+  private static Result checked(String left, String operator, String right) {
+    for (String side : List.of(left, right)) {
+      if (side.startsWith("!")) {
+        return Result.dropped(side.substring(1));
+      }
     }
-    String tickr = value(left) + " " + operator + " " + written;
+    String tickr = left + " " + operator + " " + right;
     try {
       ConditionParser.parse(tickr);
     } catch (ConditionSyntaxException e) {
@@ -142,14 +160,6 @@ final class GatusConditions {
               + " lists every record, one a line: rewrite it as [BODY] == pat(*VALUE*)"
           : "a DNS answer is not JSON";
     }
-    if (function.matches() && path.isEmpty()) {
-      return function.group(1)
-          + "() of a whole body differs: Gatus "
-          + (function.group(1).equals("len")
-              ? "counts a JSON body's array elements or else its characters"
-              : "asks whether the body is not empty")
-          + ", Tickr a JSON body's elements or fields";
-    }
     return null;
   }
 
@@ -178,7 +188,10 @@ final class GatusConditions {
   private static String literal(String operator, String text) {
     boolean ordering = !operator.equals("==") && !operator.equals("!=");
     if (ordering) {
-      if (GO_INTEGER.matcher(text).matches() || GO_DURATION.matcher(text).matches()) {
+      if (LEGACY_OCTAL.matcher(text).matches()) {
+        return "!Gatus reads " + text + " as octal (a leading 0); Tickr as decimal";
+      }
+      if (BASE_INTEGER.matcher(text).matches() || GO_DURATION.matcher(text).matches()) {
         return text;
       }
       if (DECIMAL.matcher(text).matches()) {
@@ -195,18 +208,14 @@ final class GatusConditions {
       return text;
     }
     if (text.startsWith("any(") && text.endsWith(")")) {
-      return text.contains("\"")
-          ? "!Tickr reads quotes inside any() as quoting; Gatus as text"
-          : text;
+      return anyOf(text);
     }
-    if (OTHER_INTEGER.matcher(text).matches()) {
-      return "!Gatus reads "
-          + text
-          + " as a number in a base (0x, 0o, 0b, leading 0); Tickr as"
-          + " decimal or text";
+    if (LEGACY_OCTAL.matcher(text).matches()) {
+      return "!Gatus reads " + text + " as octal (a leading 0 makes 010 eight); Tickr as decimal";
     }
     if (DAY_DURATION.matcher(text).matches() && !GO_INTEGER.matcher(text).matches()) {
-      return "!Gatus compares " + text + " with == as text; Tickr compares durations by value";
+      // Gatus compares a duration with == as text; quoted, so does Tickr.
+      return "\"" + text + "\"";
     }
     if (DECIMAL.matcher(text).matches() && (text.endsWith("0") || text.startsWith("."))) {
       return "!Gatus compares " + text + " as text; Tickr compares numbers by value";
@@ -217,6 +226,24 @@ final class GatusConditions {
             || text.startsWith("pat(")
             || text.startsWith("any(");
     return quote ? "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : text;
+  }
+
+  /** {@code any(...)} as it is, if Tickr compares each value as Gatus does: as its text. */
+  private static String anyOf(String text) {
+    if (text.contains("\"")) {
+      return "!Tickr reads quotes inside any() as quoting; Gatus as text";
+    }
+    for (String value : text.substring(4, text.length() - 1).split(",", -1)) {
+      String v = value.strip();
+      boolean number = BASE_INTEGER.matcher(v).matches() || LEGACY_OCTAL.matcher(v).matches();
+      boolean decimal = DECIMAL.matcher(v).matches() || DAY_DURATION.matcher(v).matches();
+      if ((number || decimal) && !PLAIN_NUMBER.matcher(v).matches()) {
+        return "!Gatus compares "
+            + v
+            + " in any() as text; Tickr compares numbers and durations by value";
+      }
+    }
+    return text;
   }
 
   private static String describe(String text) {

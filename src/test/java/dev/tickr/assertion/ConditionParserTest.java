@@ -113,8 +113,8 @@ class ConditionParserTest {
           [STATUS] == any(200, 429       | 16 | unclosed (: no matching )
           [STATUS] == [BODY              | 13 | unclosed [: no matching ]
           [BODY]) == 1                   | 7  | unexpected ) without a matching (
-          pat(2*) == [STATUS]            | 1  | pat() can only be on the right of == or !=, e.g. [BODY].name == pat(john*)
-          any(200) == [STATUS]           | 1  | any() can only be on the right of == or !=, e.g. [BODY].name == any(john, jane)
+          pat(2*) == pat(3*)             | 12 | pat() and any() go on one side only; the other side is the value they match, e.g. [BODY].name == pat(john*)
+          any(200) < [STATUS]            | 1  | any() only works with == and !=, not <
           [STATUS] < pat(2*)             | 12 | pat() only works with == and !=, not <
           [STATUS] >= any(200, 201)      | 13 | any() only works with == and !=, not >=
           len(200) > 1                   | 5  | len() takes a placeholder such as [BODY].data, got 200, e.g. len([BODY].data)
@@ -136,8 +136,10 @@ class ConditionParserTest {
           [BODY]..a == 1                 | 7  | expected a field name after .
           [BODY]. == 1                   | 7  | expected a field name after .
           [BODY].a b == 1                | 10 | unexpected b after [BODY].a
-          STATUS == 200                  | 1  | the left side must be a placeholder such as [STATUS] or [BODY].path, or len(), has() or age(); got STATUS, did you mean [STATUS]?
-          200 == [STATUS]                | 1  | the left side must be a placeholder such as [STATUS] or [BODY].path, or len(), has() or age(); got 200
+          STATUS == 200                  | 1  | STATUS is not a placeholder, did you mean [STATUS]? (quote it to compare the text itself)
+          RESPONSE_TIM < 1s              | 1  | RESPONSE_TIM is not a placeholder, did you mean [RESPONSE_TIME]? (quote it to compare the text itself)
+          abc < 1                        | 1  | < compares numbers, but abc is text; use == or !=
+          1 < abc                        | 5  | < needs a number or a duration on the right, got "abc"
           [CONNECTED] < 1                | 1  | < compares numbers, but [CONNECTED] is true or false; use == or !=
           [IP] > 1                       | 1  | > compares numbers, but [IP] is text; use == or !=
           has([BODY].x) >= 1             | 1  | >= compares numbers, but has([BODY].x) is true or false; use == or !=

@@ -86,7 +86,7 @@ class JsonConditionsTest {
           {"s":"😀"}                           | len([BODY].s) == 1                | true  | 1
           {"o":{"a":1,"b":2}}                  | len([BODY].o) == 2                | true  | 2
           {"n":12345}                          | len([BODY].n) == 5                | true  | 5
-          {"a":1,"b":2,"c":3}                  | len([BODY]) == 3                  | true  | 3
+          {"a":1,"b":2,"c":3}                  | len([BODY]) == 19                 | true  | 19
           [1,2,3,4]                            | len([BODY]) == 4                  | true  | 4
           # has() holds for anything present, even null
           {"v":null}                           | has([BODY].v) == true             | true  | true
@@ -144,7 +144,9 @@ class JsonConditionsTest {
           3                                   | [BODY] < 5                    | true  | 3
           abc                                 | [BODY] < 5                    | false | not a number: "abc"
           ''                                  | [BODY] == ""                  | true  | '""'
-          ''                                  | has([BODY]) == true           | true  | true
+          ''                                  | has([BODY]) == false          | true  | false
+          '  \\n'                              | has([BODY]) == false          | true  | false
+          x                                   | has([BODY]) == true           | true  | true
           ''                                  | [BODY].a == 1                 | false | body is empty
           'line one\\nline two'                | [BODY] == pat(*two)           | true  | line one line two
           """)

@@ -148,6 +148,12 @@ class JudgementTest {
     assertThat(verdict(SLOW, mixed, true)).isEqualTo(Verdict.FAILED);
   }
 
+  @Test
+  void a_failed_condition_of_two_literals_is_not_soft() {
+    // It looks at nothing in the answer, so nothing about it is only about speed or certificates.
+    assertThat(verdict(FAST, conditions("1 == 2"), true)).isEqualTo(Verdict.FAILED);
+  }
+
   @ParameterizedTest(name = "degraded: {0}")
   @ValueSource(booleans = {true, false})
   void no_answer_is_a_failure_even_when_only_soft_conditions_fail(boolean degraded) {
