@@ -225,9 +225,13 @@ class SyntheticConversionTest {
     Run run = new Run(t);
     run.platform.fault(Fault.UNREPORTED);
 
-    Failure failure = failure(run.observe());
+    Observation observation = run.observe();
+    Failure failure = failure(observation);
 
     assertThat(failure.message()).startsWith("step \"report\" timed out after ");
+    assertThat(failure.message() + observation.body().text())
+        .as("the credentials are not in the incident's message or evidence")
+        .doesNotContain(TOKEN);
     assertThat(failure.reason())
         .as("what the report said last: not found, or an empty list")
         .isIn(Reason.HTTP_STATUS, Reason.BODY_ERROR);
