@@ -200,6 +200,15 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     notices.quotaLow(monitor, window, detail, at);
   }
 
+  /**
+   * A monitor's redirect chain settled on another shape.
+   *
+   * @see Notices#chainChanged
+   */
+  public void chainChanged(String monitor, String detail, Instant at) {
+    notices.chainChanged(monitor, detail, at);
+  }
+
   /** Tickr's own link was lost or is back: see {@link Notices#connectivity}. */
   public void connectivity(LinkEvent event) {
     notices.connectivity(event);

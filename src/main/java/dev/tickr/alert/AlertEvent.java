@@ -30,7 +30,12 @@ public enum AlertEvent {
    * X-RateLimit-Remaining}) fell below the monitor's {@code quota.warn-below}. Its incident id is
    * 0.
    */
-  QUOTA_LOW;
+  QUOTA_LOW,
+  /**
+   * A notice, not an outage: a monitor's redirect chain settled on another shape than the one it
+   * was known to have (hosts, paths, how each hop redirected). Its incident id is 0.
+   */
+  CHAIN_CHANGED;
 
   private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

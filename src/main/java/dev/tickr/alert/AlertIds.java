@@ -50,6 +50,10 @@ final class AlertIds {
     return "tickr-" + monitor + "-quota-low-" + window + "-" + at.toEpochMilli();
   }
 
+  static String chainChangedKey(String monitor, Instant at) {
+    return "tickr-" + monitor + "-chain-changed-" + at.toEpochMilli();
+  }
+
   static String certificateKey(String monitor, String certificate) {
     return "tickr-" + monitor + "-certificate-" + certificate;
   }

@@ -146,6 +146,23 @@ final class Alerts {
         AlertIds.quotaLowKey(monitor, window, at));
   }
 
+  /** The notice that a monitor's redirect chain settled on another shape. */
+  static Alert chainChanged(String monitor, List<String> tags, String detail, Instant at) {
+    return new Alert(
+        AlertEvent.CHAIN_CHANGED,
+        monitor,
+        tags,
+        0,
+        at,
+        null,
+        Reason.HTTP_STATUS,
+        detail,
+        null,
+        "",
+        null,
+        AlertIds.chainChangedKey(monitor, at));
+  }
+
   /** A DEGRADED spell: when it began and why. */
   record Degraded(Instant since, Reason reason, String detail, Evidence evidence) {}
 }

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The alerts that are not about an incident: a certificate about to expire, a rate limit running
- * low, Tickr's own link lost or back. Each goes to the channels whose events ask for it, through
- * the engine's {@link Grouper}, under the engine's lock.
+ * low, a redirect chain that changed, Tickr's own link lost or back. Each goes to the channels
+ * whose events ask for it, through the engine's {@link Grouper}, under the engine's lock.
  */
 final class Notices {
   private final Supplier<Setup> setup;
@@ -109,6 +109,28 @@ final class Notices {
     Alert alert = Alerts.quotaLow(monitor, spec.tags(), detail, window, at);
     synchronized (lock) {
       for (String channel : s.hearing(spec.alerts(), Event.QUOTA_LOW)) {
+        grouper.decide(alert.dedupKey() + ":" + channel, channel, alert, at);
+      }
+    }
+    wake.run();
+  }
+
+  /**
+   * A monitor's redirect chain settled on another shape: a notice to each of its channels whose
+   * events list asks for {@code chain-changed}. The caller sends it once per change.
+   *
+   * @param detail the old and the new shape, e.g. {@code redirect chain changed: was … (2 hops),
+   *     now … (1 hop)}
+   */
+  public void chainChanged(String monitor, String detail, Instant at) {
+    Setup s = setup.get();
+    MonitorSpec spec = s.monitor(monitor).orElse(null);
+    if (spec == null) {
+      return;
+    }
+    Alert alert = Alerts.chainChanged(monitor, spec.tags(), detail, at);
+    synchronized (lock) {
+      for (String channel : s.hearing(spec.alerts(), Event.CHAIN_CHANGED)) {
         grouper.decide(alert.dedupKey() + ":" + channel, channel, alert, at);
       }
     }

@@ -153,11 +153,11 @@ public final class Main {
     return all;
   }
 
-  /** Reads the version from the jar manifest. */
+  /** The version from the pom and the commit of the build ({@link BuildInfo}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"tickr " + Tickr.version()};
+      return new String[] {"tickr " + BuildInfo.current().describe()};
     }
   }
 }

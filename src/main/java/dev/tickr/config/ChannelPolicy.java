@@ -65,7 +65,9 @@ public record ChannelPolicy(
     CONNECTIVITY_LOST,
     CONNECTIVITY_RESTORED,
     /** A target's remaining rate limit fell below the monitor's {@code quota.warn-below}. */
-    QUOTA_LOW;
+    QUOTA_LOW,
+    /** A monitor's redirect chain settled on another shape than its known one. */
+    CHAIN_CHANGED;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -35,6 +35,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final OneOffChecks oneOff;
   private final Housekeeping housekeeping;
   private final QuotaWatch quotas = new QuotaWatch();
+  private final ChainWatch chains;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -100,6 +102,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
       Waiter alertWaiter,
       Sealer sealer) {
     this.store = store;
+    this.chains = new ChainWatch(store);
     this.tracker =
         new IncidentTracker(
             new StateMachine(store::nextIncidentId), statusSink(store), this::flapRule, clock);
@@ -223,9 +226,16 @@ public final class Daemon implements DaemonControl, AutoCloseable {
 
   /**
    * Certificates seen by checks go to the alerting engine, for expiry warnings; what targets say is
-   * left of their rate limits, to the quota watch (and a {@code quota-low} notice).
+   * left of their rate limits, to the quota watch (and a {@code quota-low} notice); the redirect
+   * chains of successful checks, to the chain watch (and a {@code chain-changed} notice).
    */
   private void checked(MonitorSpec spec, CheckResult result, Instant startedAt) {
+    if (result.success()) {
+      Collection<String> secrets = config().secretValues().values();
+      chains
+          .observed(spec.name(), result.observation(), secrets, startedAt)
+          .ifPresent(c -> alerts.chainChanged(spec.name(), c.describe(), startedAt));
+    }
     for (QuotaWatch.Low low : quotas.observed(spec, result.observation().headers())) {
       alerts.quotaLow(spec.name(), low.window().window(), QuotaWatch.describe(low), startedAt);
     }
@@ -287,6 +297,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     Map<String, MonitorStatus> saved = store.loadStatuses();
     tracker.restore(saved);
     tracker.restoreMaintenance(MaintenanceMark.windows(store.maintenance()));
+    chains.restore();
     alerts.start(saved);
     live.start();
     heartbeats.sealCarried();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,7 @@ public final class SqliteStore extends ComposedStore {
   private final SqliteAccess db;
   private final @Nullable Retention retention;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final SqliteChains chains;
 
   private SqliteStore(
       Path file, @Nullable Writer writer, @Nullable Retention retention, Clock clock) {
@@ -55,6 +57,17 @@ public final class SqliteStore extends ComposedStore {
     this.file = file;
     this.db = db;
     this.retention = retention;
+    this.chains = new SqliteChains(db);
+  }
+
+  @Override
+  public Map<String, KnownChain> knownChains() {
+    return chains.knownChains();
+  }
+
+  @Override
+  public void saveKnownChain(String monitor, KnownChain chain) {
+    chains.saveKnownChain(monitor, chain);
   }
 
   /** Loads the database libraries ahead of {@link #open}; see {@code tickr run}'s start-up. */

@@ -22,6 +22,7 @@ import java.util.Map;
  *       together with incidents): the alerts and the outbox that delivers them;
  *   <li>{@link HeartbeatTokenStore}: heartbeat ping URLs;
  *   <li>{@link ApiDocumentStore} and {@link PauseStore}: what the REST API created;
+ *   <li>{@link ChainStore}: each monitor's known redirect chain;
  *   <li>{@link UserStore}, {@link ApiTokenStore}, {@link SessionStore} ({@link AccountStore}):
  *       accounts.
  * </ul>
@@ -40,6 +41,7 @@ public interface Store
         HeartbeatTokenStore,
         ApiDocumentStore,
         PauseStore,
+        ChainStore,
         AccountStore,
         StatusSink,
         WriteProbe,

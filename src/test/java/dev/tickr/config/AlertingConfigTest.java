@@ -41,7 +41,7 @@ class AlertingConfigTest {
               - name: pager
                 type: pagerduty
                 routing-key: abc
-                events: [down, up, reminder, certificate, DEGRADED, connectivity-lost, connectivity-restored, quota-low]
+                events: [down, up, reminder, certificate, DEGRADED, connectivity-lost, connectivity-restored, quota-low, chain-changed]
                 renotify: 1h
                 group: 0s
                 certificate-expiry: 14d

@@ -70,4 +70,18 @@ final class Fixtures {
     }
     throw new AssertionError("expected the config to be rejected:\n" + yaml);
   }
+
+  /** The one monitor a config holds. */
+  static MonitorSpec only(String yaml) throws ConfigException {
+    Config config = parse(yaml);
+    org.assertj.core.api.Assertions.assertThat(config.monitors()).hasSize(1);
+    return config.monitors().get(0);
+  }
+
+  /** An {@code http} monitor's target. */
+  static dev.tickr.check.HttpTarget http(MonitorSpec spec) {
+    org.assertj.core.api.Assertions.assertThat(spec.settings())
+        .isInstanceOf(dev.tickr.types.HttpType.Settings.class);
+    return ((dev.tickr.types.HttpType.Settings) spec.settings()).target();
+  }
 }

@@ -91,6 +91,14 @@ final class Messages {
             "{{detail}}\nSeen {{started_at}}. Checks go on; other clients of this key may be"
                 + " refused soon."));
     LINES.put(AlertEvent.QUOTA_LOW, builtIn("{{monitor}}: {{detail}}"));
+    SUMMARIES.put(AlertEvent.CHAIN_CHANGED, "with a changed redirect chain");
+    TITLES.put(AlertEvent.CHAIN_CHANGED, builtIn("{{monitor}}: redirect chain changed"));
+    BODIES.put(
+        AlertEvent.CHAIN_CHANGED,
+        builtIn(
+            "{{detail}}\nSeen {{started_at}}. The check still passes; make sure the click id still"
+                + " reaches the landing page."));
+    LINES.put(AlertEvent.CHAIN_CHANGED, builtIn("{{monitor}}: {{detail}}"));
   }
 
   /**

@@ -146,7 +146,13 @@ final class OpsgenieNotifier implements Notifier {
   private String priority(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER, UP -> priority;
-      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, CONNECTIVITY_RESTORED, QUOTA_LOW -> "P4";
+      case DEGRADED,
+          CERTIFICATE,
+          CONNECTIVITY_LOST,
+          CONNECTIVITY_RESTORED,
+          QUOTA_LOW,
+          CHAIN_CHANGED ->
+          "P4";
       case TEST, FLAPPING -> "P5";
     };
   }

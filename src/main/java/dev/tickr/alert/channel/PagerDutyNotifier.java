@@ -128,7 +128,7 @@ final class PagerDutyNotifier implements Notifier {
   private String severity(AlertEvent event) {
     return switch (event) {
       case DOWN, REMINDER -> severity;
-      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, QUOTA_LOW -> "warning";
+      case DEGRADED, CERTIFICATE, CONNECTIVITY_LOST, QUOTA_LOW, CHAIN_CHANGED -> "warning";
       case TEST, UP, FLAPPING, CONNECTIVITY_RESTORED -> "info";
     };
   }

@@ -216,6 +216,84 @@ class TrackingChainTest {
     }
   }
 
+  @Test
+  void a_landing_on_the_homepage_keeping_the_click_id_fails_on_its_path_alone() throws Exception {
+    try (TestHttpServer server =
+        TestHttpServer.plain()
+            .redirect("/click", 302, "/?irclickid=abc123")
+            .route("/", request -> html("<html><title>Shop</title><h1>Welcome</h1></html>"))) {
+      CheckResult result = judge(observe(check, chain(server.url("/click"))));
+
+      assertThat(result.success()).isFalse();
+      assertThat(result.reason()).isEqualTo(Reason.CONDITION);
+      assertThat(result.error()).isEqualTo("condition failed: [URL].path == pat(/p/*) (actual /)");
+    }
+  }
+
+  @Test
+  void a_meta_refresh_that_drops_the_click_id_is_named_as_the_hop_that_lost_it() throws Exception {
+    try (TestHttpServer server =
+        TestHttpServer.plain()
+            .redirect("/click", 302, "/r?irclickid=abc123")
+            .route(
+                "/r", request -> html("<meta http-equiv=\"refresh\" content=\"0;url=/p/shoes\">"))
+            .route("/p/shoes", request -> html(PRODUCT))) {
+      Observation o = observe(check, chain(server.url("/click")));
+      CheckResult result = judge(o);
+
+      assertThat(o.hops()).extracting(Hop::via).containsExactly(Hop.Via.LOCATION, Hop.Via.META);
+      assertThat(result.error())
+          .isEqualTo(
+              "condition failed: [URL].query.irclickid == pat(*) (actual no irclickid on the"
+                  + " landing URL: dropped at hop 3 ("
+                  + server.url("/p/shoes")
+                  + "))");
+    }
+  }
+
+  @Test
+  void a_plain_redirect_loop_is_reported_with_its_hops() {
+    try (TestHttpServer server =
+        TestHttpServer.plain().redirect("/a", 302, "/b").redirect("/b", 301, "/a")) {
+      Observation o = observe(check, chain(server.url("/a")));
+
+      dev.tickr.check.Failure failure = java.util.Objects.requireNonNull(o.failure());
+      assertThat(failure.reason()).isEqualTo(Reason.HTTP_STATUS);
+      assertThat(failure.message())
+          .isEqualTo(
+              "redirect loop: "
+                  + server.url("/a")
+                  + " → "
+                  + server.url("/b")
+                  + " → "
+                  + server.url("/a"));
+    }
+  }
+
+  @Test
+  void a_soft_404_answered_with_a_404_status_names_the_status_and_the_soft_404() throws Exception {
+    try (TestHttpServer server =
+        TestHttpServer.plain()
+            .redirect("/click", 302, "/p/gone?irclickid=abc123")
+            .route(
+                "/p/gone",
+                request ->
+                    Reply.status(404)
+                        .header("Content-Type", "text/html")
+                        .body("<html><h1>Sorry, this page does not exist</h1></html>"))) {
+      Observation o = observe(check, chain(server.url("/click")));
+      CheckResult result = judge(o);
+
+      assertThat(result.error())
+          .isEqualTo("condition failed: [STATUS] == 200 (actual 404) (+1 more)");
+      assertThat(result.conditions())
+          .filteredOn(c -> !c.success())
+          .extracting(c -> c.condition() + " (actual " + c.actual() + ")")
+          .containsExactly(
+              "[STATUS] == 200 (actual 404)", "[SOFT_404] == none (actual status 404)");
+    }
+  }
+
   private static String actual(Observation o, String condition) throws ConditionSyntaxException {
     return new Judge(Probe.CLOCK)
         .judge(o, List.of(ConditionParser.parse(condition)))
