@@ -23,5 +23,13 @@ public enum Fault {
   /** Answers, but its report has stopped moving: nothing recent. */
   STALE,
   /** Accepts the connection and never answers (until a bounded time, so nothing leaks). */
-  HANG
+  HANG,
+  /** Accepts a conversion (its postback answers success) but never shows it in the report. */
+  UNREPORTED,
+  /**
+   * Records a conversion with the wrong amount (cents taken for units), so the wrong commission.
+   */
+  WRONG_AMOUNT,
+  /** Shows conversions in the report {@link PlatformFake#LATE_BY} later than usual. */
+  LATE_REPORT
 }

@@ -2,9 +2,12 @@ package dev.tickr.simulator;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated affiliate platform: its API as the platform documents it (authentication checked
@@ -18,6 +21,9 @@ public abstract class PlatformFake {
 
   /** What {@link Fault#RATE_LIMITED} asks for in {@code Retry-After}, in seconds. */
   protected static final int RETRY_AFTER_SECONDS = 30;
+
+  /** How much later than usual {@link Fault#LATE_REPORT} shows a conversion in the report. */
+  public static final Duration LATE_BY = Duration.ofDays(1);
 
   private final String name;
   private final Ledger ledger;
@@ -53,6 +59,42 @@ public abstract class PlatformFake {
   /** Requests answered so far, of any kind. */
   public final long requests() {
     return requests.get();
+  }
+
+  /**
+   * Records a conversion sent to the platform (a postback, a conversion API call) as the current
+   * fault has it: shown after the ledger's attribution delay; never ({@link Fault#UNREPORTED}); a
+   * day late ({@link Fault#LATE_REPORT}); or with its amount in cents taken for units ({@link
+   * Fault#WRONG_AMOUNT}: {@code 12.50} recorded as {@code 0.13}).
+   */
+  protected final Conversion convert(String orderId, String clickId, BigDecimal amount) {
+    Duration delay = ledger.attributionDelay();
+    return switch (fault) {
+      case UNREPORTED -> ledger.record(orderId, clickId, amount, null);
+      case LATE_REPORT -> ledger.record(orderId, clickId, amount, delay.plus(LATE_BY));
+      case WRONG_AMOUNT ->
+          ledger.record(
+              orderId, clickId, amount.movePointLeft(2).setScale(2, RoundingMode.HALF_UP), delay);
+      default -> ledger.record(orderId, clickId, amount, delay);
+    };
+  }
+
+  /** A parameter's text, stripped; empty when it was not sent. */
+  protected static String text(@Nullable String value) {
+    return value == null ? "" : value.strip();
+  }
+
+  /** A decimal amount as sent, or {@code null} when it is not one. */
+  protected static @Nullable BigDecimal amount(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      BigDecimal value = new BigDecimal(text.strip());
+      return value.signum() < 0 ? null : value;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Adds its routes under {@code prefix} ({@code /impact}). */

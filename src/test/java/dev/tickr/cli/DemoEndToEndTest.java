@@ -110,7 +110,9 @@ class DemoEndToEndTest {
       steps.add(new String[] {step.group(3), step.group(4), String.valueOf(step.start())});
     }
     // Every reason the issue names: an outage, an error inside a 200, revoked credentials (Basic
-    // and OAuth2), an IP not allowed, a 429 with Retry-After, a stale report, a hang.
+    // and OAuth2), an IP not allowed, a 429 with Retry-After, a stale report, a synthetic
+    // conversion
+    // taken but never reported, and one recorded at the wrong amount, a hang.
     assertThat(steps.stream().map(s -> s[0]))
         .as(output)
         .containsExactly(
@@ -121,6 +123,8 @@ class DemoEndToEndTest {
             "rate-limited",
             "auth-rejected",
             "stale-data",
+            "http-status",
+            "body-error",
             "timeout");
     for (int i = 0; i < steps.size(); i++) {
       int from = Integer.parseInt(steps.get(i)[2]);

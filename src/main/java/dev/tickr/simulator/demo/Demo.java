@@ -48,6 +48,7 @@ public final class Demo implements AutoCloseable {
     fakes.add(new RakutenFake(new Ledger(clock), "demo-client", secret(random)));
     fakes.add(new ShareasaleFake(new Ledger(clock), secret(random), secret(random), CREDITS));
     this.tracker = new Tracker(new Ledger(clock), secret(random));
+    tracker.ledger().attributionDelay(DemoConfig.ATTRIBUTION_DELAY);
     fakes.add(tracker);
     List<Ledger> ledgers = new ArrayList<>();
     for (PlatformFake f : fakes) {

@@ -1,5 +1,6 @@
 package dev.tickr.simulator.demo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,12 @@ public final class DemoConfig {
    */
   public record PresetMonitor(
       String name, String preset, String endpoint, Map<String, String> keys) {}
+
+  /** How long the demo's tracker takes to show a conversion in its report. */
+  public static final Duration ATTRIBUTION_DELAY = Duration.ofSeconds(2);
+
+  /** The least interval of the synthetic conversion: its run polls for up to 6 seconds. */
+  private static final Duration SYNTHETIC_INTERVAL = Duration.ofSeconds(10);
 
   private DemoConfig() {}
 
@@ -115,6 +122,39 @@ public final class DemoConfig {
             conditions:
               - "[STATUS] == 200"
               - "[BODY].status == OK"
+          # A test conversion, end to end (docs/synthetic-conversion.md): a click, a postback with a
+          # fresh order id, the tracker's report polled until the order shows, its amount and
+          # commission checked, and the conversion reversed.
+          - name: tracker-synthetic-conversion
+            type: flow
+            interval: %4$s
+            timeout: 8s
+            steps:
+              - name: click
+                url: "%1$s/click?offer=1&url=landing"
+                follow-redirects: false
+                conditions: ["[STATUS] == 302"]
+                extract:
+                  CLICK: 'regex([HEADER].Location, "clickid=([^&]+)")'
+              - name: convert
+                url: "%1$s/postback?clickid={{CLICK}}&order=tickr-{{uuid}}&amount=12.50"
+                conditions: ["[BODY] == pat(success=true;*)"]
+              - name: report
+                url: "%1$s/api/conversions/tickr-{{uuid}}"
+                auth: {bearer: %2$s}
+                poll: {every: 1s, within: 6s}
+                conditions: ["[STATUS] == 200"]
+              - name: amount
+                url: "%1$s/api/conversions/tickr-{{uuid}}"
+                auth: {bearer: %2$s}
+                conditions:
+                  - "[BODY].amount == 12.50"
+                  - "[BODY].commission == 1.25"
+              - name: reverse
+                url: "%1$s/api/conversions/tickr-{{uuid}}"
+                method: DELETE
+                auth: {bearer: %2$s}
+                always: true
         channels:
           # Tickr's webhook to the demo's receiver, which prints each alert in the terminal.
           - name: terminal
@@ -122,11 +162,18 @@ public final class DemoConfig {
             url: %3$s
             events: [down, up, degraded, reminder]
         """
-            .formatted(tracker, quoted(trackerToken), quoted(receiver)));
+            .formatted(
+                tracker,
+                quoted(trackerToken),
+                quoted(receiver),
+                seconds(
+                    pace.interval().compareTo(SYNTHETIC_INTERVAL) > 0
+                        ? pace.interval()
+                        : SYNTHETIC_INTERVAL)));
     return y.toString();
   }
 
-  private static String seconds(java.time.Duration d) {
+  private static String seconds(Duration d) {
     return d.toSeconds() % 3600 == 0 ? d.toHours() + "h" : d.toSeconds() + "s";
   }
 

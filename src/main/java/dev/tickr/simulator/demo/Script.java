@@ -79,6 +79,20 @@ public final class Script {
     out.add(
         new Step(
             "tracker",
+            Fault.UNREPORTED,
+            "tracker-synthetic-conversion",
+            "http-status",
+            "the tracker takes postbacks (success=true;) but its report never shows them"));
+    out.add(
+        new Step(
+            "tracker",
+            Fault.WRONG_AMOUNT,
+            "tracker-synthetic-conversion",
+            "body-error",
+            "the tracker records conversions at a hundredth of their amount"));
+    out.add(
+        new Step(
+            "tracker",
             Fault.HANG,
             "tracker-click",
             "timeout",

@@ -2,6 +2,8 @@ package dev.tickr.simulator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tickr.simulator.Conversion;
 import dev.tickr.simulator.Fault;
 import dev.tickr.simulator.Ledger;
 import dev.tickr.simulator.PlatformFake;
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the landing URL, a conversion pixel (a 1×1 GIF), a server-to-server postback that answers
  * {@code success=true;} or {@code success=false; err_msg=…;} (always {@code 200}), and a JSON
  * conversion API behind a bearer token and an IP allow list. Pixel, postback and API record real
- * conversions in its {@link Ledger}; a {@code test=1} conversion is checked but not recorded.
+ * conversions in its {@link Ledger}; a {@code test=1} conversion is checked but not recorded. Its
+ * report, {@code GET /api/conversions/ORDER} (the same token), shows a conversion after the
+ * ledger's attribution delay, and {@code DELETE /api/conversions/ORDER} reverses it.
  *
  * <p>Its faults: {@link Fault#ERROR_IN_200} is "front end up, recording down" (the redirect and the
  * pixel still answer, the postback and the API refuse inside a {@code 200}); {@link Fault#REVOKED}
@@ -60,6 +64,54 @@ public final class Tracker extends PlatformFake {
     routes.get(prefix + "/pixel.gif", ctx -> guarded(ctx, this::pixel));
     routes.get(prefix + "/postback", ctx -> guarded(ctx, this::postback));
     routes.post(prefix + "/api/conversions", ctx -> guarded(ctx, this::api));
+    routes.get(prefix + "/api/conversions/{order}", ctx -> guarded(ctx, this::report));
+    routes.delete(prefix + "/api/conversions/{order}", ctx -> guarded(ctx, this::reverse));
+  }
+
+  /** Whether the API's caller is let in, else answered. */
+  private boolean admitted(Context ctx) throws IOException {
+    if (fault() == Fault.IP_NOT_ALLOWED) {
+      error(ctx, 403, "IP address " + ctx.ip() + " is not on the allow list");
+      return false;
+    }
+    if (fault() == Fault.REVOKED || !("Bearer " + apiToken).equals(ctx.header("Authorization"))) {
+      error(ctx, 401, "invalid or revoked API token");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code GET /api/conversions/ORDER}: the order as reported, or {@code 404}. */
+  private void report(Context ctx) throws IOException {
+    if (!admitted(ctx)) {
+      return;
+    }
+    Conversion c = ledger().order(ctx.pathParam("order"));
+    if (c == null) {
+      error(ctx, 404, "order " + ctx.pathParam("order") + " not found");
+      return;
+    }
+    ObjectNode out = JSON.createObjectNode();
+    out.put("order_id", c.orderId());
+    out.put("click_id", c.clickId());
+    out.put("amount", c.amount());
+    out.put("commission", c.payout());
+    out.put("status", ledger().reversed(c) ? "reversed" : "approved");
+    out.put("created_at", c.at().toString());
+    ctx.contentType("application/json").result(out.toString());
+  }
+
+  /** {@code DELETE /api/conversions/ORDER}: reverses a reported order. */
+  private void reverse(Context ctx) throws IOException {
+    if (!admitted(ctx)) {
+      return;
+    }
+    Conversion c = ledger().order(ctx.pathParam("order"));
+    if (c == null || !ledger().reverse(c)) {
+      error(ctx, 404, "order " + ctx.pathParam("order") + " not found");
+      return;
+    }
+    ctx.contentType("application/json").result("{\"status\":\"reversed\"}");
   }
 
   private interface Handler {
@@ -128,12 +180,7 @@ public final class Tracker extends PlatformFake {
 
   /** {@code POST /api/conversions} with {@code {"order_id","click_id","amount","test"}}. */
   private void api(Context ctx) throws IOException {
-    if (fault() == Fault.IP_NOT_ALLOWED) {
-      error(ctx, 403, "IP address " + ctx.ip() + " is not on the allow list");
-      return;
-    }
-    if (fault() == Fault.REVOKED || !("Bearer " + apiToken).equals(ctx.header("Authorization"))) {
-      error(ctx, 401, "invalid or revoked API token");
+    if (!admitted(ctx)) {
       return;
     }
     if (fault() == Fault.ERROR_IN_200) {
@@ -174,11 +221,10 @@ public final class Tracker extends PlatformFake {
     } catch (NumberFormatException e) {
       return false;
     }
-    ledger()
-        .record(
-            order == null || order.isBlank() ? "ORD-" + clicks.get() : order,
-            click == null ? "" : click,
-            value);
+    convert(
+        order == null || order.isBlank() ? "ORD-" + clicks.get() : order,
+        click == null ? "" : click,
+        value);
     return true;
   }
 

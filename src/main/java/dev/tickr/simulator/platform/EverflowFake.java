@@ -12,12 +12,18 @@ import dev.tickr.simulator.PlatformFake;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +34,12 @@ import org.jspecify.annotations.Nullable;
  * /v1/{portal}/reporting/conversions} with {@code from}, {@code to} and {@code timezone_id}, and
  * {@code GET /v1/meta/timezones}. Assumed, as Everflow's pages do not show them: the error body
  * {@code {"Error":…}}, {@code 401} for an unknown key, conversions newest first, only UTC ({@code
- * timezone_id} 67) served.
+ * timezone_id} 67) served. The tracking domain, on the same server: {@code /?oid=&affid=} redirects
+ * to the offer with a fresh 32-character {@code _ef_transaction_id}, and the postback {@code
+ * /?nid=&transaction_id=&amount=&order_id=} answers {@code 200} whatever it makes of it (as
+ * Everflow does for a blocked postback), the conversion shown after the ledger's attribution delay.
+ * Assumed: the report's {@code query.search_terms} with {@code search_type} {@code transaction_id}
+ * narrows it to one click's conversions.
  */
 public final class EverflowFake extends PlatformFake {
   /** How far behind a {@link Fault#STALE} report is. */
@@ -43,7 +54,22 @@ public final class EverflowFake extends PlatformFake {
   private static final int UTC = 67;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final int CLICKS = 10_000;
+
   private final Map<String, String> keys;
+  private final SecureRandom random = new SecureRandom();
+
+  /** The transaction ids of the clicks made, the newest {@link #CLICKS}. */
+  private final Set<String> clicks =
+      Collections.newSetFromMap(
+          Collections.synchronizedMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > CLICKS;
+                }
+              }));
+
   private final CallWindow network;
   private final CallWindow others;
 
@@ -73,6 +99,33 @@ public final class EverflowFake extends PlatformFake {
   public void routes(RoutesConfig routes, String prefix) {
     routes.post(prefix + "/v1/{portal}/reporting/conversions", this::conversions);
     routes.get(prefix + "/v1/meta/timezones", this::timezones);
+    routes.get(prefix + "/", this::tracking);
+    routes.get(
+        prefix + "/landing",
+        ctx -> ctx.contentType("text/html").result("<!doctype html><title>Offer</title>"));
+  }
+
+  /** The tracking domain: a click ({@code oid}) or a postback ({@code nid}). */
+  private void tracking(Context ctx) throws InterruptedException {
+    if (common(ctx)) {
+      return;
+    }
+    if (ctx.queryParam("nid") != null) {
+      String transaction = text(ctx.queryParam("transaction_id"));
+      BigDecimal amount = amount(ctx.queryParam("amount"));
+      if (clicks.contains(transaction) && amount != null && fault() != Fault.ERROR_IN_200) {
+        convert(text(ctx.queryParam("order_id")), transaction, amount);
+      }
+      ctx.status(200).contentType("text/plain").result(""); // 200 whatever became of it
+    } else if (!text(ctx.queryParam("oid")).isEmpty()) {
+      byte[] id = new byte[16];
+      random.nextBytes(id);
+      String transaction = HexFormat.of().formatHex(id);
+      clicks.add(transaction);
+      ctx.status(302).header("Location", "landing?_ef_transaction_id=" + transaction);
+    } else {
+      ctx.status(404).contentType("text/plain").result("Not Found");
+    }
   }
 
   /** The key's portal when the call may go on, else answered. */
@@ -142,6 +195,10 @@ public final class EverflowFake extends PlatformFake {
             .between(
                 from.atStartOfDay().toInstant(ZoneOffset.UTC).plus(lag),
                 to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).plus(lag));
+    String transaction = searched(body.path("query").path("search_terms"));
+    if (transaction != null) {
+      found = found.stream().filter(c -> c.clickId().equals(transaction)).toList();
+    }
     ObjectNode out = JSON.createObjectNode();
     ArrayNode list = out.putArray("conversions");
     for (Conversion c : found.reversed()) {
@@ -152,12 +209,23 @@ public final class EverflowFake extends PlatformFake {
       o.put("order_id", c.orderId());
       o.put("sale_amount", c.amount());
       o.put("payout", c.payout());
+      o.put("status", ledger().reversed(c) ? "rejected" : "approved");
     }
     ObjectNode paging = out.putObject("paging");
     paging.put("page", 1);
     paging.put("page_size", found.size());
     paging.put("total_count", found.size());
     ctx.contentType("application/json").result(out.toString());
+  }
+
+  /** The transaction id a report searches for, or {@code null} for all. */
+  private static @Nullable String searched(JsonNode terms) {
+    for (JsonNode term : terms) {
+      if (term.path("search_type").asText("").equals("transaction_id")) {
+        return term.path("value").asText("");
+      }
+    }
+    return null;
   }
 
   private static @Nullable LocalDate date(@Nullable String text) {
