@@ -3,6 +3,7 @@ package dev.tickr.config;
 import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionParser;
 import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.MetricExpression;
 import dev.tickr.assertion.ReasonRules;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
@@ -42,6 +43,7 @@ final class MonitorReader {
   private final Overlay overlay;
   private final AlertingKeys alerting;
   private final ReasonsReader reasonsReader;
+  private final MetricsReader metricsReader;
   private final QuotaKeys quotas;
   private final PresetExpander presets;
   private final Types types;
@@ -77,6 +79,7 @@ final class MonitorReader {
     this.alerting = new AlertingKeys(read, channels);
     this.reasonsReader = new ReasonsReader(read);
     this.quotas = new QuotaKeys(read);
+    this.metricsReader = new MetricsReader(read);
     this.presets = new PresetExpander(types.presets(), read);
   }
 
@@ -117,6 +120,7 @@ final class MonitorReader {
     RateLimited rateLimited;
     ReasonRules reasons;
     RateLimits limits;
+    Map<String, MetricExpression> metrics = Map.of();
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
@@ -141,6 +145,7 @@ final class MonitorReader {
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
       reasons = reasonsReader.reasons(fields.get("reasons"));
+      metrics = metricsReader.read(fields.get("metrics"));
     }
     Integer failureThreshold =
         optional(
@@ -178,7 +183,8 @@ final class MonitorReader {
         || flapping == null
         || tags == null
         || paused == null
-        || limits == null) {
+        || limits == null
+        || metrics == null) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -202,7 +208,8 @@ final class MonitorReader {
             limits,
             source,
             mapping.at().line(),
-            expanded.use());
+            expanded.use(),
+            metrics);
     return new Result(name, nameAt, spec);
   }
 

@@ -80,6 +80,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final OneOffChecks oneOff;
   private final Housekeeping housekeeping;
   private final QuotaWatch quotas = new QuotaWatch();
+  private final MetricSeries metricSeries;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -110,6 +111,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.tracker.listen(alerts);
     this.link = link;
     this.link.listen(this::linkChanged);
+    this.metricSeries = new MetricSeries(store.metricSeries());
     MonitorRunner runner =
         new MonitorRunner(
             clock,
@@ -122,7 +124,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             stalls,
             this::checked,
             link,
-            this::holdBack);
+            this::holdBack,
+            metricSeries);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
     this.heartbeats =
         new Heartbeats(
@@ -306,6 +309,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             .map(MonitorSpec::name)
             .collect(java.util.stream.Collectors.toSet()));
     return quotas.windows();
+  }
+
+  /** Each configured monitor's last extracted metrics, for {@code /metrics}. */
+  public Map<String, Map<String, Double>> metricValues() {
+    return metricSeries.latest(config().monitors().stream().map(MonitorSpec::name).toList());
   }
 
   /** {@link #rateLimits()} as {@code {remaining, limit}} pairs, for {@code /metrics}. */

@@ -32,6 +32,7 @@ public final class SqliteStore extends ComposedStore {
   private final SqliteAccess db;
   private final @Nullable Retention retention;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final MetricSeriesStore metricSeries;
 
   private SqliteStore(
       Path file, @Nullable Writer writer, @Nullable Retention retention, Clock clock) {
@@ -55,6 +56,12 @@ public final class SqliteStore extends ComposedStore {
     this.file = file;
     this.db = db;
     this.retention = retention;
+    this.metricSeries = new SqliteMetricSeries(db);
+  }
+
+  @Override
+  public MetricSeriesStore metricSeries() {
+    return metricSeries;
   }
 
   /** Loads the database libraries ahead of {@link #open}; see {@code tickr run}'s start-up. */
