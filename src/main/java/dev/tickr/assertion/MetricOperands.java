@@ -14,6 +14,20 @@ import java.util.Set;
 final class MetricOperands {
   private MetricOperands() {}
 
+  /**
+   * The metrics {@code operand} reads, each with where it is written (0-based), into {@code out}.
+   */
+  static void names(Right operand, java.util.Map<String, Integer> out) {
+    switch (operand) {
+      case Ref r -> out.putIfAbsent(r.name(), r.at());
+      case Age a -> out.putIfAbsent(a.name(), a.at());
+      case Baseline b -> out.putIfAbsent(b.name(), b.at());
+      case LookBack l -> out.putIfAbsent(l.name(), l.at());
+      case Scaled s -> names(s.inner(), out);
+      default -> {}
+    }
+  }
+
   static Value.Num number(double v) {
     BigDecimal d = BigDecimal.valueOf(v);
     String text =

@@ -39,6 +39,6 @@ public record MetricPlan(
   }
 
   boolean empty() {
-    return declared.isEmpty() && extra.isEmpty();
+    return declared.isEmpty() && extra.isEmpty() && history.equals(MetricHistory.NONE);
   }
 }

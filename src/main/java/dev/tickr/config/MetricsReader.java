@@ -1,5 +1,6 @@
 package dev.tickr.config;
 
+import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionSyntaxException;
 import dev.tickr.assertion.MetricExpression;
 import dev.tickr.config.Node.Entry;
@@ -24,6 +25,27 @@ final class MetricsReader {
 
   MetricsReader(Read read) {
     this.read = read;
+  }
+
+  /**
+   * Whether every metric {@code condition} reads is declared; else a problem at the name's place.
+   */
+  static boolean declares(Read read, Scalar item, Condition condition, Map<String, ?> declared) {
+    for (Map.Entry<String, Integer> used : condition.metricNames().entrySet()) {
+      if (!declared.containsKey(used.getKey())) {
+        read.problem(
+            item.at(used.getValue() - 1),
+            "no metric named "
+                + Node.quote(used.getKey())
+                + (declared.isEmpty()
+                    ? ": declare it under metrics:, e.g. metrics: {"
+                        + used.getKey()
+                        + ": len([BODY].items)}"
+                    : " in metrics: (declared: " + String.join(", ", declared.keySet()) + ")"));
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

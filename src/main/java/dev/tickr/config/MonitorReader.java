@@ -141,11 +141,11 @@ final class MonitorReader {
       if (timeout != null && interval != null && !fields.has("timeout") && target != null) {
         timeout = typeTimeout(type, target, interval, timeout);
       }
-      conditions = conditions(fields, type);
+      metrics = metricsReader.read(fields.get("metrics"));
+      conditions = conditions(fields, type, metrics);
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
       reasons = reasonsReader.reasons(fields.get("reasons"));
-      metrics = metricsReader.read(fields.get("metrics"));
     }
     Integer failureThreshold =
         optional(
@@ -300,7 +300,12 @@ final class MonitorReader {
     return timeout;
   }
 
-  private @Nullable List<Condition> conditions(Fields fields, @Nullable TypeDefinition type) {
+  /**
+   * @param metrics the monitor's declared metrics, which its conditions may read; null when they
+   *     had a problem (then names are not checked)
+   */
+  private @Nullable List<Condition> conditions(
+      Fields fields, @Nullable TypeDefinition type, @Nullable Map<String, ?> metrics) {
     Node node = fields.get("conditions");
     if (node == null) {
       return type == null ? List.of() : defaultConditions(type);
@@ -316,6 +321,9 @@ final class MonitorReader {
         if (parsed == null) {
           parsed = ConditionParser.parse(item.text());
           parsedConditions.put(item.text(), parsed);
+        }
+        if (metrics != null && !MetricsReader.declares(read, item, parsed, metrics)) {
+          continue;
         }
         conditions.add(parsed);
       } catch (ConditionSyntaxException e) {

@@ -127,4 +127,27 @@ class MetricsEndToEndTest {
     assertThat(run.all())
         .contains(config + ":5:36: metrics.revenue: bad index [x]: expected [*], [0] or [-1]");
   }
+
+  @Test
+  void a_condition_on_an_undeclared_metric_is_refused_at_load_with_its_place() throws Exception {
+    Path config = dir.resolve("tickr.yml");
+    Files.writeString(
+        config,
+        """
+        monitors:
+          - name: impact-actions
+            url: https://api.example.com/actions
+            metrics:
+              conversions: "len([BODY].Actions)"
+            conditions:
+              - "[METRIC].conversions >= 0.3 * baseline(conversion, 4w)"
+        """);
+
+    CliRunner.Run run = cli.run("validate", "-c", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.all())
+        .contains(
+            config + ":7:40: no metric named \"conversion\" in metrics: (declared: conversions)");
+  }
 }
