@@ -81,6 +81,7 @@ public final class Assembly implements AutoCloseable {
             daemon::channelHealth));
     metrics.watchConnectivity(daemon.connectivity()::state);
     metrics.watchRateLimits(daemon::rateLimitReadings);
+    metrics.watchMetricValues(daemon::metricValues);
     Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
     this.web =
         new WebServer(

@@ -52,6 +52,7 @@ public final class ApiRoutes {
   private final MonitorRoutes monitors;
   private final MonitorCheckRoutes checks;
   private final ResultRoutes results;
+  private final MetricRoutes metrics;
   private final IncidentRoutes incidents;
   private final ChannelRoutes channels;
   private final MaintenanceRoutes maintenance;
@@ -72,6 +73,7 @@ public final class ApiRoutes {
     this.monitors = new MonitorRoutes(daemon, store, api, clock);
     this.checks = new MonitorCheckRoutes(daemon, api, clock);
     this.results = new ResultRoutes(daemon, store, clock);
+    this.metrics = new MetricRoutes(daemon, store.metricSeries(), clock);
     this.incidents = new IncidentRoutes(store, clock);
     this.channels = new ChannelRoutes(daemon, notifiers, clock);
     this.maintenance = new MaintenanceRoutes(daemon, api);
@@ -95,6 +97,7 @@ public final class ApiRoutes {
         new Route(Method.POST, "/monitors/{name}/check", checks::checkNow),
         new Route(Method.GET, "/monitors/{name}/results", results::results),
         new Route(Method.GET, "/monitors/{name}/uptime", results::uptime),
+        new Route(Method.GET, "/monitors/{name}/metrics/{metric}", metrics::series),
         new Route(Method.GET, "/incidents", incidents::list),
         new Route(Method.GET, "/incidents/{id}", incidents::get),
         new Route(Method.POST, "/incidents/{id}/acknowledge", incidents::acknowledge),

@@ -41,6 +41,18 @@ public final class Condition {
     return text;
   }
 
+  /**
+   * The metrics the condition reads ({@code [METRIC].name}, {@code baseline(name, …)}…), each with
+   * its 1-based column, in the order written; empty for most conditions.
+   */
+  public java.util.Map<String, Integer> metricNames() {
+    java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    MetricOperands.names(left, out);
+    MetricOperands.names(right, out);
+    out.replaceAll((name, at) -> at + 1);
+    return out;
+  }
+
   /** What the condition looks at. */
   public Set<Subject> subjects() {
     return subjects;

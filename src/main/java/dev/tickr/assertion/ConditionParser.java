@@ -21,7 +21,11 @@ public final class ConditionParser {
   /** {@code &&} or {@code ||} between words: an attempt to combine conditions. */
   private static final Pattern COMBINED = Pattern.compile("\\s(&&|\\|\\|)\\s");
 
-  private static final List<String> FUNCTIONS = List.of("len", "has", "pat", "any", "age");
+  private static final List<String> FUNCTIONS =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of("len", "has", "pat", "any", "age"),
+              MetricSyntax.FUNCTIONS.stream())
+          .toList();
 
   private final String text;
 
@@ -150,6 +154,10 @@ public final class ConditionParser {
   }
 
   private Parsed operand(int at, int end, boolean left) throws ConditionSyntaxException {
+    MetricSyntax.Found metric = new MetricSyntax(text).at(at, end);
+    if (metric != null) {
+      return new Parsed(metric.operand(), metric.end());
+    }
     char c = text.charAt(at);
     if (c == '[' && (left || placeholderAhead(at, end))) {
       return placeholder(at, end);

@@ -40,6 +40,7 @@ final class EvaluationContext {
   private boolean parsed;
   private @Nullable JsonNode json;
   private String jsonError = "";
+  private @Nullable MetricScope metrics;
 
   EvaluationContext(Observation observation, Instant now) {
     this.observation = observation;
@@ -48,6 +49,20 @@ final class EvaluationContext {
 
   Instant now() {
     return now;
+  }
+
+  /** The metrics of this judging: none unless {@link #metrics(MetricScope)} gave them. */
+  MetricScope metrics() {
+    MetricScope scope = metrics;
+    if (scope == null) {
+      scope = MetricScope.empty();
+      metrics = scope;
+    }
+    return scope;
+  }
+
+  void metrics(MetricScope scope) {
+    metrics = scope;
   }
 
   /** {@code no response (connection refused)}, or null when a response arrived. */

@@ -5,7 +5,9 @@ import dev.tickr.check.Observation;
 import dev.tickr.check.Reason;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,25 +42,71 @@ public final class Judge {
    * @param own the monitor's own error messages ({@code reasons:}), tried before the built-in ones
    */
   public CheckResult judge(Observation observation, List<Condition> conditions, ReasonRules own) {
+    return judge(observation, conditions, own, MetricPlan.NONE);
+  }
+
+  /**
+   * @param metrics the monitor's declared metrics and their history; {@link MetricPlan#NONE} for a
+   *     monitor without
+   */
+  public CheckResult judge(
+      Observation observation, List<Condition> conditions, ReasonRules own, MetricPlan metrics) {
     EvaluationContext ctx = new EvaluationContext(observation, clock.instant());
+    Map<String, Double> values = Map.of();
+    List<String> notes = List.of();
+    if (!metrics.empty()) {
+      values = new LinkedHashMap<>();
+      notes = new ArrayList<>();
+      MetricReading.read(metrics, ctx, values, notes);
+    }
     List<ConditionResult> results = new ArrayList<>(conditions.size());
     List<Failed> failed = new ArrayList<>();
     for (Condition condition : conditions) {
+      boolean onMetrics = onMetrics(condition);
+      if (onMetrics) {
+        ctx.metrics().begin();
+      }
       Condition.Verdict verdict = condition.evaluate(ctx);
+      String undecided = onMetrics ? ctx.metrics().undecided() : null;
+      if (undecided != null) {
+        if (notes.isEmpty()) {
+          notes = new ArrayList<>();
+        }
+        notes.add(condition.text() + ": " + undecided);
+        results.add(new ConditionResult(condition.text(), true, undecided));
+        continue;
+      }
       ConditionResult result =
           new ConditionResult(condition.text(), verdict.success(), verdict.actual());
       results.add(result);
       if (!verdict.success()) {
-        failed.add(new Failed(condition, result, verdict.resolved()));
+        String said = onMetrics ? ctx.metrics().said() : "";
+        failed.add(new Failed(condition, result, verdict.resolved(), said));
       }
     }
+    return verdict(observation, own, results, failed, values, notes);
+  }
+
+  private static boolean onMetrics(Condition condition) {
+    return condition.subjects().contains(Subject.METRIC)
+        || condition.subjects().contains(Subject.VOLUME);
+  }
+
+  private CheckResult verdict(
+      Observation observation,
+      ReasonRules own,
+      List<ConditionResult> results,
+      List<Failed> failed,
+      Map<String, Double> metrics,
+      List<String> notes) {
     Failure failure = observation.failure();
     if (failure != null) {
-      return new CheckResult(observation, results, false, failure.reason(), failure.message());
+      return new CheckResult(
+          observation, results, false, failure.reason(), failure.message(), metrics, notes);
     }
     ReasonRules.Match match = own.then(builtIn).find(observation);
     if (failed.isEmpty() && (match == null || !match.rule().anyStatus())) {
-      return new CheckResult(observation, results, true, null, null);
+      return new CheckResult(observation, results, true, null, null, metrics, notes);
     }
     Integer status = observation.status();
     Reason reason;
@@ -89,14 +137,18 @@ public final class Judge {
     if (reason == Reason.RATE_LIMITED) {
       error += RateLimitHeaders.describe(observation.headers());
     }
-    return new CheckResult(observation, results, false, reason, error);
+    return new CheckResult(observation, results, false, reason, error, metrics, notes);
   }
 
   private static String quote(String text) {
     return "\"" + text + "\"";
   }
 
-  private record Failed(Condition condition, ConditionResult result, boolean resolved) {}
+  /**
+   * @param said the figures a metric condition gave for its message, or empty
+   */
+  private record Failed(
+      Condition condition, ConditionResult result, boolean resolved, String said) {}
 
   private static @Nullable Reason byStatus(int status) {
     return switch (status) {
@@ -123,6 +175,10 @@ public final class Judge {
         .anyMatch(f -> f.resolved() && f.condition().subjects().contains(Subject.FRESHNESS))) {
       return Reason.STALE_DATA;
     }
+    if (failed.stream()
+        .anyMatch(f -> f.resolved() && f.condition().subjects().contains(Subject.VOLUME))) {
+      return Reason.VOLUME_ANOMALY;
+    }
     if (failed.stream().anyMatch(f -> f.condition().subjects().contains(Subject.BODY))) {
       return Reason.BODY_ERROR;
     }
@@ -133,8 +189,16 @@ public final class Judge {
   }
 
   private static String error(List<Failed> failed) {
-    ConditionResult first = failed.get(0).result();
-    String error = "condition failed: " + first.condition() + " (actual " + first.actual() + ")";
+    Failed top =
+        failed.stream()
+            .filter(f -> f.resolved() && !f.said().isEmpty())
+            .findFirst()
+            .orElse(failed.get(0));
+    ConditionResult first = top.result();
+    String error =
+        top.said().isEmpty() || !top.resolved()
+            ? "condition failed: " + first.condition() + " (actual " + first.actual() + ")"
+            : top.said() + " (condition " + first.condition() + ")";
     return failed.size() == 1 ? error : error + " (+" + (failed.size() - 1) + " more)";
   }
 

@@ -16,6 +16,11 @@ sealed interface Operand extends Right {
 
   void addSubjects(Set<Subject> subjects);
 
+  /**
+   * An operand defined in a file of its own: aggregates and metric reads ({@link MetricSyntax}).
+   */
+  non-sealed interface Extended extends Operand {}
+
   /** A placeholder, e.g. {@code [STATUS]}, {@code [BODY].data[0].id}, {@code [HEADER].ETag}. */
   record Ref(Placeholder placeholder, String header, JsonPath path, int at) implements Operand {
     @Override

@@ -15,5 +15,9 @@ public enum Subject {
   /** The landing URL and the redirect chain: {@code [URL]}, {@code [REDIRECTS]}, {@code [HOP]}. */
   URL,
   /** Any {@code age(...)}: how old a timestamp in the answer is. */
-  FRESHNESS
+  FRESHNESS,
+  /** A declared metric, {@code [METRIC].name}. */
+  METRIC,
+  /** A metric against its history: {@code baseline()} or a look-back such as {@code avg()}. */
+  VOLUME
 }

@@ -48,7 +48,8 @@ final class Keys {
           "rate-limited",
           "reasons",
           "quota",
-          "retry-after-max");
+          "retry-after-max",
+          "metrics");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
   static final List<String> COMMON_OWN_ONLY = List.of("name", "preset");

@@ -3,6 +3,7 @@ package dev.tickr.config;
 import dev.tickr.assertion.Condition;
 import dev.tickr.assertion.ConditionParser;
 import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.MetricExpression;
 import dev.tickr.assertion.ReasonRules;
 import dev.tickr.config.Node.Mapping;
 import dev.tickr.config.Node.Scalar;
@@ -42,6 +43,7 @@ final class MonitorReader {
   private final Overlay overlay;
   private final AlertingKeys alerting;
   private final ReasonsReader reasonsReader;
+  private final MetricsReader metricsReader;
   private final QuotaKeys quotas;
   private final PresetExpander presets;
   private final Types types;
@@ -77,6 +79,7 @@ final class MonitorReader {
     this.alerting = new AlertingKeys(read, channels);
     this.reasonsReader = new ReasonsReader(read);
     this.quotas = new QuotaKeys(read);
+    this.metricsReader = new MetricsReader(read);
     this.presets = new PresetExpander(types.presets(), read);
   }
 
@@ -117,6 +120,7 @@ final class MonitorReader {
     RateLimited rateLimited;
     ReasonRules reasons;
     RateLimits limits;
+    Map<String, MetricExpression> metrics = Map.of();
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
@@ -137,7 +141,8 @@ final class MonitorReader {
       if (timeout != null && interval != null && !fields.has("timeout") && target != null) {
         timeout = typeTimeout(type, target, interval, timeout);
       }
-      conditions = conditions(fields, type);
+      metrics = metricsReader.read(fields.get("metrics"));
+      conditions = conditions(fields, type, metrics);
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
       reasons = reasonsReader.reasons(fields.get("reasons"));
@@ -178,7 +183,8 @@ final class MonitorReader {
         || flapping == null
         || tags == null
         || paused == null
-        || limits == null) {
+        || limits == null
+        || metrics == null) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -202,7 +208,8 @@ final class MonitorReader {
             limits,
             source,
             mapping.at().line(),
-            expanded.use());
+            expanded.use(),
+            metrics);
     return new Result(name, nameAt, spec);
   }
 
@@ -293,7 +300,12 @@ final class MonitorReader {
     return timeout;
   }
 
-  private @Nullable List<Condition> conditions(Fields fields, @Nullable TypeDefinition type) {
+  /**
+   * @param metrics the monitor's declared metrics, which its conditions may read; null when they
+   *     had a problem (then names are not checked)
+   */
+  private @Nullable List<Condition> conditions(
+      Fields fields, @Nullable TypeDefinition type, @Nullable Map<String, ?> metrics) {
     Node node = fields.get("conditions");
     if (node == null) {
       return type == null ? List.of() : defaultConditions(type);
@@ -309,6 +321,9 @@ final class MonitorReader {
         if (parsed == null) {
           parsed = ConditionParser.parse(item.text());
           parsedConditions.put(item.text(), parsed);
+        }
+        if (metrics != null && !MetricsReader.declares(read, item, parsed, metrics)) {
+          continue;
         }
         conditions.add(parsed);
       } catch (ConditionSyntaxException e) {

@@ -1,10 +1,14 @@
 package dev.tickr.config;
 
 import dev.tickr.assertion.Condition;
+import dev.tickr.assertion.MetricExpression;
 import dev.tickr.assertion.ReasonRule;
 import dev.tickr.assertion.ReasonRules;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
  * @param preset the platform preset it was written with, or null: what answers and the form show of
  *     it (its settings are already the preset's, expanded)
+ * @param metrics named numbers read from each answer ({@code metrics:}), in the order written
  */
 public record MonitorSpec(
     String name,
@@ -52,12 +57,59 @@ public record MonitorSpec(
     RateLimits limits,
     String source,
     int line,
-    @Nullable PresetUse preset) {
+    @Nullable PresetUse preset,
+    Map<String, MetricExpression> metrics) {
 
   public static final String SOURCE_YAML = "yaml";
 
   /** Created through the REST API and kept in the database. */
   public static final String SOURCE_API = "api";
+
+  /** A monitor without metrics. */
+  public MonitorSpec(
+      String name,
+      TypeDefinition type,
+      TypeSettings settings,
+      Duration interval,
+      Duration timeout,
+      List<Condition> conditions,
+      boolean degraded,
+      RateLimited rateLimited,
+      ReasonRules reasons,
+      int failureThreshold,
+      int successThreshold,
+      List<String> alerts,
+      List<Escalation> escalate,
+      Flapping flapping,
+      List<String> tags,
+      boolean paused,
+      RateLimits limits,
+      String source,
+      int line,
+      @Nullable PresetUse preset) {
+    this(
+        name,
+        type,
+        settings,
+        interval,
+        timeout,
+        conditions,
+        degraded,
+        rateLimited,
+        reasons,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        paused,
+        limits,
+        source,
+        line,
+        preset,
+        Map.of());
+  }
 
   /** A monitor written without a preset. */
   public MonitorSpec(
@@ -122,6 +174,8 @@ public record MonitorSpec(
     alerts = List.copyOf(alerts);
     escalate = List.copyOf(escalate);
     tags = List.copyOf(tags);
+    metrics =
+        metrics.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }
 
   /** This monitor, paused. */
@@ -146,7 +200,8 @@ public record MonitorSpec(
         limits,
         source,
         line,
-        preset);
+        preset,
+        metrics);
   }
 
   /** This monitor at another interval, with what its quota says about it. */
@@ -171,7 +226,8 @@ public record MonitorSpec(
         newLimits,
         source,
         line,
-        preset);
+        preset,
+        metrics);
   }
 
   /** The interval the config asks for, before any quota stretched it. */
@@ -213,6 +269,10 @@ public record MonitorSpec(
     tags.forEach(c::add);
     c.add(paused);
     limits.fingerprint(c);
+    if (!metrics.isEmpty()) {
+      c.add(metrics.size());
+      metrics.forEach((n, e) -> c.add(n).add(e.text()));
+    }
     return c.hash();
   }
 }

@@ -82,6 +82,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final Housekeeping housekeeping;
   private final QuotaWatch quotas = new QuotaWatch();
   private final ChainWatch chains;
+  private final MetricSeries metricSeries;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -113,6 +114,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.tracker.listen(alerts);
     this.link = link;
     this.link.listen(this::linkChanged);
+    this.metricSeries = new MetricSeries(store.metricSeries());
     MonitorRunner runner =
         new MonitorRunner(
             clock,
@@ -125,7 +127,8 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             stalls,
             this::checked,
             link,
-            this::holdBack);
+            this::holdBack,
+            metricSeries);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
     this.heartbeats =
         new Heartbeats(
@@ -317,6 +320,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             .map(MonitorSpec::name)
             .collect(java.util.stream.Collectors.toSet()));
     return quotas.windows();
+  }
+
+  /** Each configured monitor's last extracted metrics, for {@code /metrics}. */
+  public Map<String, Map<String, Double>> metricValues() {
+    return metricSeries.latest(config().monitors().stream().map(MonitorSpec::name).toList());
   }
 
   /** {@link #rateLimits()} as {@code {remaining, limit}} pairs, for {@code /metrics}. */

@@ -50,6 +50,7 @@ final class MonitorRunner implements Scheduler.Runner {
   private final ResultListener results;
   private final ConnectivityGuard link;
   private final Holds holds;
+  private final MetricSeries metrics;
   private final Map<String, MonitorSpec> specs = new ConcurrentHashMap<>();
   private volatile Set<String> configSecrets = Set.of();
 
@@ -76,7 +77,8 @@ final class MonitorRunner implements Scheduler.Runner {
       Stalls stalls,
       ResultListener results,
       ConnectivityGuard link,
-      Holds holds) {
+      Holds holds,
+      MetricSeries metrics) {
     this.clock = clock;
     this.ticker = ticker;
     this.types = types;
@@ -88,6 +90,7 @@ final class MonitorRunner implements Scheduler.Runner {
     this.results = results;
     this.link = link;
     this.holds = holds;
+    this.metrics = metrics;
   }
 
   /** The config's {@code ${NAME}} values, masked wherever a failure's evidence echoes them. */
@@ -122,7 +125,8 @@ final class MonitorRunner implements Scheduler.Runner {
     if (status != null && (status == 429 || status == 503)) {
       holdBack(spec, observation);
     }
-    CheckResult result = judge.judge(observation, spec.conditions(), spec.reasons());
+    CheckResult result =
+        judge.judge(observation, spec.conditions(), spec.reasons(), metrics.plan(spec));
     Verdict verdict = Judgement.verdict(result, spec);
     Outcome outcome;
     if (verdict == Verdict.OK) {
@@ -184,7 +188,8 @@ final class MonitorRunner implements Scheduler.Runner {
    */
   Trial trial(MonitorSpec spec, Set<String> secrets) {
     Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
-    CheckResult result = judge.judge(observation, spec.conditions(), spec.reasons());
+    CheckResult result =
+        judge.judge(observation, spec.conditions(), spec.reasons(), metrics.plan(spec));
     Verdict verdict = Judgement.verdict(result, spec);
     Set<String> hidden = new HashSet<>(secrets(spec));
     hidden.addAll(secrets);
@@ -205,6 +210,7 @@ final class MonitorRunner implements Scheduler.Runner {
         new StateMachine.Thresholds(spec.failureThreshold(), spec.successThreshold()));
     store.append(record);
     if (result != null) {
+      metrics.record(spec, record.startedAt(), result.metrics());
       results.checked(spec, result, record.startedAt());
     }
     observer.accept(record);

@@ -325,6 +325,11 @@ public final class Metrics implements WriteTimer {
     this.rateLimits = source;
   }
 
+  /** Where {@code tickr_metric_value} reads monitors' last extracted metrics. */
+  public void watchMetricValues(Supplier<Map<String, Map<String, Double>>> source) {
+    MetricValueGauge.register(registry, source);
+  }
+
   /** Where {@code tickr_connectivity_up} reads Tickr's own link from. */
   public void watchConnectivity(Supplier<LinkState> link) {
     this.link = link;

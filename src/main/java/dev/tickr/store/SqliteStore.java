@@ -34,6 +34,7 @@ public final class SqliteStore extends ComposedStore {
   private final @Nullable Retention retention;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final SqliteChains chains;
+  private final MetricSeriesStore metricSeries;
 
   private SqliteStore(
       Path file, @Nullable Writer writer, @Nullable Retention retention, Clock clock) {
@@ -58,6 +59,7 @@ public final class SqliteStore extends ComposedStore {
     this.db = db;
     this.retention = retention;
     this.chains = new SqliteChains(db);
+    this.metricSeries = new SqliteMetricSeries(db);
   }
 
   @Override
@@ -68,6 +70,11 @@ public final class SqliteStore extends ComposedStore {
   @Override
   public void saveKnownChain(String monitor, KnownChain chain) {
     chains.saveKnownChain(monitor, chain);
+  }
+
+  @Override
+  public MetricSeriesStore metricSeries() {
+    return metricSeries;
   }
 
   /** Loads the database libraries ahead of {@link #open}; see {@code tickr run}'s start-up. */

@@ -70,6 +70,14 @@ public interface Store
    */
   void prune(Instant now);
 
+  /**
+   * The series of extracted metrics; a store that keeps none answers {@link
+   * MetricSeriesStore#NONE}.
+   */
+  default MetricSeriesStore metricSeries() {
+    return MetricSeriesStore.NONE;
+  }
+
   /** Writes what is buffered and releases the database. Calling it again does nothing. */
   @Override
   void close();

@@ -159,6 +159,7 @@ final class Updates {
     delete(c, "rollup_minute", "bucket_start", now.minus(retention.minuteRollups()));
     delete(c, "rollup_day", "bucket_start", now.minus(retention.dayRollups()));
     AlertTables.prune(c, now.minus(retention.raw()), now.minus(retention.dayRollups()));
+    MetricRows.prune(c, retention, now);
   }
 
   private static void delete(Connection c, String table, String column, Instant before)

@@ -61,6 +61,7 @@ final class MonitorPage {
   private final MonitorSeries series;
   private final MonitorHistory history;
   private final MonitorIncidents incidents;
+  private final MonitorMetrics metrics;
 
   MonitorPage(DaemonControl daemon, Store store, Clock clock) {
     this.daemon = daemon;
@@ -68,6 +69,7 @@ final class MonitorPage {
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
     this.incidents = new MonitorIncidents(store);
+    this.metrics = new MonitorMetrics(store.metricSeries());
   }
 
   void install(JavalinConfig config) {
@@ -118,6 +120,7 @@ final class MonitorPage {
     }
     main.append("</div>");
     series.section(main, s, now);
+    metrics.section(main, s.spec.name(), s.spec.metrics(), now);
     history.uptime(main, s, now);
     incidents.section(main, s, now, admin);
     main.append("<section aria-labelledby=\"latest-h\"><h2 id=\"latest-h\">Latest results</h2>")

@@ -96,9 +96,9 @@ class ConditionParserTest {
           [FOO] == 1                     | 1  | unknown placeholder [FOO] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404])
           [DNS_RCODE] == NOERROR         | 1  | placeholder [DNS_RCODE] is not supported by Tickr (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404])
           [STATUS] == [STATU]            | 13 | unknown placeholder [STATU] (known: [STATUS], [RESPONSE_TIME], [BODY], [HEADER].Name, [CERTIFICATE_EXPIRATION], [CONNECTED], [IP], [URL], [REDIRECTS], [HOP].N.status, [SOFT_404]), did you mean [STATUS]?
-          foo([BODY]) == 1               | 1  | unknown function foo() (known: len, has, pat, any, age)
-          LEN([BODY]) == 1               | 1  | unknown function LEN() (known: len, has, pat, any, age), did you mean len()?
-          [STATUS] == bar(1)             | 13 | unknown function bar() (known: len, has, pat, any, age)
+          foo([BODY]) == 1               | 1  | unknown function foo() (known: len, has, pat, any, age, sum, min, max, count, avg, baseline)
+          LEN([BODY]) == 1               | 1  | unknown function LEN() (known: len, has, pat, any, age, sum, min, max, count, avg, baseline), did you mean len()?
+          [STATUS] == bar(1)             | 13 | unknown function bar() (known: len, has, pat, any, age, sum, min, max, count, avg, baseline)
           [STATUS] 200                   | 10 | expected an operator (==, !=, <, <=, >, >=) after [STATUS], found 200
           [STATUS]                       | 9  | missing operator after [STATUS]: expected one of ==, !=, <, <=, >, >=
           len([BODY].data)               | 17 | missing operator after len([BODY].data): expected one of ==, !=, <, <=, >, >=
