@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * One monitor's page at {@code /monitors/{name}}, where people go when an endpoint misbehaves: what
  * it probes and its state ({@link MonitorHeader}); response time by phase ({@link MonitorSeries});
  * daily uptime and percentiles, the latest results ({@link MonitorHistory}); its incidents with
- * evidence and notes ({@link MonitorIncidents}). Admins get pause/resume, check now, and for API
- * monitors edit and delete, all through the REST API. The script polls {@code
- * /ui/monitors/{name}/live} for the state and latest results. Secret values (the config's and those
- * the target's URL and headers carry) are masked in everything shown.
+ * evidence and notes ({@link MonitorIncidents}); a flow's last run step by step ({@link
+ * MonitorSteps}). Admins get pause/resume, check now, and for API monitors edit and delete, all
+ * through the REST API. The script polls {@code /ui/monitors/{name}/live} for the state and latest
+ * results. Secret values (the config's and those the target's URL and headers carry) are masked in
+ * everything shown.
  */
 final class MonitorPage {
   static final int LATEST = 50;
@@ -61,6 +62,7 @@ final class MonitorPage {
   private final MonitorSeries series;
   private final MonitorHistory history;
   private final MonitorIncidents incidents;
+  private final MonitorSteps steps;
 
   MonitorPage(DaemonControl daemon, Store store, Clock clock) {
     this.daemon = daemon;
@@ -68,6 +70,7 @@ final class MonitorPage {
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
     this.incidents = new MonitorIncidents(store);
+    this.steps = new MonitorSteps(store);
   }
 
   void install(JavalinConfig config) {
@@ -117,6 +120,7 @@ final class MonitorPage {
       MonitorHeader.actions(main, s);
     }
     main.append("</div>");
+    steps.section(main, s, now);
     series.section(main, s, now);
     history.uptime(main, s, now);
     incidents.section(main, s, now, admin);
