@@ -3,8 +3,11 @@ package dev.tickr.types;
 import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Extractor;
 import dev.tickr.assertion.Judge;
+import dev.tickr.check.Body;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
+import dev.tickr.check.Header;
+import dev.tickr.check.Headers;
 import dev.tickr.check.HttpTarget;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Reason;
@@ -17,6 +20,7 @@ import dev.tickr.check.http.HttpCheck;
 import dev.tickr.check.template.RenderContext;
 import dev.tickr.time.Durations;
 import dev.tickr.time.Ticker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,8 +161,8 @@ final class FlowRun {
               null,
               null,
               null,
-              dev.tickr.check.Headers.NONE,
-              dev.tickr.check.Body.EMPTY,
+              Headers.NONE,
+              Body.EMPTY,
               Timings.totalOnly(took),
               null,
               null,
@@ -176,8 +180,8 @@ final class FlowRun {
             base.status(),
             base.statusText(),
             base.protocol(),
-            base.headers(),
-            base.body(),
+            masked(base.headers()),
+            masked(base.body()),
             Timings.totalOnly(took),
             base.tls(),
             base.ip(),
@@ -305,6 +309,33 @@ final class FlowRun {
       }
     }
     return null;
+  }
+
+  /** The answer's headers with this run's secrets masked: its evidence is kept and shown. */
+  private Headers masked(Headers headers) {
+    if (secrets.isEmpty()) {
+      return headers;
+    }
+    return new Headers(
+        headers.all().stream()
+            .map(h -> new Header(h.name(), Redaction.scrub(h.value(), secrets), h.secret()))
+            .toList());
+  }
+
+  /** The answer's body with this run's secrets masked, a target may echo them. */
+  private Body masked(Body body) {
+    if (secrets.isEmpty()) {
+      return body;
+    }
+    String text = body.text();
+    String scrubbed = Redaction.scrub(text, secrets);
+    return scrubbed.equals(text)
+        ? body
+        : new Body(
+            scrubbed.getBytes(StandardCharsets.UTF_8),
+            body.truncated(),
+            body.contentType(),
+            StandardCharsets.UTF_8);
   }
 
   private static Duration min(Duration a, Duration b) {
