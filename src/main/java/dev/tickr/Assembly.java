@@ -65,7 +65,8 @@ public final class Assembly implements AutoCloseable {
             metrics::checked,
             tickr.notifiers(),
             tickr.waiter(),
-            secretBox);
+            secretBox,
+            tickr.checkSlots());
     ApiMonitors apiMonitors =
         new ApiMonitors(tickr.types().definitions(), store, secretBox, tickr.clock());
     daemon.layer(apiMonitors);

@@ -13,6 +13,8 @@ import dev.tickr.check.tls.TlsCheck;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.config.TypeDefinition;
 import dev.tickr.connectivity.ConnectivityGuard;
+import dev.tickr.daemon.Daemon;
+import dev.tickr.schedule.CheckSlots;
 import dev.tickr.schedule.Waiter;
 import dev.tickr.time.Ticker;
 import dev.tickr.types.DnsType;
@@ -43,6 +45,7 @@ public final class Tickr {
   private final TcpCheck tcp;
   private final MonitorTypes types;
   private final Judge judge;
+  private final CheckSlots slots = new CheckSlots(Daemon.MAX_CONCURRENT_CHECKS);
   private final NotifierFactory notifiers;
   private Notifiers.@Nullable Context notifierContext;
 
@@ -84,7 +87,12 @@ public final class Tickr {
                 new DnsType(new DnsCheck(ticker)),
                 new TlsType(new TlsCheck(clock, ticker)),
                 new HeartbeatType(),
-                new FlowType(http, tokens, judge, ticker, time -> waiters.get().await(time))));
+                new FlowType(
+                    http,
+                    tokens,
+                    judge,
+                    ticker,
+                    time -> slots.away(() -> waiters.get().await(time)))));
     types.addAll(moreTypes);
     this.types = new MonitorTypes(types, PlatformPresets.catalog());
     this.notifiers = channels -> Notifiers.build(channels, notifierContext()).notifiers();
@@ -144,6 +152,14 @@ public final class Tickr {
   public ConnectivityGuard connectivityGuard() {
     return new ConnectivityGuard(
         http, tcp, clock, ticker, Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /**
+   * The bound on checks running at once that the daemon's scheduler keeps: a flow's polling step
+   * gives its slot up while it waits between tries.
+   */
+  public CheckSlots checkSlots() {
+    return slots;
   }
 
   public Judge judge() {

@@ -315,6 +315,7 @@
     }
     if (!(r.conditions || []).length) h += "<li class=\"muted\">none</li>";
     h += "</ul>";
+    if (r.steps) h += steps(r.steps, r.durations_s || {});
     const ev = r.evidence;
     if (ev && (ev.status !== null || ev.headers.length || ev.body)) {
       h += "<details id=\"test-evidence\"><summary>What the target answered</summary>";
@@ -324,6 +325,33 @@
       }
       if (ev.body) h += "<p>Start of the body:</p><pre>" + e(ev.body) + "</pre>";
       h += "</details>";
+    }
+    return h;
+  }
+
+  /** A flow's steps (and named durations) as a table, every value escaped. */
+  function steps(list, durations) {
+    const e = Tickr.escape;
+    let h = "<h3>Steps</h3><table id=\"test-steps\" class=\"results steps\"><thead><tr>" +
+      "<th scope=\"col\">Step</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Tries</th>" +
+      "<th scope=\"col\" class=\"num\">Time</th><th scope=\"col\">Reason / message</th>" +
+      "<th scope=\"col\">Conditions</th></tr></thead><tbody>";
+    for (const s of list) {
+      h += "<tr class=\"step-" + e(s.status.toLowerCase()) + "\"><th scope=\"row\">" + e(s.name) + "</th><td>" +
+        e(s.status) + "</td><td class=\"num\">" + e(s.attempts) + "</td><td class=\"num\">" +
+        (s.status === "SKIPPED" ? "-" : Tickr.ms(s.took_ms)) + "</td><td>" +
+        (s.reason ? "<code>" + e(s.reason) + "</code> " : "") + (s.message ? e(s.message) : "") + "</td><td>";
+      if (s.conditions.length) {
+        h += "<ul class=\"conditions\">" + s.conditions.map((k) => "<li>" + (k.success ? "✓" : "✗") +
+          " <code>" + e(k.condition) + "</code> (actual " + e(k.actual) + ")</li>").join("") + "</ul>";
+      }
+      h += "</td></tr>";
+    }
+    h += "</tbody></table>";
+    const names = Object.keys(durations);
+    if (names.length) {
+      h += "<h3>Durations</h3><dl id=\"test-durations\" class=\"durations\">" +
+        names.map((n) => "<dt>" + e(n) + "</dt><dd>" + Tickr.ms(durations[n] * 1000) + "</dd>").join("") + "</dl>";
     }
     return h;
   }

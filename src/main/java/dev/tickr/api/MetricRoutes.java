@@ -43,7 +43,8 @@ final class MetricRoutes {
     MonitorSpec spec = monitorOr404(daemon.config(), name);
     String metric = ctx.pathParam("metric");
     MetricExpression expression = spec.metrics().get(metric);
-    if (expression == null) {
+    boolean measured = spec.settings().measures().contains(metric);
+    if (expression == null && !measured) {
       throw ApiProblem.notFound(
           "monitor \"" + name + "\" has no metric named \"" + metric + "\"" + known(spec));
     }
@@ -58,7 +59,11 @@ final class MetricRoutes {
     ObjectNode out = JSON.createObjectNode();
     out.put("monitor", name);
     out.put("metric", metric);
-    out.put("expression", expression.text());
+    out.put(
+        "expression",
+        expression == null
+            ? "measured by the " + spec.type().name() + " monitor"
+            : expression.text());
     out.put("resolution", resolution.name().toLowerCase(Locale.ROOT));
     out.put("from", from.toString());
     out.put("to", to.toString());
@@ -76,9 +81,11 @@ final class MetricRoutes {
   }
 
   private static String known(MonitorSpec spec) {
-    return spec.metrics().isEmpty()
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(spec.metrics().keySet());
+    names.addAll(spec.settings().measures());
+    return names.isEmpty()
         ? "; it declares none (metrics:)"
-        : "; it declares " + String.join(", ", spec.metrics().keySet());
+        : "; it declares " + String.join(", ", names);
   }
 
   /** {@code ?since=24h} back from {@code to}, else {@code ?from=}, else 24 hours. */

@@ -15,6 +15,8 @@ import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.ShownState;
+import dev.tickr.report.StepsJson;
+import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Pause;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
@@ -23,6 +25,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  * write) a heartbeat's ping URL.
  */
 final class MonitorViews {
+  /** The field of a flow's last run in a monitor's JSON. */
+  static final String LAST_RUN = "last_run";
+
   private final Store store;
   private final ApiMonitors api;
   private final Context ctx;
@@ -86,6 +92,9 @@ final class MonitorViews {
     putTime(o, "last_check", s == null ? null : s.lastCheck());
     putIncident(o, s == null ? null : s.incident());
     putUptime(o, spec.name());
+    if (!many) {
+      putLastRun(o, spec.name());
+    }
     if (spec.pushed() && mayWrite) {
       // The URL holds the heartbeat's token: whoever has it reports the job's runs.
       String path = pings.get(spec.name());
@@ -117,6 +126,21 @@ final class MonitorViews {
           .put("started_at", open.startedAt().toString())
           .put("reason", open.reason().code());
     }
+  }
+
+  /**
+   * A flow's last run, {@code last_run: {started_at, verdict, steps, durations_s}}, when its last
+   * stored result has steps; one indexed read, for one monitor asked about.
+   */
+  private void putLastRun(ObjectNode o, String name) {
+    List<CheckRecord> last = store.results(name, Instant.EPOCH, now.plusMillis(1), 1, null);
+    if (last.isEmpty() || (last.get(0).steps().isEmpty() && last.get(0).measures().isEmpty())) {
+      return;
+    }
+    CheckRecord r = last.get(0);
+    ObjectNode run = o.putObject(LAST_RUN);
+    run.put("started_at", r.startedAt().toString()).put("verdict", r.verdict().name());
+    StepsJson.put(run, r.steps(), r.measures());
   }
 
   private void putUptime(ObjectNode o, String name) {

@@ -12,6 +12,7 @@ import static dev.tickr.api.ApiHttp.putRatio;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tickr.daemon.DaemonControl;
+import dev.tickr.report.StepsJson;
 import dev.tickr.store.CheckRecord;
 import dev.tickr.store.Store;
 import dev.tickr.store.Uptime;
@@ -83,6 +84,7 @@ final class ResultRoutes {
       putMillis(t, "tls", r.tls());
       putMillis(t, "ttfb", r.ttfb());
       putMillis(t, "total", r.total());
+      StepsJson.put(o, r.steps(), r.measures());
     }
     ObjectNode out = JSON.createObjectNode();
     out.put("monitor", name).put("from", from.toString()).put("to", to.toString());

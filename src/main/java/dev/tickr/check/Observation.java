@@ -2,7 +2,10 @@ package dev.tickr.check;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param failure why the observation is incomplete, or {@code null} when the exchange completed
  * @param hops each answer that redirected, in order, beside {@code redirects}: its status and how
  *     it redirected (a 30x {@code Location}, a {@code Refresh} header or an HTML meta refresh)
+ * @param steps a flow's steps, each with its status, tries, time and conditions; empty for every
+ *     other type
+ * @param measures a flow's named durations ({@code durations:}), in seconds, each present when its
+ *     end step passed in this run; empty for every other type
  */
 public record Observation(
     URI url,
@@ -30,11 +37,48 @@ public record Observation(
     @Nullable InetAddress ip,
     List<URI> redirects,
     @Nullable Failure failure,
-    List<Hop> hops) {
+    List<Hop> hops,
+    List<StepResult> steps,
+    Map<String, Double> measures) {
 
   public Observation {
     redirects = List.copyOf(redirects);
     hops = List.copyOf(hops);
+    steps = List.copyOf(steps);
+    measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+  }
+
+  /** An observation of one request: no steps, no measures. */
+  public Observation(
+      URI url,
+      boolean connected,
+      @Nullable Integer status,
+      @Nullable String statusText,
+      @Nullable String protocol,
+      Headers headers,
+      Body body,
+      Timings timings,
+      @Nullable TlsInfo tls,
+      @Nullable InetAddress ip,
+      List<URI> redirects,
+      @Nullable Failure failure,
+      List<Hop> hops) {
+    this(
+        url,
+        connected,
+        status,
+        statusText,
+        protocol,
+        headers,
+        body,
+        timings,
+        tls,
+        ip,
+        redirects,
+        failure,
+        hops,
+        List.of(),
+        Map.of());
   }
 
   /** An observation whose redirects, if any, are not described hop by hop. */

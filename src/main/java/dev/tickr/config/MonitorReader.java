@@ -142,7 +142,7 @@ final class MonitorReader {
         timeout = typeTimeout(type, target, interval, timeout);
       }
       metrics = metricsReader.read(fields.get("metrics"));
-      conditions = conditions(fields, type, metrics);
+      conditions = conditions(fields, type, judgeable(metrics, target));
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
       reasons = reasonsReader.reasons(fields.get("reasons"));
@@ -331,6 +331,20 @@ final class MonitorReader {
       }
     }
     return conditions.size() == items.size() ? conditions : null;
+  }
+
+  /**
+   * The names conditions may read as {@code [METRIC].NAME}: the declared metrics and the numbers
+   * the type measures itself (a flow's named durations); null when the metrics had a problem.
+   */
+  private static @Nullable Map<String, ?> judgeable(
+      @Nullable Map<String, MetricExpression> metrics, @Nullable TypeSettings target) {
+    if (metrics == null || target == null || target.measures().isEmpty()) {
+      return metrics;
+    }
+    Map<String, Object> all = new java.util.LinkedHashMap<>(metrics);
+    target.measures().forEach(name -> all.putIfAbsent(name, name));
+    return all;
   }
 
   /** A type's default conditions, parsed once per load. */

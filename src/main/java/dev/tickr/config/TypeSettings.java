@@ -34,6 +34,14 @@ public interface TypeSettings {
     return Set.of();
   }
 
+  /**
+   * Names of the numbers the type measures itself on each check (a flow's named durations), which
+   * are stored and judged like declared {@code metrics:}.
+   */
+  default Set<String> measures() {
+    return Set.of();
+  }
+
   /** A value in {@link #document()} that is shown masked. */
   record Secret(String value) {
     @Override

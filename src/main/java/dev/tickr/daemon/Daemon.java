@@ -22,6 +22,7 @@ import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
 import dev.tickr.incident.StatusSink;
+import dev.tickr.schedule.CheckSlots;
 import dev.tickr.schedule.Scheduler;
 import dev.tickr.schedule.Stalls;
 import dev.tickr.schedule.Waiter;
@@ -102,6 +103,46 @@ public final class Daemon implements DaemonControl, AutoCloseable {
       NotifierFactory notifiers,
       Waiter alertWaiter,
       Sealer sealer) {
+    this(
+        config,
+        configFile,
+        loader,
+        store,
+        types,
+        link,
+        judge,
+        clock,
+        ticker,
+        waiter,
+        stalls,
+        observer,
+        notifiers,
+        alertWaiter,
+        sealer,
+        new CheckSlots(MAX_CONCURRENT_CHECKS));
+  }
+
+  /**
+   * @param slots the scheduler's bound on checks running at once: the one the monitor types' long
+   *     waits give up ({@link CheckSlots#away}), made with {@link #MAX_CONCURRENT_CHECKS} slots
+   */
+  public Daemon(
+      Config config,
+      @Nullable Path configFile,
+      ConfigLoader loader,
+      Store store,
+      MonitorTypes types,
+      ConnectivityGuard link,
+      Judge judge,
+      Clock clock,
+      Ticker ticker,
+      Waiter waiter,
+      Stalls stalls,
+      Consumer<CheckRecord> observer,
+      NotifierFactory notifiers,
+      Waiter alertWaiter,
+      Sealer sealer,
+      CheckSlots slots) {
     this.store = store;
     this.chains = new ChainWatch(store);
     this.tracker =
@@ -129,7 +170,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             link,
             this::holdBack,
             metricSeries);
-    this.scheduler = new Scheduler(clock, waiter, checkThreads, MAX_CONCURRENT_CHECKS, runner);
+    this.scheduler = new Scheduler(clock, waiter, checkThreads, slots, runner);
     this.heartbeats =
         new Heartbeats(
             clock,

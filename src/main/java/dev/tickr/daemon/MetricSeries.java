@@ -2,6 +2,7 @@ package dev.tickr.daemon;
 
 import dev.tickr.assertion.MetricHistory;
 import dev.tickr.assertion.MetricPlan;
+import dev.tickr.check.Observation;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.store.MetricPoint;
 import dev.tickr.store.MetricSeriesStore;
@@ -31,6 +32,20 @@ final class MetricSeries {
               ? MetricHistory.Summary.EMPTY
               : new MetricHistory.Summary(p.count(), p.sum(), p.min(), p.max());
         };
+  }
+
+  /**
+   * What judging {@code spec}'s {@code observation} needs of metrics: nothing at all for a monitor
+   * without; the numbers the observation measured itself (a flow's named durations) are stored and
+   * judged like declared metrics.
+   */
+  MetricPlan plan(MonitorSpec spec, Observation observation) {
+    MetricPlan plan = plan(spec);
+    if (observation.measures().isEmpty()) {
+      return plan;
+    }
+    return (plan.equals(MetricPlan.NONE) ? MetricPlan.of(spec.name(), Map.of(), history) : plan)
+        .withExtra(observation.measures());
   }
 
   /** What judging {@code spec} needs of metrics: nothing at all for a monitor without. */

@@ -4,6 +4,8 @@ import dev.tickr.assertion.CheckResult;
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Observation;
+import dev.tickr.check.Redaction;
+import dev.tickr.check.StepResult;
 import dev.tickr.check.Timings;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.connectivity.ConnectivityGuard;
@@ -25,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +129,8 @@ final class MonitorRunner implements Scheduler.Runner {
       holdBack(spec, observation);
     }
     CheckResult result =
-        judge.judge(observation, spec.conditions(), spec.reasons(), metrics.plan(spec));
+        judge.judge(
+            observation, spec.conditions(), spec.reasons(), metrics.plan(spec, observation));
     Verdict verdict = Judgement.verdict(result, spec);
     Outcome outcome;
     if (verdict == Verdict.OK) {
@@ -158,7 +162,9 @@ final class MonitorRunner implements Scheduler.Runner {
             observation.status(),
             verdict,
             outcome.reason(),
-            outcome.detail());
+            outcome.detail(),
+            observation.steps().isEmpty() ? List.of() : masked(observation.steps(), spec),
+            observation.measures());
     settle(spec, outcome, record, result);
     return result;
   }
@@ -189,7 +195,8 @@ final class MonitorRunner implements Scheduler.Runner {
   Trial trial(MonitorSpec spec, Set<String> secrets) {
     Observation observation = types.observe(spec, Deadline.after(spec.timeout(), ticker));
     CheckResult result =
-        judge.judge(observation, spec.conditions(), spec.reasons(), metrics.plan(spec));
+        judge.judge(
+            observation, spec.conditions(), spec.reasons(), metrics.plan(spec, observation));
     Verdict verdict = Judgement.verdict(result, spec);
     Set<String> hidden = new HashSet<>(secrets(spec));
     hidden.addAll(secrets);
@@ -214,6 +221,12 @@ final class MonitorRunner implements Scheduler.Runner {
       results.checked(spec, result, record.startedAt());
     }
     observer.accept(record);
+  }
+
+  /** A flow's steps as they are kept: every secret of the monitor and the config masked. */
+  private List<StepResult> masked(List<StepResult> steps, MonitorSpec spec) {
+    Set<String> secrets = secrets(spec);
+    return steps.stream().map(s -> s.masked(t -> Redaction.scrubShortened(t, secrets))).toList();
   }
 
   /** The config's {@code ${NAME}} values. */

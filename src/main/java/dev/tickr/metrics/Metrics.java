@@ -121,12 +121,12 @@ public final class Metrics implements WriteTimer {
   private static final double[] WRITE_BUCKETS = {
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
   };
-
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
   private final Map<String, PerMonitor> monitors = new ConcurrentHashMap<>();
   private final Histogram lateness;
   private final Histogram storeWrites;
+  private final FlowDurationGauges flowDurations = new FlowDurationGauges();
   private volatile Sources sources = Sources.NONE;
   private volatile Supplier<Map<String, Map<String, long[]>>> rateLimits = Map::of;
   private volatile Supplier<LinkState> link = () -> LinkState.OFF;
@@ -310,6 +310,7 @@ public final class Metrics implements WriteTimer {
   {
     RateLimitGauges.register(
         registry, () -> RateLimitGauges.readings(rateLimits.get(), sources.monitors().keySet()));
+    flowDurations.register(registry, () -> sources.monitors().keySet());
   }
 
   /** Where the scrape-time values come from, once the daemon exists. */
@@ -343,6 +344,7 @@ public final class Metrics implements WriteTimer {
     lateness.observe(late.isNegative() ? 0 : seconds(late));
     PerMonitor m = monitors.computeIfAbsent(record.monitor(), k -> new PerMonitor());
     m.last = record;
+    flowDurations.checked(record);
     LongAdder count = m.counts.get(record.verdict());
     if (count != null) {
       count.increment();

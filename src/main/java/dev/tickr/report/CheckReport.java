@@ -171,6 +171,7 @@ public final class CheckReport {
       node.put("success", c.success());
       node.put("actual", c.actual());
     }
+    StepsJson.put(root, o.steps(), o.measures());
     return root;
   }
 

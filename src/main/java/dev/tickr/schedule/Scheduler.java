@@ -9,7 +9,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides when each monitor runs and starts its check, knowing nothing of checks, storage or
  * alerts. One timer thread walks a queue of planned times (see {@link Slots}); each due run is
- * handed to the executor (virtual threads), with at most {@code maxConcurrent} running at once, so
- * a slow or hanging target never delays another monitor. A monitor whose previous run is still
- * going skips its slot; after a pause (GC, suspend) missed slots are skipped, never caught up in a
- * burst.
+ * handed to the executor (virtual threads), with at most {@code maxConcurrent} running at once
+ * ({@link CheckSlots}: a check that waits long, such as a polling flow, gives its slot up while it
+ * waits), so a slow or hanging target never delays another monitor. A monitor whose previous run is
+ * still going skips its slot; after a pause (GC, suspend) missed slots are skipped, never caught up
+ * in a burst.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -49,7 +49,7 @@ public final class Scheduler implements AutoCloseable {
   private final Clock clock;
   private final Waiter waiter;
   private final Executor executor;
-  private final Semaphore permits;
+  private final CheckSlots slots;
   private final Runner runner;
   private final Object lock = new Object();
   private final PriorityQueue<Planned> queue =
@@ -68,10 +68,18 @@ public final class Scheduler implements AutoCloseable {
 
   public Scheduler(
       Clock clock, Waiter waiter, Executor executor, int maxConcurrent, Runner runner) {
+    this(clock, waiter, executor, new CheckSlots(maxConcurrent), runner);
+  }
+
+  /**
+   * @param slots the bound on checks running at once, which a check may give up while it waits
+   *     ({@link CheckSlots#away})
+   */
+  public Scheduler(Clock clock, Waiter waiter, Executor executor, CheckSlots slots, Runner runner) {
     this.clock = clock;
     this.waiter = waiter;
     this.executor = executor;
-    this.permits = new Semaphore(maxConcurrent);
+    this.slots = slots;
     this.runner = runner;
   }
 
@@ -238,12 +246,7 @@ public final class Scheduler implements AutoCloseable {
     executor.execute(
         () -> {
           try {
-            permits.acquire();
-            try {
-              runner.run(due.monitor(), due.at());
-            } finally {
-              permits.release();
-            }
+            slots.run(() -> runner.run(due.monitor(), due.at()));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } catch (RuntimeException e) {

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class Results {
   private static final String INSERT =
       "INSERT INTO results (monitor, planned_at, started_at, total_us, dns_us, connect_us, tls_us,"
-          + " ttfb_us, status, verdict, reason, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " ttfb_us, status, verdict, reason, error, flow)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String SELECT =
       "SELECT * FROM results WHERE monitor = ? AND started_at >= ? AND started_at < ?"
           + " ORDER BY started_at DESC LIMIT ?";
@@ -39,6 +40,7 @@ final class Results {
         ps.setString(10, r.verdict().name());
         Columns.setText(ps, 11, r.reason() == null ? null : r.reason().code());
         Columns.setText(ps, 12, r.error());
+        Columns.setText(ps, 13, FlowJson.write(r));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -68,6 +70,7 @@ final class Results {
   }
 
   static CheckRecord read(ResultSet rs) throws SQLException {
+    FlowJson.Flow flow = FlowJson.read(rs.getString("flow"));
     return new CheckRecord(
         rs.getString("monitor"),
         Columns.millis(rs, "planned_at"),
@@ -80,7 +83,9 @@ final class Results {
         Columns.nullableInt(rs, "status"),
         Verdict.valueOf(rs.getString("verdict")),
         Json.reasonOrNull(rs.getString("reason")),
-        rs.getString("error"));
+        rs.getString("error"),
+        flow.steps(),
+        flow.measures());
   }
 
   /** One index seek per monitor: no scan of the results, however many there are. */

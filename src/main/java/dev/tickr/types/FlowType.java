@@ -73,7 +73,24 @@ public final class FlowType implements MonitorType {
                       + " \"poll\": {\"type\": \"object\", \"required\": [\"every\", \"within\"],"
                       + " \"additionalProperties\": false, \"properties\": {\"every\": {\"type\":"
                       + " \"string\"}, \"within\": {\"type\": \"string\"}}},"
-                      + " \"always\": {\"type\": \"boolean\"}}}}"));
+                      + " \"always\": {\"type\": \"boolean\"}}}}"),
+          Key.of(
+                  FlowDurationReader.KEY,
+                  Kind.OBJECT,
+                  "named durations of each run, in seconds: {NAME: {from: STEP, to: STEP}} is the"
+                      + " time from when step from started to when step to passed its conditions"
+                      + " (e.g. attribution-latency from convert to report); shown with the steps"
+                      + " and exported on /metrics as tickr_flow_duration_seconds.")
+              .ownOnly()
+              .withSchema(
+                  "{\"type\": \"object\", \"maxProperties\": "
+                      + FlowDurationReader.MAX
+                      + ", \"propertyNames\": {\"pattern\": \"^"
+                      + FlowDurationReader.NAME.pattern()
+                      + "$\"}, \"additionalProperties\": {\"type\": \"object\","
+                      + " \"required\": [\"from\", \"to\"], \"additionalProperties\": false,"
+                      + " \"properties\": {\"from\": {\"type\": \"string\"},"
+                      + " \"to\": {\"type\": \"string\"}}}}"));
 
   /**
    * How a polling step waits between its tries. The daemon's waits the way the scheduler's timer
@@ -105,10 +122,27 @@ public final class FlowType implements MonitorType {
     this.pause = pause;
   }
 
-  /** A flow's steps, read and checked. */
-  public record Settings(List<FlowStep> steps) implements TypeSettings {
+  /**
+   * A flow's steps and named durations, read and checked.
+   *
+   * @param durations what each run measures besides its steps, in the order written
+   */
+  public record Settings(List<FlowStep> steps, List<FlowDuration> durations)
+      implements TypeSettings {
     public Settings {
       steps = List.copyOf(steps);
+      durations = List.copyOf(durations);
+    }
+
+    @Override
+    public java.util.Set<String> measures() {
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      durations.forEach(d -> names.add(d.name()));
+      return names;
+    }
+
+    public Settings(List<FlowStep> steps) {
+      this(steps, List.of());
     }
 
     @Override
@@ -136,6 +170,10 @@ public final class FlowType implements MonitorType {
         FlowStep.Poll poll = step.poll();
         f.add(poll == null ? "-" : poll.every() + "/" + poll.within());
         f.add(step.always());
+      }
+      f.add(durations.size());
+      for (FlowDuration d : durations) {
+        f.add(d.name()).add(d.from()).add(d.to());
       }
     }
 
@@ -167,6 +205,11 @@ public final class FlowType implements MonitorType {
       }
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("steps", list);
+      if (!durations.isEmpty()) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        durations.forEach(d -> named.put(d.name(), Map.of("from", d.from(), "to", d.to())));
+        doc.put(FlowDurationReader.KEY, named);
+      }
       return doc;
     }
 
@@ -221,7 +264,13 @@ public final class FlowType implements MonitorType {
   public @Nullable TypeSettings read(Fields fields, Read read, String label) {
     List<FlowStep> steps =
         new FlowReader(read, secretNames, tokens, check.clock()).read(fields, label);
-    return steps == null ? null : new Settings(steps);
+    if (steps == null) {
+      return null;
+    }
+    List<FlowDuration> durations =
+        new FlowDurationReader(read)
+            .read(fields.get(FlowDurationReader.KEY), steps.stream().map(FlowStep::name).toList());
+    return durations == null ? null : new Settings(steps, durations);
   }
 
   @Override
@@ -231,8 +280,9 @@ public final class FlowType implements MonitorType {
 
   /** Runs the flow once: its observation and what became of each step. */
   FlowRun.Outcome run(TypeSettings settings, Deadline deadline) {
+    Settings flow = (Settings) settings;
     return new FlowRun(check, judge, ticker, random, pause)
-        .run(((Settings) settings).steps(), deadline);
+        .run(flow.steps(), flow.durations(), deadline);
   }
 
   @Override

@@ -26,6 +26,16 @@ final class MonitorMetrics {
     this.series = series;
   }
 
+  /** The metrics a monitor declares and those its type measures itself (a flow's durations). */
+  static Map<String, ?> names(dev.tickr.config.MonitorSpec spec) {
+    if (spec.settings().measures().isEmpty()) {
+      return spec.metrics();
+    }
+    Map<String, Object> all = new java.util.LinkedHashMap<>(spec.metrics());
+    spec.settings().measures().forEach(n -> all.putIfAbsent(n, n));
+    return all;
+  }
+
   void section(StringBuilder html, String monitor, Map<String, ?> metrics, Instant now) {
     if (metrics.isEmpty()) {
       return;

@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * One monitor's page at {@code /monitors/{name}}, where people go when an endpoint misbehaves: what
  * it probes and its state ({@link MonitorHeader}); response time by phase ({@link MonitorSeries});
  * daily uptime and percentiles, the latest results ({@link MonitorHistory}); its incidents with
- * evidence and notes ({@link MonitorIncidents}). Admins get pause/resume, check now, and for API
- * monitors edit and delete, all through the REST API. The script polls {@code
- * /ui/monitors/{name}/live} for the state and latest results. Secret values (the config's and those
- * the target's URL and headers carry) are masked in everything shown.
+ * evidence and notes ({@link MonitorIncidents}); a flow's last run step by step ({@link
+ * MonitorSteps}). Admins get pause/resume, check now, and for API monitors edit and delete, all
+ * through the REST API. The script polls {@code /ui/monitors/{name}/live} for the state and latest
+ * results. Secret values (the config's and those the target's URL and headers carry) are masked in
+ * everything shown.
  */
 final class MonitorPage {
   static final int LATEST = 50;
@@ -62,6 +63,7 @@ final class MonitorPage {
   private final MonitorHistory history;
   private final MonitorIncidents incidents;
   private final MonitorMetrics metrics;
+  private final MonitorSteps steps;
 
   MonitorPage(DaemonControl daemon, Store store, Clock clock) {
     this.daemon = daemon;
@@ -70,6 +72,7 @@ final class MonitorPage {
     this.history = new MonitorHistory(store);
     this.incidents = new MonitorIncidents(store);
     this.metrics = new MonitorMetrics(store.metricSeries());
+    this.steps = new MonitorSteps(store);
   }
 
   void install(JavalinConfig config) {
@@ -119,8 +122,9 @@ final class MonitorPage {
       MonitorHeader.actions(main, s);
     }
     main.append("</div>");
+    steps.section(main, s, now);
     series.section(main, s, now);
-    metrics.section(main, s.spec.name(), s.spec.metrics(), now);
+    metrics.section(main, s.spec.name(), MonitorMetrics.names(s.spec), now);
     history.uptime(main, s, now);
     incidents.section(main, s, now, admin);
     main.append("<section aria-labelledby=\"latest-h\"><h2 id=\"latest-h\">Latest results</h2>")

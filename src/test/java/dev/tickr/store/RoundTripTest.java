@@ -3,6 +3,7 @@ package dev.tickr.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tickr.check.Reason;
+import dev.tickr.check.StepResult;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.Incident;
 import dev.tickr.incident.MonitorState;
@@ -63,6 +64,50 @@ class RoundTripTest {
 
     assertThat(store.results("api", T, T.plusMillis(1), 10, null)).containsExactly(full);
     assertThat(full.lateness()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void a_flow_result_comes_back_with_its_steps_and_durations() {
+    List<StepResult> steps =
+        List.of(
+            new StepResult(
+                "convert",
+                StepResult.Status.PASSED,
+                1,
+                Duration.ofMillis(12),
+                null,
+                null,
+                List.of(new StepResult.ConditionOutcome("[STATUS] < 400", true, "200"))),
+            new StepResult(
+                "report",
+                StepResult.Status.FAILED,
+                31,
+                Duration.ofMinutes(30),
+                Reason.HTTP_STATUS,
+                "step \"report\" timed out after 30m (31 tries): HTTP 404",
+                List.of(new StepResult.ConditionOutcome("[STATUS] == 200", false, "404"))),
+            new StepResult(
+                "reverse", StepResult.Status.SKIPPED, 0, Duration.ZERO, null, null, List.of()));
+    CheckRecord flow =
+        new CheckRecord(
+            "flow",
+            T,
+            T,
+            Duration.ofMinutes(30),
+            null,
+            null,
+            null,
+            null,
+            404,
+            Verdict.FAILED,
+            Reason.HTTP_STATUS,
+            "step \"report\" timed out",
+            steps,
+            Map.of("signup-latency", 0.012));
+    store.append(flow);
+    store.flush();
+
+    assertThat(store.results("flow", T, T.plusMillis(1), 10, null)).containsExactly(flow);
   }
 
   @Test

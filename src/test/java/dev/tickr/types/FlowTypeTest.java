@@ -2,12 +2,16 @@ package dev.tickr.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tickr.assertion.Judge;
 import dev.tickr.check.Deadline;
 import dev.tickr.check.Failure;
 import dev.tickr.check.Observation;
 import dev.tickr.check.Reason;
+import dev.tickr.check.StepResult;
+import dev.tickr.check.StepResult.Status;
 import dev.tickr.check.auth.OAuth2Tokens;
 import dev.tickr.check.http.HttpCheck;
 import dev.tickr.config.Config;
@@ -20,7 +24,6 @@ import dev.tickr.testing.RecordedRequest;
 import dev.tickr.testing.Reply;
 import dev.tickr.testing.TestHttpServer;
 import dev.tickr.time.Ticker;
-import dev.tickr.types.FlowRun.Status;
 import dev.tickr.types.FlowRun.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -318,5 +321,83 @@ class FlowTypeTest {
                     .startsWith("tickr.yml:15:")
                     .contains("poll needs both every and within"),
             p -> assertThat(p).startsWith("tickr.yml:18:").contains("extract.X"));
+  }
+
+  @Test
+  void named_durations_run_from_a_step_start_to_a_later_step_passing() throws Exception {
+    AtomicInteger tries = new AtomicInteger();
+    server.text("/convert", 200, "ok");
+    server.route(
+        "/report",
+        r ->
+            tries.incrementAndGet() < 3
+                ? Reply.status(404).text("no")
+                : Reply.status(200).text("ok"));
+    MonitorSpec spec =
+        load(
+            """
+            monitors:
+              - name: latency
+                type: flow
+                interval: 10m
+                durations:
+                  attribution-latency: {from: convert, to: report}
+                  never-measured: {from: convert, to: reverse}
+                steps:
+                  - name: convert
+                    url: BASEconvert
+                  - name: report
+                    url: BASEreport
+                    poll: {every: 30s, within: 5m}
+                  - name: reverse
+                    url: BASEmissing
+                    conditions: ["[STATUS] == 200"]
+            """);
+
+    Observation observation = run(spec).observation();
+
+    assertThat(observation.steps())
+        .extracting(StepResult::name, StepResult::status, StepResult::attempts)
+        .containsExactly(
+            tuple("convert", Status.PASSED, 1),
+            tuple("report", Status.PASSED, 3),
+            tuple("reverse", Status.FAILED, 1));
+    assertThat(observation.steps().get(1).took()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(observation.measures()).containsExactly(entry("attribution-latency", 60.0));
+    assertThat(spec.settings().document()).containsKey("durations");
+  }
+
+  @Test
+  void durations_naming_no_step_or_going_backwards_name_their_place() {
+    assertThat(
+            problems(
+                """
+                monitors:
+                  - name: bad
+                    type: flow
+                    durations:
+                      latency: {from: convert, to: nope}
+                      backwards: {from: report, to: convert}
+                      Bad Name: {from: convert, to: report}
+                    steps:
+                      - name: convert
+                        url: BASEa
+                      - name: report
+                        url: BASEb
+                """))
+        .satisfiesExactlyInAnyOrder(
+            p ->
+                assertThat(p)
+                    .isEqualTo(
+                        "tickr.yml:5:36: durations.latency.to: no step is named \"nope\"; the"
+                            + " steps are convert, report"),
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "tickr.yml:6:37: durations.backwards.to: step \"convert\" comes"
+                            + " before step \"report\""),
+            p ->
+                assertThat(p)
+                    .startsWith("tickr.yml:7:7: durations: \"Bad Name\" is not a duration name"));
   }
 }
