@@ -43,6 +43,7 @@ final class MonitorReader {
   private final AlertingKeys alerting;
   private final ReasonsReader reasonsReader;
   private final QuotaKeys quotas;
+  private final RevenueKeys revenues;
   private final PresetExpander presets;
   private final Types types;
   private final String source;
@@ -77,6 +78,7 @@ final class MonitorReader {
     this.alerting = new AlertingKeys(read, channels);
     this.reasonsReader = new ReasonsReader(read);
     this.quotas = new QuotaKeys(read);
+    this.revenues = new RevenueKeys(read);
     this.presets = new PresetExpander(types.presets(), read);
   }
 
@@ -159,6 +161,8 @@ final class MonitorReader {
     Flapping flapping = alerting.flapping(fields.get("flapping"));
     List<String> tags = alerting.distinct(fields.get("tags"), "tags");
     Boolean paused = optional(fields, "paused", false, n -> read.bool(n, "paused"));
+    boolean[] revenueOk = {true};
+    Revenue revenue = revenues.read(fields, revenueOk);
 
     Location nameAt = nameNode == null ? null : nameNode.at();
     if (problems.count() > before
@@ -178,7 +182,8 @@ final class MonitorReader {
         || flapping == null
         || tags == null
         || paused == null
-        || limits == null) {
+        || limits == null
+        || !revenueOk[0]) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -202,7 +207,8 @@ final class MonitorReader {
             limits,
             source,
             mapping.at().line(),
-            expanded.use());
+            expanded.use(),
+            revenue);
     return new Result(name, nameAt, spec);
   }
 

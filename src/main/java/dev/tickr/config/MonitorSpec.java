@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param line where the monitor is declared in its file (1-based), 0 when it has no file
  * @param preset the platform preset it was written with, or null: what answers and the form show of
  *     it (its settings are already the preset's, expanded)
+ * @param revenue what the monitor carries ({@code revenue:}), or null when it is not
+ *     revenue-relevant
  */
 public record MonitorSpec(
     String name,
@@ -52,7 +54,8 @@ public record MonitorSpec(
     RateLimits limits,
     String source,
     int line,
-    @Nullable PresetUse preset) {
+    @Nullable PresetUse preset,
+    @Nullable Revenue revenue) {
 
   public static final String SOURCE_YAML = "yaml";
 
@@ -100,6 +103,7 @@ public record MonitorSpec(
         limits,
         source,
         line,
+        null,
         null);
   }
 
@@ -146,7 +150,8 @@ public record MonitorSpec(
         limits,
         source,
         line,
-        preset);
+        preset,
+        revenue);
   }
 
   /** This monitor at another interval, with what its quota says about it. */
@@ -171,7 +176,8 @@ public record MonitorSpec(
         newLimits,
         source,
         line,
-        preset);
+        preset,
+        revenue);
   }
 
   /** The interval the config asks for, before any quota stretched it. */
@@ -213,6 +219,9 @@ public record MonitorSpec(
     tags.forEach(c::add);
     c.add(paused);
     limits.fingerprint(c);
+    if (revenue != null) {
+      revenue.fingerprint(c);
+    }
     return c.hash();
   }
 }
