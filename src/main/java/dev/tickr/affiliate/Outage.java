@@ -1,5 +1,6 @@
 package dev.tickr.affiliate;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason its reason class ({@code http-status}, {@code timeout}, …)
  */
 public record Outage(
-    long incidentId,
-    String monitor,
-    java.time.Instant start,
-    java.time.@Nullable Instant end,
-    String reason) {
+    long incidentId, String monitor, Instant start, @Nullable Instant end, String reason) {
   public Outage {
     Objects.requireNonNull(monitor, "monitor");
     Objects.requireNonNull(start, "start");
