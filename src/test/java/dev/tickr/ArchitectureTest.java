@@ -54,7 +54,7 @@ class ArchitectureTest {
       connectivity: config check
       incident:     check
       store:        check incident
-      impact:       config affiliate incident store
+      impact:       check config affiliate incident store
       alert:        config schedule check connectivity incident store
       auth:         store
       documents:    config check assertion store auth
