@@ -67,7 +67,7 @@ final class MonitorPage {
     this.clock = clock;
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
-    this.incidents = new MonitorIncidents(store);
+    this.incidents = new MonitorIncidents(store, daemon::config);
   }
 
   void install(JavalinConfig config) {
