@@ -54,14 +54,15 @@ class ArchitectureTest {
       connectivity: config check
       incident:     check
       store:        check incident
+      impact:       check config affiliate incident store
       alert:        config schedule check connectivity incident store
       auth:         store
       documents:    config check assertion store auth
       metrics:      check connectivity incident alert store
-      daemon:       config schedule check types heartbeat assertion connectivity incident alert store auth
+      daemon:       config schedule check types heartbeat assertion connectivity incident alert store impact auth
       web:          config heartbeat incident store auth metrics
-      api:          config check assertion report incident alert store auth documents daemon web
-      ui:           config check incident alert store auth documents daemon web
+      api:          config check assertion report affiliate incident store impact alert auth documents daemon web
+      ui:           config check affiliate incident store impact alert auth documents daemon web
       importer:     assertion
       simulator:
       """;

@@ -83,6 +83,21 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
       Waiter waiter,
       RandomGenerator random,
       IncidentTracker tracker) {
+    this(config, store, factory, clock, waiter, random, tracker, RecoveryNote.NONE);
+  }
+
+  /**
+   * @param recovery what an UP alert adds to its incident's detail
+   */
+  public AlertEngine(
+      Config config,
+      AlertingStore store,
+      NotifierFactory factory,
+      Clock clock,
+      Waiter waiter,
+      RandomGenerator random,
+      IncidentTracker tracker,
+      RecoveryNote recovery) {
     this.store = store;
     this.tracker = tracker;
     this.factory = factory;
@@ -91,7 +106,8 @@ public final class AlertEngine implements Consumer<IncidentEvent>, AutoCloseable
     this.setup = new Setup(config, factory.create(config.channels()));
     this.grouper = new Grouper(store, store, () -> setup);
     this.flaps = new FlapWatch(store, () -> setup, grouper);
-    this.incidents = new IncidentAlerts(store, store, store, () -> setup, grouper, this::heldUntil);
+    this.incidents =
+        new IncidentAlerts(store, store, store, () -> setup, grouper, this::heldUntil, recovery);
     this.notices = new Notices(() -> setup, grouper, lock, this::heldBack, waiter::wake, clock);
     this.dispatcher =
         new Dispatcher(

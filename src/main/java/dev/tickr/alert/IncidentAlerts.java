@@ -38,6 +38,7 @@ final class IncidentAlerts {
   private final Supplier<Setup> setup;
   private final Grouper grouper;
   private final Hold hold;
+  private final RecoveryNote recovery;
   private final Map<Long, OpenIncident> open = new LinkedHashMap<>();
 
   /**
@@ -55,7 +56,9 @@ final class IncidentAlerts {
       OutboxStore outboxStore,
       Supplier<Setup> setup,
       Grouper grouper,
-      Hold hold) {
+      Hold hold,
+      RecoveryNote recovery) {
+    this.recovery = recovery;
     this.incidentStore = incidentStore;
     this.alertStore = alertStore;
     this.outboxStore = outboxStore;
@@ -98,8 +101,9 @@ final class IncidentAlerts {
     }
     Setup s = setup.get();
     List<String> tags = s.monitor(incident.monitor()).map(MonitorSpec::tags).orElse(List.of());
+    Incident told = withNote(incident);
     for (String channel : s.hearing(List.copyOf(oi.downAt.keySet()), Event.UP)) {
-      Alert up = Alerts.incident(AlertEvent.UP, incident, tags);
+      Alert up = Alerts.incident(AlertEvent.UP, told, tags);
       if (s.sharesPages(channel)) {
         grouper.releaseDownOf(incident.id(), channel, now);
       }
@@ -122,6 +126,34 @@ final class IncidentAlerts {
       }
       grouper.decide(AlertIds.incident(incident.id(), "up", channel), channel, up, now);
     }
+  }
+
+  /**
+   * The incident with what {@link RecoveryNote} adds to its detail; a failing note adds nothing.
+   */
+  private Incident withNote(Incident incident) {
+    String note;
+    try {
+      note = recovery.note(incident);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "monitor={} incident={} the recovery note failed: {}",
+          incident.monitor(),
+          incident.id(),
+          e.toString());
+      return incident;
+    }
+    if (note.isEmpty()) {
+      return incident;
+    }
+    return new Incident(
+        incident.id(),
+        incident.monitor(),
+        incident.startedAt(),
+        incident.endedAt(),
+        incident.reason(),
+        incident.detail() + "; " + note,
+        incident.evidence());
   }
 
   /** Decides what every open incident calls for by now. */

@@ -54,6 +54,7 @@ public final class ApiRoutes {
   private final ResultRoutes results;
   private final MetricRoutes metrics;
   private final IncidentRoutes incidents;
+  private final ReportRoutes reports;
   private final ChannelRoutes channels;
   private final MaintenanceRoutes maintenance;
   private final StatusPageRoutes statusPages;
@@ -75,6 +76,7 @@ public final class ApiRoutes {
     this.results = new ResultRoutes(daemon, store, clock);
     this.metrics = new MetricRoutes(daemon, store.metricSeries(), clock);
     this.incidents = new IncidentRoutes(store, clock);
+    this.reports = new ReportRoutes(daemon, store, clock);
     this.channels = new ChannelRoutes(daemon, notifiers, clock);
     this.maintenance = new MaintenanceRoutes(daemon, api);
     this.statusPages = new StatusPageRoutes(daemon, api.statusPages());
@@ -102,6 +104,7 @@ public final class ApiRoutes {
         new Route(Method.GET, "/incidents/{id}", incidents::get),
         new Route(Method.POST, "/incidents/{id}/acknowledge", incidents::acknowledge),
         new Route(Method.POST, "/incidents/{id}/notes", incidents::addNote),
+        new Route(Method.GET, "/reports/impact", reports::impact),
         new Route(Method.GET, "/channels", channels::list),
         new Route(Method.POST, "/channels/{name}/test", channels::test),
         new Route(Method.GET, "/maintenance", maintenance::list),

@@ -40,6 +40,7 @@ public final class Main {
     out.put("completion", CompletionCommand.class);
     out.put("demo", DemoCommand.class);
     out.put("presets", PresetsCommand.class);
+    out.put("report", ReportCommand.class);
     return out;
   }
 
@@ -103,6 +104,9 @@ public final class Main {
             }
             if (type == PresetsCommand.class) {
               return type.cast(new PresetsCommand(tickr));
+            }
+            if (type == ImpactReportCommand.class) {
+              return type.cast(new ImpactReportCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }

@@ -64,6 +64,7 @@ final class ConfigReader {
                 found -> new MonitorReader(found, types, defaults, channelNames),
                 monitorNames),
             read);
+    RevenueKeys.links(monitors, monitorNames, read);
     List<StatusPageSpec> pages =
         new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
             .read(top.get("status-pages"));

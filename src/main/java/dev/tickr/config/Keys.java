@@ -36,7 +36,8 @@ final class Keys {
           "flapping",
           "tags",
           "preset",
-          "paused");
+          "paused",
+          "revenue");
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
   static final List<String> PROBED =
@@ -52,7 +53,7 @@ final class Keys {
           "metrics");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
-  static final List<String> COMMON_OWN_ONLY = List.of("name", "preset");
+  static final List<String> COMMON_OWN_ONLY = List.of("name", "preset", "revenue");
 
   /** A channel's own keys; the rest are its type's settings, checked with the alerting code. */
   static final List<String> CHANNEL = List.of("name", "type");
@@ -106,6 +107,7 @@ final class Keys {
           Map.entry("/monitors/*/reasons", REASONS),
           Map.entry("/defaults/quota", QuotaKeys.QUOTA),
           Map.entry("/monitors/*/quota", QuotaKeys.QUOTA),
+          Map.entry("/monitors/*/revenue", RevenueKeys.KEYS),
           Map.entry(
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),

@@ -45,6 +45,7 @@ final class MonitorReader {
   private final ReasonsReader reasonsReader;
   private final MetricsReader metricsReader;
   private final QuotaKeys quotas;
+  private final RevenueKeys revenues;
   private final PresetExpander presets;
   private final Types types;
   private final String source;
@@ -80,6 +81,7 @@ final class MonitorReader {
     this.reasonsReader = new ReasonsReader(read);
     this.quotas = new QuotaKeys(read);
     this.metricsReader = new MetricsReader(read);
+    this.revenues = new RevenueKeys(read);
     this.presets = new PresetExpander(types.presets(), read);
   }
 
@@ -164,6 +166,8 @@ final class MonitorReader {
     Flapping flapping = alerting.flapping(fields.get("flapping"));
     List<String> tags = alerting.distinct(fields.get("tags"), "tags");
     Boolean paused = optional(fields, "paused", false, n -> read.bool(n, "paused"));
+    boolean[] revenueOk = {true};
+    Revenue revenue = revenues.read(fields, revenueOk);
 
     Location nameAt = nameNode == null ? null : nameNode.at();
     if (problems.count() > before
@@ -184,7 +188,8 @@ final class MonitorReader {
         || tags == null
         || paused == null
         || limits == null
-        || metrics == null) {
+        || metrics == null
+        || !revenueOk[0]) {
       return new Result(name, nameAt, null);
     }
     MonitorSpec spec =
@@ -209,7 +214,8 @@ final class MonitorReader {
             source,
             mapping.at().line(),
             expanded.use(),
-            metrics);
+            metrics,
+            revenue);
     return new Result(name, nameAt, spec);
   }
 

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param preset the platform preset it was written with, or null: what answers and the form show of
  *     it (its settings are already the preset's, expanded)
  * @param metrics named numbers read from each answer ({@code metrics:}), in the order written
+ * @param revenue what the monitor carries ({@code revenue:}), or null when it is not
+ *     revenue-relevant
  */
 public record MonitorSpec(
     String name,
@@ -58,7 +60,8 @@ public record MonitorSpec(
     String source,
     int line,
     @Nullable PresetUse preset,
-    Map<String, MetricExpression> metrics) {
+    Map<String, MetricExpression> metrics,
+    @Nullable Revenue revenue) {
 
   public static final String SOURCE_YAML = "yaml";
 
@@ -108,7 +111,56 @@ public record MonitorSpec(
         source,
         line,
         preset,
-        Map.of());
+        Map.of(),
+        null);
+  }
+
+  /** A monitor without {@code revenue:}. */
+  public MonitorSpec(
+      String name,
+      TypeDefinition type,
+      TypeSettings settings,
+      Duration interval,
+      Duration timeout,
+      List<Condition> conditions,
+      boolean degraded,
+      RateLimited rateLimited,
+      ReasonRules reasons,
+      int failureThreshold,
+      int successThreshold,
+      List<String> alerts,
+      List<Escalation> escalate,
+      Flapping flapping,
+      List<String> tags,
+      boolean paused,
+      RateLimits limits,
+      String source,
+      int line,
+      @Nullable PresetUse preset,
+      Map<String, MetricExpression> metrics) {
+    this(
+        name,
+        type,
+        settings,
+        interval,
+        timeout,
+        conditions,
+        degraded,
+        rateLimited,
+        reasons,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        paused,
+        limits,
+        source,
+        line,
+        preset,
+        metrics,
+        null);
   }
 
   /** A monitor written without a preset. */
@@ -152,6 +204,8 @@ public record MonitorSpec(
         limits,
         source,
         line,
+        null,
+        Map.of(),
         null);
   }
 
@@ -201,7 +255,8 @@ public record MonitorSpec(
         source,
         line,
         preset,
-        metrics);
+        metrics,
+        revenue);
   }
 
   /** This monitor at another interval, with what its quota says about it. */
@@ -227,7 +282,8 @@ public record MonitorSpec(
         source,
         line,
         preset,
-        metrics);
+        metrics,
+        revenue);
   }
 
   /** The interval the config asks for, before any quota stretched it. */
@@ -272,6 +328,9 @@ public record MonitorSpec(
     if (!metrics.isEmpty()) {
       c.add(metrics.size());
       metrics.forEach((n, e) -> c.add(n).add(e.text()));
+    }
+    if (revenue != null) {
+      revenue.fingerprint(c);
     }
     return c.hash();
   }

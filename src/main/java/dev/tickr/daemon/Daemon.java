@@ -15,6 +15,7 @@ import dev.tickr.connectivity.LinkEvent;
 import dev.tickr.heartbeat.PingReceiver;
 import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.heartbeat.Tokens;
+import dev.tickr.impact.ImpactReports;
 import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
@@ -145,13 +146,21 @@ public final class Daemon implements DaemonControl, AutoCloseable {
       CheckSlots slots) {
     this.store = store;
     this.chains = new ChainWatch(store);
+    ImpactReports impact = ImpactReports.over(store);
     this.tracker =
         new IncidentTracker(
             new StateMachine(store::nextIncidentId), statusSink(store), this::flapRule, clock);
     this.tracker.listen(StateLog::log);
     this.alerts =
         new AlertEngine(
-            config, store, notifiers, clock, alertWaiter, new SplittableRandom(), tracker);
+            config,
+            store,
+            notifiers,
+            clock,
+            alertWaiter,
+            new SplittableRandom(),
+            tracker,
+            incident -> impact.note(liveConfig(), incident, clock.instant()));
     this.tracker.listen(alerts);
     this.link = link;
     this.link.listen(this::linkChanged);
@@ -184,6 +193,11 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.live = new LiveConfig(config, configFile, loader, applier);
     this.oneOff = new OneOffChecks(clock, runner, applier, checkThreads);
     this.housekeeping = new Housekeeping(clock, store, heartbeats, link);
+  }
+
+  /** The config that runs, for what is called back only after the constructor. */
+  private Config liveConfig() {
+    return live.config();
   }
 
   /** A monitor's flap damping rule, from the config that runs; null once the monitor is gone. */

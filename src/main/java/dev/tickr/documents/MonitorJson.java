@@ -12,6 +12,7 @@ import dev.tickr.config.Key;
 import dev.tickr.config.MonitorSpec;
 import dev.tickr.config.Preset;
 import dev.tickr.config.PresetUse;
+import dev.tickr.config.Revenue;
 import dev.tickr.config.TypeSettings;
 import dev.tickr.time.Durations;
 import java.util.Collection;
@@ -79,7 +80,27 @@ public final class MonitorJson {
     ArrayNode tags = o.putArray("tags");
     spec.tags().forEach(tags::add);
     o.put("paused", spec.paused());
+    Revenue r = spec.revenue();
+    if (r != null) {
+      ObjectNode revenue = o.putObject("revenue");
+      figure(revenue, "conversions-per-hour", r.conversionsPerHour());
+      figure(revenue, "payout", r.payout());
+      revenue.put("currency", r.currency().getCurrencyCode());
+      if (r.volumeFrom() != null) {
+        revenue.put("volume-from", r.volumeFrom());
+      }
+      if (r.claimWithin() != null) {
+        revenue.put("claim-within", Durations.format(r.claimWithin()));
+      }
+    }
     return o;
+  }
+
+  private static void figure(ObjectNode o, String key, Revenue.Figure f) {
+    switch (f) {
+      case Revenue.Fixed n -> o.put(key, n.value());
+      case Revenue.Metric m -> o.put(key, m.name());
+    }
   }
 
   /**

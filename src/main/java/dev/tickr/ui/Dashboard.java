@@ -36,6 +36,7 @@ public final class Dashboard {
     new MonitorFormPage(daemon, api).install(config); // before any /monitors/{name} page
     new ChannelsPage(this::channels).install(config);
     new MaintenancePage(daemon, clock).install(config);
+    new ImpactPage(daemon, store, clock).install(config);
     new OverviewPage(daemon, store, clock, this::channels).install(config);
     // after every fixed path under /monitors/ (such as /monitors/new): Javalin takes the first
     // match

@@ -29,6 +29,7 @@ public final class Layout {
     NEW_MONITOR("/monitors/new", "New monitor"),
     CHANNELS("/channels", "Channels"),
     MAINTENANCE("/maintenance", "Maintenance"),
+    IMPACT("/reports/impact", "Outage impact"),
     STATUS_PAGES("/status", "Status pages"),
     NONE("", "");
 

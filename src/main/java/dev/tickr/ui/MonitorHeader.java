@@ -1,6 +1,7 @@
 package dev.tickr.ui;
 
 import dev.tickr.config.MonitorSpec;
+import dev.tickr.config.Revenue;
 import dev.tickr.incident.MonitorState;
 import dev.tickr.time.Durations;
 import dev.tickr.web.Html;
@@ -75,6 +76,22 @@ final class MonitorHeader {
     if (spec.limits().stretch() != null) {
       html.append("</dd></div><div><dt>Quota</dt><dd>")
           .append(Html.escape(spec.limits().stretch().text()));
+    }
+    Revenue r = spec.revenue();
+    if (r != null) {
+      html.append("</dd></div><div><dt>Revenue</dt><dd id=\"revenue\">")
+          .append(Html.escape(r.conversionsPerHour().text()))
+          .append(" conversions/h × ")
+          .append(Html.escape(r.payout().text()))
+          .append(' ')
+          .append(r.currency().getCurrencyCode());
+      if (r.volumeFrom() != null) {
+        html.append(", volume from ").append(Html.escape(r.volumeFrom()));
+      }
+      if (r.claimWithin() != null) {
+        html.append(", claim within ").append(Html.escape(Durations.format(r.claimWithin())));
+      }
+      html.append(" <a href=\"/reports/impact\">outage impact</a>");
     }
     html.append("</dd></div><div><dt>Source</dt><dd>");
     if (spec.source().equals(MonitorSpec.SOURCE_API)) {

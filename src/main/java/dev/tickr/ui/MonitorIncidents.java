@@ -1,7 +1,10 @@
 package dev.tickr.ui;
 
+import dev.tickr.affiliate.ImpactText;
 import dev.tickr.check.Reason;
 import dev.tickr.check.ReasonHelp;
+import dev.tickr.config.Config;
+import dev.tickr.impact.ImpactReports;
 import dev.tickr.incident.Evidence;
 import dev.tickr.incident.Incident;
 import dev.tickr.store.IncidentNote;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A monitor's incidents on its page ({@code #incidents}), newest first: when, how long, why (with
@@ -27,9 +31,13 @@ final class MonitorIncidents {
   static final int MAX = 50;
 
   private final Store store;
+  private final ImpactReports impact;
+  private final Supplier<Config> config;
 
-  MonitorIncidents(Store store) {
+  MonitorIncidents(Store store, Supplier<Config> config) {
     this.store = store;
+    this.impact = ImpactReports.over(store);
+    this.config = config;
   }
 
   void section(StringBuilder html, MonitorPage.Subject s, Instant now, boolean admin) {
@@ -103,6 +111,13 @@ final class MonitorIncidents {
       html.append("<div><dt>Maintenance</dt><dd>opened during a maintenance window</dd></div>");
     }
     html.append("</dl><p>").append(Html.escape(s.scrub(i.detail()))).append("</p>");
+    impact
+        .window(config.get(), i, now)
+        .ifPresent(
+            w ->
+                html.append("<p class=\"impact\"><a href=\"/reports/impact\">Outage impact</a>: ")
+                    .append(Html.escape(ImpactText.summary(w)))
+                    .append("</p>"));
     help(html, i.reason());
     evidence(html, s, i.evidence());
     notes(html, store.notes(i.id()));

@@ -70,7 +70,7 @@ final class MonitorPage {
     this.clock = clock;
     this.series = new MonitorSeries(store);
     this.history = new MonitorHistory(store);
-    this.incidents = new MonitorIncidents(store);
+    this.incidents = new MonitorIncidents(store, daemon::config);
     this.metrics = new MonitorMetrics(store.metricSeries());
     this.steps = new MonitorSteps(store);
   }

@@ -25,7 +25,8 @@ class KeysTest {
   @Test
   void defaults_hold_every_monitor_key_but_those_naming_one_endpoint() {
     assertThat(types.ownOnlyKeys())
-        .containsExactlyInAnyOrder("name", "preset", "url", "host", "port", "token", "steps");
+        .containsExactlyInAnyOrder(
+            "name", "preset", "revenue", "url", "host", "port", "token", "steps");
     assertThat(types.defaultsKeys())
         .doesNotContainAnyElementsOf(types.ownOnlyKeys())
         .hasSize(types.monitorKeys().size() - types.ownOnlyKeys().size());
