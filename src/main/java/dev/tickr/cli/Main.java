@@ -40,6 +40,8 @@ public final class Main {
     out.put("completion", CompletionCommand.class);
     out.put("demo", DemoCommand.class);
     out.put("presets", PresetsCommand.class);
+    out.put("backup", BackupCommand.class);
+    out.put("restore", RestoreCommand.class);
     return out;
   }
 
@@ -103,6 +105,12 @@ public final class Main {
             }
             if (type == PresetsCommand.class) {
               return type.cast(new PresetsCommand(tickr));
+            }
+            if (type == BackupCommand.class) {
+              return type.cast(new BackupCommand(tickr));
+            }
+            if (type == RestoreCommand.class) {
+              return type.cast(new RestoreCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }
