@@ -42,6 +42,7 @@ public final class Main {
     out.put("presets", PresetsCommand.class);
     out.put("backup", BackupCommand.class);
     out.put("restore", RestoreCommand.class);
+    out.put("export", ExportCommand.class);
     return out;
   }
 
@@ -111,6 +112,9 @@ public final class Main {
             }
             if (type == RestoreCommand.class) {
               return type.cast(new RestoreCommand(tickr));
+            }
+            if (type == ExportCommand.class) {
+              return type.cast(new ExportCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }
