@@ -43,6 +43,7 @@ class ArchitectureTest {
    */
   private static final String MAY_DEPEND_ON =
       """
+      log:
       check:
       assertion:    check
       report:       check assertion

@@ -7,14 +7,20 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code TICKR_CONFIG}, {@code TICKR_DATA} and {@code TICKR_LISTEN} as the defaults of {@code
- * -c/--config}, {@code --data} and {@code --listen}, so that a package or a container needs no
- * command line; a flag given on the command line wins.
+ * {@code TICKR_CONFIG}, {@code TICKR_DATA}, {@code TICKR_LISTEN}, {@code TICKR_LOG_FORMAT} and
+ * {@code TICKR_LOG_LEVEL} as the defaults of {@code -c/--config}, {@code --data}, {@code --listen},
+ * {@code --log-format} and {@code --log-level}, so that a package or a container needs no command
+ * line; a flag given on the command line wins.
  */
 final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
   /** The variable of each option, by its long name. */
   static final Map<String, String> VARIABLES =
-      Map.of("--config", "TICKR_CONFIG", "--data", "TICKR_DATA", "--listen", "TICKR_LISTEN");
+      Map.of(
+          "--config", "TICKR_CONFIG",
+          "--data", "TICKR_DATA",
+          "--listen", "TICKR_LISTEN",
+          "--log-format", "TICKR_LOG_FORMAT",
+          "--log-level", "TICKR_LOG_LEVEL");
 
   /**
    * Commands whose option of one of those names means something else ({@code check -d}), or that

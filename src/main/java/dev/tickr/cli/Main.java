@@ -41,6 +41,9 @@ public final class Main {
     out.put("demo", DemoCommand.class);
     out.put("presets", PresetsCommand.class);
     out.put("report", ReportCommand.class);
+    out.put("backup", BackupCommand.class);
+    out.put("restore", RestoreCommand.class);
+    out.put("export", ExportCommand.class);
     return out;
   }
 
@@ -107,6 +110,15 @@ public final class Main {
             }
             if (type == ImpactReportCommand.class) {
               return type.cast(new ImpactReportCommand(tickr));
+            }
+            if (type == BackupCommand.class) {
+              return type.cast(new BackupCommand(tickr));
+            }
+            if (type == RestoreCommand.class) {
+              return type.cast(new RestoreCommand(tickr));
+            }
+            if (type == ExportCommand.class) {
+              return type.cast(new ExportCommand(tickr));
             }
             return CommandLine.defaultFactory().create(type);
           }

@@ -79,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
               + " 127.0.0.1:8080).")
   @Nullable String listen;
 
+  @picocli.CommandLine.Mixin LogOptions logs = new LogOptions();
+
   @Option(
       names = "--stop-after",
       paramLabel = "DURATION",
@@ -105,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalStateException("picocli did not inject the command spec");
     }
     long begin = ticker.nanos();
+    logs.apply(this::named);
     @Nullable Duration limit = stopAfter();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

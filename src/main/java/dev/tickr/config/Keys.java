@@ -84,7 +84,8 @@ final class Keys {
   static final List<String> STATUS_PAGE_GROUP = List.of("name", "monitors");
 
   static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
-  static final List<String> SERVER = List.of("listen", "public-url", "metrics-token");
+  static final List<String> SERVER =
+      List.of("listen", "public-url", "metrics-token", "trusted-proxies");
   static final List<String> CONNECTIVITY = List.of("targets", "interval", "timeout");
 
   /** The reasons a monitor's {@code reasons:} may name. */

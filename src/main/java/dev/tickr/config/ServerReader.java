@@ -3,6 +3,8 @@ package dev.tickr.config;
 import dev.tickr.config.Node.Mapping;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +42,32 @@ final class ServerReader {
     if (tokenNode != null) {
       metricsToken = metricsToken(tokenNode);
     }
+    TrustedProxies proxies = TrustedProxies.NONE;
+    Node proxiesNode = fields.get("trusted-proxies");
+    if (proxiesNode != null) {
+      proxies = trustedProxies(proxiesNode);
+    }
     if (listen == null || problems.count() > before) {
       return null;
     }
-    return new ServerSpec(listen.host(), listen.port(), publicUrl, metricsToken);
+    return new ServerSpec(listen.host(), listen.port(), publicUrl, metricsToken, proxies);
+  }
+
+  private TrustedProxies trustedProxies(Node node) {
+    List<Node.Scalar> items = read.strings(node, "trusted-proxies");
+    if (items == null) {
+      return TrustedProxies.NONE;
+    }
+    List<TrustedProxies.Cidr> out = new ArrayList<>();
+    for (Node.Scalar item : items) {
+      try {
+        out.add(TrustedProxies.Cidr.parse(item.text()));
+      } catch (IllegalArgumentException e) {
+        read.problem(
+            item.at(), "trusted-proxies: " + e.getMessage() + ", got " + Node.describe(item));
+      }
+    }
+    return new TrustedProxies(out);
   }
 
   private @Nullable ServerSpec listen(Node node) {

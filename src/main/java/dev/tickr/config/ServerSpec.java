@@ -12,13 +12,22 @@ import org.jspecify.annotations.Nullable;
  *     http://host:port}
  * @param metricsToken the bearer token {@code /metrics} requires, or null (then it is open on a
  *     loopback listen address only); secret
+ * @param trustedProxies the reverse proxies whose forwarding headers are believed
  */
 public record ServerSpec(
-    String host, int port, @Nullable URI publicUrl, @Nullable String metricsToken) {
+    String host,
+    int port,
+    @Nullable URI publicUrl,
+    @Nullable String metricsToken,
+    TrustedProxies trustedProxies) {
   public static final ServerSpec DEFAULT = new ServerSpec("127.0.0.1", 8080, null, null);
 
   public ServerSpec(String host, int port, @Nullable URI publicUrl) {
     this(host, port, publicUrl, null);
+  }
+
+  public ServerSpec(String host, int port, @Nullable URI publicUrl, @Nullable String metricsToken) {
+    this(host, port, publicUrl, metricsToken, TrustedProxies.NONE);
   }
 
   /** {@code HOST:PORT}, as {@code listen:} and {@code --listen} write it. */
@@ -29,7 +38,8 @@ public record ServerSpec(
   /** Never shows the metrics token. */
   @Override
   public String toString() {
-    return "ServerSpec[host=%s, port=%d, publicUrl=%s, metricsToken=%s]"
-        .formatted(host, port, publicUrl, metricsToken == null ? null : "****");
+    return "ServerSpec[host=%s, port=%d, publicUrl=%s, metricsToken=%s, trustedProxies=%s]"
+        .formatted(
+            host, port, publicUrl, metricsToken == null ? null : "****", trustedProxies.ranges());
   }
 }

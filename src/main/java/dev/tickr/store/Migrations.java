@@ -28,7 +28,9 @@ final class Migrations {
   private Migrations() {}
 
   static void migrate(DataSource dataSource, Map<String, String> placeholders, Path file) {
-    if (current(dataSource)) {
+    Applied applied = applied(dataSource);
+    refuseNewer(applied.newest(), file);
+    if (applied.newest() == LATEST && applied.failed() == 0) {
       return;
     }
     try {
@@ -47,6 +49,27 @@ final class Migrations {
   }
 
   /**
+   * Refuses a database a newer Tickr has migrated: this binary does not know its schema, and
+   * writing to it could lose what the newer one keeps.
+   */
+  static void refuseNewer(int newest, Path file) {
+    if (newest > LATEST) {
+      throw new StoreException(
+          "the database "
+              + file
+              + " has schema version "
+              + newest
+              + ", newer than this Tickr knows (up to "
+              + LATEST
+              + "): a newer Tickr has used it. Run that version (or newer), or restore a backup"
+              + " taken before the upgrade (tickr restore); nothing was changed");
+    }
+  }
+
+  /** The newest migration applied, and how many failed; -1 and 0 when unreadable. */
+  record Applied(int newest, int failed) {}
+
+  /**
    * Loads Flyway and the SQLite driver's native library ahead of {@link #migrate}, so a thread with
    * nothing else to do can take that time off start-up. Failures are left for the real open to
    * report.
@@ -63,25 +86,51 @@ final class Migrations {
 
   /** Whether the database has applied {@link #LATEST} and nothing failed; false when unsure. */
   static boolean current(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
+    Applied applied = applied(dataSource);
+    return applied.newest() == LATEST && applied.failed() == 0;
+  }
+
+  static Applied applied(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return applied(c);
+    } catch (SQLException e) {
+      return new Applied(-1, 0); // a new file, or not ours: Flyway says what it is
+    }
+  }
+
+  /** The newest migration applied on {@code c}, and how many failed. */
+  static Applied applied(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT MAX(CASE WHEN success = 1 THEN CAST(version AS INTEGER) END),"
                     + " SUM(CASE WHEN success = 1 THEN 0 ELSE 1 END) FROM "
                     + HISTORY_TABLE)) {
-      return rs.next() && rs.getInt(1) == LATEST && rs.getInt(2) == 0;
-    } catch (SQLException e) {
-      return false; // a new file, or not ours: Flyway says what it is
+      return rs.next() ? new Applied(rs.getInt(1), rs.getInt(2)) : new Applied(-1, 0);
     }
   }
 
   /** Fails unless the database has been migrated at least once. */
   static void requireSchema(Connection c, Path file) {
+    requireSchema(c, file, true);
+  }
+
+  /**
+   * Fails unless the database has been migrated at least once, and (when {@code known}) by no newer
+   * Tickr than this one.
+   */
+  static void requireSchema(Connection c, Path file, boolean known) {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("SELECT COUNT(*) FROM " + HISTORY_TABLE + " WHERE success = 1")) {
       if (rs.next() && rs.getLong(1) > 0) {
+        try {
+          if (known) {
+            refuseNewer(applied(c).newest(), file);
+          }
+        } catch (SQLException e) {
+          // counted above: the table is there
+        }
         return;
       }
     } catch (SQLException e) {

@@ -3,7 +3,6 @@ package dev.tickr.web;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * The session cookie and the login form's token cookie: their names, flags and reading. Both are
  * HttpOnly; the session's is SameSite=Lax, the form token's SameSite=Strict. They are {@code
  * Secure} when {@code server.public-url} is {@code https://} (read at each request, so a reload
- * counts) or the request came over HTTPS, directly or through a proxy that says so ({@code
- * X-Forwarded-Proto}). A secure session cookie is named {@code __Host-tickr_session} (Path=/, no
- * Domain: no other host or plain-HTTP page can set it), the form token's {@code
- * __Secure-tickr_login_csrf}; without HTTPS they are {@code tickr_session} and {@code
- * tickr_login_csrf}. A request is read by the name its answers would set, never the other.
+ * counts) or the request came over HTTPS, directly or through a trusted proxy that says so ({@code
+ * X-Forwarded-Proto}, {@code Forwarded}; see {@link ClientAddress}). A secure session cookie is
+ * named {@code __Host-tickr_session} (Path=/, no Domain: no other host or plain-HTTP page can set
+ * it), the form token's {@code __Secure-tickr_login_csrf}; without HTTPS they are {@code
+ * tickr_session} and {@code tickr_login_csrf}. A request is read by the name its answers would set,
+ * never the other.
  */
 final class Cookies {
   static final String SESSION = "tickr_session";
@@ -25,12 +25,20 @@ final class Cookies {
   private static final String LOGIN_PATH = "/login";
 
   private final Supplier<@Nullable URI> publicUrl;
+  private final ClientAddress clients;
 
   /**
    * @param publicUrl the current {@code server.public-url}, or null when none is set
+   * @param clients whether a request came over HTTPS, believing only trusted proxies
    */
-  Cookies(Supplier<@Nullable URI> publicUrl) {
+  Cookies(Supplier<@Nullable URI> publicUrl, ClientAddress clients) {
     this.publicUrl = publicUrl;
+    this.clients = clients;
+  }
+
+  /** Who sent a request, believing only trusted proxies. */
+  ClientAddress clients() {
+    return clients;
   }
 
   /** The session id the request carries, under the name in use. */
@@ -76,12 +84,7 @@ final class Cookies {
     if (url != null && "https".equalsIgnoreCase(url.getScheme())) {
       return true;
     }
-    if (ctx.scheme().equalsIgnoreCase("https")) {
-      return true;
-    }
-    String forwarded = ctx.header("X-Forwarded-Proto");
-    return forwarded != null
-        && forwarded.split(",")[0].strip().toLowerCase(Locale.ROOT).equals("https");
+    return clients.https(ctx);
   }
 
   /** A {@code Set-Cookie} value; an empty value with max age 0 removes the cookie. */

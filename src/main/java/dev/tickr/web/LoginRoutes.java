@@ -129,7 +129,7 @@ final class LoginRoutes {
   }
 
   private void login(Context ctx, Accounts accounts, String user, String password, String next) {
-    String ip = ctx.ip();
+    String ip = cookies.clients().ip(ctx); // behind a trusted proxy, the client's own address
     if (!accounts.hashing().tryAcquire()) {
       LOG.info("login refused busy=true client={}", ip);
       ctx.header("Retry-After", "1");

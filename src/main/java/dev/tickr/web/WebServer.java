@@ -65,7 +65,8 @@ public final class WebServer implements AutoCloseable {
       @Nullable Accounts accounts,
       Readiness readiness,
       Consumer<JavalinConfig> routes) {
-    Cookies cookies = new Cookies(() -> settings.get().publicUrl());
+    ClientAddress clients = new ClientAddress(() -> settings.get().trustedProxies());
+    Cookies cookies = new Cookies(() -> settings.get().publicUrl(), clients);
     MetricsGate metricsGate =
         new MetricsGate(() -> settings.get().metricsToken(), () -> listenHost);
     this.app =

@@ -249,8 +249,22 @@ class AccessTest {
   }
 
   @Test
-  void the_session_cookie_is_secure_and_host_prefixed_behind_an_https_proxy() throws Exception {
+  void the_session_cookie_is_secure_and_host_prefixed_behind_a_trusted_https_proxy()
+      throws Exception {
     String[] https = {"X-Forwarded-Proto", "https"};
+    HttpResponse<String> untrusted = browser.get("/login", https);
+    assertThat(Browser.setCookie(untrusted, "__Secure-tickr_login_csrf"))
+        .as("X-Forwarded-Proto from an address that is not a trusted proxy")
+        .isEmpty();
+    assertThat(Browser.setCookie(untrusted, "tickr_login_csrf")).isPresent();
+    settings =
+        new ServerSpec(
+            "127.0.0.1",
+            8080,
+            null,
+            null,
+            new dev.tickr.config.TrustedProxies(
+                java.util.List.of(dev.tickr.config.TrustedProxies.Cidr.parse("127.0.0.1/32"))));
     HttpResponse<String> form = browser.get("/login", https);
     assertThat(Browser.setCookie(form, "__Secure-tickr_login_csrf"))
         .hasValueSatisfying(c -> assertThat(c).contains("; Path=/login;").endsWith("; Secure"));
