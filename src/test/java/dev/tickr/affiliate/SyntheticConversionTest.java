@@ -211,6 +211,15 @@ class SyntheticConversionTest {
     assertThat(Duration.between(start, clock.instant()))
         .as("the report step polled until the conversion showed")
         .isGreaterThanOrEqualTo(t.delay());
+    assertThat(observation.measures())
+        .as("the attribution latency the flow measured, from the conversion to its report")
+        .hasEntrySatisfying(
+            "attribution-latency",
+            s ->
+                assertThat(s)
+                    .isBetween(
+                        (double) t.delay().toSeconds(),
+                        (double) Duration.between(start, clock.instant()).toSeconds()));
     List<Conversion> made = run.ledger.recent(Duration.ofDays(1));
     assertThat(made).singleElement().satisfies(c -> assertThat(c.orderId()).startsWith("tickr-"));
     assertThat(run.ledger.reversed(made.get(0)))

@@ -26,7 +26,7 @@ class KeysTest {
   void defaults_hold_every_monitor_key_but_those_naming_one_endpoint() {
     assertThat(types.ownOnlyKeys())
         .containsExactlyInAnyOrder(
-            "name", "preset", "revenue", "url", "host", "port", "token", "steps");
+            "name", "preset", "revenue", "url", "host", "port", "token", "steps", "durations");
     assertThat(types.defaultsKeys())
         .doesNotContainAnyElementsOf(types.ownOnlyKeys())
         .hasSize(types.monitorKeys().size() - types.ownOnlyKeys().size());

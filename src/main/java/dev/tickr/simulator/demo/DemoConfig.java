@@ -129,6 +129,8 @@ public final class DemoConfig {
             type: flow
             interval: %4$s
             timeout: 8s
+            durations:
+              attribution-latency: {from: convert, to: report}
             steps:
               - name: click
                 url: "%1$s/click?offer=1&url=landing"
