@@ -109,6 +109,59 @@ class ExtractedMetricsEndToEndTest {
   }
 
   @Test
+  void a_flows_named_durations_are_stored_as_a_series_and_judged_as_metrics() throws Exception {
+    target.json("/convert", 200, "{\"ok\": true}");
+    Path config = dir.resolve("tickr.yml");
+    Files.writeString(
+        config,
+        """
+        monitors:
+          - name: conversion
+            type: flow
+            interval: 1s
+            durations:
+              attribution-latency: {from: convert, to: report}
+            conditions:
+              - "[METRIC].attribution-latency < 3600"
+            steps:
+              - name: convert
+                url: %s
+              - name: report
+                url: %s
+        """
+            .formatted(target.url("/convert"), target.url("/actions")));
+    try (RunningDaemon running = cli.start(config, dir.resolve("data"))) {
+      String token = cli.token(dir.resolve("data"), "reader", "viewer");
+      URI series = running.uri("/api/v1/monitors/conversion/metrics/attribution-latency?since=1h");
+      AlertingEndToEndTest.eventually(
+          Duration.ofSeconds(30),
+          () -> {
+            try {
+              return AlertingEndToEndTest.JSON.readTree(get(series, token)).path("points").size()
+                  > 0;
+            } catch (IOException e) {
+              return false;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            }
+          },
+          "a stored attribution latency");
+      JsonNode answer = AlertingEndToEndTest.JSON.readTree(get(series, token));
+      assertThat(answer.path("expression").asText()).isEqualTo("measured by the flow monitor");
+      assertThat(answer.path("points").get(0).path("mean").asDouble()).isBetween(0.0, 30.0);
+      JsonNode monitor =
+          AlertingEndToEndTest.JSON.readTree(
+              get(running.uri("/api/v1/monitors/conversion"), token));
+      assertThat(monitor.path("state").asText()).as("%s", monitor).isNotEqualTo("DOWN");
+      assertThat(get(running.uri("/monitors/conversion"), token))
+          .contains("<h2 id=\"metrics-h\">Metrics</h2>")
+          .contains("attribution-latency");
+      assertThat(running.stop().exitCode()).isZero();
+    }
+  }
+
+  @Test
   void a_bad_expression_is_refused_at_load_with_its_place() throws Exception {
     Path config = dir.resolve("tickr.yml");
     Files.writeString(
