@@ -115,7 +115,9 @@ class FingerprintTest {
               "",
               "steps: [{name: a, url: https://a.test/x}]",
               "steps",
-              "steps: [{name: a, url: https://a.test/x, poll: {every: 1s, within: 1m}}]"));
+              "steps: [{name: a, url: https://a.test/x, poll: {every: 1s, within: 1m}}]",
+              "durations",
+              "steps: [{name: a, url: https://a.test/x}]\n    durations: {latency: {from: a, to: a}}"));
 
   private static MonitorSpec monitor(String type, String keys) throws ConfigException {
     String yaml = "monitors:\n  - name: m\n    type: " + type + "\n    " + keys + "\n";

@@ -244,7 +244,14 @@ class FlowSchedulingTest {
       assertThat(mostPaused).as("three flows polling at once, with two slots").isEqualTo(3);
     }
     assertThat(flowSteps).as("each flow ran and polled till its end").hasSizeGreaterThan(3);
-    assertThat(flowSteps).allSatisfy(step -> assertThat(step.attempts()).isEqualTo(56));
+    // A poll every minute for 55 minutes tries 56 times; the flow that found both slots taken at
+    // its start begins up to a step later on the test's clock, and so may try once less.
+    assertThat(flowSteps)
+        .allSatisfy(
+            step -> {
+              assertThat(step.attempts()).isBetween(55, 56);
+              assertThat(step.message()).contains("timed out after 55m");
+            });
     for (int i = 0; i < 20; i++) {
       assertThat(runsOf("m" + i)).as("m" + i + " ran at each slot").isBetween(725, 727);
     }

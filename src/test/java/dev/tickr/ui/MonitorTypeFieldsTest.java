@@ -87,7 +87,11 @@ class MonitorTypeFieldsTest {
    */
   private static final java.util.Map<String, String> NOT_IN_THE_FORM =
       java.util.Map.of(
-          "heartbeat.token", "the form leaves the ping URL's secret to Tickr (shown once made)");
+          "heartbeat.token",
+          "the form leaves the ping URL's secret to Tickr (shown once made)",
+          "flow.durations",
+          "flows are edited in YAML or through the API (the form shows their steps read-only);"
+              + " the monitor page shows each run's durations");
 
   @org.junit.jupiter.api.Test
   void every_type_the_composition_root_registers_has_its_fields_in_the_form() throws Exception {
