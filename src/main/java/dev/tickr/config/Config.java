@@ -37,7 +37,7 @@ public record Config(
           ConnectivitySpec.OFF);
 
   public Config {
-    monitors = List.copyOf(monitors);
+    monitors = MonitorList.of(monitors);
     channels = List.copyOf(channels);
     statusPages = List.copyOf(statusPages);
     maintenance = List.copyOf(maintenance);
@@ -136,7 +136,7 @@ public record Config(
   }
 
   public Optional<MonitorSpec> monitor(String name) {
-    return monitors.stream().filter(m -> m.name().equals(name)).findFirst();
+    return Optional.ofNullable(((MonitorList) monitors).named(name));
   }
 
   public Optional<ChannelSpec> channel(String name) {

@@ -10,35 +10,37 @@ final class LineLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
 
   private final transient LogLines lines;
+  private final boolean library;
 
   LineLogger(String name, LogLines lines) {
     this.name = name;
     this.lines = lines;
+    this.library = LogLines.library(name);
   }
 
   @Override
   public boolean isTraceEnabled() {
-    return lines.enabled(name, Level.TRACE);
+    return lines.enabled(library, Level.TRACE);
   }
 
   @Override
   public boolean isDebugEnabled() {
-    return lines.enabled(name, Level.DEBUG);
+    return lines.enabled(library, Level.DEBUG);
   }
 
   @Override
   public boolean isInfoEnabled() {
-    return lines.enabled(name, Level.INFO);
+    return lines.enabled(library, Level.INFO);
   }
 
   @Override
   public boolean isWarnEnabled() {
-    return lines.enabled(name, Level.WARN);
+    return lines.enabled(library, Level.WARN);
   }
 
   @Override
   public boolean isErrorEnabled() {
-    return lines.enabled(name, Level.ERROR);
+    return lines.enabled(library, Level.ERROR);
   }
 
   @Override

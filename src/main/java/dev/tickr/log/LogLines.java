@@ -70,14 +70,29 @@ public final class LogLines implements ILoggerFactory {
 
   /** Whether a line of {@code wanted} from the logger {@code name} is written. */
   boolean enabled(String name, Level wanted) {
-    Level threshold = level;
+    return enabled(library(name), wanted);
+  }
+
+  /** Whether {@code name} is one of {@link #LIBRARIES}' loggers: asked once per logger. */
+  static boolean library(String name) {
     for (String library : LIBRARIES) {
-      if (name.startsWith(library) && threshold.toInt() < Level.WARN.toInt()) {
-        threshold = Level.WARN;
-        break;
+      if (name.startsWith(library)) {
+        return true;
       }
     }
-    return wanted.toInt() >= threshold.toInt();
+    return false;
+  }
+
+  /**
+   * Whether a line at {@code wanted} is written, for a library's logger or one of Tickr's: on every
+   * level check (libraries ask before each debug line), so no more than a field read and a compare.
+   */
+  boolean enabled(boolean library, Level wanted) {
+    int threshold = level.toInt();
+    if (library && threshold < Level.WARN.toInt()) {
+      threshold = Level.WARN.toInt();
+    }
+    return wanted.toInt() >= threshold;
   }
 
   /** Writes one line (and the throwable's stack trace, in text after it, in JSON inside it). */
