@@ -58,6 +58,23 @@ class ExtractedMetricsEndToEndTest {
     }
   }
 
+  /** Waits until the series at {@code uri} holds a point: a check was judged and stored. */
+  private static void awaitPoints(URI uri, String token, String what) {
+    AlertingEndToEndTest.eventually(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            return AlertingEndToEndTest.JSON.readTree(get(uri, token)).path("points").size() > 0;
+          } catch (IOException e) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        },
+        what);
+  }
+
   @Test
   void metrics_read_from_answers_show_in_the_api_on_metrics_and_on_the_page() throws Exception {
     Path config = dir.resolve("tickr.yml");
@@ -77,20 +94,7 @@ class ExtractedMetricsEndToEndTest {
     try (RunningDaemon running = cli.start(config, dir.resolve("data"))) {
       String token = cli.token(dir.resolve("data"), "reader", "viewer");
       URI series = running.uri("/api/v1/monitors/impact-actions/metrics/revenue?since=1h");
-      AlertingEndToEndTest.eventually(
-          Duration.ofSeconds(30),
-          () -> {
-            try {
-              return AlertingEndToEndTest.JSON.readTree(get(series, token)).path("points").size()
-                  > 0;
-            } catch (IOException e) {
-              return false;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return false;
-            }
-          },
-          "a stored value of revenue");
+      awaitPoints(series, token, "a stored value of revenue");
       JsonNode answer = AlertingEndToEndTest.JSON.readTree(get(series, token));
       assertThat(answer.path("expression").asText()).isEqualTo("sum([BODY].Actions[*].Payout)");
       assertThat(answer.path("resolution").asText()).isEqualTo("raw");
@@ -133,20 +137,7 @@ class ExtractedMetricsEndToEndTest {
     try (RunningDaemon running = cli.start(config, dir.resolve("data"))) {
       String token = cli.token(dir.resolve("data"), "reader", "viewer");
       URI series = running.uri("/api/v1/monitors/conversion/metrics/attribution-latency?since=1h");
-      AlertingEndToEndTest.eventually(
-          Duration.ofSeconds(30),
-          () -> {
-            try {
-              return AlertingEndToEndTest.JSON.readTree(get(series, token)).path("points").size()
-                  > 0;
-            } catch (IOException e) {
-              return false;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return false;
-            }
-          },
-          "a stored attribution latency");
+      awaitPoints(series, token, "a stored attribution latency");
       JsonNode answer = AlertingEndToEndTest.JSON.readTree(get(series, token));
       assertThat(answer.path("expression").asText()).isEqualTo("measured by the flow monitor");
       assertThat(answer.path("points").get(0).path("mean").asDouble()).isBetween(0.0, 30.0);
