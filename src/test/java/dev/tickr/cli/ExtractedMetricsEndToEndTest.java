@@ -59,7 +59,7 @@ class ExtractedMetricsEndToEndTest {
   }
 
   /** Waits until the series at {@code uri} holds a point: a check was judged and stored. */
-  private static void awaitPoints(URI uri, String token, String what) {
+  private static void awaitPoints(URI uri, String token, String what) throws InterruptedException {
     AlertingEndToEndTest.eventually(
         Duration.ofSeconds(30),
         () -> {
