@@ -5,8 +5,12 @@ import dev.tickr.config.Node.Scalar;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -161,19 +165,51 @@ final class RevenueKeys {
    * @param names every monitor name of the file, those with problems too
    */
   static void links(List<MonitorSpec> monitors, Collection<String> names, Read read) {
+    Map<String, MonitorSpec> byName = new HashMap<>();
+    monitors.forEach(m -> byName.putIfAbsent(m.name(), m));
     for (MonitorSpec m : monitors) {
       Revenue r = m.revenue();
-      String from = r == null ? null : r.volumeFrom();
-      Location at = r == null ? null : r.volumeFromAt();
-      if (from == null || at == null) {
+      if (r == null) {
         continue;
       }
-      if (!names.contains(from)) {
+      String from = r.volumeFrom();
+      Location at = r.volumeFromAt();
+      if (from != null && at != null && !names.contains(from)) {
         read.problem(
             at,
             "volume-from names no monitor: "
                 + Node.quote(from)
                 + Suggestions.didYouMean(from, names));
+        continue;
+      }
+      MonitorSpec source = byName.get(from == null ? m.name() : from);
+      if (source != null) {
+        metricsKnown(r, source, read);
+      }
+    }
+  }
+
+  /**
+   * Reports a figure that names a metric its source monitor does not read: the report would find no
+   * history for it and estimate nothing.
+   */
+  private static void metricsKnown(Revenue r, MonitorSpec source, Read read) {
+    Set<String> known = new TreeSet<>(source.metrics().keySet());
+    known.addAll(source.settings().measures());
+    for (Revenue.Figure f : List.of(r.conversionsPerHour(), r.payout())) {
+      if (f instanceof Revenue.Metric metric && !known.contains(metric.name())) {
+        String name = metric.name();
+        read.problem(
+            r.at(),
+            "revenue reads the metric "
+                + Node.quote(name)
+                + " but monitor "
+                + Node.quote(source.name())
+                + (known.isEmpty()
+                    ? " declares no metrics"
+                    : " has only " + String.join(", ", known))
+                + Suggestions.didYouMean(name, known)
+                + "; declare it under metrics: or give a number");
       }
     }
   }

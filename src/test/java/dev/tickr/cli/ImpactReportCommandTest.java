@@ -55,6 +55,7 @@ class ImpactReportCommandTest {
             revenue: {conversions-per-hour: 10, payout: 2.5, currency: EUR, claim-within: 5d}
           - name: checkout
             url: http://127.0.0.1:1/checkout
+            metrics: {orders: "len([BODY].orders)"}
             revenue: {conversions-per-hour: orders, payout: 30, currency: USD}
           - name: plain
             url: http://127.0.0.1:1/plain
