@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  *     deduplicate or resolve by key: PagerDuty {@code dedup_key}, Opsgenie alias, Alertmanager
  *     labels; on a paging channel that shares pages, the key of the page the incident's DOWN went
  *     out on
+ * @param impact for the recovery of a revenue-relevant monitor, what the outage is estimated to
+ *     have put at risk ("estimated commission at risk: 20.00 EUR, 10 expected conversions"); ""
+ *     otherwise
  */
 public record Alert(
     AlertEvent event,
@@ -39,13 +42,62 @@ public record Alert(
     @Nullable Integer status,
     String evidence,
     @Nullable Instant certificateExpiresAt,
-    String dedupKey) {
+    String dedupKey,
+    String impact) {
 
   /** The monitor of a notice about Tickr itself (its connectivity), which concerns none. */
   public static final String NO_MONITOR = "";
 
   public Alert {
     tags = List.copyOf(tags);
+  }
+
+  /** An alert that carries no impact estimate. */
+  public Alert(
+      AlertEvent event,
+      String monitor,
+      List<String> tags,
+      long incidentId,
+      Instant startedAt,
+      @Nullable Instant endedAt,
+      Reason reason,
+      String detail,
+      @Nullable Integer status,
+      String evidence,
+      @Nullable Instant certificateExpiresAt,
+      String dedupKey) {
+    this(
+        event,
+        monitor,
+        tags,
+        incidentId,
+        startedAt,
+        endedAt,
+        reason,
+        detail,
+        status,
+        evidence,
+        certificateExpiresAt,
+        dedupKey,
+        "");
+  }
+
+  /** This alert with the estimate of what its outage put at risk. */
+  public Alert withImpact(String estimate) {
+    return new Alert(
+        event,
+        monitor,
+        tags,
+        incidentId,
+        startedAt,
+        endedAt,
+        reason,
+        detail,
+        status,
+        evidence,
+        certificateExpiresAt,
+        dedupKey,
+        estimate);
   }
 
   /** This alert under another provider-side key: the key of the page it shares with others. */
@@ -62,7 +114,8 @@ public record Alert(
         status,
         evidence,
         certificateExpiresAt,
-        key);
+        key,
+        impact);
   }
 
   /** Whether this is about Tickr itself rather than one monitor. */

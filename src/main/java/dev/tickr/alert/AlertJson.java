@@ -64,6 +64,9 @@ final class AlertJson {
     n.put("evidence", a.evidence());
     putTime(n, "certificate_expires_at", a.certificateExpiresAt());
     n.put("dedup_key", a.dedupKey());
+    if (!a.impact().isEmpty()) {
+      n.put("impact", a.impact());
+    }
     return n;
   }
 
@@ -83,7 +86,8 @@ final class AlertJson {
         status.isNumber() ? status.asInt() : null,
         n.path("evidence").asText(),
         time(n, "certificate_expires_at"),
-        n.path("dedup_key").asText());
+        n.path("dedup_key").asText(),
+        n.path("impact").asText());
   }
 
   private static Reason reason(String code) {

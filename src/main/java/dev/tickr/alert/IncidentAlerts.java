@@ -101,9 +101,9 @@ final class IncidentAlerts {
     }
     Setup s = setup.get();
     List<String> tags = s.monitor(incident.monitor()).map(MonitorSpec::tags).orElse(List.of());
-    Incident told = withNote(incident);
+    String impact = impactOf(incident);
     for (String channel : s.hearing(List.copyOf(oi.downAt.keySet()), Event.UP)) {
-      Alert up = Alerts.incident(AlertEvent.UP, told, tags);
+      Alert up = Alerts.incident(AlertEvent.UP, incident, tags).withImpact(impact);
       if (s.sharesPages(channel)) {
         grouper.releaseDownOf(incident.id(), channel, now);
       }
@@ -128,32 +128,18 @@ final class IncidentAlerts {
     }
   }
 
-  /**
-   * The incident with what {@link RecoveryNote} adds to its detail; a failing note adds nothing.
-   */
-  private Incident withNote(Incident incident) {
-    String note;
+  /** What {@link RecoveryNote} says of the incident's impact; "" when it fails. */
+  private String impactOf(Incident incident) {
     try {
-      note = recovery.note(incident);
+      return recovery.note(incident);
     } catch (RuntimeException e) {
       LOG.warn(
           "monitor={} incident={} the recovery note failed: {}",
           incident.monitor(),
           incident.id(),
           e.toString());
-      return incident;
+      return "";
     }
-    if (note.isEmpty()) {
-      return incident;
-    }
-    return new Incident(
-        incident.id(),
-        incident.monitor(),
-        incident.startedAt(),
-        incident.endedAt(),
-        incident.reason(),
-        incident.detail() + "; " + note,
-        incident.evidence());
   }
 
   /** Decides what every open incident calls for by now. */

@@ -141,8 +141,10 @@ class ImpactReportBrowserTest {
     String amount = String.format(Locale.ROOT, "%.2f", conversions * PAYOUT);
     java.util.regex.Matcher said =
         java.util.regex.Pattern.compile(
-                "; estimated commission at risk: ([0-9.]+) EUR, ([0-9.]+) expected conversions$")
-            .matcher(incident.path("detail").asText());
+                "^estimated commission at risk: ([0-9.]+) EUR, ([0-9.]+) expected conversions$")
+            .matcher(incident.path("impact").asText());
+    assertThat(incident.path("detail").asText())
+        .isEqualTo("condition failed: [STATUS] < 400 (actual 503)");
     assertThat(said.find()).as("the recovery's detail: %s", incident).isTrue();
     assertThat(said.group(1)).isEqualTo(amount);
     assertThat(Double.parseDouble(said.group(2)))

@@ -48,7 +48,7 @@ final class Messages {
       byEvent(
           "{{detail}} ({{reason}})\nDown since {{started_at}}.\n{{hint}}",
           "Down for {{duration}}, from {{started_at}} to {{ended_at}}.\n"
-              + "Last failure: {{detail}} ({{reason}})",
+              + "Last failure: {{detail}} ({{reason}})\n{{impact}}",
           "{{detail}} ({{reason}})\nDegraded since {{started_at}}.\n{{hint}}",
           "Down for {{duration}}, since {{started_at}}.\n{{detail}} ({{reason}})\n{{hint}}",
           "The certificate expires {{certificate_expires_at}}.\n{{detail}}",
@@ -165,7 +165,8 @@ final class Messages {
               : template(BODIES, FLAPPING_BODY, SETTLED_BODY, n.event(), alert);
       return new Text(
           mark + t.render(values, escape),
-          cut(b.render(values, escape), limits.maxChars()),
+          // A field left empty (no hint, no impact) leaves no blank line at the end.
+          cut(b.render(values, escape).stripTrailing(), limits.maxChars()),
           link(n.dashboardUrl(), alert),
           List.of(),
           0);
@@ -234,6 +235,7 @@ final class Messages {
     v.put("certificate_expires_at", expires == null ? "" : TIME.format(expires));
     v.put("dashboard_url", dashboardUrl);
     v.put("monitor_url", link(dashboardUrl, a));
+    v.put("impact", a.impact());
     return v;
   }
 

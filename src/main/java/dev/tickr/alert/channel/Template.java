@@ -34,7 +34,8 @@ public final class Template {
           "evidence",
           "certificate_expires_at",
           "dashboard_url",
-          "monitor_url");
+          "monitor_url",
+          "impact");
 
   private static final String OPEN = "{{";
   private static final String CLOSE = "}}";

@@ -151,6 +151,9 @@ final class WebhookNotifier implements Notifier {
     incident.put("detail", a.detail());
     incident.put("explanation", ReasonHelp.explanation(a.reason()));
     incident.put("hint", ReasonHelp.hint(a.reason()));
+    if (!a.impact().isEmpty()) {
+      incident.put("impact", a.impact());
+    }
     ObjectNode evidence = into.putObject("evidence");
     evidence.put("status", a.status());
     evidence.put("body", a.evidence());

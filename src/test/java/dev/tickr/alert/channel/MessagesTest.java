@@ -70,6 +70,27 @@ class MessagesTest {
   }
 
   @Test
+  void a_recovery_says_what_the_outage_put_at_risk_and_a_template_can_name_it() throws Exception {
+    String estimate =
+        "estimated commission at risk: 81.00 EUR (63.00–99.00), 18 expected conversions";
+    Alert up = Channels.alert(AlertEvent.UP, "pixel").withImpact(estimate);
+    Notification n = new Notification("u", AlertEvent.UP, List.of(up), Channels.DASHBOARD);
+
+    assertThat(defaults.compose(n, s -> s, ROOMY).body()).endsWith(")\n" + estimate);
+    assertThat(
+            new Messages(null, Template.parse("{{monitor}}: {{impact}}"), channels.clock)
+                .compose(n, s -> s, ROOMY)
+                .body())
+        .isEqualTo("pixel: " + estimate);
+    Notification plain =
+        new Notification(
+            "u", AlertEvent.UP, List.of(Channels.alert(AlertEvent.UP, "api")), Channels.DASHBOARD);
+    assertThat(defaults.compose(plain, s -> s, ROOMY).body())
+        .as("no estimate, no blank line")
+        .endsWith("(http-status)");
+  }
+
+  @Test
   void a_certificate_warning_says_when_it_expires() {
     Alert alert =
         new Alert(
