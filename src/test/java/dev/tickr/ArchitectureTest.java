@@ -54,6 +54,7 @@ class ArchitectureTest {
       heartbeat:
       connectivity: config check
       incident:     check
+      cluster:      config incident
       store:        check incident
       impact:       check config affiliate incident store
       alert:        config schedule check connectivity incident store

@@ -80,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
   @Nullable String listen;
 
   @picocli.CommandLine.Mixin LogOptions logs = new LogOptions();
+  @picocli.CommandLine.Mixin NodeOptions nodes = new NodeOptions();
 
   @Option(
       names = "--stop-after",
@@ -111,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
     @Nullable Duration limit = stopAfter();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    nodes.apply(out);
     ConfigLoader loader = ConfigPrefetch.loader(tickr);
     Path file = config;
     if (file == null && Files.exists(Path.of("tickr.yml"))) {

@@ -50,7 +50,9 @@ final class Keys {
           "reasons",
           "quota",
           "retry-after-max",
-          "metrics");
+          "metrics",
+          "locations",
+          "confirm");
 
   /** Common keys that name one monitor, so {@code defaults:} cannot hold them. */
   static final List<String> COMMON_OWN_ONLY = List.of("name", "preset", "revenue");

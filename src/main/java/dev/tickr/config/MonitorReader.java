@@ -46,6 +46,7 @@ final class MonitorReader {
   private final MetricsReader metricsReader;
   private final QuotaKeys quotas;
   private final RevenueKeys revenues;
+  private final PlacementKeys placements;
   private final PresetExpander presets;
   private final Types types;
   private final String source;
@@ -82,6 +83,7 @@ final class MonitorReader {
     this.quotas = new QuotaKeys(read);
     this.metricsReader = new MetricsReader(read);
     this.revenues = new RevenueKeys(read);
+    this.placements = new PlacementKeys(read);
     this.presets = new PresetExpander(types.presets(), read);
   }
 
@@ -123,6 +125,7 @@ final class MonitorReader {
     ReasonRules reasons;
     RateLimits limits;
     Map<String, MetricExpression> metrics = Map.of();
+    Placement placement = Placement.NONE;
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
@@ -148,6 +151,7 @@ final class MonitorReader {
       degraded = optional(fields, "degraded", DEFAULT_DEGRADED, n -> read.bool(n, "degraded"));
       rateLimited = reasonsReader.rateLimited(fields.get("rate-limited"));
       reasons = reasonsReader.reasons(fields.get("reasons"));
+      placement = placements.read(fields, own, name);
     }
     Integer failureThreshold =
         optional(
@@ -189,6 +193,7 @@ final class MonitorReader {
         || paused == null
         || limits == null
         || metrics == null
+        || placement == null
         || !revenueOk[0]) {
       return new Result(name, nameAt, null);
     }
@@ -215,7 +220,8 @@ final class MonitorReader {
             mapping.at().line(),
             expanded.use(),
             metrics,
-            revenue);
+            revenue,
+            placement);
     return new Result(name, nameAt, spec);
   }
 

@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param metrics named numbers read from each answer ({@code metrics:}), in the order written
  * @param revenue what the monitor carries ({@code revenue:}), or null when it is not
  *     revenue-relevant
+ * @param placement the locations it is probed from and how many must agree ({@code locations:},
+ *     {@code confirm:})
  */
 public record MonitorSpec(
     String name,
@@ -61,12 +63,63 @@ public record MonitorSpec(
     int line,
     @Nullable PresetUse preset,
     Map<String, MetricExpression> metrics,
-    @Nullable Revenue revenue) {
+    @Nullable Revenue revenue,
+    Placement placement) {
 
   public static final String SOURCE_YAML = "yaml";
 
   /** Created through the REST API and kept in the database. */
   public static final String SOURCE_API = "api";
+
+  /** A monitor without {@code locations:}. */
+  public MonitorSpec(
+      String name,
+      TypeDefinition type,
+      TypeSettings settings,
+      Duration interval,
+      Duration timeout,
+      List<Condition> conditions,
+      boolean degraded,
+      RateLimited rateLimited,
+      ReasonRules reasons,
+      int failureThreshold,
+      int successThreshold,
+      List<String> alerts,
+      List<Escalation> escalate,
+      Flapping flapping,
+      List<String> tags,
+      boolean paused,
+      RateLimits limits,
+      String source,
+      int line,
+      @Nullable PresetUse preset,
+      Map<String, MetricExpression> metrics,
+      @Nullable Revenue revenue) {
+    this(
+        name,
+        type,
+        settings,
+        interval,
+        timeout,
+        conditions,
+        degraded,
+        rateLimited,
+        reasons,
+        failureThreshold,
+        successThreshold,
+        alerts,
+        escalate,
+        flapping,
+        tags,
+        paused,
+        limits,
+        source,
+        line,
+        preset,
+        metrics,
+        revenue,
+        Placement.NONE);
+  }
 
   /** A monitor without metrics. */
   public MonitorSpec(
@@ -220,6 +273,7 @@ public record MonitorSpec(
     Objects.requireNonNull(rateLimited, "rateLimited");
     Objects.requireNonNull(reasons, "reasons");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(placement, "placement");
     if (type.pushed() != settings instanceof PushedSettings) {
       throw new IllegalArgumentException(
           "a " + type.name() + " monitor cannot have the settings " + settings.describe());
@@ -256,7 +310,8 @@ public record MonitorSpec(
         line,
         preset,
         metrics,
-        revenue);
+        revenue,
+        placement);
   }
 
   /** This monitor at another interval, with what its quota says about it. */
@@ -283,7 +338,8 @@ public record MonitorSpec(
         line,
         preset,
         metrics,
-        revenue);
+        revenue,
+        placement);
   }
 
   /** The interval the config asks for, before any quota stretched it. */
@@ -331,6 +387,9 @@ public record MonitorSpec(
     }
     if (revenue != null) {
       revenue.fingerprint(c);
+    }
+    if (!placement.none()) {
+      placement.fingerprint(c);
     }
     return c.hash();
   }

@@ -59,6 +59,11 @@ public final class MonitorJson {
           list.add(Redaction.scrub(r.pattern().pattern(), secrets));
         }
       }
+      if (!spec.placement().none()) {
+        ArrayNode locations = o.putArray("locations");
+        spec.placement().locations().forEach(locations::add);
+        o.put("confirm", spec.placement().confirm());
+      }
     }
     o.put("failure-threshold", spec.failureThreshold());
     o.put("success-threshold", spec.successThreshold());

@@ -33,6 +33,12 @@ class KeysTest {
   }
 
   @Test
+  void locations_and_confirm_are_keys_of_probed_monitors_and_may_sit_in_defaults() {
+    assertThat(Keys.PROBED).contains("locations", "confirm");
+    assertThat(types.defaultsKeys()).contains("locations", "confirm");
+  }
+
+  @Test
   void monitor_types_are_spelt_as_in_the_config_and_http_comes_first() {
     assertThat(types.names()).containsExactly("http", "tcp", "dns", "tls", "heartbeat", "flow");
     assertThat(types.find("tls")).map(TypeDefinition::name).contains("tls");

@@ -144,6 +144,25 @@ class FingerprintTest {
   }
 
   @Test
+  void locations_and_confirm_change_the_fingerprint_and_no_locations_keeps_it()
+      throws ConfigException {
+    String url = "url: https://a.test/x";
+    String base = monitor("http", url).fingerprint();
+    String placed = monitor("http", url + "\n    locations: [eu, us]").fingerprint();
+
+    assertThat(placed).isNotEqualTo(base);
+    assertThat(monitor("http", url + "\n    locations: [eu, us]\n    confirm: 1").fingerprint())
+        .as("another confirm")
+        .isNotEqualTo(placed);
+    assertThat(monitor("http", url + "\n    locations: [us, eu]").fingerprint())
+        .as("another order of locations")
+        .isNotEqualTo(placed);
+    assertThat(monitor("http", url + "\n    locations: [eu, us]\n    confirm: 2").fingerprint())
+        .as("confirm written as its default")
+        .isEqualTo(placed);
+  }
+
+  @Test
   void placeholders_fingerprint_as_written_and_a_change_to_one_is_a_change()
       throws ConfigException {
     String window =
