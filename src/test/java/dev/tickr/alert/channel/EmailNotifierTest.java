@@ -72,13 +72,12 @@ class EmailNotifierTest {
   }
 
   private int start(String protocol) {
+    // GreenMail waits for its server thread to listen, 2 s by default: too short on a busy
+    // machine (an SMTPS start makes a key pair first). It returns as soon as it listens.
+    ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+    setup.setServerStartupTimeout(60_000L);
     server =
-        // GreenMail waits for its server thread to listen, 2 s by default: too short on a busy
-        // machine (an SMTPS start makes a key pair first). It returns as soon as it listens.
-        new GreenMail(
-                new ServerSetup(0, "127.0.0.1", protocol)
-                    .dynamicPort()
-                    .withServerStartupTimeout(60_000))
+        new GreenMail(setup)
             .withConfiguration(
                 GreenMailConfiguration.aConfig().withUser("ops@example.com", "tickr", PASSWORD));
     server.start();
