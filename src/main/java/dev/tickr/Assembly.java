@@ -8,12 +8,20 @@ import dev.tickr.config.Config;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
 import dev.tickr.documents.ApiMonitors;
+import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.metrics.Metrics;
 import dev.tickr.schedule.StallWatch;
 import dev.tickr.store.Store;
+import dev.tickr.store.SubscriptionStore;
+import dev.tickr.subscription.Announcer;
+import dev.tickr.subscription.Links;
+import dev.tickr.subscription.MailSender;
+import dev.tickr.subscription.Mailers;
+import dev.tickr.subscription.Subscriptions;
 import dev.tickr.time.Ticker;
 import dev.tickr.ui.Dashboard;
 import dev.tickr.web.StatusPages;
+import dev.tickr.web.SubscriptionRoutes;
 import dev.tickr.web.WebServer;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +38,23 @@ public final class Assembly implements AutoCloseable {
   private final StallWatch stalls;
   private final Daemon daemon;
   private final WebServer web;
+  private final @Nullable Subscribing subscribing;
+  private volatile String listening = "localhost";
+
+  /** Status-page subscriptions: taking them, and mailing their subscribers. */
+  private record Subscribing(
+      Subscriptions subscriptions,
+      Announcer announcer,
+      MailSender sender,
+      SubscriptionRoutes routes)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      sender.close();
+      announcer.close();
+      subscriptions.close();
+    }
+  }
 
   /**
    * @param file the config file, watched for changes; {@code null} when there is none
@@ -70,8 +95,16 @@ public final class Assembly implements AutoCloseable {
     ApiMonitors apiMonitors =
         new ApiMonitors(tickr.types().definitions(), store, secretBox, tickr.clock());
     daemon.layer(apiMonitors);
+    this.subscribing = subscribing(tickr, ticker, store, secretBox);
     ApiRoutes api =
-        new ApiRoutes(daemon, store, apiMonitors, accounts, tickr.notifiers(), tickr.clock());
+        new ApiRoutes(
+            daemon,
+            store,
+            apiMonitors,
+            accounts,
+            tickr.notifiers(),
+            tickr.clock(),
+            subscribing == null ? (incident, note) -> {} : subscribing.announcer()::noted);
     StatusPages statusPages =
         new StatusPages(daemon::config, daemon.tracker(), store, store, tickr.clock());
     daemon.listenCertificates(metrics::certificate);
@@ -94,9 +127,49 @@ public final class Assembly implements AutoCloseable {
             javalin -> {
               api.install(javalin);
               statusPages.install(javalin);
+              if (subscribing != null) {
+                subscribing.routes().install(javalin);
+              }
               dashboard.install(javalin);
             });
   }
+
+  /**
+   * Subscriptions to status pages by email: requests limited to {@link #SUBSCRIBE_BURST} per client
+   * address, then one per {@link #SUBSCRIBE_EVERY_SECONDS} seconds, and to {@link #PAGE_BURST} per
+   * page, then one per {@link #PAGE_EVERY_SECONDS} seconds.
+   */
+  private @Nullable Subscribing subscribing(
+      Tickr tickr, Ticker ticker, Store store, SecretBox secretBox) {
+    SubscriptionStore kept = store.subscriptions();
+    if (kept == null) {
+      return null;
+    }
+    Links links = new Links(daemon::config, () -> listening);
+    Mailers mailers = new Mailers(daemon::config);
+    Subscriptions subscriptions =
+        new Subscriptions(
+            kept,
+            secretBox,
+            mailers,
+            links,
+            new Subscriptions.Limits(
+                new RateLimiter(ticker, 1.0 / SUBSCRIBE_EVERY_SECONDS, SUBSCRIBE_BURST),
+                new RateLimiter(ticker, 1.0 / PAGE_EVERY_SECONDS, PAGE_BURST)),
+            tickr.clock());
+    MailSender sender =
+        new MailSender(
+            daemon::config, kept, subscriptions, mailers, links, tickr.clock(), tickr.waiter());
+    Announcer announcer = new Announcer(daemon::config, kept, links, sender::wake);
+    daemon.tracker().listen(announcer);
+    return new Subscribing(
+        subscriptions, announcer, sender, new SubscriptionRoutes(daemon::config, subscriptions));
+  }
+
+  static final int SUBSCRIBE_BURST = 5;
+  static final int SUBSCRIBE_EVERY_SECONDS = 600;
+  static final int PAGE_BURST = 30;
+  static final int PAGE_EVERY_SECONDS = 20;
 
   /**
    * What {@link #start} did.
@@ -115,10 +188,14 @@ public final class Assembly implements AutoCloseable {
     long begin = ticker.nanos();
     stalls.begin();
     int listening = web.start(host, port);
-    daemon.listeningOn(linkAddress(host, listening));
+    this.listening = linkAddress(host, listening);
+    daemon.listeningOn(this.listening);
     tickr.types().ready(); // no first check's deadline pays for Tickr's own set-up
     long daemonStart = ticker.nanos();
     daemon.start();
+    if (subscribing != null) {
+      subscribing.sender().start();
+    }
     return new Started(listening, daemonStart - begin, ticker.nanos() - daemonStart);
   }
 
@@ -145,6 +222,9 @@ public final class Assembly implements AutoCloseable {
   public void close() {
     web.close();
     daemon.close();
+    if (subscribing != null) {
+      subscribing.close();
+    }
     stalls.close();
   }
 }

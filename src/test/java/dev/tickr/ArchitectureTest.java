@@ -62,7 +62,8 @@ class ArchitectureTest {
       documents:    config check assertion store auth
       metrics:      check connectivity incident alert store
       daemon:       config schedule check types heartbeat assertion connectivity incident alert store impact auth
-      web:          config heartbeat incident store auth metrics
+      subscription: config schedule heartbeat incident store alert auth
+      web:          config heartbeat incident store auth metrics subscription
       api:          config check assertion report affiliate incident store impact alert auth documents daemon web
       ui:           config check affiliate incident store impact alert auth documents daemon web
       importer:     assertion

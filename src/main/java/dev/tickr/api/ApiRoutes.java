@@ -8,6 +8,8 @@ import dev.tickr.auth.AccountException;
 import dev.tickr.auth.Accounts;
 import dev.tickr.daemon.DaemonControl;
 import dev.tickr.documents.ApiMonitors;
+import dev.tickr.incident.Incident;
+import dev.tickr.store.IncidentNote;
 import dev.tickr.store.Store;
 import dev.tickr.web.Access;
 import dev.tickr.web.ApiProblem;
@@ -16,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,15 +74,30 @@ public final class ApiRoutes {
       @Nullable Accounts accounts,
       NotifierFactory notifiers,
       Clock clock) {
+    this(daemon, store, api, accounts, notifiers, clock, (incident, note) -> {});
+  }
+
+  /**
+   * @param noted told of each note added to an incident (status-page subscribers get the public
+   *     ones)
+   */
+  public ApiRoutes(
+      DaemonControl daemon,
+      Store store,
+      ApiMonitors api,
+      @Nullable Accounts accounts,
+      NotifierFactory notifiers,
+      Clock clock,
+      BiConsumer<Incident, IncidentNote> noted) {
     this.monitors = new MonitorRoutes(daemon, store, api, clock);
     this.checks = new MonitorCheckRoutes(daemon, api, clock);
     this.results = new ResultRoutes(daemon, store, clock);
     this.metrics = new MetricRoutes(daemon, store.metricSeries(), clock);
-    this.incidents = new IncidentRoutes(store, clock);
+    this.incidents = new IncidentRoutes(store, clock, noted);
     this.reports = new ReportRoutes(daemon, store, clock);
     this.channels = new ChannelRoutes(daemon, notifiers, clock);
     this.maintenance = new MaintenanceRoutes(daemon, api);
-    this.statusPages = new StatusPageRoutes(daemon, api.statusPages());
+    this.statusPages = new StatusPageRoutes(daemon, api.statusPages(), store.subscriptions());
     this.tokens = new TokenRoutes(accounts);
     this.api = api;
   }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +38,12 @@ final class IncidentRoutes {
 
   private final Store store;
   private final Clock clock;
+  private final BiConsumer<Incident, IncidentNote> noted;
 
-  IncidentRoutes(Store store, Clock clock) {
+  IncidentRoutes(Store store, Clock clock, BiConsumer<Incident, IncidentNote> noted) {
     this.store = store;
     this.clock = clock;
+    this.noted = noted;
   }
 
   void list(Context ctx) {
@@ -170,6 +173,7 @@ final class IncidentRoutes {
             text.textValue(),
             visible != null && visible.booleanValue());
     store.addNote(note);
+    noted.accept(row.incident(), note);
     json(ctx, 201, note(note));
   }
 }

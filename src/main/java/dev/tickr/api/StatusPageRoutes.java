@@ -11,10 +11,13 @@ import dev.tickr.config.Problem;
 import dev.tickr.config.StatusPageSpec;
 import dev.tickr.daemon.DaemonControl;
 import dev.tickr.documents.ApiStatusPages;
+import dev.tickr.store.SubscriptionStore;
 import dev.tickr.web.ApiProblem;
 import dev.tickr.web.Html;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +34,13 @@ final class StatusPageRoutes {
 
   private final DaemonControl daemon;
   private final ApiStatusPages pages;
+  private final @Nullable SubscriptionStore subscriptions;
 
-  StatusPageRoutes(DaemonControl daemon, ApiStatusPages pages) {
+  StatusPageRoutes(
+      DaemonControl daemon, ApiStatusPages pages, @Nullable SubscriptionStore subscriptions) {
     this.daemon = daemon;
     this.pages = pages;
+    this.subscriptions = subscriptions;
   }
 
   void list(Context ctx) {
@@ -156,8 +162,12 @@ final class StatusPageRoutes {
       ObjectNode group = groups.addObject().put("name", g.name());
       g.monitors().forEach(group.putArray("monitors")::add);
     }
+    if (p.emailChannel() != null) {
+      o.putObject("subscriptions").putObject("email").put("channel", p.emailChannel());
+    }
     o.put("source", MonitorSpec.SOURCE_YAML);
     o.put("url", url(p.slug(), ctx));
+    subscribers(o, p.slug());
     return o;
   }
 
@@ -168,8 +178,12 @@ final class StatusPageRoutes {
     o.put("title", document.path("title").isTextual() ? document.path("title").textValue() : slug);
     o.set("monitors", document.path("monitors").isArray() ? document.get("monitors") : array());
     o.set("groups", document.path("groups").isArray() ? document.get("groups") : array());
+    if (document.path("subscriptions").isObject()) {
+      o.set("subscriptions", document.get("subscriptions"));
+    }
     o.put("source", MonitorSpec.SOURCE_API);
     o.put("url", url(slug, ctx));
+    subscribers(o, slug);
     pages
         .stored(slug)
         .ifPresent(
@@ -186,6 +200,15 @@ final class StatusPageRoutes {
       }
     }
     return o;
+  }
+
+  /** How many visitors subscribed by email, by state: counts only, never an address. */
+  private void subscribers(ObjectNode o, String slug) {
+    Map<String, Integer> counts =
+        subscriptions == null ? Map.of() : subscriptions.counts().getOrDefault(slug, Map.of());
+    o.putObject("subscribers")
+        .put("pending", counts.getOrDefault("pending", 0))
+        .put("confirmed", counts.getOrDefault("confirmed", 0));
   }
 
   private static ArrayNode array() {

@@ -66,7 +66,8 @@ final class ConfigReader {
             read);
     RevenueKeys.links(monitors, monitorNames, read);
     List<StatusPageSpec> pages =
-        new StatusPageReader(problems, monitorNames, MonitorSpec.SOURCE_YAML)
+        new StatusPageReader(
+                problems, monitorNames, channelTypes(channels), MonitorSpec.SOURCE_YAML)
             .read(top.get("status-pages"));
     List<MaintenanceWindow> maintenance =
         new MaintenanceReader(problems, monitorNames).read(top.get("maintenance"));
@@ -83,6 +84,12 @@ final class ConfigReader {
         policies,
         SecretValues.NONE,
         connectivity == null ? ConnectivitySpec.OFF : connectivity);
+  }
+
+  private static Map<String, String> channelTypes(List<ChannelSpec> channels) {
+    Map<String, String> out = new LinkedHashMap<>();
+    channels.forEach(c -> out.put(c.name(), c.type()));
+    return out;
   }
 
   private List<ChannelSpec> channels(

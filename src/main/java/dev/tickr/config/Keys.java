@@ -82,8 +82,11 @@ final class Keys {
           "duration",
           "timezone");
 
-  static final List<String> STATUS_PAGE = List.of("slug", "title", "monitors", "groups");
+  static final List<String> STATUS_PAGE =
+      List.of("slug", "title", "monitors", "groups", "subscriptions");
   static final List<String> STATUS_PAGE_GROUP = List.of("name", "monitors");
+  static final List<String> STATUS_PAGE_SUBSCRIPTIONS = List.of("email");
+  static final List<String> STATUS_PAGE_EMAIL = List.of("channel");
 
   static final List<String> STORAGE = List.of("path", "raw-retention", "rollup-retention");
   static final List<String> SERVER =
@@ -115,6 +118,8 @@ final class Keys {
               "/channels/*", Stream.concat(CHANNEL.stream(), CHANNEL_POLICY.stream()).toList()),
           Map.entry("/status-pages/*", STATUS_PAGE),
           Map.entry("/status-pages/*/groups/*", STATUS_PAGE_GROUP),
+          Map.entry("/status-pages/*/subscriptions", STATUS_PAGE_SUBSCRIPTIONS),
+          Map.entry("/status-pages/*/subscriptions/email", STATUS_PAGE_EMAIL),
           Map.entry("/maintenance/*", MAINTENANCE),
           Map.entry("/storage", STORAGE),
           Map.entry("/server", SERVER),

@@ -25,6 +25,7 @@ final class StatusPageReader {
   private final Problems problems;
   private final Read read;
   private final Collection<String> monitorNames;
+  private final @Nullable Map<String, String> channelTypes;
   private final String source;
 
   /**
@@ -32,9 +33,22 @@ final class StatusPageReader {
    * @param source where the pages come from: {@link MonitorSpec#SOURCE_YAML} or {@code _API}
    */
   StatusPageReader(Problems problems, Collection<String> monitorNames, String source) {
+    this(problems, monitorNames, null, source);
+  }
+
+  /**
+   * @param channelTypes the type of each channel, by name, that {@code subscriptions.email.channel}
+   *     may name; null where the channels are not known (a page sent to the API)
+   */
+  StatusPageReader(
+      Problems problems,
+      Collection<String> monitorNames,
+      @Nullable Map<String, String> channelTypes,
+      String source) {
     this.problems = problems;
     this.read = new Read(problems);
     this.monitorNames = monitorNames;
+    this.channelTypes = channelTypes;
     this.source = source;
   }
 
@@ -75,11 +89,62 @@ final class StatusPageReader {
     }
     List<String> monitors = monitors(fields.get("monitors"), locations);
     List<StatusPageSpec.Group> groups = groups(fields.get("groups"), monitors, locations);
+    String emailChannel = emailChannel(fields.get("subscriptions"), locations);
     if (slug == null || title == null || problems.count() > before) {
       return null;
     }
     return new StatusPageSpec(
-        slug, title, monitors, groups, locations, mapping.at().line(), source);
+        slug, title, monitors, groups, emailChannel, locations, mapping.at().line(), source);
+  }
+
+  /**
+   * {@code subscriptions: {email: {channel: NAME}}}: the {@code email} channel whose SMTP settings
+   * send the mails of the page's subscribers; null when visitors cannot subscribe by email.
+   */
+  private @Nullable String emailChannel(@Nullable Node node, Map<String, Location> locations) {
+    Mapping subscriptions =
+        node == null ? null : read.mapping(node, "subscriptions", "a mapping with email");
+    if (subscriptions == null) {
+      return null;
+    }
+    Fields fields = Fields.of(subscriptions);
+    fields.rejectUnknown(Keys.STATUS_PAGE_SUBSCRIPTIONS, problems);
+    Node emailNode = fields.get("email");
+    Mapping email =
+        emailNode == null
+            ? null
+            : read.mapping(emailNode, "subscriptions.email", "a mapping with channel");
+    if (email == null) {
+      return null;
+    }
+    Fields emailFields = Fields.of(email);
+    emailFields.rejectUnknown(Keys.STATUS_PAGE_EMAIL, problems);
+    Node channelNode = emailFields.get("channel");
+    if (channelNode == null) {
+      read.problem(
+          emailFields.at(), "subscriptions.email has no \"channel\" (an email channel's name)");
+      return null;
+    }
+    String channel = read.nonEmptyText(channelNode, "subscriptions.email.channel");
+    if (channel == null) {
+      return null;
+    }
+    locations.put("subscriptions.email.channel", channelNode.at());
+    if (channelTypes != null && !"email".equals(channelTypes.get(channel))) {
+      read.problem(
+          channelNode.at(),
+          channelTypes.containsKey(channel)
+              ? "channel "
+                  + Node.describe(channelNode)
+                  + " is of type "
+                  + Node.quote(String.valueOf(channelTypes.get(channel)))
+                  + ": subscriptions send mail through an email channel"
+              : "unknown channel "
+                  + Node.describe(channelNode)
+                  + Suggestions.didYouMean(channel, channelTypes.keySet()));
+      return null;
+    }
+    return channel;
   }
 
   private @Nullable String slug(

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A public status page: a unique URL {@code slug}, a {@code title} (the slug when none is given),
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param monitors names of monitors in {@link Config#monitors()}, each once
  * @param groups sections of the page, in order; each names monitors of {@code monitors}, and a
  *     monitor is in one group at most
+ * @param emailChannel the {@code email} channel whose SMTP settings send the mails of visitors who
+ *     subscribe ({@code subscriptions: {email: {channel: NAME}}}); null: no email subscriptions
  * @param locations where each key was written, by path ({@code title}, {@code groups[0].name}); for
  *     a page made through the API the file of each location is its JSON Pointer
  * @param line where the page is declared (1-based)
@@ -22,6 +25,7 @@ public record StatusPageSpec(
     String title,
     List<String> monitors,
     List<Group> groups,
+    @Nullable String emailChannel,
     Map<String, Location> locations,
     int line,
     String source) {
@@ -56,6 +60,6 @@ public record StatusPageSpec(
         groups.stream()
             .map(g -> new Group(g.name(), g.monitors().stream().filter(names::contains).toList()))
             .toList();
-    return new StatusPageSpec(slug, title, kept, keptGroups, locations, line, source);
+    return new StatusPageSpec(slug, title, kept, keptGroups, emailChannel, locations, line, source);
   }
 }

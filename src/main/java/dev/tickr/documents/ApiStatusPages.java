@@ -39,7 +39,15 @@ public final class ApiStatusPages {
 
   /** Fields of the API's status page object that are answers, not settings: ignored in input. */
   static final Set<String> READ_ONLY =
-      Set.of("source", "url", "created_at", "created_by", "updated_at", "updated_by", "problems");
+      Set.of(
+          "source",
+          "url",
+          "created_at",
+          "created_by",
+          "updated_at",
+          "updated_by",
+          "problems",
+          "subscribers");
 
   private final Store store;
   private final Clock clock;

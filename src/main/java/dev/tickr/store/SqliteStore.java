@@ -35,6 +35,7 @@ public final class SqliteStore extends ComposedStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final SqliteChains chains;
   private final MetricSeriesStore metricSeries;
+  private final SubscriptionStore subscriptions;
 
   private SqliteStore(
       Path file, @Nullable Writer writer, @Nullable Retention retention, Clock clock) {
@@ -60,6 +61,7 @@ public final class SqliteStore extends ComposedStore {
     this.retention = retention;
     this.chains = new SqliteChains(db);
     this.metricSeries = new SqliteMetricSeries(db);
+    this.subscriptions = new SqliteSubscriptions(db);
   }
 
   @Override
@@ -75,6 +77,11 @@ public final class SqliteStore extends ComposedStore {
   @Override
   public MetricSeriesStore metricSeries() {
     return metricSeries;
+  }
+
+  @Override
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
   }
 
   /** Loads the database libraries ahead of {@link #open}; see {@code tickr run}'s start-up. */

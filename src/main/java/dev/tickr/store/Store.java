@@ -78,6 +78,14 @@ public interface Store
     return MetricSeriesStore.NONE;
   }
 
+  /**
+   * Email subscriptions to status pages; a store that keeps none answers {@code null} and visitors
+   * cannot subscribe.
+   */
+  default @org.jspecify.annotations.Nullable SubscriptionStore subscriptions() {
+    return null;
+  }
+
   /** Writes what is buffered and releases the database. Calling it again does nothing. */
   @Override
   void close();

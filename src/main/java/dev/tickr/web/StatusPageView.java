@@ -56,8 +56,14 @@ record StatusPageView(
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   static StringBuilder head(String title) {
+    return head(title, "");
+  }
+
+  /** The head with {@code extra} markup in it (a feed's link), then the body's start. */
+  static StringBuilder head(String title, String extra) {
     StringBuilder html = new StringBuilder(16 * 1024);
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append(extra)
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
         .append(Html.escape(title))
@@ -120,7 +126,15 @@ record StatusPageView(
   }
 
   String html() {
-    StringBuilder html = head(spec.title());
+    String feed = "/status/" + Html.urlPart(spec.slug()) + "/feed.atom";
+    StringBuilder html =
+        head(
+            spec.title(),
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\""
+                + Html.escape(spec.title())
+                + " incidents\" href=\""
+                + feed
+                + "\">");
     html.append("<main><h1>")
         .append(Html.escape(spec.title()))
         .append("</h1><p class=\"banner ")
@@ -148,12 +162,29 @@ record StatusPageView(
       html.append("</tbody></table>");
     }
     incidentsHtml(html);
+    subscribeHtml(html, feed);
     html.append("<footer><small>Updated ")
         .append(TIME.format(now))
         .append(". <a href=\"/status/")
         .append(Html.escape(spec.slug()))
         .append(".json\">JSON</a></small></footer></main></body></html>");
     return html.toString();
+  }
+
+  /** The feed's link, and the form to subscribe by email when the page takes subscriptions. */
+  private void subscribeHtml(StringBuilder html, String feed) {
+    html.append("<section aria-labelledby=\"subscribe\"><h2 id=\"subscribe\">Get updates</h2>");
+    if (spec.emailChannel() != null) {
+      html.append("<form method=\"post\" action=\"/status/")
+          .append(Html.urlPart(spec.slug()))
+          .append("/subscribe\"><label for=\"subscribe-email\">Email</label> ")
+          .append("<input type=\"email\" id=\"subscribe-email\" name=\"email\" required")
+          .append(" maxlength=\"254\" autocomplete=\"email\"> ")
+          .append("<button type=\"submit\" id=\"subscribe-button\">Subscribe</button>")
+          .append(" <small>A mail when an incident starts, is updated and ends; you confirm first,")
+          .append(" and every mail has a link to unsubscribe.</small></form>");
+    }
+    html.append("<p><a href=\"").append(feed).append("\">Atom feed of incidents</a></p></section>");
   }
 
   private void rowHtml(StringBuilder html, Row r) {

@@ -60,7 +60,7 @@ public final class StatusPages {
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
-          + " base-uri 'none'; form-action 'none'";
+          + " base-uri 'none'; form-action 'self'";
 
   private static final String NO_BADGE =
       "no badge here: badges are /badge/<monitor>.svg, for the monitors status pages show\n";
@@ -74,6 +74,7 @@ public final class StatusPages {
   private final IncidentStore incidentStore;
   private final Clock clock;
   private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
+  private final StatusFeed feed;
 
   public StatusPages(
       Supplier<Config> config,
@@ -86,11 +87,13 @@ public final class StatusPages {
     this.history = history;
     this.incidentStore = incidentStore;
     this.clock = clock;
+    this.feed = new StatusFeed(config, tracker, incidentStore, clock);
   }
 
   public void install(JavalinConfig javalin) {
     javalin.routes.get("/status", this::index);
     javalin.routes.get("/status/{slug}", this::page);
+    javalin.routes.get("/status/{slug}/feed.atom", feed::serve);
     javalin.routes.get("/badge/{file}", this::badge);
   }
 

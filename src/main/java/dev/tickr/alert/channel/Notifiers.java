@@ -2,6 +2,7 @@ package dev.tickr.alert.channel;
 
 import dev.tickr.alert.Alert;
 import dev.tickr.alert.AlertEvent;
+import dev.tickr.alert.Mailer;
 import dev.tickr.alert.Notification;
 import dev.tickr.alert.Notifier;
 import dev.tickr.check.Reason;
@@ -106,6 +107,24 @@ public final class Notifiers {
   }
 
   private Notifiers() {}
+
+  /**
+   * What sends a status page's subscriber mails with the SMTP settings of an {@code email} channel;
+   * empty when the channel is of another type or its settings have problems (its own notifier
+   * reports them).
+   */
+  public static Optional<Mailer> mailer(ChannelSpec spec) {
+    if (!spec.type().equals("email")) {
+      return Optional.empty();
+    }
+    Settings settings = new Settings(spec);
+    Smtp smtp = new Smtp(settings);
+    if (!settings.problems().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        mail -> smtp.send((session, from) -> SubscriberMessage.of(session, from, mail)));
+  }
 
   /** The channel types that have a notifier. */
   public static List<String> types() {
