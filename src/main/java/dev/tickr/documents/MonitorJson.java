@@ -59,6 +59,9 @@ public final class MonitorJson {
           list.add(Redaction.scrub(r.pattern().pattern(), secrets));
         }
       }
+    } else if (!spec.conditions().isEmpty()) {
+      ArrayNode conditions = o.putArray("conditions");
+      spec.conditions().forEach(c -> conditions.add(Redaction.scrub(c.text(), secrets)));
     }
     o.put("failure-threshold", spec.failureThreshold());
     o.put("success-threshold", spec.successThreshold());

@@ -1,5 +1,7 @@
 package dev.tickr.types;
 
+import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.MetricExpression;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +38,12 @@ public final class HeartbeatType implements TypeDefinition {
    */
   public static final int DEFAULT_FAILURE_THRESHOLD = 1;
 
+  /** How often a heartbeat's volume is measured and judged, unless told otherwise. */
+  public static final Duration DEFAULT_VOLUME_EVERY = Duration.ofMinutes(1);
+
+  /** The numbers a heartbeat measures of its pings, over the last hour. */
+  public static final Set<String> MEASURES = Set.of("pings", "count");
+
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
 
   private static final List<Key> KEYS =
@@ -54,15 +63,37 @@ public final class HeartbeatType implements TypeDefinition {
                       + " tickr status shows it.")
               .secretValue()
               .ownOnly()
-              .withSchema("{\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9_-]{22,}$\"}"));
+              .withSchema("{\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9_-]{22,}$\"}"),
+          Key.of(
+              "count",
+              Kind.TEXT,
+              "where a ping's count is read from its body when the URL gives no ?count=, e.g."
+                  + " \"[BODY].orders\" or \"len([BODY].items)\"; without it a body that is only a"
+                  + " number is the count. A body without it is answered 400."),
+          Key.of(
+                  "volume-every",
+                  Kind.DURATION,
+                  "how often the last hour's volume ([METRIC].pings, [METRIC].count) is measured"
+                      + " and the conditions judged; at least 1s.")
+              .withDefault("1m"));
 
   /**
    * Pings expected every {@code period}, late after {@code period + grace}.
    *
    * @param token the secret of its ping URL as configured, {@code null} when Tickr makes one
    */
-  public record Settings(Duration period, Duration grace, @Nullable String token)
+  public record Settings(
+      Duration period,
+      Duration grace,
+      @Nullable String token,
+      @Nullable MetricExpression count,
+      Duration volumeEvery)
       implements PushedSettings {
+    /** Pings without a count field, judged every minute. */
+    public Settings(Duration period, Duration grace, @Nullable String token) {
+      this(period, grace, token, null, DEFAULT_VOLUME_EVERY);
+    }
+
     /** Never shows the token. */
     @Override
     public String toString() {
@@ -72,6 +103,9 @@ public final class HeartbeatType implements TypeDefinition {
           + grace
           + ", token="
           + (token == null ? "generated" : "***")
+          + (count == null ? "" : ", count=" + count)
+          + ", volumeEvery="
+          + volumeEvery
           + "]";
     }
 
@@ -87,6 +121,13 @@ public final class HeartbeatType implements TypeDefinition {
     @Override
     public void fingerprint(Fingerprint f) {
       f.add(period.toString()).add(grace.toString()).add(Objects.toString(token, "-"));
+      f.add(count == null ? "-" : count.text()).add(volumeEvery.toString());
+    }
+
+    /** The last hour's success pings and the sum of their counts. */
+    @Override
+    public Set<String> measures() {
+      return MEASURES;
     }
 
     @Override
@@ -94,6 +135,10 @@ public final class HeartbeatType implements TypeDefinition {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("period", Durations.format(period));
       out.put("grace", Durations.format(grace));
+      if (count != null) {
+        out.put("count", count.text());
+      }
+      out.put("volume-every", Durations.format(volumeEvery));
       return out;
     }
   }
@@ -143,9 +188,34 @@ public final class HeartbeatType implements TypeDefinition {
     }
     Node tokenNode = fields.get("token");
     String token = tokenNode == null ? null : token(tokenNode, read);
-    return period == null || grace == null || (tokenNode != null && token == null)
+    Node countNode = fields.get("count");
+    MetricExpression count = countNode == null ? null : count(countNode, read);
+    Node everyNode = fields.get("volume-every");
+    Duration every =
+        everyNode == null
+            ? DEFAULT_VOLUME_EVERY
+            : read.duration(everyNode, "volume-every", MIN_PERIOD);
+    return period == null
+            || grace == null
+            || (tokenNode != null && token == null)
+            || (countNode != null && count == null)
+            || every == null
         ? null
-        : new Settings(period, grace, token);
+        : new Settings(period, grace, token, count, every);
+  }
+
+  /** Where a ping's count is in its body: an expression of the metric language. */
+  private static @Nullable MetricExpression count(Node node, Read read) {
+    Node.Scalar text = read.scalar(node, "count", "an expression such as [BODY].orders");
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MetricExpression.parse(text.text());
+    } catch (ConditionSyntaxException e) {
+      read.problem(text.at(e.column() - 1), "count: " + e.getMessage());
+      return null;
+    }
   }
 
   /** A ping URL's secret: long enough not to be guessed, and safe in a URL path. */
