@@ -23,9 +23,4 @@ public interface PushedSettings extends TypeSettings {
   default @Nullable MetricExpression count() {
     return null;
   }
-
-  /** How often the volume of pushes (the last hour's) is measured and judged. */
-  default Duration volumeEvery() {
-    return Duration.ofMinutes(1);
-  }
 }

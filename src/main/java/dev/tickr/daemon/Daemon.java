@@ -181,7 +181,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             this::holdBack,
             metricSeries);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, slots, runner);
-    this.volumes = new HeartbeatVolumes(clock, judge, runner, metricSeries);
+    this.volumes = new HeartbeatVolumes(clock, runner, metricSeries);
     this.heartbeats =
         new Heartbeats(
             clock,
@@ -250,7 +250,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     return heartbeats.expire();
   }
 
-  /** Judges heartbeats' volumes that are due, as the daemon does every second; how many failed. */
+  /** Judges heartbeats' hours that ended, as the daemon does every second; how many failed. */
   public int judgeHeartbeatVolumes() {
     return volumes.judge();
   }

@@ -36,21 +36,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The volume of heartbeats' pings: each heartbeat with {@code conditions} or a {@code count} field
- * counts its success pings and the counts they carry over the last hour ({@link PingVolume}); every
- * {@code volume-every} these become the metrics {@code pings} and {@code count}, stored as series
- * and judged by the monitor's conditions, so {@code baseline(pings, 4w)} compares them with the
- * same hour of the week before. A failed judgement is a failure of the monitor through {@link
- * MonitorRunner#settle}; while it stands, a success ping is one too, so the incident closes at the
- * first ping after the volume is back. A judgement that holds is no result: pings are. Judging
- * starts one full hour after the heartbeat is added (or Tickr starts): an hour half seen would look
- * like a drop.
+ * counts its success pings and the counts they carry ({@link PingVolume}); as each UTC hour ends,
+ * its totals become the metrics {@code pings} and {@code count}, stored as series (at the hour's
+ * last millisecond) and judged by the monitor's conditions, so {@code baseline(pings, 4w)} compares
+ * the hour with the same hour of the weeks before, exactly. A failed judgement is a failure of the
+ * monitor through {@link MonitorRunner#settle}; while it stands, a success ping is one too, so the
+ * incident closes at the first ping after an hour that holds. A judgement that holds is no result:
+ * pings are. The first hour judged is the first one wholly seen (an hour half seen would look like
+ * a drop).
  */
 final class HeartbeatVolumes {
   private static final Logger LOG = LoggerFactory.getLogger(HeartbeatVolumes.class);
   private static final URI PUSHED = URI.create("tickr:heartbeat");
 
   private final Clock clock;
-  private final Judge judge;
   private final MonitorRunner runner;
   private final MetricSeries series;
   private final Map<String, Volume> volumes = new ConcurrentHashMap<>();
@@ -79,26 +78,22 @@ final class HeartbeatVolumes {
   /** One heartbeat's pings of the last hour and its last judgement. */
   private static final class Volume {
     final MonitorSpec spec;
-    final PushedSettings settings;
     final PingVolume pings;
     final Instant since;
     volatile Instant next;
     volatile Reading last;
 
-    Volume(
-        MonitorSpec spec, PushedSettings settings, PingVolume pings, Instant since, Reading last) {
+    Volume(MonitorSpec spec, PingVolume pings, Instant since, Reading last) {
       this.spec = spec;
-      this.settings = settings;
       this.pings = pings;
       this.since = since;
-      this.next = since.plus(PingVolume.WINDOW);
+      this.next = firstHour(since).plus(PingVolume.WINDOW);
       this.last = last;
     }
   }
 
-  HeartbeatVolumes(Clock clock, Judge judge, MonitorRunner runner, MetricSeries series) {
+  HeartbeatVolumes(Clock clock, MonitorRunner runner, MetricSeries series) {
     this.clock = clock;
-    this.judge = judge;
     this.runner = runner;
     this.series = series;
   }
@@ -119,7 +114,11 @@ final class HeartbeatVolumes {
         (name, old) -> {
           PingVolume pings = old == null ? new PingVolume() : old.pings;
           Instant since = old == null ? now : old.since;
-          return new Volume(spec, hb, pings, since, warmingUp(since, now));
+          Volume v = new Volume(spec, pings, since, old == null ? warmingUp(since, now) : old.last);
+          if (old != null) {
+            v.next = old.next; // an hour already judged is not judged again
+          }
+          return v;
         });
   }
 
@@ -187,54 +186,56 @@ final class HeartbeatVolumes {
   }
 
   /**
-   * Measures and judges every heartbeat whose time has come (the daemon asks every second).
+   * Judges the hour that just ended of every heartbeat whose next hour has ended (the daemon asks
+   * every second); an hour missed while Tickr was stopped or stalled is not judged afterwards.
    *
    * @return how many judgements failed
    */
   int judge() {
     Instant now = clock.instant();
+    Instant end = now.truncatedTo(ChronoUnit.HOURS);
     int failed = 0;
     for (Volume v : volumes.values()) {
-      if (v.spec.paused()) {
+      if (v.spec.paused() || now.isBefore(v.next)) {
         continue;
       }
-      if (now.isBefore(v.next)) {
-        continue;
-      }
-      v.next = now.plus(v.settings.volumeEvery());
-      if (judge(v, now)) {
+      v.next = end.plus(PingVolume.WINDOW);
+      if (judge(v, end.minusMillis(1))) {
         failed++;
       }
     }
     return failed;
   }
 
-  private boolean judge(Volume v, Instant now) {
-    PingVolume.Totals t = v.pings.lastHour(now);
+  /** Judges the UTC hour {@code at} is the last millisecond of. */
+  private boolean judge(Volume v, Instant at) {
+    PingVolume.Totals t = v.pings.lastHour(at);
     Map<String, Double> measures = new LinkedHashMap<>();
     measures.put("pings", (double) t.pings());
     measures.put("count", t.count());
     Observation o = observation(Body.EMPTY, measures);
+    // Judged as of the hour's last millisecond: baseline() reads the same hour of earlier weeks.
+    Judge judge = new Judge(Clock.fixed(at, ZoneOffset.UTC));
     CheckResult r = judge.judge(o, v.spec.conditions(), ReasonRules.NONE, series.plan(v.spec, o));
     Verdict verdict = Judgement.verdict(r, v.spec);
     if (!r.notes().equals(v.last.notes())) {
       r.notes().forEach(n -> LOG.info("monitor={} volume: {}", v.spec.name(), n));
     }
     if (verdict == Verdict.OK) {
-      v.last = new Reading(now, t.pings(), t.count(), true, r.notes(), null);
-      series.record(v.spec, now, r.metrics());
+      v.last = new Reading(at, t.pings(), t.count(), true, r.notes(), null);
+      series.record(v.spec, at, r.metrics());
       return false;
     }
-    Outcome judged = Judgement.outcome(now, r, verdict, runner.configSecrets());
+    Outcome judged = Judgement.outcome(at, r, verdict, runner.configSecrets());
     Reason reason = Objects.requireNonNullElse(judged.reason(), Reason.CONDITION);
-    String detail = "last hour: " + judged.detail();
-    Outcome failure = new Outcome(now, judged.verdict(), reason, detail, Evidence.NONE);
-    v.last = new Reading(now, t.pings(), t.count(), true, r.notes(), failure);
+    String detail = hour(at) + ": " + judged.detail();
+    Outcome failure = new Outcome(at, judged.verdict(), reason, detail, Evidence.NONE);
+    v.last = new Reading(at, t.pings(), t.count(), true, r.notes(), failure);
     CheckRecord record =
         new CheckRecord(
             v.spec.name(),
-            now,
-            now,
+            at,
+            at,
             Duration.ZERO,
             null,
             null,
@@ -252,15 +253,26 @@ final class HeartbeatVolumes {
     return true;
   }
 
+  /** {@code 14:00-15:00 UTC} for any instant of that hour. */
+  private static String hour(Instant at) {
+    var start = at.truncatedTo(ChronoUnit.HOURS).atOffset(ZoneOffset.UTC).toLocalTime();
+    return start + "-" + start.plusHours(1) + " UTC";
+  }
+
+  /** The first UTC hour that starts at or after {@code since}. */
+  private static Instant firstHour(Instant since) {
+    Instant hour = since.truncatedTo(ChronoUnit.HOURS);
+    return hour.equals(since) ? hour : hour.plus(PingVolume.WINDOW);
+  }
+
   /** The reading while the first hour is measured: nothing judged yet, and when it will be. */
   private static Reading warmingUp(Instant since, Instant now) {
-    Instant full = since.plus(PingVolume.WINDOW);
+    Instant first = firstHour(since);
     String note =
         "not judged yet: pings are counted since "
             + since.atOffset(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS)
-            + " UTC; the first full hour ends at "
-            + full.atOffset(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS)
-            + " UTC";
+            + " UTC; the first whole hour judged is "
+            + hour(first);
     return new Reading(now, 0, 0, false, List.of(note), null);
   }
 

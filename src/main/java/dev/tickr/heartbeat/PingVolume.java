@@ -13,18 +13,25 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 public final class PingVolume {
-  /** The window the volume is measured over. */
+  /** The window the volume is measured over: an hour. */
   public static final Duration WINDOW = Duration.ofHours(1);
 
   /** The largest count one ping may carry. */
   public static final double MAX_COUNT = 1e12;
 
   private static final int MINUTES = (int) WINDOW.toMinutes();
+
+  /**
+   * Two hours of buckets: the pings of the minute after the hour do not overwrite the hour's first
+   * minute before it is judged.
+   */
+  private static final int SLOTS = 2 * MINUTES;
+
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,15}(\\.[0-9]{1,9})?");
 
-  private final long[] minutes = new long[MINUTES];
-  private final long[] pings = new long[MINUTES];
-  private final double[] counts = new double[MINUTES];
+  private final long[] minutes = new long[SLOTS];
+  private final long[] pings = new long[SLOTS];
+  private final double[] counts = new double[SLOTS];
 
   /** The pings and the sum of their counts in one window. */
   public record Totals(long pings, double count) {}
@@ -40,7 +47,7 @@ public final class PingVolume {
    */
   public synchronized void add(Instant at, @Nullable Double count) {
     long minute = Math.floorDiv(at.getEpochSecond(), 60);
-    int slot = Math.floorMod(minute, MINUTES);
+    int slot = Math.floorMod(minute, SLOTS);
     if (minutes[slot] != minute) {
       minutes[slot] = minute;
       pings[slot] = 0;
@@ -57,7 +64,7 @@ public final class PingVolume {
     long current = Math.floorDiv(now.getEpochSecond(), 60);
     long n = 0;
     double sum = 0;
-    for (int i = 0; i < MINUTES; i++) {
+    for (int i = 0; i < SLOTS; i++) {
       if (minutes[i] <= current && minutes[i] > current - MINUTES) {
         n += pings[i];
         sum += counts[i];

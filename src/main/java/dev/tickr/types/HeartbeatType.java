@@ -38,9 +38,6 @@ public final class HeartbeatType implements TypeDefinition {
    */
   public static final int DEFAULT_FAILURE_THRESHOLD = 1;
 
-  /** How often a heartbeat's volume is measured and judged, unless told otherwise. */
-  public static final Duration DEFAULT_VOLUME_EVERY = Duration.ofMinutes(1);
-
   /** The numbers a heartbeat measures of its pings, over the last hour. */
   public static final Set<String> MEASURES = Set.of("pings", "count");
 
@@ -69,13 +66,7 @@ public final class HeartbeatType implements TypeDefinition {
               Kind.TEXT,
               "where a ping's count is read from its body when the URL gives no ?count=, e.g."
                   + " \"[BODY].orders\" or \"len([BODY].items)\"; without it a body that is only a"
-                  + " number is the count. A body without it is answered 400."),
-          Key.of(
-                  "volume-every",
-                  Kind.DURATION,
-                  "how often the last hour's volume ([METRIC].pings, [METRIC].count) is measured"
-                      + " and the conditions judged; at least 1s.")
-              .withDefault("1m"));
+                  + " number is the count. A body without it is answered 400."));
 
   /**
    * Pings expected every {@code period}, late after {@code period + grace}.
@@ -83,15 +74,11 @@ public final class HeartbeatType implements TypeDefinition {
    * @param token the secret of its ping URL as configured, {@code null} when Tickr makes one
    */
   public record Settings(
-      Duration period,
-      Duration grace,
-      @Nullable String token,
-      @Nullable MetricExpression count,
-      Duration volumeEvery)
+      Duration period, Duration grace, @Nullable String token, @Nullable MetricExpression count)
       implements PushedSettings {
-    /** Pings without a count field, judged every minute. */
+    /** Pings without a count field. */
     public Settings(Duration period, Duration grace, @Nullable String token) {
-      this(period, grace, token, null, DEFAULT_VOLUME_EVERY);
+      this(period, grace, token, null);
     }
 
     /** Never shows the token. */
@@ -104,8 +91,6 @@ public final class HeartbeatType implements TypeDefinition {
           + ", token="
           + (token == null ? "generated" : "***")
           + (count == null ? "" : ", count=" + count)
-          + ", volumeEvery="
-          + volumeEvery
           + "]";
     }
 
@@ -121,7 +106,7 @@ public final class HeartbeatType implements TypeDefinition {
     @Override
     public void fingerprint(Fingerprint f) {
       f.add(period.toString()).add(grace.toString()).add(Objects.toString(token, "-"));
-      f.add(count == null ? "-" : count.text()).add(volumeEvery.toString());
+      f.add(count == null ? "-" : count.text());
     }
 
     /** The last hour's success pings and the sum of their counts. */
@@ -138,7 +123,6 @@ public final class HeartbeatType implements TypeDefinition {
       if (count != null) {
         out.put("count", count.text());
       }
-      out.put("volume-every", Durations.format(volumeEvery));
       return out;
     }
   }
@@ -190,18 +174,12 @@ public final class HeartbeatType implements TypeDefinition {
     String token = tokenNode == null ? null : token(tokenNode, read);
     Node countNode = fields.get("count");
     MetricExpression count = countNode == null ? null : count(countNode, read);
-    Node everyNode = fields.get("volume-every");
-    Duration every =
-        everyNode == null
-            ? DEFAULT_VOLUME_EVERY
-            : read.duration(everyNode, "volume-every", MIN_PERIOD);
     return period == null
             || grace == null
             || (tokenNode != null && token == null)
             || (countNode != null && count == null)
-            || every == null
         ? null
-        : new Settings(period, grace, token, count, every);
+        : new Settings(period, grace, token, count);
   }
 
   /** Where a ping's count is in its body: an expression of the metric language. */
