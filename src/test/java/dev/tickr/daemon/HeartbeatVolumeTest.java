@@ -341,7 +341,12 @@ class HeartbeatVolumeTest {
     assertThat(
             store()
                 .metricSeries()
-                .series("pixel", "count", MONDAY, MONDAY.plus(Duration.ofDays(1)), MetricSeriesStore.Resolution.RAW))
+                .series(
+                    "pixel",
+                    "count",
+                    MONDAY,
+                    MONDAY.plus(Duration.ofDays(1)),
+                    MetricSeriesStore.Resolution.RAW))
         .singleElement()
         .satisfies(p -> assertThat(p.sum()).isEqualTo(44.5));
   }
