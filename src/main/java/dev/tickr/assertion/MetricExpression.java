@@ -73,6 +73,15 @@ public final class MetricExpression {
   }
 
   /**
+   * The number in {@code observation} (a pushed body, say), as {@link #read(EvaluationContext,
+   * StringBuilder)} reads it.
+   */
+  public @Nullable Double read(
+      dev.tickr.check.Observation observation, Instant now, StringBuilder why) {
+    return read(new EvaluationContext(observation, now), why);
+  }
+
+  /**
    * The metric's number in {@code ctx}: a number, a numeric text, a timestamp as epoch seconds, a
    * duration in milliseconds, true as 1; null (with {@code why} filled in) when there is none.
    */

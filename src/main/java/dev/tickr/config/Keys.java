@@ -37,14 +37,14 @@ final class Keys {
           "tags",
           "preset",
           "paused",
-          "revenue");
+          "revenue",
+          "conditions");
 
   /** Keys of monitors that are probed on an interval (all but heartbeats). */
   static final List<String> PROBED =
       List.of(
           "interval",
           "timeout",
-          "conditions",
           "degraded",
           "rate-limited",
           "reasons",

@@ -129,7 +129,11 @@ final class MonitorReader {
     if (target instanceof PushedSettings hb) {
       interval = hb.period();
       timeout = hb.grace();
-      conditions = List.of();
+      conditions =
+          VolumeConditions.check(
+              read,
+              fields.get("conditions"),
+              conditions(fields, type, judgeable(Map.of(), target)));
       degraded = DEFAULT_DEGRADED;
       rateLimited = RateLimited.DEFAULT;
       reasons = ReasonRules.NONE;

@@ -1,5 +1,6 @@
 package dev.tickr.config;
 
+import dev.tickr.assertion.MetricExpression;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -14,4 +15,12 @@ public interface PushedSettings extends TypeSettings {
 
   /** The secret of the URL pushes arrive at as configured, or {@code null} when Tickr makes one. */
   @Nullable String token();
+
+  /**
+   * Where a push's count is read from its body (e.g. {@code [BODY].orders}), or {@code null}: then
+   * a body that is only a number is the count.
+   */
+  default @Nullable MetricExpression count() {
+    return null;
+  }
 }

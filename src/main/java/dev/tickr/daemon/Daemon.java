@@ -85,6 +85,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
   private final QuotaWatch quotas = new QuotaWatch();
   private final ChainWatch chains;
   private final MetricSeries metricSeries;
+  private final HeartbeatVolumes volumes;
   private final List<BiConsumer<String, TlsInfo>> certificateListeners =
       new CopyOnWriteArrayList<>();
 
@@ -180,6 +181,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             this::holdBack,
             metricSeries);
     this.scheduler = new Scheduler(clock, waiter, checkThreads, slots, runner);
+    this.volumes = new HeartbeatVolumes(clock, runner, metricSeries);
     this.heartbeats =
         new Heartbeats(
             clock,
@@ -187,12 +189,13 @@ public final class Daemon implements DaemonControl, AutoCloseable {
             store,
             new RateLimiter(ticker, PINGS_PER_SECOND, PING_BURST),
             new Tokens(new SecureRandom()),
-            sealer);
+            sealer,
+            volumes);
     this.applier =
         new ConfigApplier(clock, store, tracker, runner, scheduler, alerts, heartbeats, link);
     this.live = new LiveConfig(config, configFile, loader, applier);
     this.oneOff = new OneOffChecks(clock, runner, applier, checkThreads);
-    this.housekeeping = new Housekeeping(clock, store, heartbeats, link);
+    this.housekeeping = new Housekeeping(clock, store, heartbeats, volumes, link);
   }
 
   /** The config that runs, for what is called back only after the constructor. */
@@ -245,6 +248,16 @@ public final class Daemon implements DaemonControl, AutoCloseable {
    */
   public int expireHeartbeats() {
     return heartbeats.expire();
+  }
+
+  /** Judges heartbeats' hours that ended, as the daemon does every second; how many failed. */
+  public int judgeHeartbeatVolumes() {
+    return volumes.judge();
+  }
+
+  /** Heartbeats' volumes: what their last judgements found. */
+  HeartbeatVolumes heartbeatVolumes() {
+    return volumes;
   }
 
   public void listen(Consumer<IncidentEvent> listener) {

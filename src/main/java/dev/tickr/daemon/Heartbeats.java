@@ -51,6 +51,7 @@ final class Heartbeats implements PingReceiver {
   private final RateLimiter limiter;
   private final Supplier<String> newToken;
   private final Sealer sealer;
+  private final HeartbeatVolumes volumes;
   private final Map<String, Beat> beats = new ConcurrentHashMap<>();
   private final Map<String, String> monitorsByHash = new ConcurrentHashMap<>();
   private @Nullable Map<String, HeartbeatToken> saved;
@@ -81,13 +82,15 @@ final class Heartbeats implements PingReceiver {
       HeartbeatTokenStore store,
       RateLimiter limiter,
       Supplier<String> newToken,
-      Sealer sealer) {
+      Sealer sealer,
+      HeartbeatVolumes volumes) {
     this.clock = clock;
     this.runner = runner;
     this.store = store;
     this.limiter = limiter;
     this.newToken = newToken;
     this.sealer = sealer;
+    this.volumes = volumes;
   }
 
   /**
@@ -103,6 +106,7 @@ final class Heartbeats implements PingReceiver {
     Beat beat = new Beat(spec, hb, token, clock.instant());
     beats.put(spec.name(), beat);
     monitorsByHash.put(HeartbeatToken.hashOf(token), spec.name());
+    volumes.put(spec);
   }
 
   synchronized void remove(String monitor) {
@@ -111,6 +115,7 @@ final class Heartbeats implements PingReceiver {
       monitorsByHash.remove(HeartbeatToken.hashOf(old.token), monitor);
       limiter.forget(monitor);
     }
+    volumes.remove(monitor);
   }
 
   /** Every heartbeat's ping URL path, {@code /ping/<token>}, by monitor. */
@@ -194,6 +199,11 @@ final class Heartbeats implements PingReceiver {
 
   @Override
   public Answer receive(String token, Ping ping) {
+    return receive(token, ping, null);
+  }
+
+  @Override
+  public Answer receive(String token, Ping ping, @Nullable Double count) {
     String hash = HeartbeatToken.hashOf(token);
     String monitor = monitorsByHash.get(hash);
     Beat beat = monitor == null ? null : beats.get(monitor);
@@ -207,6 +217,11 @@ final class Heartbeats implements PingReceiver {
     if (beat.spec.paused()) {
       return Answer.ACCEPTED;
     }
+    HeartbeatVolumes.Count counted =
+        HeartbeatVolumes.count(beat.heartbeat, ping, count, clock.instant());
+    if (counted.bad()) {
+      return Answer.BAD_COUNT;
+    }
     synchronized (beat) {
       Instant now = clock.instant();
       if (ping.signal() == Ping.Signal.START) {
@@ -219,7 +234,8 @@ final class Heartbeats implements PingReceiver {
       beat.deadline = now.plus(beat.heartbeat.period()).plus(beat.heartbeat.grace());
       Outcome outcome;
       if (ping.signal() == Ping.Signal.SUCCESS) {
-        outcome = Outcome.ok(now);
+        volumes.add(beat.spec.name(), now, counted.value());
+        outcome = volumes.gate(beat.spec.name(), Outcome.ok(now));
       } else {
         Integer code = ping.exitCode();
         String detail =

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's timers, on one thread made at {@link #start()}: old results pruned every hour,
- * overdue heartbeats failed every second, and a round of Tickr's own connectivity checks started
- * every second. A failing round is logged and tried again on the next.
+ * overdue heartbeats failed and heartbeats' volumes judged every second, and a round of Tickr's own
+ * connectivity checks started every second. A failing round is logged and tried again on the next.
  */
 final class Housekeeping implements AutoCloseable {
   // Logs as the daemon did before this was split out of it: the log lines stay the same.
@@ -21,14 +21,21 @@ final class Housekeeping implements AutoCloseable {
   private final Clock clock;
   private final Store store;
   private final Heartbeats heartbeats;
+  private final HeartbeatVolumes volumes;
   private final ConnectivityGuard link;
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true).factory());
 
-  Housekeeping(Clock clock, Store store, Heartbeats heartbeats, ConnectivityGuard link) {
+  Housekeeping(
+      Clock clock,
+      Store store,
+      Heartbeats heartbeats,
+      HeartbeatVolumes volumes,
+      ConnectivityGuard link) {
     this.clock = clock;
     this.store = store;
     this.heartbeats = heartbeats;
+    this.volumes = volumes;
     this.link = link;
   }
 
@@ -43,6 +50,11 @@ final class Housekeeping implements AutoCloseable {
       heartbeats.expire();
     } catch (RuntimeException e) {
       LOG.error("checking heartbeat deadlines failed; will try again", e);
+    }
+    try {
+      volumes.judge();
+    } catch (RuntimeException e) {
+      LOG.error("judging heartbeat volumes failed; will try again", e);
     }
   }
 

@@ -64,6 +64,9 @@ public final class MonitorJson {
         spec.placement().locations().forEach(locations::add);
         o.put("confirm", spec.placement().confirm());
       }
+    } else if (!spec.conditions().isEmpty()) {
+      ArrayNode conditions = o.putArray("conditions");
+      spec.conditions().forEach(c -> conditions.add(Redaction.scrub(c.text(), secrets)));
     }
     o.put("failure-threshold", spec.failureThreshold());
     o.put("success-threshold", spec.successThreshold());

@@ -1,5 +1,7 @@
 package dev.tickr.heartbeat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Takes the pings that arrive at {@code /ping/<token>}; the web server's only view of heartbeats.
  */
@@ -13,7 +15,12 @@ public interface PingReceiver {
     /** No heartbeat has this token: nothing was recorded. */
     UNKNOWN(404),
     /** Too many pings for this token just now: nothing was recorded. */
-    RATE_LIMITED(429);
+    RATE_LIMITED(429),
+    /**
+     * The ping's count is no number, or its body lacks the count the monitor reads: nothing was
+     * recorded.
+     */
+    BAD_COUNT(400);
 
     private final int status;
 
@@ -27,6 +34,16 @@ public interface PingReceiver {
   }
 
   Answer receive(String token, Ping ping);
+
+  /**
+   * A ping that may carry a count ({@code ?count=N}); a receiver that counts nothing takes it as a
+   * plain ping.
+   *
+   * @param count the count the URL gives, {@code null} when it gives none
+   */
+  default Answer receive(String token, Ping ping, @Nullable Double count) {
+    return receive(token, ping);
+  }
 
   /** Knows no token: every ping is {@link Answer#UNKNOWN}. */
   static PingReceiver none() {

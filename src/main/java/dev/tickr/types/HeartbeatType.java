@@ -1,5 +1,7 @@
 package dev.tickr.types;
 
+import dev.tickr.assertion.ConditionSyntaxException;
+import dev.tickr.assertion.MetricExpression;
 import dev.tickr.config.Fields;
 import dev.tickr.config.Fingerprint;
 import dev.tickr.config.Key;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +38,9 @@ public final class HeartbeatType implements TypeDefinition {
    */
   public static final int DEFAULT_FAILURE_THRESHOLD = 1;
 
+  /** The numbers a heartbeat measures of its pings, over the last hour. */
+  public static final Set<String> MEASURES = Set.of("pings", "count");
+
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
 
   private static final List<Key> KEYS =
@@ -54,15 +60,27 @@ public final class HeartbeatType implements TypeDefinition {
                       + " tickr status shows it.")
               .secretValue()
               .ownOnly()
-              .withSchema("{\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9_-]{22,}$\"}"));
+              .withSchema("{\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9_-]{22,}$\"}"),
+          Key.of(
+              "count",
+              Kind.TEXT,
+              "where a ping's count is read from its body when the URL gives no ?count=, e.g."
+                  + " \"[BODY].orders\" or \"len([BODY].items)\"; without it a body that is only a"
+                  + " number is the count. A body without it is answered 400."));
 
   /**
    * Pings expected every {@code period}, late after {@code period + grace}.
    *
    * @param token the secret of its ping URL as configured, {@code null} when Tickr makes one
    */
-  public record Settings(Duration period, Duration grace, @Nullable String token)
+  public record Settings(
+      Duration period, Duration grace, @Nullable String token, @Nullable MetricExpression count)
       implements PushedSettings {
+    /** Pings without a count field. */
+    public Settings(Duration period, Duration grace, @Nullable String token) {
+      this(period, grace, token, null);
+    }
+
     /** Never shows the token. */
     @Override
     public String toString() {
@@ -72,6 +90,7 @@ public final class HeartbeatType implements TypeDefinition {
           + grace
           + ", token="
           + (token == null ? "generated" : "***")
+          + (count == null ? "" : ", count=" + count)
           + "]";
     }
 
@@ -87,6 +106,13 @@ public final class HeartbeatType implements TypeDefinition {
     @Override
     public void fingerprint(Fingerprint f) {
       f.add(period.toString()).add(grace.toString()).add(Objects.toString(token, "-"));
+      f.add(count == null ? "-" : count.text());
+    }
+
+    /** The last hour's success pings and the sum of their counts. */
+    @Override
+    public Set<String> measures() {
+      return MEASURES;
     }
 
     @Override
@@ -94,6 +120,9 @@ public final class HeartbeatType implements TypeDefinition {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("period", Durations.format(period));
       out.put("grace", Durations.format(grace));
+      if (count != null) {
+        out.put("count", count.text());
+      }
       return out;
     }
   }
@@ -143,9 +172,28 @@ public final class HeartbeatType implements TypeDefinition {
     }
     Node tokenNode = fields.get("token");
     String token = tokenNode == null ? null : token(tokenNode, read);
-    return period == null || grace == null || (tokenNode != null && token == null)
+    Node countNode = fields.get("count");
+    MetricExpression count = countNode == null ? null : count(countNode, read);
+    return period == null
+            || grace == null
+            || (tokenNode != null && token == null)
+            || (countNode != null && count == null)
         ? null
-        : new Settings(period, grace, token);
+        : new Settings(period, grace, token, count);
+  }
+
+  /** Where a ping's count is in its body: an expression of the metric language. */
+  private static @Nullable MetricExpression count(Node node, Read read) {
+    Node.Scalar text = read.scalar(node, "count", "an expression such as [BODY].orders");
+    if (text == null) {
+      return null;
+    }
+    try {
+      return MetricExpression.parse(text.text());
+    } catch (ConditionSyntaxException e) {
+      read.problem(text.at(e.column() - 1), "count: " + e.getMessage());
+      return null;
+    }
   }
 
   /** A ping URL's secret: long enough not to be guessed, and safe in a URL path. */

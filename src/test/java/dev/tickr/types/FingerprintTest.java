@@ -109,7 +109,9 @@ class FingerprintTest {
               "grace",
               "period: 1h\n    grace: 5m",
               "token",
-              "period: 1h\n    token: abcdefghijklmnopqrstuvwxyz012345"),
+              "period: 1h\n    token: abcdefghijklmnopqrstuvwxyz012345",
+              "count",
+              "period: 1h\n    count: \"[BODY].orders\""),
           "flow",
           Map.of(
               "",

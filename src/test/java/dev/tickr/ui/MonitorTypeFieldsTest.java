@@ -89,6 +89,9 @@ class MonitorTypeFieldsTest {
       java.util.Map.of(
           "heartbeat.token",
           "the form leaves the ping URL's secret to Tickr (shown once made)",
+          "heartbeat.count",
+          "where a ping's count is in its body is set in YAML or through the API; pings carry"
+              + " ?count= without it",
           "flow.durations",
           "flows are edited in YAML or through the API (the form shows their steps read-only);"
               + " the monitor page shows each run's durations");
