@@ -110,8 +110,13 @@ class QuotaLowEndToEndTest {
       JsonNode notice = notices.get(0);
       assertThat(notice.path("monitor").path("name").asText()).isEqualTo("impact");
       assertThat(notice.path("incident").path("reason").asText()).isEqualTo("rate-limited");
+      // The first answer below 10% says 40; on a busy machine the check that got it may time out
+      // (1 s), and then the first one judged below is a later answer, 20 or 0.
       assertThat(notice.path("incident").path("detail").asText())
-          .isEqualTo("X-RateLimit-Remaining-hour is 40 of 500 (8%), below 10%");
+          .isIn(
+              "X-RateLimit-Remaining-hour is 40 of 500 (8%), below 10%",
+              "X-RateLimit-Remaining-hour is 20 of 500 (4%), below 10%",
+              "X-RateLimit-Remaining-hour is 0 of 500 (0%), below 10%");
       assertThat(receivers.requests().stream().map(AlertingEndToEndTest::json))
           .as("a notice, not an outage")
           .allSatisfy(j -> assertThat(j.path("event").asText()).isEqualTo("quota-low"));
