@@ -44,7 +44,9 @@ class QuotaLowEndToEndTest {
                 .header("X-RateLimit-Limit-hour", "500")
                 .header(
                     "X-RateLimit-Remaining-hour",
-                    Integer.toString(Math.max(0, 120 - 20 * calls.getAndIncrement())))
+                    // Falls by 20 a check and stays at 40, the first value below 10%: a check
+                    // that timed out on a busy machine (its answer unread) changes nothing.
+                    Integer.toString(Math.max(40, 120 - 20 * calls.getAndIncrement())))
                 .text("ok"));
     target.text("/plain", 200, "ok");
     receivers.text("/hook", 200, "ok");
@@ -84,7 +86,7 @@ class QuotaLowEndToEndTest {
       AlertingEndToEndTest.eventually(
           Duration.ofSeconds(40),
           () -> calls.get() >= 10 && !notices().isEmpty(),
-          "the remaining quota fell to 0 and a quota-low notice came");
+          "the remaining quota fell below the line and a quota-low notice came");
       URI metrics = running.uri("/metrics");
       AtomicReference<PrometheusText> last = new AtomicReference<>();
       AlertingEndToEndTest.eventually(
@@ -96,8 +98,8 @@ class QuotaLowEndToEndTest {
                               "tickr_ratelimit_remaining",
                               Map.of("monitor", "impact", "window", "hour"))
                           .orElse(-1)
-                      == 0,
-          "tickr_ratelimit_remaining at 0");
+                      == 40,
+          "tickr_ratelimit_remaining at 40");
       PrometheusText text = last.get();
       assertThat(text.value("tickr_ratelimit_limit", Map.of("monitor", "impact", "window", "hour")))
           .hasValue(500);
@@ -110,13 +112,8 @@ class QuotaLowEndToEndTest {
       JsonNode notice = notices.get(0);
       assertThat(notice.path("monitor").path("name").asText()).isEqualTo("impact");
       assertThat(notice.path("incident").path("reason").asText()).isEqualTo("rate-limited");
-      // The first answer below 10% says 40; on a busy machine the check that got it may time out
-      // (1 s), and then the first one judged below is a later answer, 20 or 0.
       assertThat(notice.path("incident").path("detail").asText())
-          .isIn(
-              "X-RateLimit-Remaining-hour is 40 of 500 (8%), below 10%",
-              "X-RateLimit-Remaining-hour is 20 of 500 (4%), below 10%",
-              "X-RateLimit-Remaining-hour is 0 of 500 (0%), below 10%");
+          .isEqualTo("X-RateLimit-Remaining-hour is 40 of 500 (8%), below 10%");
       assertThat(receivers.requests().stream().map(AlertingEndToEndTest::json))
           .as("a notice, not an outage")
           .allSatisfy(j -> assertThat(j.path("event").asText()).isEqualTo("quota-low"));
