@@ -7,6 +7,7 @@ import dev.tickr.auth.SecretBoxException;
 import dev.tickr.config.Config;
 import dev.tickr.config.ConfigLoader;
 import dev.tickr.daemon.Daemon;
+import dev.tickr.daemon.MonitorReadings;
 import dev.tickr.documents.ApiMonitors;
 import dev.tickr.heartbeat.RateLimiter;
 import dev.tickr.metrics.Metrics;
@@ -114,8 +115,9 @@ public final class Assembly implements AutoCloseable {
             () -> daemon.scheduler().inFlight(),
             daemon::channelHealth));
     metrics.watchConnectivity(daemon.connectivity()::state);
-    metrics.watchRateLimits(daemon::rateLimitReadings);
-    metrics.watchMetricValues(daemon::metricValues);
+    MonitorReadings readings = daemon.readings();
+    metrics.watchRateLimits(readings::rateLimits);
+    metrics.watchMetricValues(readings::metricValues);
     Dashboard dashboard = new Dashboard(daemon, store, apiMonitors, tickr.clock());
     this.web =
         new WebServer(

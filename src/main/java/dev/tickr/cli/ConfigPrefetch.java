@@ -60,8 +60,8 @@ final class ConfigPrefetch {
       }
     }
     if (file == null) {
-      file = Path.of("tickr.yml");
-      if (!Files.exists(file)) {
+      file = defaultFile();
+      if (file == null) {
         return null;
       }
     }
@@ -102,5 +102,11 @@ final class ConfigPrefetch {
       throw e;
     }
     return (Config) done;
+  }
+
+  /** {@code ./tickr.yml} when there is one: the config of a command not given {@code -c}. */
+  static @Nullable Path defaultFile() {
+    Path file = Path.of("tickr.yml");
+    return Files.exists(file) ? file : null;
   }
 }

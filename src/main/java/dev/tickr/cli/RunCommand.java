@@ -114,10 +114,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     nodes.apply(out);
     ConfigLoader loader = ConfigPrefetch.loader(tickr);
-    Path file = config;
-    if (file == null && Files.exists(Path.of("tickr.yml"))) {
-      file = Path.of("tickr.yml");
-    }
+    Path file = config != null ? config : ConfigPrefetch.defaultFile();
     // What does not depend on the config is done now, while another core reads it (ConfigPrefetch).
     Metrics metrics = new Metrics();
     @Nullable CompletableFuture<Users.FirstAdminPlan> adminAhead =

@@ -19,10 +19,8 @@ import dev.tickr.impact.ImpactReports;
 import dev.tickr.incident.FlapRule;
 import dev.tickr.incident.IncidentEvent;
 import dev.tickr.incident.IncidentTracker;
-import dev.tickr.incident.Maintenance;
 import dev.tickr.incident.MonitorStatus;
 import dev.tickr.incident.StateMachine;
-import dev.tickr.incident.StatusSink;
 import dev.tickr.schedule.CheckSlots;
 import dev.tickr.schedule.Scheduler;
 import dev.tickr.schedule.Stalls;
@@ -149,8 +147,7 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     this.chains = new ChainWatch(store);
     ImpactReports impact = ImpactReports.over(store);
     this.tracker =
-        new IncidentTracker(
-            new StateMachine(store::nextIncidentId), statusSink(store), this::flapRule, clock);
+        new IncidentTracker(new StateMachine(store::nextIncidentId), store, this::flapRule, clock);
     this.tracker.listen(StateLog::log);
     this.alerts =
         new AlertEngine(
@@ -209,26 +206,6 @@ public final class Daemon implements DaemonControl, AutoCloseable {
         .monitor(monitor)
         .map(m -> new FlapRule(m.flapping().changes(), m.flapping().within()))
         .orElse(null);
-  }
-
-  /** The tracker's state, incidents and maintenance windows go to the store. */
-  private static StatusSink statusSink(Store store) {
-    return new StatusSink() {
-      @Override
-      public void saveStatus(MonitorStatus status) {
-        store.saveStatus(status);
-      }
-
-      @Override
-      public void saveIncident(dev.tickr.incident.Incident incident) {
-        store.saveIncident(incident);
-      }
-
-      @Override
-      public void saveMaintenance(Map<String, Maintenance> windows) {
-        store.saveMaintenance(windows);
-      }
-    };
   }
 
   /** Where pings to {@code /ping/<token>} go. */
@@ -378,34 +355,9 @@ public final class Daemon implements DaemonControl, AutoCloseable {
     housekeeping.start();
   }
 
-  /**
-   * What each monitor's target said last is left of its rate limit, by window; monitors no longer
-   * configured are forgotten.
-   */
-  public java.util.Map<String, java.util.Map<String, QuotaWatch.Window>> rateLimits() {
-    quotas.retain(
-        config().monitors().stream()
-            .map(MonitorSpec::name)
-            .collect(java.util.stream.Collectors.toSet()));
-    return quotas.windows();
-  }
-
-  /** Each configured monitor's last extracted metrics, for {@code /metrics}. */
-  public Map<String, Map<String, Double>> metricValues() {
-    return metricSeries.latest(config().monitors().stream().map(MonitorSpec::name).toList());
-  }
-
-  /** {@link #rateLimits()} as {@code {remaining, limit}} pairs, for {@code /metrics}. */
-  public java.util.Map<String, java.util.Map<String, long[]>> rateLimitReadings() {
-    java.util.Map<String, java.util.Map<String, long[]>> out = new java.util.HashMap<>();
-    rateLimits()
-        .forEach(
-            (monitor, windows) -> {
-              java.util.Map<String, long[]> each = new java.util.HashMap<>();
-              windows.forEach((w, v) -> each.put(w, new long[] {v.remaining(), v.limit()}));
-              out.put(monitor, each);
-            });
-    return out;
+  /** What {@code /metrics} reads of the running monitors: rate limits and extracted metrics. */
+  public MonitorReadings readings() {
+    return new MonitorReadings(quotas, metricSeries, this::config);
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.tickr.store.DayUptime;
 import dev.tickr.store.HistoryStore;
 import dev.tickr.store.IncidentNote;
 import dev.tickr.store.IncidentStore;
-import dev.tickr.store.Uptime;
 import dev.tickr.web.StatusPageView.Planned;
 import dev.tickr.web.StatusPageView.Row;
 import io.javalin.config.JavalinConfig;
@@ -29,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,9 +60,6 @@ public final class StatusPages {
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self';"
           + " base-uri 'none'; form-action 'self'";
 
-  private static final String NO_BADGE =
-      "no badge here: badges are /badge/<monitor>.svg, for the monitors status pages show\n";
-
   /** A page rendered both ways, from one config at one moment. */
   private record Rendered(Config config, Instant at, String html, String json) {}
 
@@ -75,6 +70,7 @@ public final class StatusPages {
   private final Clock clock;
   private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
   private final StatusFeed feed;
+  private final Badges badges;
 
   public StatusPages(
       Supplier<Config> config,
@@ -88,13 +84,14 @@ public final class StatusPages {
     this.incidentStore = incidentStore;
     this.clock = clock;
     this.feed = new StatusFeed(config, tracker, incidentStore, clock);
+    this.badges = new Badges(config, tracker, history, clock);
   }
 
   public void install(JavalinConfig javalin) {
     javalin.routes.get("/status", this::index);
     javalin.routes.get("/status/{slug}", this::page);
     javalin.routes.get("/status/{slug}/feed.atom", feed::serve);
-    javalin.routes.get("/badge/{file}", this::badge);
+    javalin.routes.get("/badge/{file}", badges::serve);
   }
 
   private void index(Context ctx) {
@@ -148,13 +145,13 @@ public final class StatusPages {
     }
   }
 
-  private static Context publicAnswer(Context ctx) {
+  static Context publicAnswer(Context ctx) {
     return ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer");
   }
 
-  private static Context cacheable(Context ctx) {
+  static Context cacheable(Context ctx) {
     return publicAnswer(ctx).header("Cache-Control", "public, max-age=" + CACHE_FOR.toSeconds());
   }
 
@@ -330,76 +327,5 @@ public final class StatusPages {
       label.append(" and ").append(below.size() - shown).append(" earlier");
     }
     return label.toString();
-  }
-
-  // --- badges ---
-
-  private void badge(Context ctx) {
-    String file = ctx.pathParam("file");
-    if (!file.endsWith(".svg")) {
-      publicAnswer(ctx.status(404)).contentType("text/plain").result(NO_BADGE);
-      return;
-    }
-    String name = file.substring(0, file.length() - 4);
-    Config c = config.get();
-    boolean shown = c.statusPages().stream().anyMatch(p -> p.monitors().contains(name));
-    if (!shown) {
-      // Only monitors a status page makes public have badges; the answer is the same whether
-      // another monitor of that name exists or not, and does not repeat the name.
-      publicAnswer(ctx.status(404)).contentType("text/plain").result(NO_BADGE);
-      return;
-    }
-    // The badge shows the judged state, as it always has (not MAINTENANCE).
-    MonitorStatus s = tracker.status(name);
-    MonitorState state = s == null ? MonitorState.PENDING : s.state();
-    Instant now = clock.instant();
-    Uptime month = history.uptime(name, now.minus(Duration.ofDays(30)), now);
-    String value =
-        StatusPageView.stateText(state).toLowerCase(Locale.ROOT)
-            + (month.checks() == 0
-                ? ""
-                : String.format(Locale.ROOT, " · %.2f%%", month.ratio() * 100));
-    String colour =
-        switch (state) {
-          case UP -> "#1a7f37";
-          case DOWN -> "#cf222e";
-          case DEGRADED -> "#bf8700";
-          case MAINTENANCE -> "#0550ae";
-          default -> "#6e7781";
-        };
-    cacheable(ctx).contentType("image/svg+xml").result(svg(name, value, colour));
-  }
-
-  static String svg(String label, String value, String colour) {
-    int left = 10 + 7 * label.length();
-    int right = 10 + 7 * value.length();
-    String l = Html.escape(label);
-    String v = Html.escape(value);
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
-        + (left + right)
-        + "\" height=\"20\" role=\"img\" aria-label=\""
-        + l
-        + ": "
-        + v
-        + "\"><title>"
-        + l
-        + ": "
-        + v
-        + "</title><rect width=\""
-        + left
-        + "\" height=\"20\" fill=\"#555\"/><rect x=\""
-        + left
-        + "\" width=\""
-        + right
-        + "\" height=\"20\" fill=\""
-        + colour
-        + "\"/><g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\">"
-        + "<text x=\"5\" y=\"14\">"
-        + l
-        + "</text><text x=\""
-        + (left + 5)
-        + "\" y=\"14\">"
-        + v
-        + "</text></g></svg>";
   }
 }
